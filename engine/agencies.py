@@ -1,0 +1,99 @@
+"""Agency roles (one BPMN lane each) and how a lane resolves to a role.
+
+Lanes are roles, not ministries (the brief, section 1). A lane's stable code
+is its BPMN id without the `lane_` prefix, so renaming a lane in a modeler
+never changes who gets the task. A few lanes are *dynamic*: they name a
+position in the case (the first responder, the chosen receiver), resolved
+when the task opens from case data or a parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class AgencyRole:
+    """An agency role of the brief: a lane code and who holds it today."""
+
+    code: str
+    name: str
+    holder: str
+    first_responder: bool = True
+    has_tasks: bool = True
+
+
+ROLES: tuple[AgencyRole, ...] = (
+    AgencyRole("police", "Police", "Criminal Police Service, Ministry of Internal Affairs"),
+    AgencyRole("prosecutor", "Prosecutor", "General Prosecutor's Office", first_responder=False),
+    AgencyRole("social", "Social services",
+               "Ministry of Labour, Social Security and Migration; district social services"),
+    AgencyRole("commission", "Rehabilitation commission",
+               "Interagency commission on social rehabilitation", first_responder=False),
+    AgencyRole("ngo", "NGO / crisis centre", "Crisis centres and shelters"),
+    AgencyRole("labour_inspection", "Labour inspection", "Labour inspectorate"),
+    AgencyRole("consular", "Consular service", "MFA consular service, embassies, consulates"),
+    AgencyRole("border", "Border service", "Border service (State Committee for National Security)"),
+    AgencyRole("child_protection", "Child protection",
+               "Child-protection body, Commission on Children's Affairs"),
+    AgencyRole("iom", "IOM", "International Organization for Migration"),
+    AgencyRole("registration", "State registration", "State Registration Service",
+               first_responder=False),
+    AgencyRole("health", "Health", "Health organisations"),
+    AgencyRole("rapporteur", "National rapporteur", "National rapporteur, monitoring",
+               first_responder=False, has_tasks=False),
+)
+
+ROLE_CODES: frozenset[str] = frozenset(r.code for r in ROLES)
+
+
+@dataclass(frozen=True)
+class DynamicLane:
+    """A lane whose role is read when the task opens: from case data, else a parameter."""
+
+    code: str
+    data_field: str | None = None
+    parameter: str | None = None
+    description: str = ""
+
+
+DYNAMIC_LANES: Mapping[str, DynamicLane] = {
+    d.code: d
+    for d in (
+        DynamicLane("first_responder", data_field="reporting_agency",
+                    description="the agency that reported the presumed victim"),
+        DynamicLane("identifying_authority", parameter="identifying_authority",
+                    description="the identifying authority (parameter, default police)"),
+        DynamicLane("receiver", data_field="referral_receiver",
+                    description="the receiver chosen in the referral"),
+    )
+}
+
+
+def lane_code(lane_id: str) -> str:
+    """The stable code of a lane from its BPMN id (`lane_police` -> `police`)."""
+    return lane_id.removeprefix("lane_")
+
+
+def is_known_lane(lane_id: str) -> bool:
+    """True when the lane maps to an agency role or a dynamic lane."""
+    code = lane_code(lane_id)
+    return code in ROLE_CODES or code in DYNAMIC_LANES
+
+
+def resolve_lane(
+    lane_id: str | None, data: Mapping[str, Any], params: Mapping[str, Any]
+) -> str | None:
+    """The agency role code that owns a task in this lane, given the case data."""
+    if lane_id is None:
+        return None
+    code = lane_code(lane_id)
+    dynamic = DYNAMIC_LANES.get(code)
+    if dynamic is None:
+        return code if code in ROLE_CODES else None
+    value = data.get(dynamic.data_field) if dynamic.data_field else None
+    if value is None and dynamic.parameter:
+        value = params.get(dynamic.parameter)
+    return str(value) if value in ROLE_CODES else None

@@ -1,0 +1,210 @@
+"""The project's one error hierarchy: every failure a user can cause is one of these.
+
+Each error carries structured fields so `api/` can map it to a problem response
+(RFC 9457) and the CLI can print it, without parsing messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One invalid form field: a JSON-pointer-like path and what is wrong with it."""
+
+    field: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a diagram, a decision table or a form file."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    element_id: str | None = None
+    severity: str = "error"  # "error" or "warning"
+    code: str = "invalid"
+    fix: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain dict for JSON output."""
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "element_id": self.element_id,
+            "fix": self.fix,
+        }
+
+    def __str__(self) -> str:
+        where = ":".join(str(p) for p in (self.file, self.line) if p is not None)
+        element = f" [{self.element_id}]" if self.element_id else ""
+        fix = f" Fix: {self.fix}" if self.fix else ""
+        return f"{where or '-'}{element}: {self.severity}: {self.message}{fix}"
+
+
+class NrmError(Exception):
+    """Base of every error the project raises on purpose."""
+
+    status = 400
+    title = "Bad request"
+
+    def __init__(self, message: str, **fields: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fields = fields
+
+    def details(self) -> dict[str, Any]:
+        """Structured fields for a problem response (without the message)."""
+        return {k: v for k, v in self.fields.items() if v is not None}
+
+
+class NotFoundError(NrmError):
+    """Something asked for by id does not exist."""
+
+    status = 404
+    title = "Not found"
+
+
+class UnknownProcessError(NotFoundError):
+    """No deployed process has this id (or version)."""
+
+    title = "Unknown process"
+
+
+class UnknownCaseError(NotFoundError):
+    """No case has this id."""
+
+    title = "Unknown case"
+
+
+class UnknownTaskError(NotFoundError):
+    """No human task has this id."""
+
+    title = "Unknown task"
+
+
+class ForbiddenError(NrmError):
+    """The caller may not do this (another agency's task, a missing role)."""
+
+    status = 403
+    title = "Forbidden"
+
+
+class WrongAgencyError(ForbiddenError):
+    """The task belongs to another agency's lane."""
+
+    title = "Task of another agency"
+
+
+class ConflictError(NrmError):
+    """The state changed under the caller: a concurrent update or a task no longer open."""
+
+    status = 409
+    title = "Conflict"
+
+
+class TaskNotReadyError(ConflictError):
+    """The task exists but is not open for completion (done, cancelled, waiting)."""
+
+    title = "Task not open"
+
+
+class TaskClaimedError(ConflictError):
+    """The task is claimed by someone else."""
+
+    title = "Task claimed by someone else"
+
+
+class ConcurrentUpdateError(ConflictError):
+    """Another writer changed the case first; nothing of this request was applied."""
+
+    title = "Concurrent update"
+
+
+class InvalidDataError(NrmError):
+    """Form or case data does not satisfy the task's JSON Schema."""
+
+    status = 422
+    title = "Invalid data"
+
+    def __init__(self, message: str, errors: list[FieldError], **fields: Any) -> None:
+        super().__init__(message, **fields)
+        self.errors = errors
+
+
+class InvalidDiagramError(NrmError):
+    """A diagram, decision table or form file cannot be deployed."""
+
+    status = 422
+    title = "Invalid diagram"
+
+    def __init__(self, message: str, problems: list[Problem] | None = None, **fields: Any) -> None:
+        super().__init__(message, **fields)
+        self.problems = problems or [
+            Problem(
+                message,
+                file=fields.get("file"),
+                line=fields.get("line"),
+                element_id=fields.get("element_id"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+class ScriptError(NrmError):
+    """A script, condition or timer expression from a diagram failed or was refused."""
+
+    status = 422
+    title = "Script error"
+
+
+class ScriptCompileError(ScriptError):
+    """Diagram code that does not compile in the restricted environment."""
+
+    title = "Script refused"
+
+
+class ScriptLimitError(ScriptError):
+    """Diagram code that ran past its CPU or size limit."""
+
+    title = "Script limit exceeded"
+
+
+class WorkflowError(NrmError):
+    """The workflow engine failed while running a case (after validation passed)."""
+
+    status = 422
+    title = "Workflow error"
+
+
+class ProductionRefusedError(NrmError):
+    """An operation meant for development was asked for in production."""
+
+    status = 403
+    title = "Refused in production"
+
+
+@dataclass
+class ErrorReport:
+    """A collection of problems, for validation reports."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that block deployment."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Problems that do not block deployment."""
+        return [p for p in self.problems if p.severity == "warning"]
