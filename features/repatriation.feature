@@ -1,0 +1,530 @@
+@repatriation
+Feature: Repatriation (SOP 4)
+  4A: a Kyrgyz citizen found abroad is interviewed by the consular service, agrees
+  to return, travels on a certificate of return with an escort when the risk calls
+  for it, is received at home and gets a new passport within the legal deadline.
+  Domestic identification and rehabilitation follow in the case, not here.
+  4B: a foreign victim in Kyrgyzstan has a reflection period without removal, then
+  chooses between voluntary return, staying for the proceedings and other
+  protection. A return needs an acceptable risk, travel documents from the
+  consulate of origin, a best-interests decision for a child, a reintegration plan,
+  and data go to the receiving organisation abroad only with the person's consent.
+
+  # ---------------------------------------------------------------- 4A: citizen abroad
+
+  @inbound
+  Scenario: a Kyrgyz citizen abroad agrees to return and arrives home
+    Given a "repatriation" case reported by the consular service
+      | field                  | value    |
+      | repatriation_direction | inbound  |
+      | presumed_child         | false    |
+      | pseudonym              | Aigul-17 |
+    Then the consular service has a task "Consular interview"
+    When the consular service completes "Consular interview"
+      | field                        | value             |
+      | return_contact_channel       | foreign_authority |
+      | return_country_of_stay       | RU                |
+      | return_citizenship_evidence  | ["kg_id_card"]    |
+      | return_citizenship_confirmed | true              |
+    Then the consular service has a task "Informed consent to return"
+    When the consular service completes "Informed consent to return"
+      | field                 | value   |
+      | return_consent_given  | true    |
+      | return_consent_by     | person  |
+      | return_consent_method | written |
+    Then IOM has a task "Assess return risk"
+    When IOM completes "Assess return risk"
+      | field               | value      |
+      | return_risk_level   | low        |
+      | return_risk_factors | ["stigma"] |
+    Then IOM has no task "Plan safety measures and escort"
+    And the consular service has a task "Issue certificate of return"
+    When the consular service completes "Issue certificate of return"
+    Then IOM has a task "Organise travel and escort"
+    When IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_mode            | air   |
+      | return_travel_escort_provided | false |
+    Then the social services has a task "Receive at home"
+    When the social services completes "Receive at home"
+      | field                          | value         |
+      | return_reception_accommodation | family        |
+      | return_reception_needs         | ["documents"] |
+    Then the registration service has a task "Issue new passport"
+    And the task "Issue new passport" is due in 15 days
+    When the registration service completes "Issue new passport"
+    Then the case is closed with outcome "arrived_home"
+    And the case data has repatriation_outcome = "arrived_home"
+
+  @inbound @consent
+  Scenario: a citizen abroad declines to return and nothing is arranged
+    Given a "repatriation" case reported by the consular service
+      | field                  | value    |
+      | repatriation_direction | inbound  |
+      | presumed_child         | false    |
+      | pseudonym              | Bakyt-03 |
+    When the consular service completes "Consular interview"
+      | field                        | value           |
+      | return_contact_channel       | ngo             |
+      | return_country_of_stay       | KZ              |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                 | value                           |
+      | return_consent_given  | false                           |
+      | return_consent_by     | person                          |
+      | return_decline_reason | wants to keep working in Almaty |
+    Then IOM has no task "Assess return risk"
+    And the consular service has no open tasks
+    And the case is closed with outcome "return_declined"
+    And the case data has repatriation_outcome = "return_declined"
+
+  @inbound
+  Scenario: citizenship cannot be confirmed and the person is referred to help in the country of stay
+    Given a "repatriation" case reported by the consular service
+      | field                  | value   |
+      | repatriation_direction | inbound |
+      | presumed_child         | false   |
+      | pseudonym              | Nurs-41 |
+    When the consular service completes "Consular interview"
+      | field                        | value    |
+      | return_contact_channel       | iom      |
+      | return_country_of_stay       | TR       |
+      | return_citizenship_evidence  | ["none"] |
+      | return_citizenship_confirmed | false    |
+    Then the consular service has no task "Informed consent to return"
+    And the consular service has a task "Refer to assistance in the country of stay"
+    When the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                |
+      | return_abroad_organisation | IOM office in Ankara |
+      | return_abroad_data_consent | true                 |
+    Then the case is closed with outcome "citizenship_not_confirmed"
+    And the case data has repatriation_outcome = "citizenship_not_confirmed"
+
+  @inbound
+  Scenario: a high return risk leads to safety measures and an escort before the certificate
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | false     |
+      | pseudonym              | Cholpon-8 |
+    When the consular service completes "Consular interview"
+      | field                        | value           |
+      | return_contact_channel       | consulate       |
+      | return_country_of_stay       | AE              |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                | value  |
+      | return_consent_given | true   |
+      | return_consent_by    | person |
+    And IOM completes "Assess return risk"
+      | field               | value                                |
+      | return_risk_level   | high                                 |
+      | return_risk_factors | ["contact_with_traffickers", "debt"] |
+    Then IOM has a task "Plan safety measures and escort"
+    And the consular service has no task "Issue certificate of return"
+    When IOM completes "Plan safety measures and escort"
+      | field                  | value                                            |
+      | return_escort_required | true                                             |
+      | return_escort_by       | iom                                              |
+      | return_safety_measures | escort from Dubai, met at the airport by the NGO |
+    Then the consular service has a task "Issue certificate of return"
+    And the case data has return_escort_required = true
+    And the case is open
+
+  @inbound @timer
+  Scenario: the certificate of return expires before travel and is reissued
+    Given a "repatriation" case reported by the consular service
+      | field                  | value    |
+      | repatriation_direction | inbound  |
+      | presumed_child         | false    |
+      | pseudonym              | Dinara-5 |
+    When the consular service completes "Consular interview"
+      | field                        | value             |
+      | return_contact_channel       | foreign_authority |
+      | return_country_of_stay       | RU                |
+      | return_citizenship_evidence  | ["kg_id_card"]    |
+      | return_citizenship_confirmed | true              |
+    And the consular service completes "Informed consent to return"
+      | field                | value  |
+      | return_consent_given | true   |
+      | return_consent_by    | person |
+    And IOM completes "Assess return risk"
+      | field             | value  |
+      | return_risk_level | medium |
+    And the consular service completes "Issue certificate of return"
+    Then IOM has a task "Organise travel and escort"
+    When 30 days pass
+    Then IOM has no task "Organise travel and escort"
+    And the consular service has a task "Reissue certificate of return"
+    When the consular service completes "Reissue certificate of return"
+      | field                             | value                                 |
+      | return_certificate_reissue_reason | flight cancelled, person hospitalised |
+    Then IOM has a task "Organise travel and escort"
+    When IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_escort_provided | false |
+    Then the social services has a task "Receive at home"
+    And the case is open
+
+  @inbound @timer
+  Scenario: the new passport is late and the social services follow it up
+    Given a "repatriation" case reported by the consular service
+      | field                  | value   |
+      | repatriation_direction | inbound |
+      | presumed_child         | false   |
+      | pseudonym              | Emil-22 |
+    When the consular service completes "Consular interview"
+      | field                        | value             |
+      | return_contact_channel       | foreign_authority |
+      | return_country_of_stay       | KR                |
+      | return_citizenship_evidence  | ["kg_passport"]   |
+      | return_citizenship_confirmed | true              |
+    And the consular service completes "Informed consent to return"
+      | field                | value  |
+      | return_consent_given | true   |
+      | return_consent_by    | person |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_escort_provided | false |
+    And the social services completes "Receive at home"
+    Then the registration service has a task "Issue new passport"
+    When 15 days pass
+    Then the social services has a task "Follow up the new passport (not issued in time)"
+    And the registration service has a task "Issue new passport"
+    When the registration service completes "Issue new passport"
+    Then the case is open
+    When the social services completes "Follow up the new passport (not issued in time)"
+      | field                     | value                                   |
+      | passport_delay_reason     | birth record had to be confirmed in Osh |
+      | passport_follow_up_action | called the head of the district office  |
+    Then the case is closed with outcome "arrived_home"
+
+  @inbound @child
+  Scenario: a child abroad returns to the family after a best-interests decision
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 16        |
+      | pseudonym              | Farida-16 |
+    When the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_contact_channel       | foreign_authority     |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value                          |
+      | return_consent_given | true                           |
+      | return_consent_by    | legal_representative           |
+      | return_child_views   | wants to go home to her mother |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    Then the child-protection body has a task "Best-interests decision and family assessment"
+    And the consular service has no task "Issue certificate of return"
+    When the child-protection body completes "Best-interests decision and family assessment"
+      | field                          | value            |
+      | return_family_traced           | true             |
+      | return_family_assessment       | suitable         |
+      | return_best_interests_decision | return_to_family |
+    Then the consular service has a task "Issue certificate of return"
+    And the case is open
+
+  @inbound @child
+  Scenario: return is not in the child's best interests and the child is not returned
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | pseudonym              | Gulzat-14 |
+    When the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_contact_channel       | ngo                   |
+      | return_country_of_stay       | KZ                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value                |
+      | return_consent_given | true                 |
+      | return_consent_by    | legal_representative |
+    And IOM completes "Assess return risk"
+      | field               | value               |
+      | return_risk_level   | medium              |
+      | return_risk_factors | ["family_involved"] |
+    And the child-protection body completes "Best-interests decision and family assessment"
+      | field                          | value                                    |
+      | return_family_traced           | true                                     |
+      | return_family_assessment       | unsuitable                               |
+      | return_best_interests_decision | no_return                                |
+      | return_best_interests_basis    | the uncle who sold her lives in the home |
+    Then the consular service has no task "Issue certificate of return"
+    And the case is closed with outcome "return_not_in_best_interests"
+
+  # ---------------------------------------------------------------- 4B: foreign victim in Kyrgyzstan
+
+  @outbound @timer
+  Scenario: an adult foreign victim returns home voluntarily after the reflection period
+    Given a "repatriation" case reported by the NGO
+      | field                  | value    |
+      | repatriation_direction | outbound |
+      | presumed_child         | false    |
+      | citizenship            | UZ       |
+      | pseudonym              | Hilola-2 |
+    Then the NGO has a task "Explain rights and the reflection period"
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value |
+      | return_reflection_rights_explained | true  |
+      | return_reflection_ready_to_decide  | false |
+    Then the NGO has no task "Discuss options"
+    And the case is open
+    When 30 days pass
+    Then the NGO has a task "Discuss options"
+    When the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    Then IOM has a task "Assess return risk"
+    When IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    Then IOM has a task "Request travel documents from the consulate of origin"
+    When IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value  |
+      | return_consulate_contact_consent | true   |
+      | return_travel_document_result    | issued |
+    Then the child-protection body has no task "Best-interests decision and family assessment"
+    And the NGO has a task "Discuss hand-over data with the person"
+    When the NGO completes "Discuss hand-over data with the person"
+      | field                         | value                           |
+      | return_receiving_organisation | IOM Tashkent reintegration desk |
+      | return_receiving_country      | UZ                              |
+      | return_handover_data_items    | ["contact_details", "needs"]    |
+      | return_handover_data_consent  | true                            |
+      | return_handover_consent_by    | person                          |
+    Then IOM has a task "Prepare reintegration plan"
+    When IOM completes "Prepare reintegration plan"
+    Then IOM has a task "Organise assisted return"
+    When IOM completes "Organise assisted return"
+      | field                         | value |
+      | return_travel_mode            | road  |
+      | return_travel_escort_provided | false |
+    Then IOM has a task "Hand over to the receiving organisation"
+    When IOM completes "Hand over to the receiving organisation"
+      | field                     | value |
+      | return_handover_confirmed | true  |
+    Then the case is closed with outcome "returned_home"
+    And the case data has repatriation_outcome = "returned_home"
+
+  @outbound @child
+  Scenario: a foreign child returns home only after a best-interests decision and family assessment
+    Given a "repatriation" case reported by the NGO
+      | field                  | value       |
+      | repatriation_direction | outbound    |
+      | presumed_child         | true        |
+      | age                    | 15          |
+      | citizenship            | TJ          |
+      | pseudonym              | Iskandar-15 |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                             | value |
+      | return_reflection_ready_to_decide | true  |
+    Then the NGO has a task "Discuss options"
+    When the NGO completes "Discuss options"
+      | field                           | value                      |
+      | repatriation_option             | voluntary_return           |
+      | repatriation_option_child_views | wants to go back to school |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value  |
+      | return_consulate_contact_consent | true   |
+      | return_travel_document_result    | issued |
+    Then the child-protection body has a task "Best-interests decision and family assessment"
+    And the NGO has no task "Discuss hand-over data with the person"
+    When the child-protection body completes "Best-interests decision and family assessment"
+      | field                          | value                 |
+      | return_family_traced           | true                  |
+      | return_family_assessment       | suitable_with_support |
+      | return_best_interests_decision | return_to_family      |
+    Then the NGO has a task "Discuss hand-over data with the person"
+    When the NGO completes "Discuss hand-over data with the person"
+      | field                        | value                |
+      | return_handover_data_consent | true                 |
+      | return_handover_consent_by   | legal_representative |
+    And IOM completes "Prepare reintegration plan"
+    And IOM completes "Organise assisted return"
+      | field                         | value            |
+      | return_travel_escort_provided | true             |
+      | return_travel_escort_by       | child_protection |
+    And IOM completes "Hand over to the receiving organisation"
+      | field                     | value |
+      | return_handover_confirmed | true  |
+    Then the case is closed with outcome "returned_home"
+    And the case data has return_best_interests_decision = "return_to_family"
+
+  @outbound @child
+  Scenario: return is not in a foreign child's best interests and the options are discussed again
+    Given a "repatriation" case reported by the NGO
+      | field                  | value      |
+      | repatriation_direction | outbound   |
+      | presumed_child         | true       |
+      | citizenship            | TJ         |
+      | pseudonym              | Jamshed-13 |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                             | value |
+      | return_reflection_ready_to_decide | true  |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value  |
+      | return_consulate_contact_consent | true   |
+      | return_travel_document_result    | issued |
+    And the child-protection body completes "Best-interests decision and family assessment"
+      | field                          | value      |
+      | return_family_traced           | false      |
+      | return_family_assessment       | not_traced |
+      | return_best_interests_decision | no_return  |
+    Then the NGO has a task "Discuss options"
+    And IOM has no task "Organise assisted return"
+    When the NGO completes "Discuss options"
+      | field                        | value             |
+      | repatriation_option          | other_protection  |
+      | return_other_protection_type | humanitarian_stay |
+    Then the case is closed with outcome "other_protection"
+
+  @outbound
+  Scenario: a foreign victim declines voluntary return and stays for the proceedings
+    Given a "repatriation" case reported by the NGO
+      | field                  | value    |
+      | repatriation_direction | outbound |
+      | presumed_child         | false    |
+      | citizenship            | IN       |
+      | pseudonym              | Kiran-30 |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                             | value |
+      | return_reflection_ready_to_decide | true  |
+    And the NGO completes "Discuss options"
+      | field               | value                |
+      | repatriation_option | stay_for_proceedings |
+    Then IOM has no task "Assess return risk"
+    And the case is closed with outcome "stayed_for_proceedings"
+    And the case data has repatriation_outcome = "stayed_for_proceedings"
+
+  @outbound
+  Scenario: a foreign victim chooses another form of protection
+    Given a "repatriation" case reported by the NGO
+      | field                  | value    |
+      | repatriation_direction | outbound |
+      | presumed_child         | false    |
+      | citizenship            | AF       |
+      | pseudonym              | Laila-24 |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                             | value |
+      | return_reflection_ready_to_decide | true  |
+    And the NGO completes "Discuss options"
+      | field                        | value            |
+      | repatriation_option          | other_protection |
+      | return_other_protection_type | asylum           |
+    Then IOM has no task "Assess return risk"
+    And the case is closed with outcome "other_protection"
+    And the case data has repatriation_outcome = "other_protection"
+
+  @outbound
+  Scenario: a high return risk sends the person back to the options
+    Given a "repatriation" case reported by the NGO
+      | field                  | value     |
+      | repatriation_direction | outbound  |
+      | presumed_child         | false     |
+      | citizenship            | UZ        |
+      | pseudonym              | Malika-19 |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                             | value |
+      | return_reflection_ready_to_decide | true  |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field               | value                                            |
+      | return_risk_level   | high                                             |
+      | return_risk_factors | ["traffickers_at_destination", "re_trafficking"] |
+    Then IOM has no task "Request travel documents from the consulate of origin"
+    And the NGO has a task "Discuss options"
+    When the NGO completes "Discuss options"
+      | field               | value                |
+      | repatriation_option | stay_for_proceedings |
+    Then the case is closed with outcome "stayed_for_proceedings"
+
+  @outbound
+  Scenario: no travel document from the consulate of origin sends the person back to the options
+    Given a "repatriation" case reported by the NGO
+      | field                  | value    |
+      | repatriation_direction | outbound |
+      | presumed_child         | false    |
+      | citizenship            | BD       |
+      | pseudonym              | Nadia-27 |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                             | value |
+      | return_reflection_ready_to_decide | true  |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value   |
+      | return_consulate_contact_consent | true    |
+      | return_travel_document_result    | refused |
+    Then the NGO has a task "Discuss options"
+    And the NGO has no task "Discuss hand-over data with the person"
+    When the NGO completes "Discuss options"
+      | field                        | value            |
+      | repatriation_option          | other_protection |
+      | return_other_protection_type | residence_permit |
+    Then the case is closed with outcome "other_protection"
+
+  @outbound @consent
+  Scenario: the person refuses to have data sent abroad and returns without a hand-over
+    Given a "repatriation" case reported by the NGO
+      | field                  | value    |
+      | repatriation_direction | outbound |
+      | presumed_child         | false    |
+      | citizenship            | UZ       |
+      | pseudonym              | Odina-33 |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                             | value |
+      | return_reflection_ready_to_decide | true  |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value  |
+      | return_consulate_contact_consent | true   |
+      | return_travel_document_result    | issued |
+    And the NGO completes "Discuss hand-over data with the person"
+      | field                        | value               |
+      | return_handover_data_items   | ["contact_details"] |
+      | return_handover_data_consent | false               |
+      | return_handover_consent_by   | person              |
+    And IOM completes "Prepare reintegration plan"
+      | field                               | value |
+      | return_reintegration_contacts_given | true  |
+    And IOM completes "Organise assisted return"
+      | field                         | value |
+      | return_travel_escort_provided | false |
+    Then IOM has no task "Hand over to the receiving organisation"
+    And the case is closed with outcome "returned_home"
+    And the case data has return_handover_data_consent = false
