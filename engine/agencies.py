@@ -28,22 +28,40 @@ class AgencyRole:
 ROLES: tuple[AgencyRole, ...] = (
     AgencyRole("police", "Police", "Criminal Police Service, Ministry of Internal Affairs"),
     AgencyRole("prosecutor", "Prosecutor", "General Prosecutor's Office", first_responder=False),
-    AgencyRole("social", "Social services",
-               "Ministry of Labour, Social Security and Migration; district social services"),
-    AgencyRole("commission", "Rehabilitation commission",
-               "Interagency commission on social rehabilitation", first_responder=False),
+    AgencyRole(
+        "social",
+        "Social services",
+        "Ministry of Labour, Social Security and Migration; district social services",
+    ),
+    AgencyRole(
+        "commission",
+        "Rehabilitation commission",
+        "Interagency commission on social rehabilitation",
+        first_responder=False,
+    ),
     AgencyRole("ngo", "NGO / crisis centre", "Crisis centres and shelters"),
     AgencyRole("labour_inspection", "Labour inspection", "Labour inspectorate"),
     AgencyRole("consular", "Consular service", "MFA consular service, embassies, consulates"),
-    AgencyRole("border", "Border service", "Border service (State Committee for National Security)"),
-    AgencyRole("child_protection", "Child protection",
-               "Child-protection body, Commission on Children's Affairs"),
+    AgencyRole(
+        "border", "Border service", "Border service (State Committee for National Security)"
+    ),
+    AgencyRole(
+        "child_protection",
+        "Child protection",
+        "Child-protection body, Commission on Children's Affairs",
+    ),
     AgencyRole("iom", "IOM", "International Organization for Migration"),
-    AgencyRole("registration", "State registration", "State Registration Service",
-               first_responder=False),
+    AgencyRole(
+        "registration", "State registration", "State Registration Service", first_responder=False
+    ),
     AgencyRole("health", "Health", "Health organisations"),
-    AgencyRole("rapporteur", "National rapporteur", "National rapporteur, monitoring",
-               first_responder=False, has_tasks=False),
+    AgencyRole(
+        "rapporteur",
+        "National rapporteur",
+        "National rapporteur, monitoring",
+        first_responder=False,
+        has_tasks=False,
+    ),
 )
 
 ROLE_CODES: frozenset[str] = frozenset(r.code for r in ROLES)
@@ -62,12 +80,21 @@ class DynamicLane:
 DYNAMIC_LANES: Mapping[str, DynamicLane] = {
     d.code: d
     for d in (
-        DynamicLane("first_responder", data_field="reporting_agency",
-                    description="the agency that reported the presumed victim"),
-        DynamicLane("identifying_authority", parameter="identifying_authority",
-                    description="the identifying authority (parameter, default police)"),
-        DynamicLane("receiver", data_field="referral_receiver",
-                    description="the receiver chosen in the referral"),
+        DynamicLane(
+            "first_responder",
+            data_field="reporting_agency",
+            description="the agency that reported the presumed victim",
+        ),
+        DynamicLane(
+            "identifying_authority",
+            parameter="identifying_authority",
+            description="the identifying authority (parameter, default police)",
+        ),
+        DynamicLane(
+            "receiver",
+            data_field="referral_receiver",
+            description="the receiver chosen in the referral",
+        ),
     )
 }
 

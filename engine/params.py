@@ -24,30 +24,59 @@ class Parameter:
 
 
 PARAMETERS: tuple[Parameter, ...] = (
-    Parameter("identifying_authority", "police", "param",
-              "Agency role that takes the formal identification decision"),
-    Parameter("identification_decision_working_days", 5, "param",
-              "Working days for the formal status decision before escalation"),
-    Parameter("further_interview_days", 10, "param",
-              "Days for a further interview when screening is unclear"),
-    Parameter("referral_accept_hours", 24, "param",
-              "Hours for a receiver to accept or decline a referral"),
-    Parameter("commission_resolve_hours", 72, "param",
-              "Hours for the commission to name another receiver"),
-    Parameter("shelter_free_days", 10, "law",
-              "Days of free shelter, extendable for investigation and trial"),
-    Parameter("reflection_period_days", 30, "intl",
-              "Reflection and recovery period, during which no removal"),
-    Parameter("rehabilitation_review_days", 30, "param",
-              "Days between reviews of a rehabilitation plan"),
-    Parameter("return_certificate_valid_days", 30, "law",
-              "Validity of a certificate of return"),
-    Parameter("passport_issue_days", 15, "law",
-              "Days after arrival within which registration issues a new passport"),
-    Parameter("follow_up_days", 90, "param",
-              "Days after closure for the follow-up contact"),
-    Parameter("lost_contact_search_days", 30, "param",
-              "Days to search for a person who lost contact before closing"),
+    Parameter(
+        "identifying_authority",
+        "police",
+        "param",
+        "Agency role that takes the formal identification decision",
+    ),
+    Parameter(
+        "identification_decision_working_days",
+        5,
+        "param",
+        "Working days for the formal status decision before escalation",
+    ),
+    Parameter(
+        "further_interview_days",
+        10,
+        "param",
+        "Days for a further interview when screening is unclear",
+    ),
+    Parameter(
+        "referral_accept_hours", 24, "param", "Hours for a receiver to accept or decline a referral"
+    ),
+    Parameter(
+        "commission_resolve_hours", 72, "param", "Hours for the commission to name another receiver"
+    ),
+    Parameter(
+        "shelter_free_days",
+        10,
+        "law",
+        "Days of free shelter, extendable for investigation and trial",
+    ),
+    Parameter(
+        "reflection_period_days",
+        30,
+        "intl",
+        "Reflection and recovery period, during which no removal",
+    ),
+    Parameter(
+        "rehabilitation_review_days", 30, "param", "Days between reviews of a rehabilitation plan"
+    ),
+    Parameter("return_certificate_valid_days", 30, "law", "Validity of a certificate of return"),
+    Parameter(
+        "passport_issue_days",
+        15,
+        "law",
+        "Days after arrival within which registration issues a new passport",
+    ),
+    Parameter("follow_up_days", 90, "param", "Days after closure for the follow-up contact"),
+    Parameter(
+        "lost_contact_search_days",
+        30,
+        "param",
+        "Days to search for a person who lost contact before closing",
+    ),
 )
 
 DEFAULTS: Mapping[str, int | str] = MappingProxyType({p.name: p.default for p in PARAMETERS})

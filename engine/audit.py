@@ -1,0 +1,50 @@
+"""The append-only audit trail: who, agency, when, what, which task, hash of the data."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from engine.models import AuditEvent
+
+
+def data_hash(data: Mapping[str, Any] | None) -> str | None:
+    """SHA-256 of the canonical JSON of submitted data (the data itself is not logged)."""
+    if data is None:
+        return None
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def record(
+    session: Session,
+    *,
+    at: datetime,
+    actor: str,
+    action: str,
+    case_id: str | None = None,
+    agency: str | None = None,
+    task_id: str | None = None,
+    task_name: str | None = None,
+    data: Mapping[str, Any] | None = None,
+    detail: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one event to the session (the caller's transaction commits it)."""
+    event = AuditEvent(
+        case_id=case_id,
+        at=at,
+        actor=actor,
+        agency=agency,
+        action=action,
+        task_id=task_id,
+        task_name=task_name,
+        data_hash=data_hash(data),
+        detail=dict(detail or {}),
+    )
+    session.add(event)
+    return event

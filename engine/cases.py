@@ -1,0 +1,274 @@
+"""Case operations, each one unit of work: validate, advance, save, mirror, audit, commit."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from sqlmodel import Session, select
+
+from engine import audit, runtime, store
+from engine.context import EngineContext
+from engine.errors import (
+    TaskClaimedError,
+    TaskNotReadyError,
+    UnknownTaskError,
+    WrongAgencyError,
+)
+from engine.forms import validate_form
+from engine.library import LoadedVersion
+from engine.models import Case, CaseStatus, HumanTask, TaskStatus
+from engine.views import CaseView, StepResult, TaskView
+
+
+def start(
+    ctx: EngineContext,
+    session: Session,
+    *,
+    process_id: str,
+    data: Mapping[str, Any],
+    agency: str,
+    actor: str,
+) -> StepResult:
+    """Start a case on the newest version of a process and run it to its first wait state."""
+    loaded = ctx.library.latest(session, process_id)
+    validate_form(
+        loaded.bundle.form(loaded.definition.start_form), data, form=loaded.definition.start_form
+    )
+    now = ctx.clock.now()
+    workflow = runtime.new_workflow(loaded.definition, ctx.script_engine)
+    workflow.task_tree.data.update({**data, "reporting_agency": agency})
+    runtime.run(workflow)
+    assert loaded.version.id is not None
+    case = Case(
+        id=str(uuid.uuid4()),
+        number=store.next_number(session, now.year),
+        process_id=process_id,
+        process_version_id=loaded.version.id,
+        reporting_agency=agency,
+        created_by=actor,
+        created_at=now,
+        updated_at=now,
+        serializer_version=ctx.serializer_version,
+        version=0,
+        state=b"",
+    )
+    session.add(case)
+    session.flush()
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        agency=agency,
+        action="case.started",
+        case_id=case.id,
+        data=data,
+        detail={"process_id": process_id, "version": loaded.version.version},
+    )
+    return _after_step(ctx, session, case, loaded, workflow, actor=actor, agency=agency)
+
+
+def complete(
+    ctx: EngineContext,
+    session: Session,
+    *,
+    task_id: str,
+    data: Mapping[str, Any],
+    actor: str,
+    agency: str | None,
+    override_claim: bool = False,
+) -> StepResult:
+    """Complete a READY task of the caller's agency with form data."""
+    row = _task_for_update(session, task_id)
+    case = store.lock_case(session, row.case_id)
+    session.refresh(row)
+    _check_may_complete(row, actor, agency, override_claim)
+    loaded = ctx.library.version(session, case.process_version_id)
+    validate_form(loaded.bundle.form(row.form), data, form=row.form)
+    workflow = _workflow(ctx, session, case, loaded)
+    task = runtime.ready_task(workflow, task_id)
+    runtime.complete(workflow, task, data)
+    audit.record(
+        session,
+        at=ctx.clock.now(),
+        actor=actor,
+        agency=agency or row.agency,
+        action="task.completed",
+        case_id=case.id,
+        task_id=row.id,
+        task_name=row.name,
+        data=data,
+    )
+    return _after_step(
+        ctx, session, case, loaded, workflow, actor=actor, agency=agency, completed=row
+    )
+
+
+def fire_timers(ctx: EngineContext, session: Session, *, case_id: str) -> StepResult | None:
+    """Fire the case's timers that are due by the engine clock; None when nothing changed."""
+    case = store.lock_case(session, case_id)
+    if case.status != CaseStatus.OPEN:
+        return None
+    loaded = ctx.library.version(session, case.process_version_id)
+    workflow = _workflow(ctx, session, case, loaded)
+    before = {t.id for t in runtime.pending_timers(workflow)}
+    runtime.refresh_timers(workflow)
+    fired = before - {t.id for t in runtime.pending_timers(workflow)}
+    if not fired:
+        keep_after_commit(session, case, workflow)
+        return None
+    audit.record(
+        session,
+        at=ctx.clock.now(),
+        actor="system",
+        action="timer.fired",
+        case_id=case.id,
+        detail={"timers": sorted(fired)},
+    )
+    return _after_step(ctx, session, case, loaded, workflow, actor="system", agency=None)
+
+
+def cancel(
+    ctx: EngineContext,
+    session: Session,
+    *,
+    case_id: str,
+    actor: str,
+    agency: str | None,
+    reason: str,
+) -> StepResult:
+    """Cancel an open case: every open task and timer ends."""
+    case = store.lock_case(session, case_id)
+    if case.status != CaseStatus.OPEN:
+        raise TaskNotReadyError(f"Case {case.number} is {case.status}, not open.", case_id=case_id)
+    loaded = ctx.library.version(session, case.process_version_id)
+    workflow = _workflow(ctx, session, case, loaded)
+    runtime.cancel(workflow)
+    audit.record(
+        session,
+        at=ctx.clock.now(),
+        actor=actor,
+        agency=agency,
+        action="case.cancelled",
+        case_id=case.id,
+        detail={"reason": reason},
+    )
+    return _after_step(
+        ctx,
+        session,
+        case,
+        loaded,
+        workflow,
+        actor=actor,
+        agency=agency,
+        status=CaseStatus.CANCELLED,
+    )
+
+
+def _task_for_update(session: Session, task_id: str) -> HumanTask:
+    row = session.get(HumanTask, task_id)
+    if row is None:
+        raise UnknownTaskError(f"No task {task_id}.", task_id=task_id)
+    return row
+
+
+def _check_may_complete(
+    row: HumanTask, actor: str, agency: str | None, override_claim: bool
+) -> None:
+    if agency is not None and row.agency != agency:
+        raise WrongAgencyError(
+            f"Task {row.name!r} belongs to the {row.agency} lane.", task_id=row.id
+        )
+    if row.status != TaskStatus.READY:
+        raise TaskNotReadyError(
+            f"Task {row.name!r} is no longer open ({row.status}).",
+            task_id=row.id,
+            status=row.status,
+        )
+    if row.claimed_by and row.claimed_by != actor and not override_claim:
+        raise TaskClaimedError(
+            f"Task {row.name!r} is claimed by {row.claimed_by}.",
+            task_id=row.id,
+            claimed_by=row.claimed_by,
+        )
+
+
+def _workflow(ctx: EngineContext, session: Session, case: Case, loaded: LoadedVersion) -> Any:
+    cached = ctx.cache.get(case.id, case.version)
+    if cached is not None:
+        return cached
+    return ctx.restore(store.load_state(session, case.id), loaded)
+
+
+def _after_step(
+    ctx: EngineContext,
+    session: Session,
+    case: Case,
+    loaded: LoadedVersion,
+    workflow: Any,
+    *,
+    actor: str,
+    agency: str | None,
+    completed: HumanTask | None = None,
+    status: str | None = None,
+) -> StepResult:
+    """Save state, mirror tasks and timers, record completion; the caller commits."""
+    now = ctx.clock.now()
+    open_now = runtime.open_tasks(workflow, loaded.bundle, ctx.params)
+    changes: dict[str, Any] = {"updated_at": now}
+    if status is None and runtime.is_completed(workflow):
+        status = CaseStatus.COMPLETED
+        data = runtime.case_data(workflow)
+        changes["outcome"] = data.get("case_outcome")
+    if status is not None:
+        changes.update(status=status, closed_at=now)
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            agency=agency,
+            action=f"case.{status}",
+            case_id=case.id,
+            detail={"outcome": changes.get("outcome")},
+        )
+    store.save_case(session, case, ctx.serializer.dumps(workflow), **changes)
+    opened = store.sync_tasks(
+        session,
+        case.id,
+        open_now,
+        now=now,
+        completed_id=completed.id if completed else None,
+        actor=actor,
+    )
+    store.sync_timers(session, case.id, runtime.pending_timers(workflow))
+    session.flush()
+    keep_after_commit(session, case, workflow)
+    return StepResult(
+        case=CaseView.of(
+            case,
+            loaded.version.version,
+            [TaskView.of(r, case.number) for r in store.open_task_rows(session, case.id)],
+            runtime.case_data(workflow),
+        ),
+        opened=[TaskView.of(r, case.number) for r in opened],
+        completed=TaskView.of(completed, case.number) if completed else None,
+    )
+
+
+def keep_after_commit(session: Session, case: Case, workflow: Any) -> None:
+    """Ask the unit of work to cache the live workflow once (and only if) it commits."""
+    session.info.setdefault(CACHE_KEY, []).append((case.id, case.version, workflow))
+
+
+CACHE_KEY = "nrm_cache_after_commit"
+
+
+def due_case_ids(session: Session, *, now: Any, limit: int = 100) -> list[str]:
+    """Cases with a timer due by `now` (a worker then locks each one)."""
+    from engine.models import Timer
+
+    rows = session.exec(
+        select(Timer.case_id).where(Timer.fire_at <= now).distinct().limit(limit)
+    ).all()
+    return list(rows)

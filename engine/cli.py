@@ -1,0 +1,153 @@
+"""The `nrm` command: serve, worker, migrate, demo, validate, deploy, draw, timers."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from engine.config import load_settings
+from engine.db import make_engine, write_session
+from engine.errors import NrmError
+
+app = typer.Typer(
+    help="National Referral Mechanism: executable SOPs on SpiffWorkflow.", no_args_is_help=True
+)
+timers_app = typer.Typer(help="Timers: fire the ones that are due.", no_args_is_help=True)
+app.add_typer(timers_app, name="timers")
+
+
+def _fail(exc: NrmError) -> None:
+    typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database schema (NRM_DATABASE_URL)."""
+    from engine.migrate import upgrade
+
+    settings = load_settings()
+    upgrade(make_engine(settings.database_url))
+    typer.echo(f"database at head: {settings.database_url}")
+
+
+@app.command()
+def demo() -> None:
+    """Create the agencies of the brief and one demo user per agency role (password `demo`)."""
+    from engine.accounts import create_demo
+
+    settings = load_settings()
+    try:
+        with write_session(make_engine(settings.database_url)) as session:
+            names = create_demo(
+                session,
+                password=settings.demo_password,
+                production=settings.production,
+                now=datetime.now(UTC),
+            )
+            session.commit()
+    except NrmError as exc:
+        _fail(exc)
+    typer.echo(f"{len(names)} demo users ready: {', '.join(names)}")
+
+
+@app.command()
+def serve(
+    host: str = "127.0.0.1", port: int = 8000, workers: int = 1, reload: bool = False
+) -> None:
+    """Serve the API and the web forms."""
+    import uvicorn
+
+    uvicorn.run(
+        "api.app:create_app", factory=True, host=host, port=port, workers=workers, reload=reload
+    )
+
+
+@app.command()
+def worker(
+    interval: Annotated[float | None, typer.Option(help="Seconds between rounds")] = None,
+    once: bool = False,
+) -> None:
+    """Fire due timers, forever (or once)."""
+    from engine.facade import Engine
+
+    settings = load_settings()
+    engine = Engine.from_settings(settings)
+    pause = interval if interval is not None else settings.worker_interval
+    while True:
+        moved = engine.fire_due_timers()
+        if moved:
+            typer.echo(f"{datetime.now(UTC).isoformat()} fired timers in {len(moved)} case(s)")
+        if once:
+            return
+        time.sleep(pause)
+
+
+@timers_app.command("fire")
+def timers_fire(
+    at: Annotated[str | None, typer.Option(help="ISO date-time to fire at (default: now)")] = None,
+) -> None:
+    """Fire every timer due at that moment."""
+    from engine.facade import Engine
+    from engine.spiff.clock import FakeClock
+
+    moment = datetime.fromisoformat(at) if at else datetime.now(UTC)
+    clock = FakeClock(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+    moved = Engine.from_settings(clock=clock).fire_due_timers(limit=10_000)
+    typer.echo(f"fired timers at {clock.now().isoformat()} in {len(moved)} case(s)")
+    for case_id in moved:
+        typer.echo(f"  {case_id}")
+
+
+@app.command()
+def validate(paths: list[Path], as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Report every problem of diagrams, decision tables and forms; exit 1 on errors."""
+    from engine.library import ProcessLibrary
+    from engine.sources import read_paths
+
+    files = read_paths(paths)
+    report, _bundle = ProcessLibrary().validate(files)
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "files": [f.name for f in files],
+                    "errors": [p.as_dict() for p in report.errors],
+                    "warnings": [p.as_dict() for p in report.warnings],
+                },
+                indent=2,
+            )
+        )
+    else:
+        for problem in report.problems:
+            typer.echo(str(problem))
+        typer.echo(
+            f"{len(files)} file(s): {len(report.errors)} error(s), "
+            f"{len(report.warnings)} warning(s)"
+        )
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def deploy(paths: Annotated[list[Path] | None, typer.Argument()] = None, by: str = "cli") -> None:
+    """Validate and deploy diagrams (default: bpmn/ and forms/schemas/)."""
+    from engine.facade import Engine
+    from engine.sources import read_library, read_paths
+
+    settings = load_settings()
+    engine = Engine.from_settings(settings)
+    files = read_paths(paths) if paths else read_library(settings.bpmn_dir, settings.forms_dir)
+    try:
+        result = engine.deploy(files, deployed_by=by)
+    except NrmError as exc:
+        _fail(exc)
+    if not result.created:
+        typer.echo(f"unchanged: deployment {result.deployment_id} has the same content")
+    for v in result.new_versions:
+        typer.echo(f"deployed {v.process_id} version {v.version}")

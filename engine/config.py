@@ -1,0 +1,54 @@
+"""Settings from the environment: one place, read once, passed down explicitly."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from engine.params import load_parameters
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, with development defaults."""
+
+    database_url: str = "sqlite:///./nrm.db"
+    env: str = "development"
+    bpmn_dir: Path = ROOT / "bpmn"
+    forms_dir: Path = ROOT / "forms" / "schemas"
+    features_dir: Path = ROOT / "features"
+    secret_key: str = "dev-only-secret-change-me"
+    demo_password: str = "demo"
+    script_time_limit: float = 1.0
+    worker_interval: float = 15.0
+    token_minutes: int = 60
+    params: Mapping[str, Any] = field(default_factory=load_parameters)
+
+    @property
+    def production(self) -> bool:
+        """True when running as production (development helpers are refused)."""
+        return self.env.lower() in {"production", "prod"}
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings from `NRM_*` environment variables."""
+    env = os.environ if environ is None else environ
+    base = Settings(params=load_parameters(env))
+    return Settings(
+        database_url=env.get("NRM_DATABASE_URL", base.database_url),
+        env=env.get("NRM_ENV", base.env),
+        bpmn_dir=Path(env.get("NRM_BPMN_DIR", str(base.bpmn_dir))),
+        forms_dir=Path(env.get("NRM_FORMS_DIR", str(base.forms_dir))),
+        features_dir=Path(env.get("NRM_FEATURES_DIR", str(base.features_dir))),
+        secret_key=env.get("NRM_SECRET_KEY", base.secret_key),
+        demo_password=env.get("NRM_DEMO_PASSWORD", base.demo_password),
+        script_time_limit=float(env.get("NRM_SCRIPT_TIME_LIMIT", base.script_time_limit)),
+        worker_interval=float(env.get("NRM_WORKER_INTERVAL", base.worker_interval)),
+        token_minutes=int(env.get("NRM_TOKEN_MINUTES", base.token_minutes)),
+        params=base.params,
+    )

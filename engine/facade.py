@@ -1,0 +1,223 @@
+"""The engine facade: the one object the API, the forms, the CLI and the tests talk to.
+
+Each public method is one unit of work (one transaction); Spiff objects never
+come out of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from functools import partial
+from typing import Any, TypeVar
+
+from sqlalchemy.engine import Engine as Database
+from sqlmodel import Session, col, select
+
+from engine import cases, runtime, store
+from engine.config import Settings, load_settings
+from engine.context import EngineContext
+from engine.db import make_engine, read_session, write_session
+from engine.errors import UnknownCaseError, UnknownTaskError
+from engine.library import DeployResult, ProcessLibrary
+from engine.models import Case, HumanTask, ProcessVersion, TaskStatus
+from engine.sources import SourceFile, read_library
+from engine.spiff.clock import Clock, SystemClock
+from engine.spiff.script_engine import NrmScriptEngine
+from engine.spiff.serializer import StateSerializer
+from engine.store import WorkflowCache
+from engine.views import CaseView, StepResult, TaskView
+
+T = TypeVar("T")
+
+
+class Engine:
+    """Durable NRM cases on SpiffWorkflow."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        settings: Settings | None = None,
+        clock: Clock | None = None,
+        library: ProcessLibrary | None = None,
+    ) -> None:
+        self.settings = settings or load_settings()
+        self.clock: Clock = clock or SystemClock()
+        self.db = db
+        self.ctx = EngineContext(
+            db=db,
+            library=library or ProcessLibrary(),
+            serializer=StateSerializer(),
+            script_engine=NrmScriptEngine(
+                self.clock, self.settings.params, self.settings.script_time_limit
+            ),
+            clock=self.clock,
+            params=self.settings.params,
+            cache=WorkflowCache(),
+        )
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings | None = None,
+        *,
+        clock: Clock | None = None,
+    ) -> Engine:
+        """An engine on the database the settings name."""
+        settings = settings or load_settings()
+        return cls(make_engine(settings.database_url), settings=settings, clock=clock)
+
+    @property
+    def library(self) -> ProcessLibrary:
+        """The process library (validation, versions)."""
+        return self.ctx.library
+
+    # --- units of work -------------------------------------------------------------
+
+    @contextmanager
+    def _unit(self) -> Iterator[Session]:
+        with write_session(self.db) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                for case_id, _version, _wf in session.info.get(cases.CACHE_KEY, []):
+                    self.ctx.cache.drop(case_id)
+                raise
+            for case_id, version, workflow in session.info.pop(cases.CACHE_KEY, []):
+                self.ctx.cache.put(case_id, version, workflow)
+
+    def _write(self, work: Callable[[Session], T]) -> T:
+        with self._unit() as session:
+            return work(session)
+
+    # --- processes -------------------------------------------------------------------
+
+    def deploy(
+        self, files: Sequence[SourceFile], *, deployed_by: str, note: str = ""
+    ) -> DeployResult:
+        """Validate and store a bundle; changed processes get a new version."""
+        return self._write(
+            lambda s: self.library.deploy(
+                s, files, deployed_by=deployed_by, now=self.clock.now(), note=note
+            )
+        )
+
+    def deploy_library(self, *, deployed_by: str = "system") -> DeployResult:
+        """Deploy the process library on disk (bpmn/ and forms/schemas/) if it changed."""
+        files = read_library(self.settings.bpmn_dir, self.settings.forms_dir)
+        return self.deploy(files, deployed_by=deployed_by, note="process library on disk")
+
+    def processes(self) -> list[ProcessVersion]:
+        """The newest version of every deployed process."""
+        with read_session(self.db) as session:
+            return self.library.latest_versions(session)
+
+    # --- cases -------------------------------------------------------------------------
+
+    def start_case(
+        self, process_id: str, data: Mapping[str, Any], *, agency: str, actor: str
+    ) -> StepResult:
+        """Start a case; the caller's agency is the reporting agency."""
+        return self._write(
+            lambda s: cases.start(
+                self.ctx, s, process_id=process_id, data=data, agency=agency, actor=actor
+            )
+        )
+
+    def complete_task(
+        self,
+        task_id: str,
+        data: Mapping[str, Any],
+        *,
+        actor: str,
+        agency: str | None,
+        override_claim: bool = False,
+    ) -> StepResult:
+        """Complete a READY task of the agency with form data (one transaction)."""
+        return self._write(
+            lambda s: cases.complete(
+                self.ctx,
+                s,
+                task_id=task_id,
+                data=data,
+                actor=actor,
+                agency=agency,
+                override_claim=override_claim,
+            )
+        )
+
+    def cancel_case(
+        self, case_id: str, *, actor: str, agency: str | None, reason: str
+    ) -> StepResult:
+        """Cancel an open case."""
+        return self._write(
+            lambda s: cases.cancel(
+                self.ctx, s, case_id=case_id, actor=actor, agency=agency, reason=reason
+            )
+        )
+
+    def fire_due_timers(self, limit: int = 100) -> list[str]:
+        """Fire every timer due by the engine clock; returns the cases that moved."""
+        moved: list[str] = []
+        with read_session(self.db) as session:
+            due = cases.due_case_ids(session, now=self.clock.now(), limit=limit)
+        for case_id in due:
+            result = self._write(partial(self._fire_case, case_id))
+            if result is not None:
+                moved.append(case_id)
+        return moved
+
+    def _fire_case(self, case_id: str, session: Session) -> StepResult | None:
+        return cases.fire_timers(self.ctx, session, case_id=case_id)
+
+    def get_case(self, case_id: str) -> CaseView:
+        """A case with its open tasks and full data (callers project it)."""
+        with read_session(self.db) as session:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
+            loaded = self.library.version(session, case.process_version_id)
+            workflow = self.ctx.cache.get(case.id, case.version)
+            if workflow is None:
+                workflow = self.ctx.restore(store.load_state(session, case.id), loaded)
+            self.ctx.cache.put(case.id, case.version, workflow)
+            tasks = [TaskView.of(r, case.number) for r in store.open_task_rows(session, case.id)]
+            return CaseView.of(case, loaded.version.version, tasks, runtime.case_data(workflow))
+
+    def case_tasks(
+        self,
+        case_id: str,
+        *,
+        status: str | None = TaskStatus.READY,
+    ) -> list[TaskView]:
+        """A case's tasks (open ones by default), oldest first."""
+        with read_session(self.db) as session:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
+            query = select(HumanTask).where(HumanTask.case_id == case_id)
+            if status is not None:
+                query = query.where(HumanTask.status == status)
+            rows = session.exec(query.order_by(col(HumanTask.created_at))).all()
+            return [TaskView.of(r, case.number) for r in rows]
+
+    def get_task(self, task_id: str) -> TaskView:
+        """One task by id."""
+        with read_session(self.db) as session:
+            row = session.get(HumanTask, task_id)
+            if row is None:
+                raise UnknownTaskError(f"No task {task_id}.", task_id=task_id)
+            case = session.get(Case, row.case_id)
+            return TaskView.of(row, case.number if case else "")
+
+    def task_form(self, task_id: str) -> Mapping[str, Any] | None:
+        """The JSON Schema of a task's form (from the case's own version)."""
+        with read_session(self.db) as session:
+            row = session.get(HumanTask, task_id)
+            if row is None:
+                raise UnknownTaskError(f"No task {task_id}.", task_id=task_id)
+            case = session.get(Case, row.case_id)
+            assert case is not None
+            return self.library.version(session, case.process_version_id).bundle.form(row.form)

@@ -1,0 +1,79 @@
+"""Form data against a task's JSON Schema: every wrong field named, unknown fields refused."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from engine.errors import FieldError, InvalidDataError
+
+_FORMATS = FormatChecker(formats=())
+
+
+def _is_date(value: object) -> bool:
+    return not isinstance(value, str) or bool(date.fromisoformat(value))
+
+
+def _is_datetime(value: object) -> bool:
+    return not isinstance(value, str) or bool(datetime.fromisoformat(value))
+
+
+_FORMATS.checks("date", raises=ValueError)(_is_date)
+_FORMATS.checks("date-time", raises=ValueError)(_is_datetime)
+
+
+def _field_name(path: Any, error_field: str | None) -> str:
+    parts = [str(p) for p in path]
+    if error_field:
+        parts.append(error_field)
+    return "/".join(parts) or "(form)"
+
+
+def field_errors(schema: Mapping[str, Any], data: Any) -> list[FieldError]:
+    """Every problem of `data` against the form, as field errors (empty when valid)."""
+    if not isinstance(data, Mapping):
+        return [FieldError("(form)", "Form data must be a JSON object.")]
+    declared = set((schema.get("properties") or {}).keys())
+    errors = [FieldError(key, "Not a field of this form.") for key in sorted(set(data) - declared)]
+    validator = Draft202012Validator(schema, format_checker=_FORMATS)
+    for err in sorted(validator.iter_errors(dict(data)), key=lambda e: list(e.path)):
+        missing = None
+        if err.validator == "required" and isinstance(err.message, str):
+            missing = err.message.split("'")[1] if "'" in err.message else None
+        message = "This field is required." if missing else err.message
+        errors.append(FieldError(_field_name(err.path, missing), message))
+    return errors
+
+
+def validate_form(schema: Mapping[str, Any] | None, data: Any, *, form: str | None = None) -> None:
+    """Raise InvalidDataError naming each wrong field; no schema accepts any JSON object."""
+    if schema is None:
+        if not isinstance(data, Mapping):
+            raise InvalidDataError(
+                "Form data must be a JSON object.",
+                [FieldError("(form)", "Form data must be a JSON object.")],
+            )
+        return
+    errors = field_errors(schema, data)
+    if errors:
+        raise InvalidDataError(f"{len(errors)} field(s) need attention", errors, form=form)
+
+
+def personal_fields(schema: Mapping[str, Any] | None) -> set[str]:
+    """Fields a form marks `x-personal` (the identity block)."""
+    if not schema:
+        return set()
+    props = schema.get("properties") or {}
+    return {
+        name for name, prop in props.items() if isinstance(prop, dict) and prop.get("x-personal")
+    }
+
+
+def declared_fields(schema: Mapping[str, Any] | None) -> set[str]:
+    """Fields a form declares or shows (`properties` and `x-context`)."""
+    if not schema:
+        return set()
+    return set((schema.get("properties") or {}).keys()) | set(schema.get("x-context") or [])

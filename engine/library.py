@@ -1,0 +1,203 @@
+"""The process library: deploy bundles of files as numbered versions, parse each once.
+
+A running case always continues on the version it started with: its
+`process_version` row points at the deployment whose files are stored in the
+database, and the compiled bundle is cached by content hash.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from engine.definitions import CompiledBundle, ProcessDefinition
+from engine.errors import ErrorReport, InvalidDiagramError, UnknownProcessError
+from engine.models import Deployment, DeploymentFile, ProcessVersion
+from engine.sources import SourceFile, content_hash
+from engine.validation import validate_files
+
+
+@dataclass(frozen=True)
+class DeployResult:
+    """What a deployment changed."""
+
+    deployment_id: int
+    content_hash: str
+    created: bool
+    new_versions: tuple[ProcessVersion, ...]
+    report: ErrorReport
+
+
+@dataclass(frozen=True)
+class LoadedVersion:
+    """A process version row with its parsed definition and bundle."""
+
+    version: ProcessVersion
+    definition: ProcessDefinition
+    bundle: CompiledBundle
+
+
+class ProcessLibrary:
+    """Compiles bundles (cached by content hash) and keeps deployed versions."""
+
+    def __init__(self) -> None:
+        self._bundles: dict[str, CompiledBundle] = {}
+        self._versions: dict[int, LoadedVersion] = {}
+        self._lock = threading.Lock()
+
+    def validate(self, files: Sequence[SourceFile]) -> tuple[ErrorReport, CompiledBundle | None]:
+        """Every problem of a set of files, and its compiled form when it has no error."""
+        key = content_hash(files)
+        cached = self._bundles.get(key)
+        if cached is not None:
+            return ErrorReport(), cached
+        report, bundle = validate_files(files)
+        if bundle is not None:
+            with self._lock:
+                self._bundles[key] = bundle
+        return report, bundle
+
+    def compile(self, files: Sequence[SourceFile]) -> CompiledBundle:
+        """The compiled bundle, or InvalidDiagramError listing every error."""
+        report, bundle = self.validate(files)
+        if bundle is None:
+            raise InvalidDiagramError(
+                f"{len(report.errors)} problem(s) in the diagrams", problems=report.errors
+            )
+        return bundle
+
+    def deploy(
+        self,
+        session: Session,
+        files: Sequence[SourceFile],
+        *,
+        deployed_by: str,
+        now: datetime,
+        note: str = "",
+    ) -> DeployResult:
+        """Store the files and give every changed process a new version (no commit)."""
+        report, bundle = self.validate(files)
+        if bundle is None:
+            raise InvalidDiagramError(
+                f"{len(report.errors)} problem(s) in the diagrams", problems=report.errors
+            )
+        existing = session.exec(
+            select(Deployment).where(Deployment.content_hash == bundle.content_hash)
+        ).first()
+        if existing is not None and existing.id is not None:
+            return DeployResult(existing.id, bundle.content_hash, False, (), report)
+        deployment = Deployment(
+            content_hash=bundle.content_hash, deployed_at=now, deployed_by=deployed_by, note=note
+        )
+        session.add(deployment)
+        session.flush()
+        assert deployment.id is not None
+        for f in bundle.files:
+            session.add(
+                DeploymentFile(
+                    deployment_id=deployment.id, name=f.name, kind=f.kind or "", content=f.content
+                )
+            )
+        versions = self._new_versions(session, bundle, deployment, now)
+        return DeployResult(deployment.id, bundle.content_hash, True, tuple(versions), report)
+
+    def _new_versions(
+        self, session: Session, bundle: CompiledBundle, deployment: Deployment, now: datetime
+    ) -> list[ProcessVersion]:
+        versions = []
+        for definition in bundle.processes.values():
+            latest = self._latest(session, definition.process_id)
+            if latest is not None and latest.content_hash == definition.content_hash:
+                continue
+            assert deployment.id is not None
+            row = ProcessVersion(
+                process_id=definition.process_id,
+                version=(latest.version + 1) if latest else 1,
+                name=definition.name,
+                content_hash=definition.content_hash,
+                deployment_id=deployment.id,
+                deployed_at=now,
+                deployed_by=deployment.deployed_by,
+            )
+            session.add(row)
+            versions.append(row)
+        session.flush()
+        return versions
+
+    @staticmethod
+    def _latest(session: Session, process_id: str) -> ProcessVersion | None:
+        return session.exec(
+            select(ProcessVersion)
+            .where(ProcessVersion.process_id == process_id)
+            .order_by(col(ProcessVersion.version).desc())
+            .limit(1)
+        ).first()
+
+    def latest(self, session: Session, process_id: str) -> LoadedVersion:
+        """The newest version of a process, parsed."""
+        row = self._latest(session, process_id)
+        if row is None or row.id is None:
+            raise UnknownProcessError(
+                f"No deployed process has the id {process_id!r}.", process_id=process_id
+            )
+        return self.version(session, row.id)
+
+    def version(self, session: Session, version_id: int) -> LoadedVersion:
+        """A process version by row id, parsed (from the cache after the first time)."""
+        cached = self._versions.get(version_id)
+        if cached is not None:
+            return cached
+        row = session.get(ProcessVersion, version_id)
+        if row is None:
+            raise UnknownProcessError(f"No process version {version_id}.", version_id=version_id)
+        bundle = self.bundle(session, row.deployment_id)
+        loaded = LoadedVersion(row, bundle.processes[row.process_id], bundle)
+        with self._lock:
+            self._versions[version_id] = loaded
+        return loaded
+
+    def bundle(self, session: Session, deployment_id: int) -> CompiledBundle:
+        """The compiled bundle of a deployment, rebuilt from its stored files."""
+        deployment = session.get(Deployment, deployment_id)
+        if deployment is None:
+            raise UnknownProcessError(f"No deployment {deployment_id}.")
+        cached = self._bundles.get(deployment.content_hash)
+        if cached is not None:
+            return cached
+        rows = session.exec(
+            select(DeploymentFile).where(DeploymentFile.deployment_id == deployment_id)
+        ).all()
+        return self.compile([SourceFile(r.name, r.content) for r in rows])
+
+    @staticmethod
+    def versions(session: Session, process_id: str | None = None) -> list[ProcessVersion]:
+        """Every deployed version, newest first (of one process when given)."""
+        query = select(ProcessVersion)
+        if process_id is not None:
+            query = query.where(ProcessVersion.process_id == process_id)
+        query = query.order_by(col(ProcessVersion.process_id), col(ProcessVersion.version).desc())
+        return list(session.exec(query).all())
+
+    @staticmethod
+    def latest_versions(session: Session) -> list[ProcessVersion]:
+        """The newest version of every process."""
+        newest = (
+            select(ProcessVersion.process_id, func.max(ProcessVersion.version).label("v"))
+            .group_by(col(ProcessVersion.process_id))
+            .subquery()
+        )
+        query = (
+            select(ProcessVersion)
+            .join(
+                newest,
+                (col(ProcessVersion.process_id) == newest.c.process_id)
+                & (col(ProcessVersion.version) == newest.c.v),
+            )
+            .order_by(col(ProcessVersion.process_id))
+        )
+        return list(session.exec(query).all())

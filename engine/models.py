@@ -1,0 +1,194 @@
+"""Database tables. Runtime state only: specs live in deployed files, parsed once per version."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import deferred
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stored as naive UTC on every database; always read back timezone-aware (UTC)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:  # noqa: ARG002
+        """Aware -> naive UTC (naive values are taken as UTC)."""
+        if value is None or value.tzinfo is None:
+            return value
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:  # noqa: ARG002
+        """Naive UTC -> aware UTC."""
+        return value.replace(tzinfo=UTC) if value is not None else None
+
+
+def _when(nullable: bool = False, index: bool = False) -> Any:
+    return Field(
+        default=None if nullable else ..., sa_type=UTCDateTime, nullable=nullable, index=index
+    )
+
+
+class CaseStatus(StrEnum):
+    """Where a case stands."""
+
+    OPEN = "open"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class TaskStatus(StrEnum):
+    """Where a human task stands."""
+
+    READY = "ready"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class Deployment(SQLModel, table=True):
+    """A set of diagram, decision and form files loaded together."""
+
+    __tablename__ = "deployment"
+    id: int | None = Field(default=None, primary_key=True)
+    content_hash: str = Field(index=True, unique=True, max_length=64)
+    deployed_at: datetime = _when()
+    deployed_by: str = Field(max_length=100)
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+
+
+class DeploymentFile(SQLModel, table=True):
+    """One file of a deployment, kept so any version can be parsed again."""
+
+    __tablename__ = "deployment_file"
+    __table_args__ = (UniqueConstraint("deployment_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    deployment_id: int = Field(foreign_key="deployment.id", index=True)
+    name: str = Field(max_length=255)
+    kind: str = Field(max_length=10)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class ProcessVersion(SQLModel, table=True):
+    """A numbered version of one process; cases stay on the version they started with."""
+
+    __tablename__ = "process_version"
+    __table_args__ = (UniqueConstraint("process_id", "version"),)
+    id: int | None = Field(default=None, primary_key=True)
+    process_id: str = Field(index=True, max_length=255)
+    version: int
+    name: str = Field(max_length=255)
+    content_hash: str = Field(max_length=64)
+    deployment_id: int = Field(foreign_key="deployment.id", index=True)
+    deployed_at: datetime = _when()
+    deployed_by: str = Field(max_length=100)
+
+
+class Case(SQLModel, table=True):
+    """One person's case: runtime state of a workflow instance."""
+
+    __tablename__ = "nrm_case"
+    id: str = Field(primary_key=True, max_length=36)
+    number: str = Field(index=True, unique=True, max_length=32)
+    process_id: str = Field(index=True, max_length=255)
+    process_version_id: int = Field(foreign_key="process_version.id", index=True)
+    status: str = Field(default=CaseStatus.OPEN, index=True, max_length=16)
+    outcome: str | None = Field(default=None, max_length=64)
+    reporting_agency: str = Field(max_length=64, index=True)
+    created_by: str = Field(max_length=100)
+    created_at: datetime = _when()
+    updated_at: datetime = _when()
+    closed_at: datetime | None = _when(nullable=True)
+    serializer_version: str = Field(max_length=32)
+    version: int = Field(default=1)
+    # Deferred: listing cases never loads their workflow state.
+    state: bytes = Field(sa_column=deferred(Column(LargeBinary, nullable=False)))  # type: ignore[call-overload]
+
+
+class CaseCounter(SQLModel, table=True):
+    """Last case number handed out per year."""
+
+    __tablename__ = "case_counter"
+    year: int = Field(primary_key=True)
+    last: int = 0
+
+
+class HumanTask(SQLModel, table=True):
+    """A user task an agency works on; inboxes query this table, never workflows."""
+
+    __tablename__ = "human_task"
+    __table_args__ = (
+        Index("ix_human_task_inbox", "agency", "status", "due_at", "created_at"),
+        Index("ix_human_task_case", "case_id", "status"),
+    )
+    id: str = Field(primary_key=True, max_length=36)
+    case_id: str = Field(foreign_key="nrm_case.id", max_length=36)
+    process_id: str = Field(max_length=255)
+    bpmn_id: str = Field(max_length=255)
+    name: str = Field(max_length=255)
+    lane: str | None = Field(default=None, max_length=255)
+    agency: str | None = Field(default=None, max_length=64)
+    form: str | None = Field(default=None, max_length=255)
+    status: str = Field(default=TaskStatus.READY, max_length=16)
+    created_at: datetime = _when()
+    due_at: datetime | None = _when(nullable=True)
+    claimed_by: str | None = Field(default=None, max_length=100)
+    claimed_at: datetime | None = _when(nullable=True)
+    completed_by: str | None = Field(default=None, max_length=100)
+    completed_at: datetime | None = _when(nullable=True)
+
+
+class Timer(SQLModel, table=True):
+    """A timer waiting in a case, so the worker wakes exactly the cases that are due."""
+
+    __tablename__ = "timer"
+    id: str = Field(primary_key=True, max_length=36)
+    case_id: str = Field(foreign_key="nrm_case.id", index=True, max_length=36)
+    bpmn_id: str = Field(max_length=255)
+    name: str = Field(default="", max_length=255)
+    fire_at: datetime = _when(index=True)
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only trail: who did what, when, on which case and task."""
+
+    __tablename__ = "audit_event"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: str | None = Field(default=None, index=True, max_length=36)
+    at: datetime = _when(index=True)
+    actor: str = Field(max_length=100)
+    agency: str | None = Field(default=None, max_length=64)
+    action: str = Field(max_length=64)
+    task_id: str | None = Field(default=None, max_length=36)
+    task_name: str | None = Field(default=None, max_length=255)
+    data_hash: str | None = Field(default=None, max_length=64)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Agency(SQLModel, table=True):
+    """Which organisation holds a role code today (dated: ministries get renamed)."""
+
+    __tablename__ = "agency"
+    code: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=255)
+    holder: str = Field(max_length=500)
+    valid_from: datetime = _when()
+
+
+class User(SQLModel, table=True):
+    """A person who signs in: one agency, some roles."""
+
+    __tablename__ = "app_user"
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(index=True, unique=True, max_length=100)
+    password_hash: str = Field(max_length=255)
+    agency: str | None = Field(default=None, foreign_key="agency.code", max_length=64)
+    roles: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    active: bool = True
+    created_at: datetime = _when()

@@ -1,0 +1,221 @@
+"""Operations on a live SpiffWorkflow instance, returning the project's own types.
+
+Nothing here touches the database; `engine.cases` wraps these steps in one
+transaction. Spiff objects never leave engine/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from SpiffWorkflow.bpmn.specs.control import BoundaryEventSplit
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.exceptions import SpiffWorkflowException
+from SpiffWorkflow.task import Task
+from SpiffWorkflow.util.task import TaskState
+
+from engine.agencies import resolve_lane
+from engine.definitions import CompiledBundle, ProcessDefinition
+from engine.errors import ScriptError, TaskNotReadyError, UnknownTaskError, WorkflowError
+
+
+@dataclass(frozen=True)
+class OpenTask:
+    """A READY human task as the inbox sees it."""
+
+    id: str
+    process_id: str
+    bpmn_id: str
+    name: str
+    lane: str | None
+    agency: str | None
+    form: str | None
+    due_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PendingTimer:
+    """A timer waiting to fire."""
+
+    id: str
+    bpmn_id: str
+    name: str
+    fire_at: datetime
+
+
+def new_workflow(definition: ProcessDefinition, script_engine: Any) -> BpmnWorkflow:
+    """A fresh instance of a process."""
+    return BpmnWorkflow(definition.spec, definition.subprocess_specs, script_engine=script_engine)
+
+
+def run(workflow: BpmnWorkflow) -> None:
+    """Run engine steps to the next wait state, mapping library errors to ours."""
+    try:
+        workflow.do_engine_steps()
+    except SpiffWorkflowException as exc:
+        raise _workflow_error(exc) from exc
+
+
+def _workflow_error(exc: SpiffWorkflowException) -> Exception:
+    inner = getattr(exc, "exception", None)
+    spec = getattr(exc, "task_spec", None)
+    element_id = getattr(spec, "bpmn_id", None) or getattr(spec, "name", None)
+    process_id = getattr(getattr(exc, "task", None), "workflow", None)
+    process_id = getattr(getattr(process_id, "spec", None), "name", None)
+    line = getattr(exc, "line_number", None) or None
+    if isinstance(inner, ScriptError):
+        return type(inner)(
+            f"{inner.message} (element {element_id})",
+            element_id=element_id,
+            process_id=process_id,
+            line=line,
+        )
+    return WorkflowError(str(exc), element_id=element_id, process_id=process_id, line=line)
+
+
+def ready_task(workflow: BpmnWorkflow, task_id: str) -> Task:
+    """The task with this id, only if it is READY and manual (Task.run has no guard)."""
+    try:
+        task = workflow.get_task_from_id(UUID(task_id))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UnknownTaskError(f"No task {task_id} in this case.", task_id=task_id) from exc
+    if task is None:
+        raise UnknownTaskError(f"No task {task_id} in this case.", task_id=task_id)
+    if not (task.has_state(TaskState.READY) and task.task_spec.manual):
+        state = TaskState.get_name(task.state)
+        raise TaskNotReadyError(
+            f"Task {task.task_spec.bpmn_name or task_id} is not open (state {state}).",
+            task_id=task_id,
+        )
+    return task
+
+
+def complete(workflow: BpmnWorkflow, task: Task, data: Mapping[str, Any]) -> None:
+    """Merge form data into the task, run it, and advance to the next wait state."""
+    task.data.update(data)
+    try:
+        task.run()
+    except SpiffWorkflowException as exc:
+        raise _workflow_error(exc) from exc
+    run(workflow)
+
+
+def refresh_timers(workflow: BpmnWorkflow) -> None:
+    """Let every timer due by the engine clock fire, then advance."""
+    try:
+        workflow.refresh_timers()
+    except SpiffWorkflowException as exc:
+        raise _workflow_error(exc) from exc
+    run(workflow)
+
+
+def open_tasks(
+    workflow: BpmnWorkflow, bundle: CompiledBundle, params: Mapping[str, Any]
+) -> list[OpenTask]:
+    """Every READY human task with its agency (lanes inherited into called processes)."""
+    result = []
+    for task in workflow.get_tasks(state=TaskState.READY, manual=True):
+        process_id = task.workflow.spec.name
+        info = bundle.task(process_id, task.task_spec.bpmn_id)
+        lane = _lane(task, bundle)
+        result.append(
+            OpenTask(
+                id=str(task.id),
+                process_id=process_id,
+                bpmn_id=task.task_spec.bpmn_id,
+                name=(info.name if info else None)
+                or task.task_spec.bpmn_name
+                or task.task_spec.name,
+                lane=lane,
+                agency=resolve_lane(lane, task.data, params),
+                form=info.form if info else None,
+                due_at=_due_at(task),
+            )
+        )
+    return result
+
+
+def _lane(task: Task, bundle: CompiledBundle) -> str | None:
+    """The lane id of a task; inside a called process without lanes, the caller's lane."""
+    current: Task | None = task
+    while current is not None:
+        info = bundle.task(current.workflow.spec.name, current.task_spec.bpmn_id or "")
+        if info is not None and info.lane_id:
+            return info.lane_id
+        parent_id = current.workflow.parent_task_id
+        current = workflow_task(current.workflow.top_workflow, parent_id) if parent_id else None
+    return None
+
+
+def workflow_task(workflow: BpmnWorkflow, task_id: UUID) -> Task | None:
+    """A task anywhere in the workflow (top level or a sub-process)."""
+    try:
+        found: Task | None = workflow.get_task_from_id(task_id)
+    except (KeyError, TypeError):
+        return None
+    return found
+
+
+def _due_at(task: Task) -> datetime | None:
+    """Earliest fire time of the timers on this task's boundary."""
+    parent = task.parent
+    if parent is None or not isinstance(parent.task_spec, BoundaryEventSplit):
+        return None
+    times = [fire_time(sibling) for sibling in parent.children if sibling is not task]
+    known = [t for t in times if t is not None]
+    return min(known) if known else None
+
+
+def fire_time(task: Task) -> datetime | None:
+    """When a waiting timer task fires, if it is one."""
+    if not task.has_state(TaskState.WAITING):
+        return None
+    value = task._get_internal_data("event_value")
+    if isinstance(value, dict):
+        value = value.get("next")
+    if not isinstance(value, str):
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def pending_timers(workflow: BpmnWorkflow) -> list[PendingTimer]:
+    """Every waiting timer with its fire time."""
+    timers = []
+    for task in workflow.get_tasks(state=TaskState.WAITING):
+        moment = fire_time(task)
+        if moment is not None:
+            timers.append(
+                PendingTimer(
+                    str(task.id),
+                    task.task_spec.bpmn_id or task.task_spec.name,
+                    task.task_spec.bpmn_name or "",
+                    moment,
+                )
+            )
+    return timers
+
+
+def case_data(workflow: BpmnWorkflow) -> dict[str, Any]:
+    """The case data as it stands: the last step's data plus every open branch."""
+    data: dict[str, Any] = {}
+    if workflow.last_task is not None:
+        data.update(workflow.last_task.data)
+    for task in workflow.get_tasks(state=TaskState.READY | TaskState.WAITING):
+        data.update(task.data)
+    data.update(workflow.data)
+    return data
+
+
+def is_completed(workflow: BpmnWorkflow) -> bool:
+    """True when the process reached its end."""
+    return bool(workflow.is_completed())
+
+
+def cancel(workflow: BpmnWorkflow) -> None:
+    """Cancel every open task of the instance."""
+    workflow.cancel()

@@ -1,0 +1,79 @@
+"""The script engine every case runs with: RestrictedPython only, plus the diagram helpers.
+
+Helpers visible to diagram code (docs/diagram-conventions.md): `param`,
+`hours`, `days`, `working_days`, `now`, `today`. They read the engine's clock
+and parameters, so tests and `nrm timers fire --at` control time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import timedelta
+from typing import Any
+
+from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
+
+from engine.errors import ScriptError
+from engine.sandbox import RestrictedEnvironment
+
+from .clock import Clock
+
+
+def add_working_days(start: Any, count: int) -> Any:
+    """`start` moved forward by `count` working days (Monday to Friday)."""
+    moment = start
+    remaining = int(count)
+    while remaining > 0:
+        moment += timedelta(days=1)
+        if moment.weekday() < 5:
+            remaining -= 1
+    return moment
+
+
+def diagram_helpers(clock: Clock, params: Mapping[str, Any]) -> dict[str, Callable[..., Any]]:
+    """The functions diagram code may call, bound to a clock and parameters."""
+
+    def param(name: str) -> Any:
+        if name not in params:
+            raise ScriptError(f"Unknown parameter {name!r}; known: {', '.join(sorted(params))}")
+        return params[name]
+
+    def hours(count: int | float) -> str:
+        return f"PT{_number(count)}H"
+
+    def days(count: int | float) -> str:
+        return f"P{_number(count)}D"
+
+    def working_days(count: int) -> str:
+        return str(add_working_days(clock.now(), count).isoformat())
+
+    def now() -> str:
+        return clock.now().isoformat()
+
+    def today() -> str:
+        return clock.now().date().isoformat()
+
+    return {
+        "param": param,
+        "hours": hours,
+        "days": days,
+        "working_days": working_days,
+        "now": now,
+        "today": today,
+    }
+
+
+def _number(value: int | float) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ScriptError(f"A duration needs a non-negative number, got {value!r}")
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+class NrmScriptEngine(PythonScriptEngine):  # type: ignore[misc]
+    """PythonScriptEngine on the restricted environment, carrying the engine clock."""
+
+    def __init__(self, clock: Clock, params: Mapping[str, Any], time_limit: float = 1.0) -> None:
+        self.clock = clock
+        self.params = params
+        helpers = diagram_helpers(clock, params)
+        super().__init__(environment=RestrictedEnvironment(helpers, time_limit=time_limit))

@@ -1,0 +1,129 @@
+"""Validate a set of diagram, decision and form files and compile them into definitions.
+
+Every problem is reported at once, each with file, line and element id, so a
+policy officer fixes a diagram in one round (docs/diagram-conventions.md).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from engine.definitions import CompiledBundle
+from engine.errors import ErrorReport, Problem
+from engine.sources import SourceFile, content_hash
+from engine.spiff.parser import NrmBpmnParser
+
+from .code import bpmn_code, code_problems, dmn_code
+from .forms import load_form, missing_form, no_form
+from .specs import lane_problems
+from .spiff import build_processes, load_into_parser
+from .tasks import PROCESS_TAG, USER_TASKS, task_infos
+from .xml import ParsedXml, parse_xml, root_kind, schema_problems
+
+__all__ = ["validate_files"]
+
+_SCHEMA_LOCK = threading.Lock()  # lxml schema objects are not safe across threads
+
+
+def validate_files(files: Sequence[SourceFile]) -> tuple[ErrorReport, CompiledBundle | None]:
+    """All problems of a bundle, and the compiled bundle when there is no error."""
+    report = ErrorReport()
+    bundle = CompiledBundle(content_hash=content_hash(files), files=tuple(files))
+    parsed = _parse_all(files, bundle, report)
+    if report.errors:
+        return report, None
+    for p in parsed:
+        for info in task_infos(p):
+            bundle.tasks[(info.process_id, info.bpmn_id)] = info
+    _check_code_and_forms(parsed, bundle, report)
+    parser = NrmBpmnParser()
+    load_into_parser(parser, parsed, report)
+    if not report.errors:
+        bundle.processes = build_processes(parser, parsed, bundle, report)
+    return report, (None if report.errors else bundle)
+
+
+def _parse_all(
+    files: Sequence[SourceFile], bundle: CompiledBundle, report: ErrorReport
+) -> list[ParsedXml]:
+    parsed: list[ParsedXml] = []
+    for source in files:
+        if source.kind == "form":
+            schema, problems = load_form(source)
+            report.problems.extend(problems)
+            if schema is not None:
+                bundle.forms[source.name] = schema
+        elif source.kind in ("bpmn", "dmn"):
+            result, problems = parse_xml(source)
+            report.problems.extend(problems)
+            if result is not None:
+                report.problems.extend(_schema_check(result))
+                parsed.append(result)
+    return parsed
+
+
+def _schema_check(parsed: ParsedXml) -> list[Problem]:
+    from SpiffWorkflow.dmn.parser.BpmnDmnParser import SCHEMAS as DMN_SCHEMAS
+
+    from .spiff import bpmn_schema, dmn_schema
+
+    kind = root_kind(parsed)
+    if kind is None or kind != parsed.source.kind:
+        expected = "bpmn:definitions" if parsed.source.kind == "bpmn" else "dmn:definitions"
+        return [
+            Problem(
+                f"The root element is not {expected}.",
+                file=parsed.source.name,
+                line=1,
+                code="not-bpmn",
+                fix="Export the file from a BPMN/DMN modeler.",
+            )
+        ]
+    with _SCHEMA_LOCK:
+        if kind == "bpmn":
+            return schema_problems(parsed, bpmn_schema(parsed))
+        namespace = parsed.root.nsmap.get(None) or parsed.root.nsmap.get("dmn")
+        schema = dmn_schema(namespace) if namespace in DMN_SCHEMAS else None
+        return schema_problems(parsed, schema) if schema is not None else []
+
+
+def _check_code_and_forms(
+    parsed: list[ParsedXml], bundle: CompiledBundle, report: ErrorReport
+) -> None:
+    for p in parsed:
+        codes = bpmn_code(p) if p.source.kind == "bpmn" else dmn_code(p)
+        for code in codes:
+            report.problems.extend(code_problems(code, p.source.name))
+        if p.source.kind == "bpmn":
+            _check_tasks(p, bundle, report)
+
+
+def _check_tasks(p: ParsedXml, bundle: CompiledBundle, report: ErrorReport) -> None:
+    for element in p.root.iter(*USER_TASKS):
+        process = next(a for a in element.iterancestors(PROCESS_TAG))
+        bpmn_id = element.get("id", "")
+        info = bundle.task(process.get("id", ""), bpmn_id)
+        if info is None:
+            continue
+        report.problems.extend(_located(lane_problems(info), p))
+        line = p.line_of(bpmn_id)
+        if info.form is None:
+            report.problems.append(no_form(bpmn_id, info.name, p.source.name, line))
+        elif info.form not in bundle.forms:
+            report.problems.append(missing_form(bpmn_id, info.form, p.source.name, line))
+
+
+def _located(problems: list[Problem], p: ParsedXml) -> list[Problem]:
+    return [
+        Problem(
+            x.message,
+            file=p.source.name,
+            line=p.line_of(x.element_id),
+            element_id=x.element_id,
+            severity=x.severity,
+            code=x.code,
+            fix=x.fix,
+        )
+        for x in problems
+    ]

@@ -1,0 +1,100 @@
+"""Plain result types the engine hands to the API, the forms and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from engine.models import Case, HumanTask
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """A human task as an inbox or a case page shows it."""
+
+    id: str
+    case_id: str
+    case_number: str
+    process_id: str
+    bpmn_id: str
+    name: str
+    agency: str | None
+    lane: str | None
+    form: str | None
+    status: str
+    created_at: datetime
+    due_at: datetime | None
+    claimed_by: str | None
+    completed_by: str | None
+    completed_at: datetime | None
+
+    @classmethod
+    def of(cls, row: HumanTask, case_number: str) -> TaskView:
+        """From a task row and its case's number."""
+        return cls(
+            id=row.id,
+            case_id=row.case_id,
+            case_number=case_number,
+            process_id=row.process_id,
+            bpmn_id=row.bpmn_id,
+            name=row.name,
+            agency=row.agency,
+            lane=row.lane,
+            form=row.form,
+            status=row.status,
+            created_at=row.created_at,
+            due_at=row.due_at,
+            claimed_by=row.claimed_by,
+            completed_by=row.completed_by,
+            completed_at=row.completed_at,
+        )
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """A case summary: status, outcome, open tasks and (unprojected) data."""
+
+    id: str
+    number: str
+    process_id: str
+    process_version: int
+    status: str
+    outcome: str | None
+    reporting_agency: str
+    created_at: datetime
+    updated_at: datetime
+    closed_at: datetime | None
+    version: int
+    open_tasks: list[TaskView] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls, row: Case, process_version: int, open_tasks: list[TaskView], data: dict[str, Any]
+    ) -> CaseView:
+        """From a case row and what was read around it."""
+        return cls(
+            id=row.id,
+            number=row.number,
+            process_id=row.process_id,
+            process_version=process_version,
+            status=row.status,
+            outcome=row.outcome,
+            reporting_agency=row.reporting_agency,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            closed_at=row.closed_at,
+            version=row.version,
+            open_tasks=open_tasks,
+            data=data,
+        )
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """What one step of work did: the case after it and the tasks it opened."""
+
+    case: CaseView
+    opened: list[TaskView]
+    completed: TaskView | None = None

@@ -1,0 +1,229 @@
+"""The engine facade on small fixture diagrams: start, complete, guard, persist, audit."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlmodel import Session
+
+from engine.errors import (
+    InvalidDataError,
+    TaskNotReadyError,
+    UnknownProcessError,
+    UnknownTaskError,
+    WrongAgencyError,
+)
+from engine.facade import Engine
+from engine.models import AuditEvent, Case, HumanTask
+from engine.spiff.clock import FakeClock
+from engine.views import StepResult
+
+REPORT = {"pseudonym": "Aigul", "full_name": "A. B.", "age": 24}
+
+
+def stored_state_roundtrips(engine: Engine, case_id: str) -> None:
+    """Restore the stored state (bypassing the cache), serialise again: nothing changes."""
+    with Session(engine.db) as session:
+        case = session.get(Case, case_id)
+        assert case is not None
+        state = session.execute(select(Case.state).where(Case.id == case_id)).scalar_one()
+        loaded = engine.library.version(session, case.process_version_id)
+    restored = engine.ctx.restore(state, loaded)
+    again = engine.ctx.serializer.dumps(restored)
+    assert json.loads(zlib.decompress(again)) == json.loads(zlib.decompress(state))
+    cached = engine.ctx.cache.get(case_id, case.version)
+    if cached is not None:
+        assert json.loads(zlib.decompress(engine.ctx.serializer.dumps(cached))) == json.loads(
+            zlib.decompress(state)
+        )
+
+
+def start_simple(engine: Engine, **data: object) -> StepResult:
+    return engine.start_case("simple", {**REPORT, **data}, agency="border", actor="border")
+
+
+def test_start_case_opens_first_task_in_police_lane(
+    simple_engine: Engine, clock: FakeClock
+) -> None:
+    result = start_simple(simple_engine)
+    assert result.case.status == "open"
+    assert result.case.number == f"NRM-{clock.now().year}-000001"
+    [task] = result.opened
+    assert (task.name, task.agency, task.lane, task.form) == (
+        "Indicator screening",
+        "police",
+        "lane_police",
+        "simple_screen.schema.json",
+    )
+    assert task.due_at == clock.now() + timedelta(hours=24)
+    assert result.case.data["reporting_agency"] == "border"
+    stored_state_roundtrips(simple_engine, result.case.id)
+
+
+def test_start_case_numbers_cases_in_sequence(simple_engine: Engine) -> None:
+    numbers = [start_simple(simple_engine).case.number for _ in range(3)]
+    assert [n[-6:] for n in numbers] == ["000001", "000002", "000003"]
+
+
+def test_start_case_refuses_invalid_report_and_stores_nothing(simple_engine: Engine) -> None:
+    with pytest.raises(InvalidDataError) as info:
+        simple_engine.start_case(
+            "simple", {"age": "old", "nickname": "x"}, agency="ngo", actor="ngo"
+        )
+    fields = {e.field for e in info.value.errors}
+    assert fields == {"age", "nickname", "pseudonym"}
+    with Session(simple_engine.db) as session:
+        assert session.execute(select(func.count()).select_from(Case)).scalar_one() == 0
+
+
+def test_start_case_refuses_unknown_process(simple_engine: Engine) -> None:
+    with pytest.raises(UnknownProcessError):
+        simple_engine.start_case("nope", {}, agency="ngo", actor="ngo")
+
+
+def test_complete_task_follows_gateway_to_next_agency(simple_engine: Engine) -> None:
+    case = start_simple(simple_engine).case
+    screening = case.open_tasks[0]
+    result = simple_engine.complete_task(
+        screening.id, {"screening_result": "presumed_victim"}, actor="police", agency="police"
+    )
+    assert result.completed is not None and result.completed.id == screening.id
+    assert [(t.name, t.agency) for t in result.opened] == [("Provide shelter", "ngo")]
+    assert simple_engine.get_task(screening.id).status == "completed"
+    assert simple_engine.get_task(screening.id).completed_by == "police"
+    stored_state_roundtrips(simple_engine, case.id)
+    shelter = result.opened[0]
+    done = simple_engine.complete_task(shelter.id, {"note": "bed found"}, actor="ngo", agency="ngo")
+    assert done.case.status == "completed"
+    assert done.case.open_tasks == []
+    stored_state_roundtrips(simple_engine, case.id)
+
+
+def test_complete_task_closes_case_with_outcome_from_diagram(simple_engine: Engine) -> None:
+    case = start_simple(simple_engine).case
+    result = simple_engine.complete_task(
+        case.open_tasks[0].id, {"screening_result": "not_victim"}, actor="police", agency="police"
+    )
+    assert (result.case.status, result.case.outcome) == ("completed", "not_victim")
+    assert result.case.closed_at is not None
+    assert simple_engine.case_tasks(case.id) == []
+
+
+def test_complete_task_refuses_other_agency(simple_engine: Engine) -> None:
+    task = start_simple(simple_engine).case.open_tasks[0]
+    with pytest.raises(WrongAgencyError):
+        simple_engine.complete_task(
+            task.id, {"screening_result": "not_victim"}, actor="ngo", agency="ngo"
+        )
+    assert simple_engine.get_task(task.id).status == "ready"
+
+
+def test_complete_task_refuses_a_task_already_done(simple_engine: Engine) -> None:
+    task = start_simple(simple_engine).case.open_tasks[0]
+    simple_engine.complete_task(
+        task.id, {"screening_result": "presumed_victim"}, actor="police", agency="police"
+    )
+    with pytest.raises(TaskNotReadyError):
+        simple_engine.complete_task(
+            task.id, {"screening_result": "not_victim"}, actor="police", agency="police"
+        )
+
+
+def test_complete_task_refuses_unknown_task(simple_engine: Engine) -> None:
+    with pytest.raises(UnknownTaskError):
+        simple_engine.complete_task(
+            "00000000-0000-0000-0000-000000000000", {}, actor="x", agency="police"
+        )
+
+
+def test_complete_task_with_invalid_data_changes_nothing(simple_engine: Engine) -> None:
+    case = start_simple(simple_engine).case
+    task = case.open_tasks[0]
+    with pytest.raises(InvalidDataError) as info:
+        simple_engine.complete_task(
+            task.id,
+            {
+                "screening_result": "maybe",
+                "screening_date": "yesterday",
+                "referral_receiver": "police",
+            },
+            actor="police",
+            agency="police",
+        )
+    assert {e.field for e in info.value.errors} == {
+        "screening_result",
+        "screening_date",
+        "referral_receiver",
+    }
+    after = simple_engine.get_case(case.id)
+    assert after.version == case.version
+    assert [t.id for t in after.open_tasks] == [task.id]
+    with Session(simple_engine.db) as session:
+        actions = session.execute(select(AuditEvent.action)).scalars().all()
+    assert actions == ["case.started"]
+
+
+def test_call_activity_task_inherits_calling_lane(simple_engine: Engine) -> None:
+    result = simple_engine.start_case("parent", {}, agency="social", actor="social")
+    [task] = result.opened
+    assert (task.name, task.process_id, task.lane, task.agency) == (
+        "Plan services",
+        "child",
+        "lane_social",
+        "social",
+    )
+    done = simple_engine.complete_task(task.id, {}, actor="social", agency="social")
+    assert done.case.status == "completed"
+
+
+def test_timer_fires_only_when_due_and_escalates(simple_engine: Engine, clock: FakeClock) -> None:
+    case = start_simple(simple_engine).case
+    clock.advance(timedelta(hours=23))
+    assert simple_engine.fire_due_timers() == []
+    clock.advance(timedelta(hours=2))
+    assert simple_engine.fire_due_timers() == [case.id]
+    names = sorted(t.name for t in simple_engine.case_tasks(case.id))
+    assert names == ["Indicator screening", "Review overdue screening"]
+    assert simple_engine.fire_due_timers() == []
+    stored_state_roundtrips(simple_engine, case.id)
+
+
+def test_cancel_case_closes_tasks_and_timers(simple_engine: Engine) -> None:
+    case = start_simple(simple_engine).case
+    result = simple_engine.cancel_case(case.id, actor="admin", agency=None, reason="duplicate")
+    assert result.case.status == "cancelled"
+    assert simple_engine.case_tasks(case.id) == []
+    assert simple_engine.get_task(case.open_tasks[0].id).status == "cancelled"
+    with Session(simple_engine.db) as session:
+        timers = session.execute(text("SELECT count(*) FROM timer")).scalar_one()
+    assert timers == 0
+
+
+def test_audit_trail_records_each_step_and_is_append_only(simple_engine: Engine) -> None:
+    case = start_simple(simple_engine).case
+    simple_engine.complete_task(
+        case.open_tasks[0].id, {"screening_result": "not_victim"}, actor="police", agency="police"
+    )
+    with Session(simple_engine.db) as session:
+        events = session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars().all()
+        assert [(e.action, e.actor) for e in events] == [
+            ("case.started", "border"),
+            ("task.completed", "police"),
+            ("case.completed", "police"),
+        ]
+        assert events[1].task_name == "Indicator screening"
+        assert events[1].data_hash and len(events[1].data_hash) == 64
+    with pytest.raises(Exception, match="append-only"), simple_engine.db.begin() as conn:
+        conn.execute(text("UPDATE audit_event SET actor = 'someone else'"))
+
+
+def test_human_task_rows_mirror_workflow(simple_engine: Engine) -> None:
+    case = start_simple(simple_engine).case
+    with Session(simple_engine.db) as session:
+        rows = session.execute(select(HumanTask)).scalars().all()
+    assert [(r.bpmn_id, r.status, r.agency) for r in rows] == [("task_screen", "ready", "police")]
+    assert case.open_tasks[0].id == rows[0].id
