@@ -272,3 +272,58 @@ def due_case_ids(session: Session, *, now: Any, limit: int = 100) -> list[str]:
         select(Timer.case_id).where(Timer.fire_at <= now).distinct().limit(limit)
     ).all()
     return list(rows)
+
+
+def claim(
+    ctx: EngineContext, session: Session, *, task_id: str, actor: str, agency: str | None
+) -> HumanTask:
+    """Take a READY task of one's agency; claiming it again is harmless."""
+    row = _task_for_update(session, task_id)
+    store.lock_case(session, row.case_id)
+    session.refresh(row)
+    _check_may_complete(row, actor, agency, override_claim=False)
+    if row.claimed_by != actor:
+        row.claimed_by, row.claimed_at = actor, ctx.clock.now()
+        session.add(row)
+        audit.record(
+            session,
+            at=ctx.clock.now(),
+            actor=actor,
+            agency=agency,
+            action="task.claimed",
+            case_id=row.case_id,
+            task_id=row.id,
+            task_name=row.name,
+        )
+    return row
+
+
+def release(
+    ctx: EngineContext,
+    session: Session,
+    *,
+    task_id: str,
+    actor: str,
+    agency: str | None,
+    override_claim: bool = False,
+) -> HumanTask:
+    """Return a claimed task to the agency's inbox (its claimant, or a supervisor)."""
+    row = _task_for_update(session, task_id)
+    store.lock_case(session, row.case_id)
+    session.refresh(row)
+    _check_may_complete(row, actor, agency, override_claim=override_claim)
+    if row.claimed_by is not None:
+        audit.record(
+            session,
+            at=ctx.clock.now(),
+            actor=actor,
+            agency=agency,
+            action="task.released",
+            case_id=row.case_id,
+            task_id=row.id,
+            task_name=row.name,
+            detail={"was_claimed_by": row.claimed_by},
+        )
+        row.claimed_by, row.claimed_at = None, None
+        session.add(row)
+    return row

@@ -148,6 +148,37 @@ class Engine:
             )
         )
 
+    def claim_task(self, task_id: str, *, actor: str, agency: str | None) -> TaskView:
+        """Claim a READY task of the caller's agency."""
+        return self._write(
+            lambda s: self._task_view(
+                s, cases.claim(self.ctx, s, task_id=task_id, actor=actor, agency=agency)
+            )
+        )
+
+    def release_task(
+        self, task_id: str, *, actor: str, agency: str | None, override_claim: bool = False
+    ) -> TaskView:
+        """Release a claimed task (its claimant, or a supervisor with override_claim)."""
+        return self._write(
+            lambda s: self._task_view(
+                s,
+                cases.release(
+                    self.ctx,
+                    s,
+                    task_id=task_id,
+                    actor=actor,
+                    agency=agency,
+                    override_claim=override_claim,
+                ),
+            )
+        )
+
+    @staticmethod
+    def _task_view(session: Session, row: HumanTask) -> TaskView:
+        case = session.get(Case, row.case_id)
+        return TaskView.of(row, case.number if case else "")
+
     def cancel_case(
         self, case_id: str, *, actor: str, agency: str | None, reason: str
     ) -> StepResult:

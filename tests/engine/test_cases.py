@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from engine.errors import (
     InvalidDataError,
+    TaskClaimedError,
     TaskNotReadyError,
     UnknownProcessError,
     UnknownTaskError,
@@ -227,3 +228,37 @@ def test_human_task_rows_mirror_workflow(simple_engine: Engine) -> None:
         rows = session.execute(select(HumanTask)).scalars().all()
     assert [(r.bpmn_id, r.status, r.agency) for r in rows] == [("task_screen", "ready", "police")]
     assert case.open_tasks[0].id == rows[0].id
+
+
+def test_claim_task_reserves_it_for_the_claimant(simple_engine: Engine) -> None:
+    task = start_simple(simple_engine).case.open_tasks[0]
+    claimed = simple_engine.claim_task(task.id, actor="police", agency="police")
+    assert claimed.claimed_by == "police"
+    with pytest.raises(TaskClaimedError):
+        simple_engine.complete_task(
+            task.id, {"screening_result": "not_victim"}, actor="police_2", agency="police"
+        )
+    with pytest.raises(TaskClaimedError):
+        simple_engine.claim_task(task.id, actor="police_2", agency="police")
+    with pytest.raises(WrongAgencyError):
+        simple_engine.claim_task(task.id, actor="ngo", agency="ngo")
+    result = simple_engine.complete_task(
+        task.id,
+        {"screening_result": "not_victim"},
+        actor="police_2",
+        agency="police",
+        override_claim=True,
+    )
+    assert result.case.status == "completed"
+
+
+def test_release_task_returns_it_to_the_inbox(simple_engine: Engine) -> None:
+    task = start_simple(simple_engine).case.open_tasks[0]
+    simple_engine.claim_task(task.id, actor="police", agency="police")
+    with pytest.raises(TaskClaimedError):
+        simple_engine.release_task(task.id, actor="police_2", agency="police")
+    released = simple_engine.release_task(task.id, actor="police", agency="police")
+    assert released.claimed_by is None
+    simple_engine.complete_task(
+        task.id, {"screening_result": "not_victim"}, actor="police_2", agency="police"
+    )
