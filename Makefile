@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test test-db lint bench clean
+.PHONY: install run test test-db lint bench coverage clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ lint: install
 
 test: lint
 	$(BIN)/pytest
+	$(BIN)/nrm coverage --check
+
+# Which scenario covers which sequence flow (reports/path-coverage.md and .html).
+coverage: install
+	$(BIN)/pytest tests/features -q
+	$(BIN)/nrm coverage --markdown
 
 # The database-dependent suite alone (CI runs it again on PostgreSQL).
 test-db: install

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from engine import audit, runtime, store
 from engine.context import EngineContext
@@ -18,7 +18,7 @@ from engine.errors import (
 )
 from engine.forms import validate_form
 from engine.library import LoadedVersion
-from engine.models import Case, CaseStatus, HumanTask, TaskStatus
+from engine.models import Case, CaseStatus, HumanTask, TaskStatus, Timer
 from engine.views import CaseView, StepResult, TaskView
 
 
@@ -106,9 +106,10 @@ def complete(
 
 
 def fire_timers(ctx: EngineContext, session: Session, *, case_id: str) -> StepResult | None:
-    """Fire the case's timers that are due by the engine clock; None when nothing changed."""
-    case = store.lock_case(session, case_id)
-    if case.status != CaseStatus.OPEN:
+    """Fire the case's timers that are due by the engine clock; None when nothing changed
+    (or when another worker or a user's step holds the case: a later round fires it)."""
+    case = store.lock_case_if_free(session, case_id)
+    if case is None or case.status != CaseStatus.OPEN:
         return None
     loaded = ctx.library.version(session, case.process_version_id)
     workflow = _workflow(ctx, session, case, loaded)
@@ -264,14 +265,14 @@ def keep_after_commit(session: Session, case: Case, workflow: Any) -> None:
 CACHE_KEY = "nrm_cache_after_commit"
 
 
-def due_case_ids(session: Session, *, now: Any, limit: int = 100) -> list[str]:
+def due_case_ids(
+    session: Session, *, now: Any, limit: int = 100, case_ids: Sequence[str] | None = None
+) -> list[str]:
     """Cases with a timer due by `now` (a worker then locks each one)."""
-    from engine.models import Timer
-
-    rows = session.exec(
-        select(Timer.case_id).where(Timer.fire_at <= now).distinct().limit(limit)
-    ).all()
-    return list(rows)
+    query = select(Timer.case_id).where(Timer.fire_at <= now)
+    if case_ids is not None:
+        query = query.where(col(Timer.case_id).in_(list(case_ids)))
+    return list(session.exec(query.distinct().limit(limit)).all())
 
 
 def claim(

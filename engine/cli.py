@@ -151,3 +151,35 @@ def deploy(paths: Annotated[list[Path] | None, typer.Argument()] = None, by: str
         typer.echo(f"unchanged: deployment {result.deployment_id} has the same content")
     for v in result.new_versions:
         typer.echo(f"deployed {v.process_id} version {v.version}")
+
+
+@app.command()
+def coverage(
+    report: Annotated[Path, typer.Option(help="Written by the feature suite")] = Path(
+        "reports/scenarios.json"
+    ),
+    check: bool = False,
+    markdown: bool = False,
+) -> None:
+    """Which scenario takes which sequence flow; --check exits 1 if any flow is untaken."""
+    from engine.coverage import from_json, to_markdown, uncovered
+
+    if not report.exists():
+        typer.echo(f"error: {report} not found; run the scenarios first (make test)", err=True)
+        raise typer.Exit(1)
+    processes, records = from_json(report.read_text(encoding="utf-8"))
+    if markdown:
+        typer.echo(to_markdown(processes))
+    else:
+        for p in processes:
+            typer.echo(
+                f"{p.process_id:24} {p.percent:5.1f} % of {len(p.flows):3} flows, "
+                f"{sum(1 for s in p.lanes.values() if s)}/{len(p.lanes)} lanes"
+            )
+        failed = [r.title for r in records if r.status != "passed"]
+        typer.echo(f"{len(records)} scenarios, {len(failed)} failed")
+    missing = uncovered(processes)
+    for process_id, flows in missing.items():
+        typer.echo(f"not covered in {process_id}: {', '.join(flows)}", err=True)
+    if check and missing:
+        raise typer.Exit(1)

@@ -27,12 +27,31 @@ class Settings:
     script_time_limit: float = 1.0
     worker_interval: float = 15.0
     token_minutes: int = 60
+    # API: request body limit, login lockout, in-process timer worker.
+    max_body_bytes: int = 1_048_576
+    login_max_failures: int = 5
+    login_window_seconds: int = 300
+    inprocess_worker: bool = True
     params: Mapping[str, Any] = field(default_factory=load_parameters)
 
     @property
     def production(self) -> bool:
         """True when running as production (development helpers are refused)."""
-        return self.env.lower() in {"production", "prod"}
+        return self.env.lower() in PRODUCTION_NAMES
+
+
+PRODUCTION_NAMES = frozenset({"production", "prod"})
+
+
+def _is_production(env: Mapping[str, str]) -> bool:
+    return env.get("NRM_ENV", "").lower() in PRODUCTION_NAMES
+
+
+def _flag(raw: str | None, *, default: bool) -> bool:
+    """A boolean environment variable: 1/true/yes/on (any case) is true."""
+    if raw is None or not raw.strip():
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -50,5 +69,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         script_time_limit=float(env.get("NRM_SCRIPT_TIME_LIMIT", base.script_time_limit)),
         worker_interval=float(env.get("NRM_WORKER_INTERVAL", base.worker_interval)),
         token_minutes=int(env.get("NRM_TOKEN_MINUTES", base.token_minutes)),
+        max_body_bytes=int(env.get("NRM_MAX_BODY_BYTES", base.max_body_bytes)),
+        login_max_failures=int(env.get("NRM_LOGIN_MAX_FAILURES", base.login_max_failures)),
+        login_window_seconds=int(env.get("NRM_LOGIN_WINDOW_SECONDS", base.login_window_seconds)),
+        inprocess_worker=_flag(env.get("NRM_INPROCESS_WORKER"), default=not _is_production(env)),
         params=base.params,
     )

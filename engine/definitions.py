@@ -20,6 +20,17 @@ class TaskInfo:
     form: str | None
 
 
+@dataclass(frozen=True)
+class FlowInfo:
+    """A sequence flow: which element it leaves and which it enters."""
+
+    process_id: str
+    flow_id: str
+    source: str
+    target: str
+    name: str = ""
+
+
 @dataclass
 class ProcessDefinition:
     """One executable process with everything it calls."""
@@ -42,6 +53,7 @@ class CompiledBundle:
     processes: dict[str, ProcessDefinition] = field(default_factory=dict)
     forms: dict[str, dict[str, Any]] = field(default_factory=dict)
     tasks: dict[tuple[str, str], TaskInfo] = field(default_factory=dict)
+    flows: dict[tuple[str, str, str], FlowInfo] = field(default_factory=dict)
 
     def file(self, name: str) -> SourceFile | None:
         """A file of the bundle by name."""
@@ -50,6 +62,10 @@ class CompiledBundle:
     def task(self, process_id: str, bpmn_id: str) -> TaskInfo | None:
         """Lane, form and name of an element."""
         return self.tasks.get((process_id, bpmn_id))
+
+    def flow(self, process_id: str, source: str, target: str) -> FlowInfo | None:
+        """The sequence flow from one element to another, if there is one."""
+        return self.flows.get((process_id, source, target))
 
     def form(self, name: str | None) -> Mapping[str, Any] | None:
         """A form's JSON Schema by file name."""

@@ -6,11 +6,14 @@ come out of it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from functools import partial
 from typing import Any, TypeVar
 
+from sqlalchemy import func
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, col, select
 
@@ -18,9 +21,9 @@ from engine import cases, runtime, store
 from engine.config import Settings, load_settings
 from engine.context import EngineContext
 from engine.db import make_engine, read_session, write_session
-from engine.errors import UnknownCaseError, UnknownTaskError
+from engine.errors import NrmError, UnknownCaseError, UnknownTaskError
 from engine.library import DeployResult, ProcessLibrary
-from engine.models import Case, HumanTask, ProcessVersion, TaskStatus
+from engine.models import Case, HumanTask, ProcessVersion, TaskStatus, Timer
 from engine.sources import SourceFile, read_library
 from engine.spiff.clock import Clock, SystemClock
 from engine.spiff.script_engine import NrmScriptEngine
@@ -29,6 +32,10 @@ from engine.store import WorkflowCache
 from engine.views import CaseView, StepResult, TaskView
 
 T = TypeVar("T")
+# Runs inside a step's transaction, after the step and before the commit: what a caller
+# records there (an idempotency key, say) commits or rolls back together with the step.
+StepHook = Callable[[Session, StepResult], None]
+log = logging.getLogger(__name__)
 
 
 class Engine:
@@ -117,12 +124,21 @@ class Engine:
     # --- cases -------------------------------------------------------------------------
 
     def start_case(
-        self, process_id: str, data: Mapping[str, Any], *, agency: str, actor: str
+        self,
+        process_id: str,
+        data: Mapping[str, Any],
+        *,
+        agency: str,
+        actor: str,
+        within: StepHook | None = None,
     ) -> StepResult:
         """Start a case; the caller's agency is the reporting agency."""
         return self._write(
-            lambda s: cases.start(
-                self.ctx, s, process_id=process_id, data=data, agency=agency, actor=actor
+            _hooked(
+                lambda s: cases.start(
+                    self.ctx, s, process_id=process_id, data=data, agency=agency, actor=actor
+                ),
+                within,
             )
         )
 
@@ -134,17 +150,21 @@ class Engine:
         actor: str,
         agency: str | None,
         override_claim: bool = False,
+        within: StepHook | None = None,
     ) -> StepResult:
         """Complete a READY task of the agency with form data (one transaction)."""
         return self._write(
-            lambda s: cases.complete(
-                self.ctx,
-                s,
-                task_id=task_id,
-                data=data,
-                actor=actor,
-                agency=agency,
-                override_claim=override_claim,
+            _hooked(
+                lambda s: cases.complete(
+                    self.ctx,
+                    s,
+                    task_id=task_id,
+                    data=data,
+                    actor=actor,
+                    agency=agency,
+                    override_claim=override_claim,
+                ),
+                within,
             )
         )
 
@@ -189,16 +209,35 @@ class Engine:
             )
         )
 
-    def fire_due_timers(self, limit: int = 100) -> list[str]:
-        """Fire every timer due by the engine clock; returns the cases that moved."""
-        moved: list[str] = []
+    def fire_due_timers(self, limit: int = 100, case_ids: Sequence[str] | None = None) -> list[str]:
+        """Fire every timer due by the engine clock (of some cases only, when given);
+        returns the cases that moved."""
         with read_session(self.db) as session:
-            due = cases.due_case_ids(session, now=self.clock.now(), limit=limit)
-        for case_id in due:
-            result = self._write(partial(self._fire_case, case_id))
-            if result is not None:
-                moved.append(case_id)
-        return moved
+            due = cases.due_case_ids(session, now=self.clock.now(), limit=limit, case_ids=case_ids)
+        # One transaction per case: a failing case does not hold back the others' timers.
+        return [c for c in due if self._fire_safely(c)]
+
+    def _fire_safely(self, case_id: str) -> bool:
+        try:
+            return self._write(partial(self._fire_case, case_id)) is not None
+        except NrmError as exc:
+            log.warning("timer in case %s failed: %s (%s)", case_id, exc.title, exc.details())
+            return False
+
+    def next_timer(self, case_ids: Sequence[str] | None = None) -> datetime | None:
+        """When the next timer fires (of some cases only, when given)."""
+        with read_session(self.db) as session:
+            query = select(func.min(Timer.fire_at))
+            if case_ids is not None:
+                query = query.where(col(Timer.case_id).in_(list(case_ids)))
+            moment: datetime | None = session.exec(query).one()
+            return moment
+
+    def start_form(self, process_id: str) -> Mapping[str, Any] | None:
+        """The JSON Schema the newest version of a process validates its initial data with."""
+        with read_session(self.db) as session:
+            loaded = self.library.latest(session, process_id)
+            return loaded.bundle.form(loaded.definition.start_form)
 
     def _fire_case(self, case_id: str, session: Session) -> StepResult | None:
         return cases.fire_timers(self.ctx, session, case_id=case_id)
@@ -216,6 +255,16 @@ class Engine:
             self.ctx.cache.put(case.id, case.version, workflow)
             tasks = [TaskView.of(r, case.number) for r in store.open_task_rows(session, case.id)]
             return CaseView.of(case, loaded.version.version, tasks, runtime.case_data(workflow))
+
+    def case_path(self, case_id: str) -> runtime.CasePath:
+        """Finished elements, taken sequence flows and open elements of a case."""
+        with read_session(self.db) as session:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
+            loaded = self.library.version(session, case.process_version_id)
+            workflow = self.ctx.restore(store.load_state(session, case.id), loaded)
+            return runtime.case_path(workflow, loaded.bundle)
 
     def case_tasks(
         self,
@@ -252,3 +301,18 @@ class Engine:
             case = session.get(Case, row.case_id)
             assert case is not None
             return self.library.version(session, case.process_version_id).bundle.form(row.form)
+
+
+def _hooked(
+    step: Callable[[Session], StepResult], within: StepHook | None
+) -> Callable[[Session], StepResult]:
+    """The step, followed in the same transaction by the caller's hook (if any)."""
+    if within is None:
+        return step
+
+    def run(session: Session) -> StepResult:
+        result = step(session)
+        within(session, result)
+        return result
+
+    return run

@@ -219,3 +219,46 @@ def is_completed(workflow: BpmnWorkflow) -> bool:
 def cancel(workflow: BpmnWorkflow) -> None:
     """Cancel every open task of the instance."""
     workflow.cancel()
+
+
+@dataclass(frozen=True)
+class CasePath:
+    """Where a case has been: finished elements, taken flows, open elements (per process)."""
+
+    completed: frozenset[tuple[str, str]]
+    flows: frozenset[tuple[str, str]]
+    open: frozenset[tuple[str, str]]
+
+
+def case_path(workflow: BpmnWorkflow, bundle: CompiledBundle) -> CasePath:
+    """Finished elements and the sequence flows between them, read from the task tree."""
+    completed: set[tuple[str, str]] = set()
+    flows: set[tuple[str, str]] = set()
+    waiting: set[tuple[str, str]] = set()
+    for task in workflow.get_tasks():
+        bpmn_id = task.task_spec.bpmn_id
+        if not bpmn_id:
+            continue
+        process_id = task.workflow.spec.name
+        if task.has_state(TaskState.READY | TaskState.WAITING | TaskState.STARTED):
+            waiting.add((process_id, bpmn_id))
+        elif task.has_state(TaskState.COMPLETED):
+            completed.add((process_id, bpmn_id))
+        else:
+            continue
+        # A flow was taken when the element it enters was reached (done or now open).
+        source = _bpmn_parent(task)
+        flow = bundle.flow(process_id, source, bpmn_id) if source else None
+        if flow is not None:
+            flows.add((process_id, flow.flow_id))
+    return CasePath(frozenset(completed), frozenset(flows), frozenset(waiting))
+
+
+def _bpmn_parent(task: Task) -> str | None:
+    """The nearest finished ancestor that is a BPMN element (skips Spiff's control tasks)."""
+    parent = task.parent
+    while parent is not None:
+        if parent.task_spec.bpmn_id and parent.has_state(TaskState.COMPLETED):
+            return str(parent.task_spec.bpmn_id)
+        parent = parent.parent
+    return None

@@ -59,6 +59,15 @@ def lock_case(session: Session, case_id: str) -> Case:
     return case
 
 
+def lock_case_if_free(session: Session, case_id: str) -> Case | None:
+    """The case row locked for this transaction, or None when it is gone or (PostgreSQL)
+    another transaction holds it: timer workers skip a busy case instead of queueing."""
+    query = select(Case).where(Case.id == case_id).execution_options(populate_existing=True)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    return session.exec(query).first()
+
+
 def load_state(session: Session, case_id: str) -> bytes:
     """The stored workflow state of a case."""
     state = session.exec(select(Case.state).where(Case.id == case_id)).first()

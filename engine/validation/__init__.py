@@ -18,7 +18,7 @@ from .code import bpmn_code, code_problems, dmn_code
 from .forms import load_form, missing_form, no_form
 from .specs import lane_problems
 from .spiff import build_processes, load_into_parser
-from .tasks import PROCESS_TAG, USER_TASKS, task_infos
+from .tasks import PROCESS_TAG, USER_TASKS, flow_infos, task_infos
 from .xml import ParsedXml, parse_xml, root_kind, schema_problems
 
 __all__ = ["validate_files"]
@@ -36,6 +36,8 @@ def validate_files(files: Sequence[SourceFile]) -> tuple[ErrorReport, CompiledBu
     for p in parsed:
         for info in task_infos(p):
             bundle.tasks[(info.process_id, info.bpmn_id)] = info
+        for flow in flow_infos(p):
+            bundle.flows[(flow.process_id, flow.source, flow.target)] = flow
     _check_code_and_forms(parsed, bundle, report)
     parser = NrmBpmnParser()
     load_into_parser(parser, parsed, report)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from engine.definitions import TaskInfo
+from engine.definitions import FlowInfo, TaskInfo
 
 from .code import SPIFF_NS
 from .xml import BPMN_NS, ParsedXml
@@ -62,3 +62,20 @@ def task_infos(parsed: ParsedXml) -> Iterator[TaskInfo]:
             yield TaskInfo(top_id, bpmn_id, name, lane, form)
             if container is not None and container is not process:
                 yield TaskInfo(container.get("id", ""), bpmn_id, name, lane, form)
+
+
+def flow_infos(parsed: ParsedXml) -> Iterator[FlowInfo]:
+    """Every sequence flow, keyed under its process and its embedded sub-process."""
+    for process in parsed.root.iter(f"{{{BPMN_NS}}}process"):
+        for flow in process.iter(f"{{{BPMN_NS}}}sequenceFlow"):
+            container = flow.getparent()
+            owner = container.get("id", "") if container is not None else ""
+            args = (
+                flow.get("id", ""),
+                flow.get("sourceRef", ""),
+                flow.get("targetRef", ""),
+                flow.get("name") or "",
+            )
+            yield FlowInfo(owner, *args)
+            if owner != process.get("id"):
+                yield FlowInfo(process.get("id", ""), *args)

@@ -262,3 +262,25 @@ def test_release_task_returns_it_to_the_inbox(simple_engine: Engine) -> None:
     simple_engine.complete_task(
         task.id, {"screening_result": "not_victim"}, actor="police_2", agency="police"
     )
+
+
+def test_case_path_names_the_flows_a_case_took(simple_engine: Engine) -> None:
+    case = start_simple(simple_engine).case
+    path = simple_engine.case_path(case.id)
+    assert path.flows == {("simple", "f_start")}
+    assert ("simple", "task_screen") in path.open
+    simple_engine.complete_task(
+        case.open_tasks[0].id, {"screening_result": "not_victim"}, actor="police", agency="police"
+    )
+    path = simple_engine.case_path(case.id)
+    assert path.flows == {
+        ("simple", f) for f in ("f_start", "f_screen", "f_not_victim", "f_outcome")
+    }
+    assert ("simple", "task_shelter") not in path.completed
+
+
+def test_case_path_follows_flows_into_called_process(simple_engine: Engine) -> None:
+    result = simple_engine.start_case("parent", {}, agency="social", actor="social")
+    simple_engine.complete_task(result.opened[0].id, {}, actor="social", agency="social")
+    flows = simple_engine.case_path(result.case.id).flows
+    assert flows == {("parent", "pf1"), ("parent", "pf2"), ("child", "cf1"), ("child", "cf2")}

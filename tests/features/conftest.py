@@ -1,0 +1,205 @@
+"""Step definitions for the scenarios in features/ (vocabulary: features/README.md),
+and the recorder of which BPMN paths each scenario takes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+from sqlalchemy.engine import Engine as Database
+
+from engine.config import Settings
+from engine.facade import Engine
+from engine.library import ProcessLibrary
+from engine.spiff.clock import FakeClock
+from tests.features.recorder import Recorder
+from tests.features.world import (
+    RESULT_FIELDS,
+    World,
+    agency_code,
+    fill_form,
+    parse_value,
+    table_data,
+)
+
+FEATURES = Path(__file__).resolve().parents[2] / "features"
+AGENCY = r"(?P<agency>(?:the |)[A-Za-z\- ]+?|IOM)"
+
+# A complete, valid report of an adult Kyrgyz citizen found in Kyrgyzstan.
+DEFAULT_REPORT: dict[str, Any] = {
+    "pseudonym": "Aigul-01",
+    "age": 27,
+    "age_certainty": "documented",
+    "sex": "female",
+    "citizenship": "KG",
+    "location": "in_kyrgyzstan",
+    "region": "chui",
+    "exploitation_type": "labour",
+    "immediate_danger": False,
+    "medical_emergency": False,
+    "interpreter_needed": False,
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the path recorder, and the features' tags as markers (strict markers)."""
+    config.pluginmanager.register(Recorder(config), "nrm-path-recorder")
+    for feature in FEATURES.glob("*.feature"):
+        for tag in re.findall(r"(?<![\w@])@([\w-]+)", feature.read_text(encoding="utf-8")):
+            config.addinivalue_line("markers", f"{tag}: scenarios tagged @{tag} in features/")
+
+
+@pytest.fixture(scope="session")
+def library() -> ProcessLibrary:
+    """One process library for the run: the diagrams are parsed once."""
+    return ProcessLibrary()
+
+
+@pytest.fixture
+def world(db: Database, settings: Settings, library: ProcessLibrary) -> Iterator[World]:
+    """An engine on bpmn/ and forms/schemas/ with a clock at Monday 5 January 2026, 09:00."""
+    clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    engine = Engine(db, settings=settings, clock=clock, library=library)
+    engine.deploy_library(deployed_by="scenario")
+    yield World(engine, clock)
+
+
+# --- Given ------------------------------------------------------------------------------
+
+
+@given(parsers.re(rf"a presumed victim reported by {AGENCY}$"))
+def report_presumed_victim(
+    world: World, agency: str, datatable: list[list[str]] | None = None
+) -> None:
+    """Start `nrm_case` with a valid report, overridden by the table."""
+    schema = world.engine.start_form("nrm_case")
+    data = fill_form(
+        dict(schema) if schema else None,
+        {**DEFAULT_REPORT, **table_data(datatable)},
+        world.clock.now().date(),
+    )
+    code = agency_code(agency)
+    world.case_ids.append(
+        world.engine.start_case("nrm_case", data, agency=code, actor=code).case.id
+    )
+
+
+@given(parsers.re(rf'a "(?P<process_id>[\w-]+)" case reported by {AGENCY}$'))
+def start_process(
+    world: World, process_id: str, agency: str, datatable: list[list[str]] | None = None
+) -> None:
+    """Start one SOP on its own with the table as initial data."""
+    schema = world.engine.start_form(process_id)
+    data = fill_form(
+        dict(schema) if schema else None, table_data(datatable), world.clock.now().date()
+    )
+    code = agency_code(agency)
+    world.case_ids.append(
+        world.engine.start_case(process_id, data, agency=code, actor=code).case.id
+    )
+
+
+# --- When -------------------------------------------------------------------------------
+
+
+@when(parsers.re(rf'{AGENCY} completes? "(?P<task>[^"]+)"(?: with)?:?$'))
+def complete_task(
+    world: World, agency: str, task: str, datatable: list[list[str]] | None = None
+) -> None:
+    """Complete the agency's open task with the table's fields (others get example values)."""
+    code = agency_code(agency)
+    found = world.find_task(code, task)
+    schema = world.engine.task_form(found.id)
+    data = fill_form(
+        dict(schema) if schema else None, table_data(datatable), world.clock.now().date()
+    )
+    world.engine.complete_task(found.id, data, actor=code, agency=code)
+
+
+@when(parsers.re(r"(?P<count>\d+) (?P<unit>hours?|days?|weeks?|working days?) pass(?:es)?$"))
+def time_passes(world: World, count: str, unit: str) -> None:
+    """Move the clock; every timer due on the way fires at its moment."""
+    world.pass_time(world.later(int(count), unit))
+
+
+# --- Then -------------------------------------------------------------------------------
+
+
+@then(parsers.re(rf'{AGENCY} (?:has|have) an? (?:open )?task "(?P<task>[^"]+)"$'))
+def has_task(world: World, agency: str, task: str) -> None:
+    """The agency's inbox holds the task for this case."""
+    world.find_task(agency_code(agency), task)
+
+
+@then(parsers.re(rf'{AGENCY} (?:has|have) no task "(?P<task>[^"]+)"$'))
+def has_no_task(world: World, agency: str, task: str) -> None:
+    """The agency has no open task of that name in this case."""
+    code = agency_code(agency)
+    assert task not in [t.name for t in world.open_tasks(code)], f"{code} has {task!r}"
+
+
+@then(parsers.re(rf"{AGENCY} (?:has|have) no open tasks?$"))
+def has_no_open_tasks(world: World, agency: str) -> None:
+    """Nothing of this case waits in the agency's inbox."""
+    code = agency_code(agency)
+    assert world.open_tasks(code) == [], [t.name for t in world.open_tasks(code)]
+
+
+@then(
+    parsers.re(
+        r'the task "(?P<task>[^"]+)" is due in (?P<count>\d+) '
+        r"(?P<unit>hours?|days?|weeks?|working days?)$"
+    )
+)
+def task_due_in(world: World, task: str, count: str, unit: str) -> None:
+    """The open task's deadline is that far from now."""
+    [found] = [t for t in world.open_tasks() if t.name == task][:1] or [None]
+    assert found is not None, f"no open task {task!r}"
+    assert found.due_at == world.later(int(count), unit), (found.due_at, world.clock.now())
+
+
+@then(parsers.re(r'the case is closed with outcome "(?P<outcome>[\w-]+)"$'))
+def closed_with_outcome(world: World, outcome: str) -> None:
+    """The case ended, with this outcome (or the SOP's result field when run on its own)."""
+    case = world.case()
+    assert case.status == "completed", f"case is {case.status}; open: " + str(
+        [(t.agency, t.name) for t in case.open_tasks]
+    )
+    result = case.outcome or case.data.get(RESULT_FIELDS.get(case.process_id, "case_outcome"))
+    assert result == outcome
+
+
+@then("the case is closed")
+def closed(world: World) -> None:
+    """The case ended (whatever its outcome)."""
+    case = world.case()
+    assert case.status == "completed", f"case is {case.status}; open: " + str(
+        [(t.agency, t.name) for t in case.open_tasks]
+    )
+
+
+@then(parsers.re(rf'{AGENCY} (?:has|have) (?P<count>\d+) (?:open )?tasks "(?P<task>[^"]+)"$'))
+def has_tasks(world: World, agency: str, count: str, task: str) -> None:
+    """The agency has exactly that many open tasks of that name (multi-instance tasks)."""
+    code = agency_code(agency)
+    found = [t for t in world.open_tasks(code) if t.name == task]
+    assert len(found) == int(count), [t.name for t in world.open_tasks(code)]
+
+
+@then("the case is open")
+def case_is_open(world: World) -> None:
+    """The case still runs."""
+    assert world.case().status == "open"
+
+
+@then(parsers.re(r"the case data has (?P<name>\w+) = (?P<value>.+)$"))
+def case_data_has(world: World, name: str, value: str) -> None:
+    """A field of the case data has this value."""
+    data = world.case().data
+    assert name in data, f"no field {name!r} in the case data"
+    assert data[name] == parse_value(value.strip()), (name, data[name])

@@ -1,0 +1,79 @@
+"""A pytest plugin that records each scenario's result and BPMN path, and writes the
+path-coverage reports (reports/scenarios.json, .md, .html) at the end of the run."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from engine.config import load_settings
+from engine.coverage import ScenarioRecord, build_report, uncovered, write_reports
+from engine.library import ProcessLibrary
+from engine.sources import read_library
+
+REPORTS = Path(__file__).resolve().parents[2] / "reports"
+
+
+class Recorder:
+    """Collects one ScenarioRecord per scenario run."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.records: list[ScenarioRecord] = []
+        self.failed: dict[str, str] = {}
+
+    @pytest.hookimpl
+    def pytest_bdd_step_error(
+        self, request: pytest.FixtureRequest, step: Any, exception: Exception
+    ) -> None:
+        """Remember the first failing step of a scenario."""
+        self.failed.setdefault(request.node.nodeid, f"{step.keyword} {step.name}: {exception}")
+
+    @pytest.hookimpl
+    def pytest_bdd_step_func_lookup_error(
+        self, request: pytest.FixtureRequest, step: Any, exception: Exception
+    ) -> None:
+        """A step with no definition fails the scenario too."""
+        self.failed.setdefault(request.node.nodeid, f"{step.keyword} {step.name}: {exception}")
+
+    @pytest.hookimpl
+    def pytest_bdd_after_scenario(
+        self, request: pytest.FixtureRequest, feature: Any, scenario: Any
+    ) -> None:
+        """Record the scenario's result and the elements and flows its cases took."""
+        error = self.failed.get(request.node.nodeid)
+        record = ScenarioRecord(
+            feature=Path(feature.filename).name,
+            name=scenario.name,
+            status="failed" if error else "passed",
+            finished_at=datetime.now(UTC).isoformat(),
+            error=error,
+        )
+        world = request.getfixturevalue("world")
+        for case_id in world.case_ids:
+            path = world.engine.case_path(case_id)
+            record.flows += sorted(path.flows)
+            record.elements += sorted(path.completed | path.open)
+        self.records.append(record)
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        """Write the reports when scenarios ran."""
+        if not self.records:
+            return
+        settings = load_settings({})
+        bundle = ProcessLibrary().compile(read_library(settings.bpmn_dir, settings.forms_dir))
+        report = build_report(bundle, self.records)
+        paths = write_reports(REPORTS, report, self.records)
+        missing = uncovered(report)
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            total = sum(len(p.flows) for p in report)
+            gaps = sum(len(v) for v in missing.values())
+            reporter.write_line(
+                f"path coverage: {total - gaps}/{total} sequence flows taken by "
+                f"{len(self.records)} scenarios; report: {paths['markdown']}"
+            )

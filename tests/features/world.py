@@ -1,0 +1,158 @@
+"""What a scenario acts on: an engine on the project's diagrams, a fake clock, its cases.
+
+Steps act only through the engine facade (the same calls the API makes).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from engine.facade import Engine
+from engine.spiff.clock import FakeClock
+from engine.spiff.script_engine import add_working_days
+from engine.views import CaseView, TaskView
+
+AGENCIES = {
+    "the police": "police",
+    "the prosecutor": "prosecutor",
+    "the social services": "social",
+    "the commission": "commission",
+    "the ngo": "ngo",
+    "the crisis centre": "ngo",
+    "the shelter": "ngo",
+    "the labour inspection": "labour_inspection",
+    "the consular service": "consular",
+    "the border service": "border",
+    "the child-protection body": "child_protection",
+    "iom": "iom",
+    "the registration service": "registration",
+    "the health organisation": "health",
+}
+
+# The result field each SOP leaves when it runs on its own (docs/diagram-conventions.md).
+RESULT_FIELDS = {
+    "identification": "identification_outcome",
+    "referral": "referral_outcome",
+    "social_rehabilitation": "rehab_exit_reason",
+    "repatriation": "repatriation_outcome",
+}
+
+
+def agency_code(phrase: str) -> str:
+    """The role code for how a reviewer names an agency ("the border service")."""
+    key = phrase.strip().lower()
+    if key not in AGENCIES:
+        raise AssertionError(f"Unknown agency {phrase!r}; say one of: {', '.join(AGENCIES)}")
+    return AGENCIES[key]
+
+
+def parse_value(text: str) -> Any:
+    """A table cell as JSON where it parses (true, 17, ["a"], null), else as text."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def table_data(datatable: list[list[str]] | None) -> dict[str, Any]:
+    """A `| field | value |` table as a dict (the header row is skipped)."""
+    if not datatable:
+        return {}
+    rows = datatable[1:] if [c.strip() for c in datatable[0]] == ["field", "value"] else datatable
+    return {row[0].strip(): parse_value(row[1].strip()) for row in rows}
+
+
+@dataclass
+class World:
+    """One scenario's engine, clock and cases."""
+
+    engine: Engine
+    clock: FakeClock
+    case_ids: list[str] = field(default_factory=list)
+
+    @property
+    def case_id(self) -> str:
+        """The scenario's current case."""
+        assert self.case_ids, "No case was started in this scenario"
+        return self.case_ids[-1]
+
+    def case(self) -> CaseView:
+        """The current case as it stands."""
+        return self.engine.get_case(self.case_id)
+
+    def open_tasks(self, agency: str | None = None) -> list[TaskView]:
+        """Open tasks of the current case (of one agency when given)."""
+        tasks = self.engine.case_tasks(self.case_id)
+        return [t for t in tasks if agency is None or t.agency == agency]
+
+    def find_task(self, agency: str, name: str) -> TaskView:
+        """The oldest open task of that name in that agency's inbox, or a readable failure."""
+        matching = [t for t in self.open_tasks(agency) if t.name == name]
+        if not matching:
+            seen = [f"{t.agency}: {t.name}" for t in self.open_tasks()]
+            raise AssertionError(f"{agency} has no open task {name!r}; open tasks: {seen}")
+        return matching[0]
+
+    def pass_time(self, until: datetime) -> None:
+        """Move the clock to `until`, firing each timer at its own moment on the way."""
+        while True:
+            due = self.engine.next_timer(self.case_ids)
+            if due is None or due > until:
+                break
+            self.clock.set(max(due, self.clock.now()))
+            self.engine.fire_due_timers(case_ids=self.case_ids)
+        self.clock.set(until)
+        self.engine.fire_due_timers(case_ids=self.case_ids)
+
+    def later(self, count: int, unit: str) -> datetime:
+        """The moment `count` hours, days or working days from now."""
+        now = self.clock.now()
+        if unit.startswith("working"):
+            result: datetime = add_working_days(now, count)
+            return result
+        if unit.startswith("hour"):
+            return now + timedelta(hours=count)
+        if unit.startswith("week"):
+            return now + timedelta(weeks=count)
+        return now + timedelta(days=count)
+
+
+def example_value(prop: dict[str, Any], today: date) -> Any:
+    """A valid example for a form field the scenario did not mention."""
+    choices = [o["const"] for o in prop.get("oneOf", []) if "const" in o] or prop.get("enum")
+    kind = prop.get("type")
+    if kind == "array":
+        items = prop.get("items") or {}
+        item_choices = (
+            [o["const"] for o in items.get("oneOf", []) if "const" in o]
+            or items.get("enum")
+            or ["example"]
+        )
+        return item_choices[: max(1, int(prop.get("minItems", 1)))]
+    if choices:
+        return choices[0]
+    if kind == "boolean":
+        return False
+    if kind in ("integer", "number"):
+        return prop.get("minimum", 1)
+    if prop.get("format") == "date":
+        return today.isoformat()
+    if prop.get("format") == "date-time":
+        return datetime.combine(today, datetime.min.time()).isoformat()
+    return "x" * max(int(prop.get("minLength", 0)), 7) if kind == "string" else "example"
+
+
+def fill_form(schema: dict[str, Any] | None, given: dict[str, Any], today: date) -> dict[str, Any]:
+    """The scenario's fields plus example values for required fields it left out."""
+    if not schema:
+        return dict(given)
+    props = schema.get("properties") or {}
+    filled = {
+        name: example_value(props.get(name, {}), today)
+        for name in schema.get("required", [])
+        if name not in given
+    }
+    return {**filled, **given}
