@@ -7,6 +7,7 @@ from typing import Any
 from alembic import context
 from sqlmodel import SQLModel
 
+import api.models  # noqa: F401  (registers the API's tables)
 import engine.models  # noqa: F401  (registers the tables)
 from engine.config import load_settings
 from engine.db import make_engine
