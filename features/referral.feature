@@ -1,0 +1,376 @@
+Feature: SOP 2 - Referral of a presumed victim
+  The first responder refers the presumed victim to a receiver: a shelter NGO or crisis
+  centre, a district social service, or the child-protection body for a child. The receiver
+  accepts or declines within a deadline; a decline or no answer goes to the interagency
+  commission, which names another receiver. Data go to a receiver only with the adult's
+  consent. The receiver gives first assistance; a foreign national's consulate is contacted
+  only with consent and after a risk check.
+
+  Scenario: the chosen shelter accepts the referral and gives first assistance
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Bermet |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police completes "Compile the referral"
+      | field                      | value                        |
+      | referral_needs             | ["shelter", "psychological"] |
+      | referral_urgency           | urgent                       |
+      | referral_receiver          | ngo                          |
+      | referral_consent_receivers | ["ngo", "social"]            |
+      | referral_consent_date      | 2026-01-05                   |
+      | referral_consent_method    | written                      |
+    Then the NGO has a task "Accept or decline referral"
+    And the task "Accept or decline referral" is due in 24 hours
+    And the police has no open tasks
+    When the NGO completes "Accept or decline referral"
+      | field               | value         |
+      | referral_decision   | accepted      |
+      | referral_caseworker | Duty worker 2 |
+    Then the NGO has a task "Provide first assistance"
+    And the case data has assistance_shelter_free_days = 10
+    When the NGO completes "Provide first assistance"
+      | field                        | value      |
+      | assistance_shelter_provided  | true       |
+      | assistance_food_clothing     | true       |
+      | assistance_emergency_medical | false      |
+      | assistance_legal_information | true       |
+      | assistance_documents         | true       |
+      | assistance_start_date        | 2026-01-05 |
+    Then the case is closed
+    And the case data has referral_outcome = "accepted"
+    And the case data has referral_receiver = "ngo"
+
+  Scenario: the receiver declines and the commission names another receiver, who accepts
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Bermet |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police completes "Compile the referral"
+      | field                      | value             |
+      | referral_needs             | ["shelter"]       |
+      | referral_urgency           | immediate         |
+      | referral_receiver          | ngo               |
+      | referral_consent_receivers | ["ngo", "social"] |
+      | referral_consent_date      | 2026-01-05        |
+      | referral_consent_method    | written           |
+    And the NGO completes "Accept or decline referral"
+      | field                   | value       |
+      | referral_decision       | declined    |
+      | referral_decline_reason | no_capacity |
+    Then the commission has a task "Name another receiver"
+    And the task "Name another receiver" is due in 72 hours
+    And the NGO has no task "Accept or decline referral"
+    When the commission completes "Name another receiver"
+      | field                    | value      |
+      | referral_receiver        | social     |
+      | referral_commission_date | 2026-01-06 |
+    Then the social services has a task "Accept or decline referral"
+    And the police has no task "Ask consent for the named receiver"
+    When the social services completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the social services completes "Provide first assistance"
+      | field                        | value      |
+      | assistance_shelter_provided  | true       |
+      | assistance_food_clothing     | true       |
+      | assistance_emergency_medical | false      |
+      | assistance_legal_information | true       |
+      | assistance_documents         | false      |
+      | assistance_start_date        | 2026-01-06 |
+    Then the case is closed
+    And the case data has referral_outcome = "accepted"
+    And the case data has referral_receiver = "social"
+
+  @timer
+  Scenario: the receiver does not answer within 24 hours and the commission names another receiver
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Bermet |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police completes "Compile the referral"
+      | field                      | value             |
+      | referral_needs             | ["shelter"]       |
+      | referral_urgency           | urgent            |
+      | referral_receiver          | ngo               |
+      | referral_consent_receivers | ["ngo", "social"] |
+      | referral_consent_date      | 2026-01-05        |
+      | referral_consent_method    | oral_recorded     |
+    And 23 hours pass
+    Then the NGO has a task "Accept or decline referral"
+    When 2 hours pass
+    Then the NGO has no task "Accept or decline referral"
+    And the commission has a task "Name another receiver"
+    And the case data has referral_decision = "no_answer"
+    When the commission completes "Name another receiver"
+      | field                    | value      |
+      | referral_receiver        | social     |
+      | referral_commission_date | 2026-01-06 |
+    Then the social services has a task "Accept or decline referral"
+    And the task "Accept or decline referral" is due in 24 hours
+
+  @timer
+  Scenario: the commission names no receiver within 72 hours and the ministry chases it
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Bermet |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police completes "Compile the referral"
+      | field                      | value             |
+      | referral_needs             | ["shelter"]       |
+      | referral_urgency           | immediate         |
+      | referral_receiver          | ngo               |
+      | referral_consent_receivers | ["ngo", "social"] |
+      | referral_consent_date      | 2026-01-05        |
+      | referral_consent_method    | written           |
+    And the NGO completes "Accept or decline referral"
+      | field                   | value       |
+      | referral_decision       | declined    |
+      | referral_decline_reason | no_capacity |
+    And 72 hours pass
+    Then the social services has a task "Chase the commission (no receiver named in time)"
+    And the commission has a task "Name another receiver"
+    When the social services completes "Chase the commission (no receiver named in time)"
+      | field                      | value           |
+      | referral_escalation_action | interim_shelter |
+    And the commission completes "Name another receiver"
+      | field                    | value      |
+      | referral_receiver        | social     |
+      | referral_commission_date | 2026-01-09 |
+    And the social services completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the social services completes "Provide first assistance"
+      | field                        | value      |
+      | assistance_shelter_provided  | true       |
+      | assistance_food_clothing     | true       |
+      | assistance_emergency_medical | false      |
+      | assistance_legal_information | true       |
+      | assistance_documents         | false      |
+      | assistance_start_date        | 2026-01-09 |
+    Then the case is closed
+    And the case data has referral_outcome = "accepted"
+
+  @timer
+  Scenario: an escalation still open when the referral is accepted closes with the referral
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Bermet |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police completes "Compile the referral"
+      | field                      | value             |
+      | referral_needs             | ["shelter"]       |
+      | referral_urgency           | urgent            |
+      | referral_receiver          | ngo               |
+      | referral_consent_receivers | ["ngo", "social"] |
+      | referral_consent_date      | 2026-01-05        |
+      | referral_consent_method    | written           |
+    And 24 hours pass
+    And 72 hours pass
+    Then the social services has a task "Chase the commission (no receiver named in time)"
+    When the commission completes "Name another receiver"
+      | field                    | value      |
+      | referral_receiver        | social     |
+      | referral_commission_date | 2026-01-09 |
+    And the social services completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the social services completes "Provide first assistance"
+      | field                        | value      |
+      | assistance_shelter_provided  | true       |
+      | assistance_food_clothing     | true       |
+      | assistance_emergency_medical | false      |
+      | assistance_legal_information | true       |
+      | assistance_documents         | false      |
+      | assistance_start_date        | 2026-01-09 |
+    Then the case is closed
+    And the social services has no task "Chase the commission (no receiver named in time)"
+    And the case data has referral_receiver = "social"
+    And the case data has referral_outcome = "accepted"
+
+  @child
+  Scenario: a child's referral goes to the child-protection body without consent, with the child's views
+    Given a "referral" case reported by the police
+      | field          | value |
+      | pseudonym      | Nurai |
+      | presumed_child | true  |
+      | is_foreign     | false |
+    When the police completes "Compile the referral"
+      | field                      | value                                     |
+      | referral_needs             | ["shelter", "psychological"]              |
+      | referral_urgency           | immediate                                 |
+      | referral_receiver          | ngo                                       |
+      | referral_consent_receivers | []                                        |
+      | referral_child_views       | Wants to stay with her aunt, not go home. |
+    Then the child-protection body has a task "Accept or decline referral"
+    And the NGO has no task "Accept or decline referral"
+    And the police has no task "Ask consent for the named receiver"
+    And the case data has referral_receiver = "child_protection"
+    When the child-protection body completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the child-protection body completes "Provide first assistance"
+      | field                        | value      |
+      | assistance_shelter_provided  | true       |
+      | assistance_food_clothing     | true       |
+      | assistance_emergency_medical | false      |
+      | assistance_legal_information | true       |
+      | assistance_documents         | true       |
+      | assistance_start_date        | 2026-01-05 |
+    Then the case is closed
+    And the case data has referral_outcome = "accepted"
+    And the case data has referral_receiver = "child_protection"
+
+  @consent
+  Scenario: the commission names a receiver the adult has not agreed to, and the person agrees when asked
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Bermet |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_urgency           | urgent      |
+      | referral_receiver          | ngo         |
+      | referral_consent_receivers | ["ngo"]     |
+      | referral_consent_date      | 2026-01-05  |
+      | referral_consent_method    | written     |
+    And the NGO completes "Accept or decline referral"
+      | field                   | value               |
+      | referral_decision       | declined            |
+      | referral_decline_reason | service_not_offered |
+    And the commission completes "Name another receiver"
+      | field                    | value      |
+      | referral_receiver        | social     |
+      | referral_commission_date | 2026-01-06 |
+    Then the police has a task "Ask consent for the named receiver"
+    And the social services has no task "Accept or decline referral"
+    When the police completes "Ask consent for the named receiver"
+      | field                      | value             |
+      | referral_consent_receivers | ["ngo", "social"] |
+      | referral_consent_date      | 2026-01-06        |
+      | referral_consent_method    | written           |
+    Then the social services has a task "Accept or decline referral"
+
+  @consent
+  Scenario: the adult refuses to share data with the named receiver, so the commission names another
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Bermet |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_urgency           | urgent      |
+      | referral_receiver          | ngo         |
+      | referral_consent_receivers | ["ngo"]     |
+      | referral_consent_date      | 2026-01-05  |
+      | referral_consent_method    | written     |
+    And the NGO completes "Accept or decline referral"
+      | field                   | value       |
+      | referral_decision       | declined    |
+      | referral_decline_reason | no_capacity |
+    And the commission completes "Name another receiver"
+      | field                    | value      |
+      | referral_receiver        | social     |
+      | referral_commission_date | 2026-01-06 |
+    And the police completes "Ask consent for the named receiver"
+      | field                      | value          |
+      | referral_consent_receivers | ["ngo"]        |
+      | referral_consent_date      | 2026-01-06     |
+      | referral_consent_method    | oral_witnessed |
+    Then the social services has no task "Accept or decline referral"
+    And the commission has a task "Name another receiver"
+
+  @consent
+  Scenario: a foreign national agrees and the risk is low, so the consular service contacts the consulate
+    Given a "referral" case reported by the NGO
+      | field          | value   |
+      | pseudonym      | Dilnoza |
+      | presumed_child | false   |
+      | is_foreign     | true    |
+      | citizenship    | UZ      |
+    When the NGO completes "Compile the referral"
+      | field                      | value                    |
+      | referral_needs             | ["shelter", "documents"] |
+      | referral_urgency           | urgent                   |
+      | referral_receiver          | ngo                      |
+      | referral_consent_receivers | ["ngo"]                  |
+      | referral_consent_date      | 2026-01-05               |
+      | referral_consent_method    | written                  |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                        | value      |
+      | assistance_shelter_provided  | true       |
+      | assistance_food_clothing     | true       |
+      | assistance_emergency_medical | false      |
+      | assistance_legal_information | true       |
+      | assistance_documents         | true       |
+      | assistance_start_date        | 2026-01-05 |
+    Then the NGO has a task "Check risk before contacting the consulate"
+    When the NGO completes "Check risk before contacting the consulate"
+      | field                     | value         |
+      | consulate_contact_risk    | low           |
+      | consulate_contact_consent | true          |
+      | consulate_contact_purpose | ["documents"] |
+    Then the consular service has a task "Contact the consulate"
+    When the consular service completes "Contact the consulate"
+      | field                  | value                            |
+      | consulate_name         | Embassy of Uzbekistan in Bishkek |
+      | consulate_contact_date | 2026-01-07                       |
+      | consulate_data_shared  | ["name", "date_of_birth"]        |
+    Then the case is closed
+    And the case data has referral_outcome = "accepted"
+    And the case data has consulate_contact_consent = true
+
+  @consent
+  Scenario Outline: a foreign national's consulate is not contacted without consent or when there is a risk
+    Given a "referral" case reported by the NGO
+      | field          | value   |
+      | pseudonym      | Dilnoza |
+      | presumed_child | false   |
+      | is_foreign     | true    |
+      | citizenship    | UZ      |
+    When the NGO completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_urgency           | urgent      |
+      | referral_receiver          | ngo         |
+      | referral_consent_receivers | ["ngo"]     |
+      | referral_consent_date      | 2026-01-05  |
+      | referral_consent_method    | written     |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                        | value      |
+      | assistance_shelter_provided  | true       |
+      | assistance_food_clothing     | true       |
+      | assistance_emergency_medical | false      |
+      | assistance_legal_information | true       |
+      | assistance_documents         | false      |
+      | assistance_start_date        | 2026-01-05 |
+    And the NGO completes "Check risk before contacting the consulate"
+      | field                     | value     |
+      | consulate_contact_risk    | <risk>    |
+      | consulate_contact_consent | <consent> |
+      | consulate_contact_purpose | <purpose> |
+      | consulate_risk_note       | <why>     |
+    Then the consular service has no task "Contact the consulate"
+    And the case is closed
+    And the case data has referral_outcome = "accepted"
+    And the case data has consulate_contact_consent = <consent>
+
+    Examples:
+      | consent | risk    | purpose          | why                                           |
+      | false   | low     | []               | The person does not want the consulate told.  |
+      | true    | high    | ["documents"]    | The recruiter has relatives at the consulate. |
+      | true    | unclear | ["notification"] | Nothing known yet about the home region.      |

@@ -1,0 +1,437 @@
+Feature: SOP 3 - Social rehabilitation
+  The receiver already serving the person assesses their needs; a reflection and recovery
+  period starts. The social services draft an individual rehabilitation plan, which the
+  commission approves (for a child, after the child-protection body agrees the child
+  protection plan). Each planned service is one task. The plan is reviewed when the review
+  period ends, or earlier on request; the rehabilitation ends when the goals are met, the
+  person withdraws, contact is lost and the person is not found, or the person is handed over
+  to reintegration or repatriation.
+
+  Scenario: the commission sends the plan back, then approves the redrafted plan
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Bermet |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                        |
+      | rehab_intake_date              | 2026-01-05                   |
+      | rehab_needs                    | ["shelter", "psychological"] |
+      | rehab_retrafficking_risk       | medium                       |
+      | rehab_contact_with_traffickers | false                        |
+    Then the case data has rehab_reflection_days = 30
+    And the social services has a task "Draft individual rehabilitation plan"
+    When the social services completes "Draft individual rehabilitation plan"
+      | field                    | value                    |
+      | rehab_plan_goals         | Safe housing and therapy |
+      | rehab_services_planned   | ["shelter"]              |
+      | rehab_plan_person_agreed | true                     |
+      | rehab_plan_date          | 2026-01-08               |
+    Then the commission has a task "Approve rehabilitation plan"
+    When the commission completes "Approve rehabilitation plan"
+      | field                      | value                          |
+      | rehab_plan_decision        | rejected                       |
+      | rehab_plan_commission_note | Psychological help is missing. |
+      | rehab_plan_decision_date   | 2026-01-09                     |
+    Then the social services has a task "Draft individual rehabilitation plan"
+    And the social services has no task "Deliver service"
+    When the social services completes "Draft individual rehabilitation plan"
+      | field                    | value                        |
+      | rehab_plan_goals         | Safe housing and therapy     |
+      | rehab_services_planned   | ["shelter", "psychological"] |
+      | rehab_plan_person_agreed | true                         |
+      | rehab_plan_date          | 2026-01-10                   |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value      |
+      | rehab_plan_decision      | approved   |
+      | rehab_plan_decision_date | 2026-01-12 |
+    Then the social services has 2 tasks "Deliver service"
+
+  Scenario: every planned service is delivered in its own task, then the plan waits for its review
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Bermet |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                                         |
+      | rehab_intake_date              | 2026-01-05                                    |
+      | rehab_needs                    | ["shelter", "medical", "legal_aid_documents"] |
+      | rehab_retrafficking_risk       | low                                           |
+      | rehab_contact_with_traffickers | false                                         |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value                                         |
+      | rehab_plan_goals         | Recover health and new documents              |
+      | rehab_services_planned   | ["shelter", "medical", "legal_aid_documents"] |
+      | rehab_plan_person_agreed | true                                          |
+      | rehab_plan_date          | 2026-01-08                                    |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value      |
+      | rehab_plan_decision      | approved   |
+      | rehab_plan_decision_date | 2026-01-09 |
+    Then the social services has 3 tasks "Deliver service"
+    When the social services completes "Deliver service"
+      | field                       | value               |
+      | rehab_service_provider      | Crisis centre Sezim |
+      | rehab_service_provider_role | ngo                 |
+      | rehab_service_start         | 2026-01-09          |
+      | rehab_service_funding       | state_budget        |
+      | rehab_service_status        | ongoing             |
+    Then the social services has 2 tasks "Deliver service"
+    And the social services has no task "Monitor the plan until the review"
+    When the social services completes "Deliver service"
+      | field                       | value               |
+      | rehab_service_provider      | City hospital No. 4 |
+      | rehab_service_provider_role | health              |
+      | rehab_service_start         | 2026-01-10          |
+      | rehab_service_funding       | state_budget        |
+      | rehab_service_status        | delivered           |
+    And the social services completes "Deliver service"
+      | field                       | value               |
+      | rehab_service_provider      | Legal clinic Adilet |
+      | rehab_service_provider_role | ngo                 |
+      | rehab_service_start         | 2026-01-12          |
+      | rehab_service_funding       | donor               |
+      | rehab_service_status        | ongoing             |
+    Then the social services has no task "Deliver service"
+    And the social services has a task "Monitor the plan until the review"
+    And the task "Monitor the plan until the review" is due in 30 days
+    And the case data has rehab_review_round = 1
+
+  @timer
+  Scenario: the review opens when the review period ends
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Bermet |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value       |
+      | rehab_intake_date              | 2026-01-05  |
+      | rehab_needs                    | ["shelter"] |
+      | rehab_retrafficking_risk       | low         |
+      | rehab_contact_with_traffickers | false       |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value        |
+      | rehab_plan_goals         | Safe housing |
+      | rehab_services_planned   | ["shelter"]  |
+      | rehab_plan_person_agreed | true         |
+      | rehab_plan_date          | 2026-01-08   |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value      |
+      | rehab_plan_decision      | approved   |
+      | rehab_plan_decision_date | 2026-01-09 |
+    And the social services completes "Deliver service"
+      | field                       | value               |
+      | rehab_service_provider      | Crisis centre Sezim |
+      | rehab_service_provider_role | ngo                 |
+      | rehab_service_start         | 2026-01-09          |
+      | rehab_service_funding       | state_budget        |
+      | rehab_service_status        | ongoing             |
+    And 29 days pass
+    Then the social services has no task "Review rehabilitation plan"
+    When 2 days pass
+    Then the social services has a task "Review rehabilitation plan"
+    And the social services has no task "Monitor the plan until the review"
+
+  Scenario: the review continues the plan, and only services still running get a task in the next period
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Bermet |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                                      |
+      | rehab_intake_date              | 2026-01-05                                 |
+      | rehab_needs                    | ["shelter", "psychological", "employment"] |
+      | rehab_retrafficking_risk       | low                                        |
+      | rehab_contact_with_traffickers | false                                      |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value                                      |
+      | rehab_plan_goals         | Housing, recovery and a job                |
+      | rehab_services_planned   | ["shelter", "psychological", "employment"] |
+      | rehab_plan_person_agreed | true                                       |
+      | rehab_plan_date          | 2026-01-08                                 |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value      |
+      | rehab_plan_decision      | approved   |
+      | rehab_plan_decision_date | 2026-01-09 |
+    And the social services completes "Deliver service"
+      | field                       | value               |
+      | rehab_service_provider      | Crisis centre Sezim |
+      | rehab_service_provider_role | ngo                 |
+      | rehab_service_start         | 2026-01-09          |
+      | rehab_service_funding       | state_budget        |
+      | rehab_service_status        | ongoing             |
+    And the social services completes "Deliver service"
+      | field                       | value               |
+      | rehab_service_provider      | Crisis centre Sezim |
+      | rehab_service_provider_role | ngo                 |
+      | rehab_service_start         | 2026-01-12          |
+      | rehab_service_funding       | donor               |
+      | rehab_service_status        | ongoing             |
+    And the social services completes "Deliver service"
+      | field                       | value               |
+      | rehab_service_provider      | District job centre |
+      | rehab_service_provider_role | social              |
+      | rehab_service_start         | 2026-01-15          |
+      | rehab_service_funding       | local_budget        |
+      | rehab_service_status        | delivered           |
+    And 30 days pass
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                               |
+      | rehab_review_date     | 2026-02-09                          |
+      | rehab_review_progress | Settled in shelter, has found work. |
+      | rehab_review_decision | continue                            |
+    Then the social services has 2 tasks "Deliver service"
+    And the case data has rehab_review_round = 2
+    And the case is open
+
+  Scenario: the review sends the plan back for revision and the commission approves it again
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Bermet |
+      | presumed_child    | false  |
+      | referral_receiver | social |
+    When the social services completes "Intake and needs assessment"
+      | field                          | value       |
+      | rehab_intake_date              | 2026-01-05  |
+      | rehab_needs                    | ["shelter"] |
+      | rehab_retrafficking_risk       | high        |
+      | rehab_contact_with_traffickers | true        |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value        |
+      | rehab_plan_goals         | Safe housing |
+      | rehab_services_planned   | ["shelter"]  |
+      | rehab_plan_person_agreed | true         |
+      | rehab_plan_date          | 2026-01-08   |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value      |
+      | rehab_plan_decision      | approved   |
+      | rehab_plan_decision_date | 2026-01-09 |
+    And the social services completes "Deliver service"
+      | field                       | value               |
+      | rehab_service_provider      | Crisis centre Sezim |
+      | rehab_service_provider_role | ngo                 |
+      | rehab_service_start         | 2026-01-09          |
+      | rehab_service_funding       | state_budget        |
+      | rehab_service_status        | ongoing             |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value                          |
+      | rehab_early_review_reason | safety                         |
+      | rehab_monitor_note        | Traffickers called the family. |
+    Then the social services has a task "Review rehabilitation plan"
+    When the social services completes "Review rehabilitation plan"
+      | field                 | value                                |
+      | rehab_review_date     | 2026-01-20                           |
+      | rehab_review_progress | Needs a safer shelter and legal aid. |
+      | rehab_review_decision | revise_plan                          |
+    Then the social services has a task "Draft individual rehabilitation plan"
+    When the social services completes "Draft individual rehabilitation plan"
+      | field                    | value                              |
+      | rehab_plan_goals         | Safe housing elsewhere, legal aid  |
+      | rehab_services_planned   | ["shelter", "legal_aid_documents"] |
+      | rehab_plan_person_agreed | true                               |
+      | rehab_plan_date          | 2026-01-21                         |
+    Then the commission has a task "Approve rehabilitation plan"
+
+  Scenario Outline: the rehabilitation ends at a review with the exit reason <reason>
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Bermet |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value       |
+      | rehab_intake_date              | 2026-01-05  |
+      | rehab_needs                    | ["shelter"] |
+      | rehab_retrafficking_risk       | low         |
+      | rehab_contact_with_traffickers | false       |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value        |
+      | rehab_plan_goals         | Safe housing |
+      | rehab_services_planned   | ["shelter"]  |
+      | rehab_plan_person_agreed | true         |
+      | rehab_plan_date          | 2026-01-08   |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value      |
+      | rehab_plan_decision      | approved   |
+      | rehab_plan_decision_date | 2026-01-09 |
+    And the social services completes "Deliver service"
+      | field                       | value               |
+      | rehab_service_provider      | Crisis centre Sezim |
+      | rehab_service_provider_role | ngo                 |
+      | rehab_service_start         | 2026-01-09          |
+      | rehab_service_funding       | state_budget        |
+      | rehab_service_status        | delivered           |
+    And 30 days pass
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value      |
+      | rehab_review_date     | 2026-02-09 |
+      | rehab_review_progress | <progress> |
+      | rehab_review_decision | <reason>   |
+    Then the social services has a task "Close rehabilitation and plan follow-up"
+    And the case data has rehab_exit_reason = "<reason>"
+    When the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value      |
+      | rehab_closure_date      | 2026-02-10 |
+      | rehab_closure_summary   | <progress> |
+      | rehab_follow_up_planned | true       |
+      | rehab_follow_up_date    | 2026-05-10 |
+      | rehab_follow_up_by      | social     |
+      | rehab_person_informed   | true       |
+    Then the case is closed
+    And the case data has rehab_exit_reason = "<reason>"
+
+    Examples:
+      | reason                 | progress                                         |
+      | goals_met              | Living independently, working.                   |
+      | voluntary_withdrawal   | Chose to leave the programme and live with kin.  |
+      | handover_reintegration | Ready for the reintegration programme.           |
+      | handover_repatriation  | Wants to return home; reflection period is over. |
+
+  Scenario: contact is lost, the person is found again and the plan then reaches its goals
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Bermet |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value       |
+      | rehab_intake_date              | 2026-01-05  |
+      | rehab_needs                    | ["shelter"] |
+      | rehab_retrafficking_risk       | high        |
+      | rehab_contact_with_traffickers | true        |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value        |
+      | rehab_plan_goals         | Safe housing |
+      | rehab_services_planned   | ["shelter"]  |
+      | rehab_plan_person_agreed | true         |
+      | rehab_plan_date          | 2026-01-08   |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value      |
+      | rehab_plan_decision      | approved   |
+      | rehab_plan_decision_date | 2026-01-09 |
+    And the social services completes "Deliver service"
+      | field                       | value               |
+      | rehab_service_provider      | Crisis centre Sezim |
+      | rehab_service_provider_role | ngo                 |
+      | rehab_service_start         | 2026-01-09          |
+      | rehab_service_funding       | state_budget        |
+      | rehab_service_status        | ongoing             |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value                          |
+      | rehab_early_review_reason | lost_contact                   |
+      | rehab_monitor_note        | Left the shelter two days ago. |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                     |
+      | rehab_review_date     | 2026-01-25                |
+      | rehab_review_progress | Person cannot be reached. |
+      | rehab_review_decision | lost_contact              |
+    Then the social services has a task "Search for the person"
+    And the task "Search for the person" is due in 30 days
+    And the case data has rehab_suspended = true
+    When the social services completes "Search for the person"
+      | field                | value               |
+      | rehab_found_date     | 2026-02-02          |
+      | rehab_search_actions | ["family", "phone"] |
+    Then the social services has a task "Review rehabilitation plan"
+    And the case data has rehab_suspended = false
+    When the social services completes "Review rehabilitation plan"
+      | field                 | value                            |
+      | rehab_review_date     | 2026-02-03                       |
+      | rehab_review_progress | Back with family, safe, working. |
+      | rehab_review_decision | goals_met                        |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value                   |
+      | rehab_closure_date      | 2026-02-04              |
+      | rehab_closure_summary   | Goals met after search. |
+      | rehab_follow_up_planned | false                   |
+      | rehab_person_informed   | true                    |
+    Then the case is closed
+    And the case data has rehab_exit_reason = "goals_met"
+
+  @timer
+  Scenario: contact is lost and the person is not found within the search period
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Bermet |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value       |
+      | rehab_intake_date              | 2026-01-05  |
+      | rehab_needs                    | ["shelter"] |
+      | rehab_retrafficking_risk       | high        |
+      | rehab_contact_with_traffickers | true        |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value        |
+      | rehab_plan_goals         | Safe housing |
+      | rehab_services_planned   | ["shelter"]  |
+      | rehab_plan_person_agreed | true         |
+      | rehab_plan_date          | 2026-01-08   |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value      |
+      | rehab_plan_decision      | approved   |
+      | rehab_plan_decision_date | 2026-01-09 |
+    And the social services completes "Deliver service"
+      | field                       | value               |
+      | rehab_service_provider      | Crisis centre Sezim |
+      | rehab_service_provider_role | ngo                 |
+      | rehab_service_start         | 2026-01-09          |
+      | rehab_service_funding       | state_budget        |
+      | rehab_service_status        | not_delivered       |
+    And 30 days pass
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                                 |
+      | rehab_review_date     | 2026-02-09                            |
+      | rehab_review_progress | Left the shelter, phone switched off. |
+      | rehab_review_decision | lost_contact                          |
+    And 29 days pass
+    Then the social services has a task "Search for the person"
+    When 2 days pass
+    Then the social services has no task "Search for the person"
+    And the social services has a task "Close rehabilitation and plan follow-up"
+    And the case data has rehab_exit_reason = "lost_contact"
+    When the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value                              |
+      | rehab_closure_date      | 2026-03-12                         |
+      | rehab_closure_summary   | Not found after the search period. |
+      | rehab_follow_up_planned | false                              |
+      | rehab_person_informed   | false                              |
+    Then the case is closed
+    And the case data has rehab_exit_reason = "lost_contact"
+
+  @child
+  Scenario: a child's plan is agreed by the child-protection body before the commission approves it
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value            |
+      | pseudonym         | Nurai            |
+      | presumed_child    | true             |
+      | referral_receiver | child_protection |
+    When the child-protection body completes "Intake and needs assessment"
+      | field                          | value                                                     |
+      | rehab_intake_date              | 2026-01-05                                                |
+      | rehab_needs                    | ["psychological", "family_contact", "education_training"] |
+      | rehab_retrafficking_risk       | medium                                                    |
+      | rehab_contact_with_traffickers | false                                                     |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value                                                     |
+      | rehab_plan_goals         | Therapy, back to school, safe family contact              |
+      | rehab_services_planned   | ["psychological", "family_contact", "education_training"] |
+      | rehab_plan_person_agreed | true                                                      |
+      | rehab_plan_date          | 2026-01-08                                                |
+    Then the child-protection body has a task "Agree child protection plan"
+    And the commission has no task "Approve rehabilitation plan"
+    When the child-protection body completes "Agree child protection plan"
+      | field                    | value                              |
+      | child_protection_plan_id | CPP-2026-014                       |
+      | child_guardian_agreed    | true                               |
+      | child_views              | Wants to go back to school in Osh. |
+      | child_family_assessment  | pending                            |
+    Then the commission has a task "Approve rehabilitation plan"
+    When the commission completes "Approve rehabilitation plan"
+      | field                    | value      |
+      | rehab_plan_decision      | approved   |
+      | rehab_plan_decision_date | 2026-01-12 |
+    Then the social services has 3 tasks "Deliver service"
