@@ -1,14 +1,14 @@
 """The script engine every case runs with: RestrictedPython only, plus the diagram helpers.
 
 Helpers visible to diagram code (docs/diagram-conventions.md): `param`,
-`hours`, `days`, `working_days`, `now`, `today`. They read the engine's clock
+`hours`, `days`, `working_days`, `now`, `today`, `add_days`. They read the engine's clock
 and parameters, so tests and `nrm timers fire --at` control time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
@@ -53,7 +53,11 @@ def diagram_helpers(clock: Clock, params: Mapping[str, Any]) -> dict[str, Callab
     def today() -> str:
         return clock.now().date().isoformat()
 
+    def add_days(iso_date: str, count: int) -> str:
+        return (date.fromisoformat(str(iso_date)[:10]) + timedelta(days=int(count))).isoformat()
+
     return {
+        "add_days": add_days,
         "param": param,
         "hours": hours,
         "days": days,

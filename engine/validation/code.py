@@ -16,7 +16,7 @@ SPIFF_NS = "http://spiffworkflow.org/bpmn/schema/1.0/core"
 
 FIX = (
     "Diagram code may use case data, plain Python expressions and the helpers param(), "
-    "hours(), days(), working_days(), now(), today(); no imports, no names starting with '_'."
+    "hours(), days(), working_days(), now(), today(), add_days(); no imports, no names starting with '_'."
 )
 
 
@@ -31,10 +31,15 @@ class Code:
 
 
 def _owner_id(element: etree._Element) -> str:
+    """The id of the element that holds the code (an event, not its event definition)."""
     node: etree._Element | None = element
-    while node is not None and not node.get("id"):
+    while node is not None and (not node.get("id") or _is_definition(node)):
         node = node.getparent()
     return node.get("id", "?") if node is not None else "?"
+
+
+def _is_definition(node: etree._Element) -> bool:
+    return isinstance(node.tag, str) and etree.QName(node).localname.endswith("EventDefinition")
 
 
 def bpmn_code(parsed: ParsedXml) -> Iterator[Code]:
