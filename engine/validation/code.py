@@ -16,7 +16,8 @@ SPIFF_NS = "http://spiffworkflow.org/bpmn/schema/1.0/core"
 
 FIX = (
     "Diagram code may use case data, plain Python expressions and the helpers param(), "
-    "hours(), days(), working_days(), now(), today(), add_days(); no imports, no names starting with '_'."
+    "hours(), days(), working_days(), now(), today(), add_days(); no imports, "
+    "no names starting with '_'."
 )
 
 
