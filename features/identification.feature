@@ -1,0 +1,542 @@
+Feature: Identification of a presumed victim (SOP 1)
+  A first responder reports a presumed victim. Safety comes first; a person under 18
+  or whose age is in doubt is treated as a child; an adult is informed and decides
+  on referral and, separately, on a police report. The indicators of act, means and
+  purpose are screened against the criteria for identification, and the identifying
+  authority (the police by default) decides the status within the deadline.
+
+  Scenario: an adult who agrees to referral and to a police report is identified as a presumed victim
+    Given a "identification" case reported by the NGO
+      | field              | value        |
+      | pseudonym          | "Aigerim-07" |
+      | age                | 24           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+      | immediate_danger   | false        |
+      | medical_emergency  | false        |
+    When the NGO completes "Check safety and risks"
+      | field                   | value  |
+      | immediate_danger        | false  |
+      | medical_emergency       | false  |
+      | risk_trafficker_contact | true   |
+      | risk_retrafficking      | medium |
+    Then the child-protection body has no task "Register child notification and appoint a guardian"
+    And the NGO has a task "Inform and obtain consent"
+    When the NGO completes "Inform and obtain consent"
+      | field                    | value         |
+      | consent_informed         | true          |
+      | consent_interpreter_used | false         |
+      | consent_referral         | true          |
+      | consent_date             | "2026-01-05"  |
+      | consent_method           | written       |
+      | consent_police_report    | true          |
+    And the NGO completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | true         |
+      | screening_purpose | true         |
+    Then the case data has screening_result = "presumed_victim"
+    And the case data has screening_criteria_version = "kg-criteria-2019.1"
+    And the police has a task "Register the crime"
+    When the police completes "Register the crime"
+      | field                   | value        |
+      | crime_registration_date | "2026-01-06" |
+      | crime_register_number   | "01-2026-17" |
+      | crime_code_article      | "171"        |
+    And the police completes "Record offences linked to the exploitation"
+      | field                  | value |
+      | non_punishment_applies | false |
+    Then the police has a task "Decide identification status"
+    When the police completes "Decide identification status"
+      | field                           | value                                  |
+      | identification_decision         | confirmed                              |
+      | identification_decision_basis   | "Recruited by deception, forced labour" |
+      | identification_decision_date    | "2026-01-07"                           |
+      | identification_decision_officer | "Investigator, Chui region"            |
+    Then the case data has identification_outcome = "presumed_victim"
+    And the NGO has no open tasks
+    And the police has no open tasks
+
+  @consent
+  Scenario: an adult refuses referral and only an anonymous notification is sent
+    Given a "identification" case reported by the NGO
+      | field              | value           |
+      | pseudonym          | "Nurlan-03"     |
+      | full_name          | "Nurlan Asanov" |
+      | age                | 31              |
+      | age_certainty      | estimated       |
+      | interpreter_needed | false           |
+      | immediate_danger   | false           |
+      | medical_emergency  | false           |
+    When the NGO completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the NGO completes "Inform and obtain consent"
+      | field                    | value             |
+      | consent_informed         | true              |
+      | consent_interpreter_used | false             |
+      | consent_referral         | false             |
+      | consent_date             | "2026-01-05"      |
+      | consent_method           | oral_recorded     |
+      | consent_police_report    | false             |
+    Then the NGO has a task "Send anonymous notification"
+    And the NGO has no task "Indicator screening"
+    When the NGO completes "Send anonymous notification"
+      | field                            | value               |
+      | anonymous_notification_date      | "2026-01-05"        |
+      | anonymous_notification_recipient | social              |
+      | anonymous_refusal_reason         | fear_of_traffickers |
+      | anonymous_help_information_given | true                |
+    Then the case data has identification_outcome = "anonymous_notification"
+    And the case data has full_name = null
+    And the NGO has no open tasks
+
+  @consent
+  Scenario: an adult agrees to referral but not to a police report, so no crime is registered
+    Given a "identification" case reported by the labour inspection
+      | field              | value       |
+      | pseudonym          | "Bakyt-11"  |
+      | age                | 42          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+      | immediate_danger   | false       |
+      | medical_emergency  | false       |
+    When the labour inspection completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the labour inspection completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | false        |
+    And the labour inspection completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | true         |
+      | screening_purpose | true         |
+    Then the police has no task "Register the crime"
+    And the police has a task "Record offences linked to the exploitation"
+    When the police completes "Record offences linked to the exploitation"
+      | field                   | value                       |
+      | non_punishment_applies  | true                        |
+      | non_punishment_offences | ["irregular_stay_or_work"]  |
+    And the police completes "Decide identification status"
+      | field                           | value                              |
+      | identification_decision         | confirmed                          |
+      | identification_decision_basis   | "Debt bondage on a building site" |
+      | identification_decision_date    | "2026-01-08"                       |
+      | identification_decision_officer | "Investigator, Bishkek"            |
+    Then the case data has identification_outcome = "presumed_victim"
+    And the case data has consent_police_report = false
+
+  Scenario: no indicator is found and the person is referred to general services
+    Given a "identification" case reported by the health organisation
+      | field              | value       |
+      | pseudonym          | "Dinara-02" |
+      | age                | 36          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+      | immediate_danger   | false       |
+      | medical_emergency  | false       |
+    When the health organisation completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the health organisation completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | false        |
+    And the health organisation completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | false        |
+      | screening_means   | false        |
+      | screening_purpose | false        |
+    Then the case data has screening_result = "not_victim"
+    And the health organisation has a task "Refer to general services"
+    When the health organisation completes "Refer to general services"
+      | field                     | value                                   |
+      | general_services_referred | ["social_assistance", "legal_aid"]     |
+      | general_services_declined | false                                   |
+      | general_services_date     | "2026-01-05"                            |
+    Then the case data has identification_outcome = "not_victim"
+    And the police has no task "Decide identification status"
+    And the health organisation has no open tasks
+
+  Scenario: an unclear screening leads to a further interview, after which the person is a presumed victim
+    Given a "identification" case reported by the NGO
+      | field              | value       |
+      | pseudonym          | "Elmira-05" |
+      | age                | 27          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+      | immediate_danger   | false       |
+      | medical_emergency  | false       |
+    When the NGO completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the NGO completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | true         |
+    And the NGO completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | false        |
+      | screening_purpose | true         |
+    Then the case data has screening_result = "unclear"
+    And the NGO has a task "Further interview"
+    And the task "Further interview" is due in 10 days
+    When the NGO completes "Further interview"
+      | field                   | value                                            |
+      | further_interview_date  | "2026-01-08"                                     |
+      | further_interview_notes | "The employer kept her passport and threatened her" |
+    Then the NGO has a task "Indicator screening"
+    When the NGO completes "Indicator screening"
+      | field                 | value                                          |
+      | screening_date        | "2026-01-08"                                   |
+      | screening_act         | true                                           |
+      | screening_means       | true                                           |
+      | screening_means_forms | ["threat", "document_retention"]              |
+      | screening_purpose     | true                                           |
+    Then the case data has screening_result = "presumed_victim"
+    And the police has a task "Register the crime"
+    And the case is open
+
+  @timer
+  Scenario: the further interview is overdue and the identifying authority's supervisor is alerted
+    Given a "identification" case reported by the border service
+      | field              | value       |
+      | pseudonym          | "Farida-09" |
+      | age                | 22          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+      | immediate_danger   | false       |
+      | medical_emergency  | false       |
+    When the border service completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the border service completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | false        |
+    And the border service completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | false        |
+      | screening_purpose | false        |
+    Then the border service has a task "Further interview"
+    When 9 days pass
+    Then the police has no task "Review overdue further interview"
+    When 1 days pass
+    Then the police has a task "Review overdue further interview"
+    And the border service has a task "Further interview"
+    When the police completes "Review overdue further interview"
+      | field                   | value                                  |
+      | interview_review_date   | "2026-01-16"                           |
+      | interview_review_reason | "The officer was on leave"             |
+      | interview_review_action | reassign                               |
+    Then the police has no task "Review overdue further interview"
+    And the border service has a task "Further interview"
+    And the case is open
+
+  @child
+  Scenario: a person whose age is in doubt is treated as a child
+    Given a "identification" case reported by the police
+      | field              | value      |
+      | pseudonym          | "Gulnaz-01" |
+      | age                | 19         |
+      | age_certainty      | in_doubt   |
+      | interpreter_needed | false      |
+      | immediate_danger   | false      |
+      | medical_emergency  | false      |
+    When the police completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | true  |
+      | risk_retrafficking      | high  |
+    Then the case data has presumed_child = true
+    And the child-protection body has a task "Register child notification and appoint a guardian"
+    And the police has no task "Inform and obtain consent"
+    When the child-protection body completes "Register child notification and appoint a guardian"
+      | field                    | value                                        |
+      | child_notification_date  | "2026-01-05"                                 |
+      | child_protection_officer | "Inspector, Osh city"                        |
+      | child_unaccompanied      | true                                         |
+      | child_guardian_name      | "Appointed guardian"                         |
+      | child_guardian_relation  | appointed_guardian                           |
+      | child_views              | "Wants to study and not to go back to the employer" |
+    And the police completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-06" |
+      | screening_act     | true         |
+      | screening_means   | false        |
+      | screening_purpose | true         |
+    Then the case data has screening_result = "presumed_victim"
+    And the police has a task "Register the crime"
+    When the police completes "Register the crime"
+      | field                   | value        |
+      | crime_registration_date | "2026-01-06" |
+      | crime_register_number   | "03-2026-02" |
+      | crime_code_article      | "171"        |
+    And the police completes "Record offences linked to the exploitation"
+      | field                  | value |
+      | non_punishment_applies | false |
+    And the police completes "Decide identification status"
+      | field                           | value                                |
+      | identification_decision         | confirmed                            |
+      | identification_decision_basis   | "Child recruited for forced labour"  |
+      | identification_decision_date    | "2026-01-07"                         |
+      | identification_decision_officer | "Investigator, Osh city"             |
+    Then the case data has identification_outcome = "presumed_victim"
+
+  @safety
+  Scenario: a person in immediate danger gets emergency assistance while identification goes on
+    Given a "identification" case reported by the NGO
+      | field              | value       |
+      | pseudonym          | "Jyldyz-04" |
+      | age                | 29          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+      | immediate_danger   | true        |
+      | medical_emergency  | false       |
+    When the NGO completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | true  |
+      | medical_emergency       | true  |
+      | risk_trafficker_contact | true  |
+      | risk_retrafficking      | high  |
+    Then the health organisation has a task "Provide emergency assistance"
+    And the NGO has a task "Inform and obtain consent"
+    When the NGO completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | false        |
+    And the NGO completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | false        |
+      | screening_means   | false        |
+      | screening_purpose | false        |
+    And the NGO completes "Refer to general services"
+      | field                     | value            |
+      | general_services_referred | ["health_care"]  |
+      | general_services_declined | false            |
+      | general_services_date     | "2026-01-05"     |
+    Then the case is open
+    And the health organisation has a task "Provide emergency assistance"
+    When the health organisation completes "Provide emergency assistance"
+      | field                     | value                              |
+      | emergency_assistance      | ["medical_care", "safe_place"]     |
+      | emergency_assistance_date | "2026-01-05"                       |
+      | emergency_provider        | "City emergency hospital"          |
+    Then the case data has identification_outcome = "not_victim"
+    And the health organisation has no open tasks
+    And the NGO has no open tasks
+
+  Scenario: an interpreter is arranged before the person is informed
+    Given a "identification" case reported by the consular service
+      | field              | value       |
+      | pseudonym          | "Kanat-08"  |
+      | age                | 38          |
+      | age_certainty      | documented  |
+      | language           | "Uzbek"     |
+      | interpreter_needed | true        |
+      | immediate_danger   | false       |
+      | medical_emergency  | false       |
+    When the consular service completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    Then the consular service has a task "Arrange an interpreter"
+    And the consular service has no task "Inform and obtain consent"
+    When the consular service completes "Arrange an interpreter"
+      | field                              | value        |
+      | interpreter_language               | "Uzbek"      |
+      | interpreter_mode                   | in_person    |
+      | interpreter_confidentiality_signed | true         |
+      | interpreter_arranged_date          | "2026-01-06" |
+    Then the consular service has a task "Inform and obtain consent"
+
+  @timer
+  Scenario: the status decision is overdue, the supervisor reviews it, then the decision is taken
+    Given a "identification" case reported by the NGO
+      | field              | value       |
+      | pseudonym          | "Meerim-06" |
+      | age                | 25          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+      | immediate_danger   | false       |
+      | medical_emergency  | false       |
+    When the NGO completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the NGO completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | false        |
+    And the NGO completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | true         |
+      | screening_purpose | true         |
+    And the police completes "Record offences linked to the exploitation"
+      | field                  | value |
+      | non_punishment_applies | false |
+    And 4 working days pass
+    Then the police has no task "Review overdue identification decision"
+    When 1 working days pass
+    Then the police has a task "Review overdue identification decision"
+    And the police has a task "Decide identification status"
+    When the police completes "Review overdue identification decision"
+      | field                  | value                          |
+      | decision_review_date   | "2026-01-13"                   |
+      | decision_review_reason | "Waiting for the interview record" |
+      | decision_review_action | remind                         |
+    Then the police has no task "Review overdue identification decision"
+    When the police completes "Decide identification status"
+      | field                           | value                          |
+      | identification_decision         | confirmed                      |
+      | identification_decision_basis   | "Act, means and purpose found" |
+      | identification_decision_date    | "2026-01-13"                   |
+      | identification_decision_officer | "Head of unit"                 |
+    Then the case data has identification_outcome = "presumed_victim"
+    And the police has no open tasks
+
+  @timer
+  Scenario: a status decision taken while the supervisor's review is still open closes the review
+    Given a "identification" case reported by the NGO
+      | field              | value      |
+      | pseudonym          | "Nazik-10" |
+      | age                | 33         |
+      | age_certainty      | documented |
+      | interpreter_needed | false      |
+      | immediate_danger   | false      |
+      | medical_emergency  | false      |
+    When the NGO completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the NGO completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | false        |
+    And the NGO completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | true         |
+      | screening_purpose | true         |
+    And the police completes "Record offences linked to the exploitation"
+      | field                  | value |
+      | non_punishment_applies | false |
+    And 5 working days pass
+    Then the police has a task "Review overdue identification decision"
+    When the police completes "Decide identification status"
+      | field                           | value                          |
+      | identification_decision         | confirmed                      |
+      | identification_decision_basis   | "Act, means and purpose found" |
+      | identification_decision_date    | "2026-01-13"                   |
+      | identification_decision_officer | "Investigator"                 |
+    Then the police has no task "Review overdue identification decision"
+    And the case data has identification_outcome = "presumed_victim"
+
+  Scenario: the identifying authority does not confirm the status and the person is referred to general services
+    Given a "identification" case reported by the NGO
+      | field              | value        |
+      | pseudonym          | "Omurbek-12" |
+      | age                | 45           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+      | immediate_danger   | false        |
+      | medical_emergency  | false        |
+    When the NGO completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the NGO completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | false        |
+    And the NGO completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | true         |
+      | screening_purpose | true         |
+    And the police completes "Record offences linked to the exploitation"
+      | field                  | value |
+      | non_punishment_applies | false |
+    And the police completes "Decide identification status"
+      | field                           | value                                        |
+      | identification_decision         | not_confirmed                                |
+      | identification_decision_basis   | "Worked abroad under a valid contract, paid" |
+      | identification_decision_date    | "2026-01-07"                                 |
+      | identification_decision_officer | "Investigator"                               |
+    Then the NGO has a task "Refer to general services"
+    When the NGO completes "Refer to general services"
+      | field                     | value              |
+      | general_services_referred | ["legal_aid"]      |
+      | general_services_declined | false              |
+      | general_services_date     | "2026-01-08"       |
+    Then the case data has identification_outcome = "not_victim"

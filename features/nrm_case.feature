@@ -1,0 +1,925 @@
+Feature: The case of one presumed victim, from report to closure
+  A case is one person. The first responder's report opens it; a Kyrgyz citizen abroad
+  is first brought home (SOP 4A), then every person is identified (SOP 1). A presumed
+  victim is referred (SOP 2); a foreign victim then chooses between returning home and
+  staying (SOP 4B); whoever stays goes through social rehabilitation (SOP 3), whose exit
+  decides how the case closes. Not a victim, an anonymous notification, a declined
+  return home and a foreign victim's return close the case early.
+
+  @repatriation @inbound
+  Scenario: a Kyrgyz citizen exploited abroad comes home, is identified, referred and completes rehabilitation
+    Given a presumed victim reported by the NGO
+      | field                | value       |
+      | detection_channel    | ngo_hotline |
+      | location             | abroad      |
+      | exploitation_country | RU          |
+      | pseudonym            | "Aizada-01" |
+    Then the consular service has a task "Consular interview"
+    And the case data has repatriation_direction = "inbound"
+    When the consular service completes "Consular interview"
+      | field                        | value                                |
+      | return_contact_channel       | ngo                                  |
+      | return_country_of_stay       | RU                                   |
+      | return_consulate             | "Consulate General in Yekaterinburg" |
+      | return_interview_date        | "2026-01-05"                         |
+      | full_name                    | "Aizada Toktosunova"                 |
+      | date_of_birth                | "1999-04-12"                         |
+      | return_citizenship_evidence  | ["kg_id_card"]                       |
+      | return_citizenship_confirmed | true                                 |
+    And the consular service completes "Informed consent to return"
+      | field                 | value        |
+      | return_consent_given  | true         |
+      | return_consent_date   | "2026-01-05" |
+      | return_consent_method | written      |
+      | return_consent_by     | person       |
+    And IOM completes "Assess return risk"
+      | field                       | value        |
+      | return_risk_level           | low          |
+      | return_risk_factors         | ["stigma"]   |
+      | return_risk_assessment_date | "2026-01-06" |
+    And the consular service completes "Issue certificate of return"
+      | field                          | value          |
+      | return_certificate_number      | "CR-2026-0107" |
+      | return_certificate_issue_date  | "2026-01-06"   |
+      | return_certificate_expiry_date | "2026-02-05"   |
+    And IOM completes "Organise travel and escort"
+      | field                         | value           |
+      | return_travel_departure_date  | "2026-01-08"    |
+      | return_travel_mode            | air             |
+      | return_travel_arrival_point   | "Manas airport" |
+      | return_travel_escort_provided | false           |
+    And the social services completes "Receive at home"
+      | field                           | value                          |
+      | return_arrival_date             | "2026-01-08"                   |
+      | return_reception_by             | ["social", "ngo"]              |
+      | return_reception_accommodation  | shelter                        |
+      | return_reception_needs          | ["documents", "psychological"] |
+      | return_registration_appointment | "2026-01-12"                   |
+    And the registration service completes "Issue new passport"
+      | field               | value        |
+      | passport_number     | "AN1234567"  |
+      | passport_issue_date | "2026-01-15" |
+    Then the NGO has a task "Check safety and risks"
+    And the case data has repatriation_outcome = "arrived_home"
+    When the NGO completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the NGO completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | true         |
+    And the NGO completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | true         |
+      | screening_purpose | true         |
+    And the police completes "Register the crime"
+      | field                   | value        |
+      | crime_registration_date | "2026-01-05" |
+      | crime_register_number   | "02-2026-41" |
+      | crime_code_article      | "171"        |
+    And the police completes "Record offences linked to the exploitation"
+      | field                  | value |
+      | non_punishment_applies | false |
+    And the police completes "Decide identification status"
+      | field                           | value                                |
+      | identification_decision         | confirmed                            |
+      | identification_decision_basis   | "Act, means and purpose established" |
+      | identification_decision_date    | "2026-01-06"                         |
+      | identification_decision_officer | "Investigator, Bishkek"              |
+    Then the case data has identification_outcome = "presumed_victim"
+    And the NGO has a task "Compile the referral"
+    When the NGO completes "Compile the referral"
+      | field                      | value                        |
+      | referral_needs             | ["shelter", "psychological"] |
+      | referral_urgency           | urgent                       |
+      | referral_receiver          | ngo                          |
+      | referral_consent_receivers | ["ngo"]                      |
+      | referral_consent_date      | "2026-01-06"                 |
+      | referral_consent_method    | written                      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                        | value        |
+      | assistance_shelter_provided  | true         |
+      | assistance_food_clothing     | true         |
+      | assistance_emergency_medical | false        |
+      | assistance_legal_information | true         |
+      | assistance_documents         | true         |
+      | assistance_start_date        | "2026-01-06" |
+    Then the NGO has a task "Intake and needs assessment"
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                        |
+      | rehab_intake_date              | "2026-01-07"                 |
+      | rehab_needs                    | ["shelter", "psychological"] |
+      | rehab_retrafficking_risk       | low                          |
+      | rehab_contact_with_traffickers | false                        |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value                          |
+      | rehab_plan_goals         | "Safe housing and counselling" |
+      | rehab_services_planned   | ["shelter"]                    |
+      | rehab_plan_person_agreed | true                           |
+      | rehab_plan_date          | "2026-01-08"                   |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value        |
+      | rehab_plan_decision      | approved     |
+      | rehab_plan_decision_date | "2026-01-09" |
+    And the social services completes "Deliver service"
+      | field                       | value           |
+      | rehab_service_provider      | "Crisis centre" |
+      | rehab_service_provider_role | ngo             |
+      | rehab_service_start         | "2026-01-09"    |
+      | rehab_service_funding       | state_budget    |
+      | rehab_service_status        | delivered       |
+    And 30 days pass
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                                    |
+      | rehab_review_date     | "2026-02-08"                             |
+      | rehab_review_progress | "Living safely with her family, working" |
+      | rehab_review_decision | goals_met                                |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value        |
+      | rehab_closure_date      | "2026-02-09" |
+      | rehab_closure_summary   | "Plan ended" |
+      | rehab_follow_up_planned | true         |
+      | rehab_follow_up_date    | "2026-05-09" |
+      | rehab_follow_up_by      | ngo          |
+      | rehab_person_informed   | true         |
+    Then the social services has a task "Close the case and plan follow-up contact"
+    When the social services completes "Close the case and plan follow-up contact"
+      | field                     | value                            |
+      | closure_date              | "2026-02-10"                     |
+      | closure_summary           | "All services of the case ended" |
+      | closure_follow_up_planned | true                             |
+      | closure_follow_up_date    | "2026-05-11"                     |
+      | closure_follow_up_agency  | social                           |
+      | closure_follow_up_method  | phone                            |
+    Then the case is closed with outcome "rehabilitation_completed"
+
+  @repatriation @inbound @consent
+  Scenario: a Kyrgyz citizen abroad declines to come home and the case is closed
+    Given a presumed victim reported by the consular service
+      | field                | value      |
+      | detection_channel    | consular   |
+      | location             | abroad     |
+      | exploitation_country | KZ         |
+      | pseudonym            | "Bakyt-02" |
+    When the consular service completes "Consular interview"
+      | field                        | value                         |
+      | return_contact_channel       | consulate                     |
+      | return_country_of_stay       | KZ                            |
+      | return_consulate             | "Consulate General in Almaty" |
+      | return_interview_date        | "2026-01-05"                  |
+      | full_name                    | "Bakyt Osmonov"               |
+      | date_of_birth                | "1990-09-01"                  |
+      | return_citizenship_evidence  | ["kg_passport"]               |
+      | return_citizenship_confirmed | true                          |
+    And the consular service completes "Informed consent to return"
+      | field                 | value         |
+      | return_consent_given  | false         |
+      | return_consent_date   | "2026-01-05"  |
+      | return_consent_method | oral_recorded |
+      | return_consent_by     | person        |
+    Then the consular service has no task "Check safety and risks"
+    And the case is closed with outcome "closed"
+    And the case data has repatriation_outcome = "return_declined"
+
+  Scenario: a person in Kyrgyzstan is found not to be a victim and is referred to general services
+    Given a presumed victim reported by the labour inspection
+      | field                | value             |
+      | detection_channel    | labour_inspection |
+      | exploitation_country | KG                |
+      | pseudonym            | "Chynara-03"      |
+    Then the consular service has no task "Consular interview"
+    When the labour inspection completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the labour inspection completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | false        |
+    And the labour inspection completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | false        |
+      | screening_means   | false        |
+      | screening_purpose | false        |
+    And the labour inspection completes "Refer to general services"
+      | field                     | value                  |
+      | general_services_referred | ["employment_service"] |
+      | general_services_declined | false                  |
+      | general_services_date     | "2026-01-05"           |
+    Then the case is closed with outcome "not_victim"
+    And the labour inspection has no task "Compile the referral"
+
+  @consent
+  Scenario: an adult refuses referral and only an anonymous notification is sent
+    Given a presumed victim reported by the border service
+      | field                | value            |
+      | detection_channel    | border           |
+      | exploitation_country | KZ               |
+      | pseudonym            | "Dastan-04"      |
+      | full_name            | "Dastan Mamytov" |
+    When the border service completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | true  |
+      | risk_retrafficking      | high  |
+    And the border service completes "Inform and obtain consent"
+      | field                    | value         |
+      | consent_informed         | true          |
+      | consent_interpreter_used | false         |
+      | consent_referral         | false         |
+      | consent_date             | "2026-01-05"  |
+      | consent_method           | oral_recorded |
+      | consent_police_report    | false         |
+    And the border service completes "Send anonymous notification"
+      | field                            | value                   |
+      | anonymous_notification_date      | "2026-01-05"            |
+      | anonymous_notification_recipient | social                  |
+      | anonymous_refusal_reason         | distrust_of_authorities |
+      | anonymous_help_information_given | true                    |
+    Then the case is closed with outcome "anonymous_notification"
+    And the case data has full_name = null
+    And the border service has no task "Compile the referral"
+
+  @consent
+  Scenario: an adult agrees to referral but not to a police report and is still referred
+    Given a presumed victim reported by the police
+      | field                | value        |
+      | exploitation_country | RU           |
+      | pseudonym            | "Eldiyar-05" |
+    When the police completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the police completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | false        |
+    And the police completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | true         |
+      | screening_purpose | true         |
+    And the police completes "Record offences linked to the exploitation"
+      | field                  | value |
+      | non_punishment_applies | false |
+    And the police completes "Decide identification status"
+      | field                           | value                                |
+      | identification_decision         | confirmed                            |
+      | identification_decision_basis   | "Act, means and purpose established" |
+      | identification_decision_date    | "2026-01-06"                         |
+      | identification_decision_officer | "Investigator, Bishkek"              |
+    Then the case data has identification_outcome = "presumed_victim"
+    And the case data has consent_police_report = false
+    And the police has a task "Compile the referral"
+    And the case is open
+
+  @repatriation @outbound
+  Scenario: a foreign victim is identified, referred and returns home voluntarily
+    Given a presumed victim reported by the police
+      | field                | value       |
+      | citizenship          | UZ          |
+      | language             | "Uzbek"     |
+      | exploitation_country | KG          |
+      | pseudonym            | "Feruza-06" |
+    When the police completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the police completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | true         |
+    And the police completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | true         |
+      | screening_purpose | true         |
+    And the police completes "Register the crime"
+      | field                   | value        |
+      | crime_registration_date | "2026-01-05" |
+      | crime_register_number   | "02-2026-41" |
+      | crime_code_article      | "171"        |
+    And the police completes "Record offences linked to the exploitation"
+      | field                  | value |
+      | non_punishment_applies | false |
+    And the police completes "Decide identification status"
+      | field                           | value                                |
+      | identification_decision         | confirmed                            |
+      | identification_decision_basis   | "Act, means and purpose established" |
+      | identification_decision_date    | "2026-01-06"                         |
+      | identification_decision_officer | "Investigator, Bishkek"              |
+    When the police completes "Compile the referral"
+      | field                      | value                        |
+      | referral_needs             | ["shelter", "psychological"] |
+      | referral_urgency           | urgent                       |
+      | referral_receiver          | ngo                          |
+      | referral_consent_receivers | ["ngo"]                      |
+      | referral_consent_date      | "2026-01-06"                 |
+      | referral_consent_method    | written                      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                        | value        |
+      | assistance_shelter_provided  | true         |
+      | assistance_food_clothing     | true         |
+      | assistance_emergency_medical | false        |
+      | assistance_legal_information | true         |
+      | assistance_documents         | true         |
+      | assistance_start_date        | "2026-01-06" |
+    And the NGO completes "Check risk before contacting the consulate"
+      | field                     | value |
+      | consulate_contact_risk    | high  |
+      | consulate_contact_consent | false |
+    Then the case data has repatriation_direction = "outbound"
+    And the NGO has a task "Explain rights and the reflection period"
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value        |
+      | return_reflection_start_date       | "2026-01-07" |
+      | return_reflection_rights_explained | true         |
+      | return_reflection_ready_to_decide  | true         |
+    And the NGO completes "Discuss options"
+      | field                    | value            |
+      | repatriation_option      | voluntary_return |
+      | repatriation_option_date | "2026-01-08"     |
+    And IOM completes "Assess return risk"
+      | field                       | value        |
+      | return_risk_level           | low          |
+      | return_risk_factors         | ["stigma"]   |
+      | return_risk_assessment_date | "2026-01-09" |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                               | value        |
+      | return_consulate_contact_consent    | true         |
+      | return_travel_document_request_date | "2026-01-09" |
+      | return_travel_document_result       | issued       |
+    And the NGO completes "Discuss hand-over data with the person"
+      | field                         | value                            |
+      | return_receiving_organisation | "Reintegration centre, Tashkent" |
+      | return_receiving_country      | UZ                               |
+      | return_handover_data_items    | ["contact_details", "needs"]     |
+      | return_handover_data_consent  | true                             |
+      | return_handover_consent_date  | "2026-01-10"                     |
+      | return_handover_consent_by    | person                           |
+    And IOM completes "Prepare reintegration plan"
+      | field                               | value                           |
+      | return_reintegration_goals          | "Vocational training near home" |
+      | return_reintegration_services       | ["vocational_training"]         |
+      | return_reintegration_plan_date      | "2026-01-11"                    |
+      | return_reintegration_contacts_given | true                            |
+    And IOM completes "Organise assisted return"
+      | field                         | value                    |
+      | return_travel_departure_date  | "2026-01-14"             |
+      | return_travel_mode            | road                     |
+      | return_travel_arrival_point   | "Dostuk border crossing" |
+      | return_travel_escort_provided | false                    |
+    And IOM completes "Hand over to the receiving organisation"
+      | field                     | value        |
+      | return_handover_date      | "2026-01-14" |
+      | return_handover_confirmed | true         |
+    Then the case is closed with outcome "returned_home"
+    And the NGO has no task "Intake and needs assessment"
+
+  @repatriation @outbound
+  Scenario Outline: a foreign victim who stays in Kyrgyzstan (<option>) goes through rehabilitation
+    Given a presumed victim reported by the police
+      | field                | value        |
+      | citizenship          | UZ           |
+      | language             | "Uzbek"      |
+      | exploitation_country | KG           |
+      | pseudonym            | "Gulshan-07" |
+    When the police completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the police completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | true         |
+    And the police completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | true         |
+      | screening_purpose | true         |
+    And the police completes "Register the crime"
+      | field                   | value        |
+      | crime_registration_date | "2026-01-05" |
+      | crime_register_number   | "02-2026-41" |
+      | crime_code_article      | "171"        |
+    And the police completes "Record offences linked to the exploitation"
+      | field                  | value |
+      | non_punishment_applies | false |
+    And the police completes "Decide identification status"
+      | field                           | value                                |
+      | identification_decision         | confirmed                            |
+      | identification_decision_basis   | "Act, means and purpose established" |
+      | identification_decision_date    | "2026-01-06"                         |
+      | identification_decision_officer | "Investigator, Bishkek"              |
+    When the police completes "Compile the referral"
+      | field                      | value                        |
+      | referral_needs             | ["shelter", "psychological"] |
+      | referral_urgency           | urgent                       |
+      | referral_receiver          | ngo                          |
+      | referral_consent_receivers | ["ngo"]                      |
+      | referral_consent_date      | "2026-01-06"                 |
+      | referral_consent_method    | written                      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                        | value        |
+      | assistance_shelter_provided  | true         |
+      | assistance_food_clothing     | true         |
+      | assistance_emergency_medical | false        |
+      | assistance_legal_information | true         |
+      | assistance_documents         | true         |
+      | assistance_start_date        | "2026-01-06" |
+    And the NGO completes "Check risk before contacting the consulate"
+      | field                     | value |
+      | consulate_contact_risk    | high  |
+      | consulate_contact_consent | false |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value        |
+      | return_reflection_start_date       | "2026-01-07" |
+      | return_reflection_rights_explained | true         |
+      | return_reflection_ready_to_decide  | true         |
+    And the NGO completes "Discuss options"
+      | field                    | value        |
+      | repatriation_option      | <option>     |
+      | repatriation_option_date | "2026-01-08" |
+    Then the case data has repatriation_outcome = "<repatriation_outcome>"
+    And the NGO has a task "Intake and needs assessment"
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                        |
+      | rehab_intake_date              | "2026-01-07"                 |
+      | rehab_needs                    | ["shelter", "psychological"] |
+      | rehab_retrafficking_risk       | low                          |
+      | rehab_contact_with_traffickers | false                        |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value                          |
+      | rehab_plan_goals         | "Safe housing and counselling" |
+      | rehab_services_planned   | ["shelter"]                    |
+      | rehab_plan_person_agreed | true                           |
+      | rehab_plan_date          | "2026-01-08"                   |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value        |
+      | rehab_plan_decision      | approved     |
+      | rehab_plan_decision_date | "2026-01-09" |
+    And the social services completes "Deliver service"
+      | field                       | value           |
+      | rehab_service_provider      | "Crisis centre" |
+      | rehab_service_provider_role | ngo             |
+      | rehab_service_start         | "2026-01-09"    |
+      | rehab_service_funding       | state_budget    |
+      | rehab_service_status        | delivered       |
+    And 30 days pass
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                                |
+      | rehab_review_date     | "2026-02-08"                         |
+      | rehab_review_progress | "Testified at the trial, found work" |
+      | rehab_review_decision | goals_met                            |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value        |
+      | rehab_closure_date      | "2026-02-09" |
+      | rehab_closure_summary   | "Plan ended" |
+      | rehab_follow_up_planned | true         |
+      | rehab_follow_up_date    | "2026-05-09" |
+      | rehab_follow_up_by      | ngo          |
+      | rehab_person_informed   | true         |
+    And the social services completes "Close the case and plan follow-up contact"
+      | field                     | value                            |
+      | closure_date              | "2026-02-10"                     |
+      | closure_summary           | "All services of the case ended" |
+      | closure_follow_up_planned | true                             |
+      | closure_follow_up_date    | "2026-05-11"                     |
+      | closure_follow_up_agency  | social                           |
+      | closure_follow_up_method  | phone                            |
+    Then the case is closed with outcome "rehabilitation_completed"
+
+    Examples:
+      | option               | repatriation_outcome   |
+      | stay_for_proceedings | stayed_for_proceedings |
+      | other_protection     | other_protection       |
+
+  Scenario Outline: the rehabilitation exit <reason> closes the case with the outcome <outcome>
+    Given a presumed victim reported by the police
+      | field                | value         |
+      | exploitation_country | RU            |
+      | pseudonym            | "Iskender-08" |
+    When the police completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the police completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | true         |
+    And the police completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | true         |
+      | screening_purpose | true         |
+    And the police completes "Register the crime"
+      | field                   | value        |
+      | crime_registration_date | "2026-01-05" |
+      | crime_register_number   | "02-2026-41" |
+      | crime_code_article      | "171"        |
+    And the police completes "Record offences linked to the exploitation"
+      | field                  | value |
+      | non_punishment_applies | false |
+    And the police completes "Decide identification status"
+      | field                           | value                                |
+      | identification_decision         | confirmed                            |
+      | identification_decision_basis   | "Act, means and purpose established" |
+      | identification_decision_date    | "2026-01-06"                         |
+      | identification_decision_officer | "Investigator, Bishkek"              |
+    When the police completes "Compile the referral"
+      | field                      | value                        |
+      | referral_needs             | ["shelter", "psychological"] |
+      | referral_urgency           | urgent                       |
+      | referral_receiver          | ngo                          |
+      | referral_consent_receivers | ["ngo"]                      |
+      | referral_consent_date      | "2026-01-06"                 |
+      | referral_consent_method    | written                      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                        | value        |
+      | assistance_shelter_provided  | true         |
+      | assistance_food_clothing     | true         |
+      | assistance_emergency_medical | false        |
+      | assistance_legal_information | true         |
+      | assistance_documents         | true         |
+      | assistance_start_date        | "2026-01-06" |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                        |
+      | rehab_intake_date              | "2026-01-07"                 |
+      | rehab_needs                    | ["shelter", "psychological"] |
+      | rehab_retrafficking_risk       | low                          |
+      | rehab_contact_with_traffickers | false                        |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value                          |
+      | rehab_plan_goals         | "Safe housing and counselling" |
+      | rehab_services_planned   | ["shelter"]                    |
+      | rehab_plan_person_agreed | true                           |
+      | rehab_plan_date          | "2026-01-08"                   |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value        |
+      | rehab_plan_decision      | approved     |
+      | rehab_plan_decision_date | "2026-01-09" |
+    And the social services completes "Deliver service"
+      | field                       | value           |
+      | rehab_service_provider      | "Crisis centre" |
+      | rehab_service_provider_role | ngo             |
+      | rehab_service_start         | "2026-01-09"    |
+      | rehab_service_funding       | state_budget    |
+      | rehab_service_status        | delivered       |
+    And 30 days pass
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value        |
+      | rehab_review_date     | "2026-02-08" |
+      | rehab_review_progress | "<progress>" |
+      | rehab_review_decision | <reason>     |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value        |
+      | rehab_closure_date      | "2026-02-09" |
+      | rehab_closure_summary   | "Plan ended" |
+      | rehab_follow_up_planned | true         |
+      | rehab_follow_up_date    | "2026-05-09" |
+      | rehab_follow_up_by      | ngo          |
+      | rehab_person_informed   | true         |
+    Then the social services has a task "Close the case and plan follow-up contact"
+    When the social services completes "Close the case and plan follow-up contact"
+      | field                     | value                            |
+      | closure_date              | "2026-02-10"                     |
+      | closure_summary           | "All services of the case ended" |
+      | closure_follow_up_planned | true                             |
+      | closure_follow_up_date    | "2026-05-11"                     |
+      | closure_follow_up_agency  | social                           |
+      | closure_follow_up_method  | phone                            |
+    Then the case is closed with outcome "<outcome>"
+    And the case data has rehab_exit_reason = "<reason>"
+
+    Examples:
+      | reason                 | outcome                  | progress                               |
+      | goals_met              | rehabilitation_completed | Living independently, working          |
+      | voluntary_withdrawal   | withdrawn                | Chose to leave the programme           |
+      | handover_reintegration | closed                   | Ready for the reintegration programme  |
+
+  @timer
+  Scenario: contact is lost, the person is not found and the case closes as lost contact
+    Given a presumed victim reported by the police
+      | field                | value       |
+      | exploitation_country | RU          |
+      | pseudonym            | "Jamila-09" |
+    When the police completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the police completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | true         |
+    And the police completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | true         |
+      | screening_purpose | true         |
+    And the police completes "Register the crime"
+      | field                   | value        |
+      | crime_registration_date | "2026-01-05" |
+      | crime_register_number   | "02-2026-41" |
+      | crime_code_article      | "171"        |
+    And the police completes "Record offences linked to the exploitation"
+      | field                  | value |
+      | non_punishment_applies | false |
+    And the police completes "Decide identification status"
+      | field                           | value                                |
+      | identification_decision         | confirmed                            |
+      | identification_decision_basis   | "Act, means and purpose established" |
+      | identification_decision_date    | "2026-01-06"                         |
+      | identification_decision_officer | "Investigator, Bishkek"              |
+    When the police completes "Compile the referral"
+      | field                      | value                        |
+      | referral_needs             | ["shelter", "psychological"] |
+      | referral_urgency           | urgent                       |
+      | referral_receiver          | ngo                          |
+      | referral_consent_receivers | ["ngo"]                      |
+      | referral_consent_date      | "2026-01-06"                 |
+      | referral_consent_method    | written                      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                        | value        |
+      | assistance_shelter_provided  | true         |
+      | assistance_food_clothing     | true         |
+      | assistance_emergency_medical | false        |
+      | assistance_legal_information | true         |
+      | assistance_documents         | true         |
+      | assistance_start_date        | "2026-01-06" |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                        |
+      | rehab_intake_date              | "2026-01-07"                 |
+      | rehab_needs                    | ["shelter", "psychological"] |
+      | rehab_retrafficking_risk       | low                          |
+      | rehab_contact_with_traffickers | false                        |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value                          |
+      | rehab_plan_goals         | "Safe housing and counselling" |
+      | rehab_services_planned   | ["shelter"]                    |
+      | rehab_plan_person_agreed | true                           |
+      | rehab_plan_date          | "2026-01-08"                   |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value        |
+      | rehab_plan_decision      | approved     |
+      | rehab_plan_decision_date | "2026-01-09" |
+    And the social services completes "Deliver service"
+      | field                       | value           |
+      | rehab_service_provider      | "Crisis centre" |
+      | rehab_service_provider_role | ngo             |
+      | rehab_service_start         | "2026-01-09"    |
+      | rehab_service_funding       | state_budget    |
+      | rehab_service_status        | delivered       |
+    And 30 days pass
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                                  |
+      | rehab_review_date     | "2026-02-08"                           |
+      | rehab_review_progress | "Left the shelter, phone switched off" |
+      | rehab_review_decision | lost_contact                           |
+    And 31 days pass
+    Then the social services has a task "Close rehabilitation and plan follow-up"
+    When the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value        |
+      | rehab_closure_date      | "2026-02-09" |
+      | rehab_closure_summary   | "Plan ended" |
+      | rehab_follow_up_planned | false        |
+      | rehab_person_informed   | false        |
+    And the social services completes "Close the case and plan follow-up contact"
+      | field                     | value                            |
+      | closure_date              | "2026-02-10"                     |
+      | closure_summary           | "All services of the case ended" |
+      | closure_follow_up_planned | false                            |
+    Then the case is closed with outcome "lost_contact"
+
+  @repatriation @outbound
+  Scenario: a foreign victim who stayed for the proceedings returns home after rehabilitation
+    Given a presumed victim reported by the police
+      | field                | value       |
+      | citizenship          | UZ          |
+      | language             | "Uzbek"     |
+      | exploitation_country | KG          |
+      | pseudonym            | "Kamola-10" |
+    When the police completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the police completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | true         |
+    And the police completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-05" |
+      | screening_act     | true         |
+      | screening_means   | true         |
+      | screening_purpose | true         |
+    And the police completes "Register the crime"
+      | field                   | value        |
+      | crime_registration_date | "2026-01-05" |
+      | crime_register_number   | "02-2026-41" |
+      | crime_code_article      | "171"        |
+    And the police completes "Record offences linked to the exploitation"
+      | field                  | value |
+      | non_punishment_applies | false |
+    And the police completes "Decide identification status"
+      | field                           | value                                |
+      | identification_decision         | confirmed                            |
+      | identification_decision_basis   | "Act, means and purpose established" |
+      | identification_decision_date    | "2026-01-06"                         |
+      | identification_decision_officer | "Investigator, Bishkek"              |
+    When the police completes "Compile the referral"
+      | field                      | value                        |
+      | referral_needs             | ["shelter", "psychological"] |
+      | referral_urgency           | urgent                       |
+      | referral_receiver          | ngo                          |
+      | referral_consent_receivers | ["ngo"]                      |
+      | referral_consent_date      | "2026-01-06"                 |
+      | referral_consent_method    | written                      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                        | value        |
+      | assistance_shelter_provided  | true         |
+      | assistance_food_clothing     | true         |
+      | assistance_emergency_medical | false        |
+      | assistance_legal_information | true         |
+      | assistance_documents         | true         |
+      | assistance_start_date        | "2026-01-06" |
+    And the NGO completes "Check risk before contacting the consulate"
+      | field                     | value |
+      | consulate_contact_risk    | high  |
+      | consulate_contact_consent | false |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value        |
+      | return_reflection_start_date       | "2026-01-07" |
+      | return_reflection_rights_explained | true         |
+      | return_reflection_ready_to_decide  | true         |
+    And the NGO completes "Discuss options"
+      | field                    | value                |
+      | repatriation_option      | stay_for_proceedings |
+      | repatriation_option_date | "2026-01-08"         |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                        |
+      | rehab_intake_date              | "2026-01-07"                 |
+      | rehab_needs                    | ["shelter", "psychological"] |
+      | rehab_retrafficking_risk       | low                          |
+      | rehab_contact_with_traffickers | false                        |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                    | value                          |
+      | rehab_plan_goals         | "Safe housing and counselling" |
+      | rehab_services_planned   | ["shelter"]                    |
+      | rehab_plan_person_agreed | true                           |
+      | rehab_plan_date          | "2026-01-08"                   |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value        |
+      | rehab_plan_decision      | approved     |
+      | rehab_plan_decision_date | "2026-01-09" |
+    And the social services completes "Deliver service"
+      | field                       | value           |
+      | rehab_service_provider      | "Crisis centre" |
+      | rehab_service_provider_role | ngo             |
+      | rehab_service_start         | "2026-01-09"    |
+      | rehab_service_funding       | state_budget    |
+      | rehab_service_status        | delivered       |
+    And 30 days pass
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                                     |
+      | rehab_review_date     | "2026-02-08"                              |
+      | rehab_review_progress | "The trial is over, she wants to go home" |
+      | rehab_review_decision | handover_repatriation                     |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value        |
+      | rehab_closure_date      | "2026-02-09" |
+      | rehab_closure_summary   | "Plan ended" |
+      | rehab_follow_up_planned | true         |
+      | rehab_follow_up_date    | "2026-05-09" |
+      | rehab_follow_up_by      | ngo          |
+      | rehab_person_informed   | true         |
+    Then the NGO has a task "Explain rights and the reflection period"
+    And the case data has repatriation_direction = "outbound"
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value        |
+      | return_reflection_start_date       | "2026-01-07" |
+      | return_reflection_rights_explained | true         |
+      | return_reflection_ready_to_decide  | true         |
+    And the NGO completes "Discuss options"
+      | field                    | value            |
+      | repatriation_option      | voluntary_return |
+      | repatriation_option_date | "2026-01-08"     |
+    And IOM completes "Assess return risk"
+      | field                       | value        |
+      | return_risk_level           | low          |
+      | return_risk_factors         | ["stigma"]   |
+      | return_risk_assessment_date | "2026-01-09" |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                               | value        |
+      | return_consulate_contact_consent    | true         |
+      | return_travel_document_request_date | "2026-01-09" |
+      | return_travel_document_result       | issued       |
+    And the NGO completes "Discuss hand-over data with the person"
+      | field                         | value                            |
+      | return_receiving_organisation | "Reintegration centre, Tashkent" |
+      | return_receiving_country      | UZ                               |
+      | return_handover_data_items    | ["contact_details", "needs"]     |
+      | return_handover_data_consent  | true                             |
+      | return_handover_consent_date  | "2026-01-10"                     |
+      | return_handover_consent_by    | person                           |
+    And IOM completes "Prepare reintegration plan"
+      | field                               | value                           |
+      | return_reintegration_goals          | "Vocational training near home" |
+      | return_reintegration_services       | ["vocational_training"]         |
+      | return_reintegration_plan_date      | "2026-01-11"                    |
+      | return_reintegration_contacts_given | true                            |
+    And IOM completes "Organise assisted return"
+      | field                         | value                    |
+      | return_travel_departure_date  | "2026-01-14"             |
+      | return_travel_mode            | road                     |
+      | return_travel_arrival_point   | "Dostuk border crossing" |
+      | return_travel_escort_provided | false                    |
+    And IOM completes "Hand over to the receiving organisation"
+      | field                     | value        |
+      | return_handover_date      | "2026-01-14" |
+      | return_handover_confirmed | true         |
+    Then the social services has a task "Close the case and plan follow-up contact"
+    When the social services completes "Close the case and plan follow-up contact"
+      | field                     | value                            |
+      | closure_date              | "2026-02-10"                     |
+      | closure_summary           | "All services of the case ended" |
+      | closure_follow_up_planned | true                             |
+      | closure_follow_up_date    | "2026-05-11"                     |
+      | closure_follow_up_agency  | social                           |
+      | closure_follow_up_method  | phone                            |
+    Then the case is closed with outcome "returned_home"
