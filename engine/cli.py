@@ -124,14 +124,40 @@ def validate(paths: list[Path], as_json: Annotated[bool, typer.Option("--json")]
             )
         )
     else:
-        for problem in report.problems:
-            typer.echo(str(problem))
+        from engine.validation.text import report_lines
+
+        for line in report_lines(report.problems):
+            typer.echo(line)
         typer.echo(
             f"{len(files)} file(s): {len(report.errors)} error(s), "
             f"{len(report.warnings)} warning(s)"
         )
     if report.errors:
         raise typer.Exit(1)
+
+
+@app.command()
+def draw(
+    file: Path,
+    output: Annotated[Path, typer.Option("-o", "--output", help="SVG file to write")],
+    process: Annotated[str | None, typer.Option(help="Process or sub-process id")] = None,
+) -> None:
+    """Draw a BPMN file's diagram as SVG (a file without layout is reported, not drawn)."""
+    from engine.drawing import NO_DIAGRAM_MESSAGE, has_diagram, render_svg
+
+    xml = file.read_bytes()
+    try:
+        svg = render_svg(xml, process_id=process, title=file.stem) if has_diagram(xml) else None
+    except NrmError as exc:
+        _fail(exc)
+    if svg is None:
+        typer.echo(f"{file.name}: nothing drawn. {NO_DIAGRAM_MESSAGE}")
+        return
+    if "bpmn-no-diagram" in svg:
+        typer.echo(f"{file.name}: nothing drawn: process {process!r} has no layout in this file.")
+        return
+    output.write_text(svg, encoding="utf-8")
+    typer.echo(f"drew {file.name} to {output}")
 
 
 @app.command()

@@ -14,11 +14,13 @@ from engine.errors import ErrorReport, Problem
 from engine.sources import SourceFile, content_hash
 from engine.spiff.parser import NrmBpmnParser
 
+from .checks import UNREADABLE, model_problems, not_yet_reported
 from .code import bpmn_code, code_problems, dmn_code
-from .forms import load_form, missing_form, no_form
-from .specs import lane_problems
+from .forms import load_form
+from .humans import human_task_problems
 from .spiff import build_processes, load_into_parser
-from .tasks import PROCESS_TAG, USER_TASKS, flow_infos, task_infos
+from .tasks import flow_infos, task_infos
+from .timers import param_problems
 from .xml import ParsedXml, parse_xml, root_kind, schema_problems
 
 __all__ = ["validate_files"]
@@ -31,18 +33,22 @@ def validate_files(files: Sequence[SourceFile]) -> tuple[ErrorReport, CompiledBu
     report = ErrorReport()
     bundle = CompiledBundle(content_hash=content_hash(files), files=tuple(files))
     parsed = _parse_all(files, bundle, report)
-    if report.errors:
-        return report, None
+    unreadable = any(p.code in UNREADABLE for p in report.errors)
     for p in parsed:
         for info in task_infos(p):
             bundle.tasks[(info.process_id, info.bpmn_id)] = info
         for flow in flow_infos(p):
             bundle.flows[(flow.process_id, flow.source, flow.target)] = flow
     _check_code_and_forms(parsed, bundle, report)
-    parser = NrmBpmnParser()
-    load_into_parser(parser, parsed, report)
-    if not report.errors:
-        bundle.processes = build_processes(parser, parsed, bundle, report)
+    report.problems.extend(model_problems(parsed))
+    if not unreadable:
+        # SpiffWorkflow's own refusals, for what the checks above do not cover.
+        spiff = ErrorReport()
+        parser = NrmBpmnParser()
+        load_into_parser(parser, parsed, spiff)
+        if not spiff.errors:
+            bundle.processes = build_processes(parser, parsed, bundle, spiff)
+        report.problems.extend(not_yet_reported(spiff.problems, report.errors))
     return report, (None if report.errors else bundle)
 
 
@@ -94,38 +100,9 @@ def _check_code_and_forms(
     parsed: list[ParsedXml], bundle: CompiledBundle, report: ErrorReport
 ) -> None:
     for p in parsed:
-        codes = bpmn_code(p) if p.source.kind == "bpmn" else dmn_code(p)
+        codes = list(bpmn_code(p) if p.source.kind == "bpmn" else dmn_code(p))
         for code in codes:
             report.problems.extend(code_problems(code, p.source.name))
+        report.problems.extend(param_problems(codes, p.source.name))
         if p.source.kind == "bpmn":
-            _check_tasks(p, bundle, report)
-
-
-def _check_tasks(p: ParsedXml, bundle: CompiledBundle, report: ErrorReport) -> None:
-    for element in p.root.iter(*USER_TASKS):
-        process = next(a for a in element.iterancestors(PROCESS_TAG))
-        bpmn_id = element.get("id", "")
-        info = bundle.task(process.get("id", ""), bpmn_id)
-        if info is None:
-            continue
-        report.problems.extend(_located(lane_problems(info), p))
-        line = p.line_of(bpmn_id)
-        if info.form is None:
-            report.problems.append(no_form(bpmn_id, info.name, p.source.name, line))
-        elif info.form not in bundle.forms:
-            report.problems.append(missing_form(bpmn_id, info.form, p.source.name, line))
-
-
-def _located(problems: list[Problem], p: ParsedXml) -> list[Problem]:
-    return [
-        Problem(
-            x.message,
-            file=p.source.name,
-            line=p.line_of(x.element_id),
-            element_id=x.element_id,
-            severity=x.severity,
-            code=x.code,
-            fix=x.fix,
-        )
-        for x in problems
-    ]
+            report.problems.extend(human_task_problems(p, bundle))

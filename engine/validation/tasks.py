@@ -12,7 +12,9 @@ from .code import SPIFF_NS
 from .xml import BPMN_NS, ParsedXml
 
 FORM_PROPERTY = "formJsonSchemaFilename"
-CONTAINERS = {f"{{{BPMN_NS}}}process", f"{{{BPMN_NS}}}subProcess", f"{{{BPMN_NS}}}transaction"}
+CONTAINERS = {
+    f"{{{BPMN_NS}}}{name}" for name in ("process", "subProcess", "transaction", "adHocSubProcess")
+}
 PROCESS_TAG = f"{{{BPMN_NS}}}process"
 USER_TASKS = {f"{{{BPMN_NS}}}userTask", f"{{{BPMN_NS}}}manualTask"}
 

@@ -1,0 +1,44 @@
+"""The model checks run on every readable file, and how SpiffWorkflow's refusals join them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from engine.errors import Problem
+
+from .gateways import gateway_problems
+from .graph import graph_problems
+from .structure import structure_problems
+from .support import support_problems
+from .timers import timer_problems
+from .xml import ParsedXml
+
+# Problems after which a file is not handed to SpiffWorkflow's parser.
+UNREADABLE = frozenset({"malformed-xml", "doctype", "not-bpmn", "schema"})
+
+
+def model_problems(parsed: Sequence[ParsedXml]) -> Iterator[Problem]:
+    """Structure across files, then gateways, reachability, support and timers per file."""
+    yield from structure_problems(parsed)
+    for p in parsed:
+        if p.source.kind != "bpmn":
+            continue
+        yield from gateway_problems(p)
+        yield from graph_problems(p)
+        yield from support_problems(p)
+        yield from timer_problems(p)
+
+
+def not_yet_reported(spiff: Iterable[Problem], errors: Sequence[Problem]) -> list[Problem]:
+    """SpiffWorkflow's refusals that no check above already reported for the same element.
+
+    Spiff stops at the first refusal per file or process and often names no
+    element; a refusal naming none is dropped when the file already has an error.
+    """
+    seen = {(p.file, p.element_id) for p in errors}
+    files = {p.file for p in errors}
+    return [
+        p
+        for p in spiff
+        if (p.file, p.element_id) not in seen and (p.element_id or p.file not in files)
+    ]
