@@ -1,0 +1,65 @@
+"""The FastAPI application: `create_app()` (uvicorn `api.app:create_app --factory`)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+
+from api import problems
+from api.limits import BodyLimitMiddleware
+from api.routes import auth, cases, health, processes, tasks
+from api.security import VerifiedTokens
+from api.worker import TimerWorker
+from engine.config import Settings, load_settings
+from engine.errors import ProductionRefusedError
+from engine.facade import Engine
+
+API_PREFIX = "/api/v1"
+DEV_SECRET = Settings().secret_key
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    """The API on an engine (built from the settings when not given)."""
+    if engine is None:
+        engine = Engine.from_settings(settings or load_settings())
+    settings = settings or engine.settings
+    if settings.production and settings.secret_key == DEV_SECRET:
+        raise ProductionRefusedError("Set NRM_SECRET_KEY: the development key is refused.")
+    app = FastAPI(
+        title="NRM agency task API",
+        version="1",
+        description="Agencies work the cases of the National Referral Mechanism.",
+        lifespan=_lifespan,
+    )
+    app.state.engine = engine
+    app.state.settings = settings
+    app.state.verified_tokens = VerifiedTokens()
+    problems.install(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.include_router(_api_router(), prefix=API_PREFIX)
+    app.include_router(health.router, include_in_schema=False)
+    return app
+
+
+def _api_router() -> APIRouter:
+    router = APIRouter()
+    for module in (auth, processes, cases, tasks, health):
+        router.include_router(module.router)
+    return router
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    worker = None
+    if settings.inprocess_worker:
+        worker = TimerWorker(app.state.engine, settings.worker_interval)
+        worker.start()
+    app.state.timer_worker = worker
+    try:
+        yield
+    finally:
+        if worker is not None:
+            worker.stop()

@@ -1,0 +1,85 @@
+"""Cases: start, list, read (projected), history, access log."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from api.deps import CaseDep, CurrentUser, EngineDep, IdempotencyKeyHeader, SessionDep
+from api.routes.common import problems
+from api.schemas import (
+    AccessLogPublic,
+    CaseCreate,
+    CasePublic,
+    CasesPublic,
+    HistoryPublic,
+    StepPublic,
+)
+from api.services import access_log, cases
+from api.services.policy import supervising_agency
+
+router = APIRouter(tags=["cases"])
+
+
+@router.post(
+    "/cases",
+    status_code=201,
+    response_model=StepPublic,
+    responses=problems(401, 403, 404, 409, 413, 422),
+)
+def start_case(
+    body: CaseCreate,
+    engine: EngineDep,
+    caller: CurrentUser,
+    response: Response,
+    idempotency_key: IdempotencyKeyHeader = None,
+) -> StepPublic:
+    """Report a presumed victim: start a case; the caller's agency is the reporting agency."""
+    status, step = cases.start(
+        engine=engine, caller=caller, body=body, idempotency_key=idempotency_key
+    )
+    response.status_code = status
+    return step
+
+
+@router.get("/cases", response_model=CasesPublic, responses=problems(401, 403, 422))
+def list_cases(
+    engine: EngineDep,
+    session: SessionDep,
+    caller: CurrentUser,
+    status: Annotated[str | None, Query(pattern=r"^(open|completed|cancelled)$")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> CasesPublic:
+    """Cases the caller's agency takes part in (newest first; open tasks, no data)."""
+    return cases.list_visible(
+        engine=engine, session=session, caller=caller, status=status, limit=limit, offset=offset
+    )
+
+
+@router.get("/cases/{case_id}", response_model=CasePublic, responses=problems(401, 403, 404))
+def read_case(
+    case: CaseDep, engine: EngineDep, session: SessionDep, caller: CurrentUser
+) -> CasePublic:
+    """A case with its open tasks and the data the caller's agency may see."""
+    return cases.get(engine=engine, session=session, caller=caller, case=case)
+
+
+@router.get(
+    "/cases/{case_id}/history", response_model=HistoryPublic, responses=problems(401, 403, 404)
+)
+def read_history(case: CaseDep, session: SessionDep) -> HistoryPublic:
+    """The audit trail: who, agency, when, what, which task."""
+    return cases.history(session=session, case=case)
+
+
+@router.get(
+    "/cases/{case_id}/access-log",
+    response_model=AccessLogPublic,
+    responses=problems(401, 403, 404),
+)
+def read_access_log(case: CaseDep, session: SessionDep, caller: CurrentUser) -> AccessLogPublic:
+    """Who received personal fields of this case, when, and which (supervisors only)."""
+    supervising_agency(caller)
+    return access_log.list_for_case(session=session, case_id=case.id)

@@ -1,0 +1,186 @@
+"""Sign-in and bearer tokens.
+
+Passwords: argon2 (engine.accounts). Tokens are opaque, `<token_id>.<secret>`; the
+database keeps only an argon2 hash of the secret (peppered with the settings' secret
+key), so a stolen table yields no usable token. Verifying argon2 on every request would
+cost milliseconds of CPU, so each process remembers the SHA-256 of tokens it has already
+verified; the token row is still read on every request, so expiry and revocation hold.
+
+Lockout: after `login_max_failures` failed sign-ins for a username within
+`login_window_seconds`, further attempts get 429 with Retry-After (without checking the
+password) until the oldest failure leaves the window; a successful sign-in clears them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import threading
+from collections import OrderedDict
+from datetime import datetime, timedelta
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete
+from sqlalchemy.engine import Engine as Database
+from sqlmodel import Session, col, func, select
+
+from api.errors import BadCredentialsError, LockedOutError, NotAuthenticatedError
+from api.models import ApiToken, LoginFailure
+from api.schemas import TokenPublic
+from api.services.policy import Caller
+from engine.accounts import hash_password, verify_password
+from engine.config import Settings
+from engine.db import read_session, write_session
+from engine.models import User
+
+# Token secrets are 256 random bits: argon2's cost guards weak passwords, not these, so a
+# light setting keeps the one verification per token and process cheap.
+TOKEN_HASHER = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
+MAX_USERNAME = 100
+_TOKEN_PART = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
+
+
+class VerifiedTokens:
+    """SHA-256 of tokens this process has verified -> token id (bounded, thread-safe)."""
+
+    def __init__(self, size: int = 10_000) -> None:
+        self._items: OrderedDict[str, str] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def knows(self, digest: str, token_id: str) -> bool:
+        """True when this exact token was verified before."""
+        with self._lock:
+            found = self._items.get(digest) == token_id
+            if found:
+                self._items.move_to_end(digest)
+            return found
+
+    def add(self, digest: str, token_id: str) -> None:
+        """Remember a verified token."""
+        with self._lock:
+            self._items[digest] = token_id
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+def _peppered(secret_key: str, secret: str) -> str:
+    return hmac.new(secret_key.encode(), secret.encode(), hashlib.sha256).hexdigest()
+
+
+def _username_key(username: str) -> str:
+    return hashlib.sha256(username.casefold().encode("utf-8", "replace")).hexdigest()
+
+
+@cache
+def _dummy_hash() -> str:
+    """A password hash to verify against when the user does not exist (same timing)."""
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def login(
+    *, db: Database, settings: Settings, username: str, password: str, now: datetime
+) -> TokenPublic:
+    """Check a username and password and issue a token; 401 when wrong, 429 when locked."""
+    key = _username_key(username)
+    with read_session(db) as session:
+        _check_lockout(session, settings, key, now)
+        user = _user(session, username)
+    password_hash = user.password_hash if user is not None else _dummy_hash()
+    valid = verify_password(password_hash, password) and user is not None and user.active
+    with write_session(db) as session:
+        if not valid or user is None or user.id is None:
+            session.add(LoginFailure(username_key=key, at=now))
+            session.commit()
+            raise BadCredentialsError("Wrong username or password.")
+        session.execute(delete(LoginFailure).where(col(LoginFailure.username_key) == key))
+        token = issue_token(session=session, settings=settings, user_id=user.id, now=now)
+        session.commit()
+    return token
+
+
+def _user(session: Session, username: str) -> User | None:
+    if not username or len(username) > MAX_USERNAME or "\x00" in username:
+        return None
+    return session.exec(select(User).where(User.username == username)).first()
+
+
+def _check_lockout(session: Session, settings: Settings, key: str, now: datetime) -> None:
+    since = now - timedelta(seconds=settings.login_window_seconds)
+    count, oldest = session.exec(
+        select(func.count(), func.min(LoginFailure.at)).where(
+            LoginFailure.username_key == key, LoginFailure.at > since
+        )
+    ).one()
+    if count >= settings.login_max_failures and oldest is not None:
+        wait = oldest + timedelta(seconds=settings.login_window_seconds) - now
+        retry_after = max(1, int(wait.total_seconds()) + 1)
+        raise LockedOutError(
+            f"Too many failed sign-ins; try again in {retry_after} seconds.",
+            retry_after=retry_after,
+        )
+
+
+def issue_token(
+    *, session: Session, settings: Settings, user_id: int, now: datetime
+) -> TokenPublic:
+    """A new bearer token for a user (added to the session; the caller commits)."""
+    token_id, secret = secrets.token_urlsafe(16), secrets.token_urlsafe(32)
+    lifetime = timedelta(minutes=settings.token_minutes)
+    session.add(
+        ApiToken(
+            id=token_id,
+            user_id=user_id,
+            secret_hash=TOKEN_HASHER.hash(_peppered(settings.secret_key, secret)),
+            created_at=now,
+            expires_at=now + lifetime,
+        )
+    )
+    return TokenPublic(
+        access_token=f"{token_id}.{secret}", expires_in=int(lifetime.total_seconds())
+    )
+
+
+def authenticate(
+    *,
+    session: Session,
+    settings: Settings,
+    verified: VerifiedTokens,
+    token: str | None,
+    now: datetime,
+) -> Caller:
+    """The caller a bearer token belongs to; 401 when missing, unknown, expired or revoked."""
+    if not token:
+        raise NotAuthenticatedError("Sign in: send `Authorization: Bearer <token>`.")
+    token_id, _, secret = token.partition(".")
+    if len(token) > 200 or not _TOKEN_PART.match(token_id) or not _TOKEN_PART.match(secret):
+        raise NotAuthenticatedError("Malformed bearer token.")
+    row = session.exec(
+        select(ApiToken, User)
+        .join(User, col(User.id) == ApiToken.user_id)
+        .where(ApiToken.id == token_id)
+    ).first()
+    if row is None:
+        raise NotAuthenticatedError("Unknown bearer token.")
+    stored, user = row
+    if stored.revoked_at is not None or stored.expires_at <= now or not user.active:
+        raise NotAuthenticatedError("The bearer token has expired or was revoked.")
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    if not verified.knows(digest, token_id):
+        _verify_secret(stored.secret_hash, _peppered(settings.secret_key, secret))
+        verified.add(digest, token_id)
+    assert user.id is not None
+    return Caller(
+        user_id=user.id, username=user.username, agency=user.agency, roles=frozenset(user.roles)
+    )
+
+
+def _verify_secret(secret_hash: str, peppered: str) -> None:
+    try:
+        TOKEN_HASHER.verify(secret_hash, peppered)
+    except (VerificationError, InvalidHashError) as exc:
+        raise NotAuthenticatedError("Unknown bearer token.") from exc

@@ -1,0 +1,1 @@
+"""Keyword-only service functions shared by the API routes and the web pages."""

@@ -1,0 +1,69 @@
+"""Who may do what: roles per user, agencies per lane. One place, checked by the services.
+
+Roles: `caseworker` and `supervisor` work cases in their agency's lanes; `policy` deploys
+diagrams; `reviewer` reads process definitions; `admin` administers accounts;
+`rapporteur` reads statistics only. Only caseworkers and supervisors of an agency that
+has lanes see cases, tasks or any case data; every other role is refused (403).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from api.errors import RoleRequiredError
+from engine.agencies import ROLES
+
+CASEWORK_ROLES = frozenset({"caseworker", "supervisor"})
+PROCESS_READER_ROLES = CASEWORK_ROLES | {"policy", "reviewer", "admin"}
+LANE_AGENCIES = frozenset(r.code for r in ROLES if r.has_tasks)
+FIRST_RESPONDERS = frozenset(r.code for r in ROLES if r.first_responder and r.has_tasks)
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The signed-in user of a request."""
+
+    user_id: int
+    username: str
+    agency: str | None
+    roles: frozenset[str]
+
+    @property
+    def is_supervisor(self) -> bool:
+        """True for a supervisor (may complete or release a task another user claimed)."""
+        return "supervisor" in self.roles
+
+
+def casework_agency(caller: Caller) -> str:
+    """The caller's agency, if the caller works cases in it; else 403."""
+    if caller.roles & CASEWORK_ROLES and caller.agency in LANE_AGENCIES:
+        return caller.agency
+    raise RoleRequiredError(
+        "Only caseworkers and supervisors of an agency with lanes work cases and tasks.",
+        roles=sorted(caller.roles),
+    )
+
+
+def starting_agency(caller: Caller) -> str:
+    """The caller's agency, if it may report a presumed victim (start a case); else 403."""
+    agency = casework_agency(caller)
+    if agency not in FIRST_RESPONDERS:
+        raise RoleRequiredError(
+            f"The {agency} agency does not report cases (it is no first responder).",
+            agency=agency,
+        )
+    return agency
+
+
+def supervising_agency(caller: Caller) -> str:
+    """The caller's agency, if the caller supervises in it; else 403."""
+    agency = casework_agency(caller)
+    if not caller.is_supervisor:
+        raise RoleRequiredError("Only supervisors read access records.")
+    return agency
+
+
+def require_process_reader(caller: Caller) -> None:
+    """Process definitions are for caseworkers, supervisors, policy, reviewers and admins."""
+    if not caller.roles & PROCESS_READER_ROLES:
+        raise RoleRequiredError("Your role reads statistics only.", roles=sorted(caller.roles))

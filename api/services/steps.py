@@ -1,0 +1,148 @@
+"""Steps that change a case (start, complete): idempotent, projected, access-logged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from api.errors import IdempotencyKeyInUseError
+from api.models import IdempotencyKey
+from api.schemas import StepPublic, TaskPublic
+from api.services import access_log, idempotency, visibility
+from api.services.policy import Caller
+from api.services.shaping import case_public, task_public
+from engine.db import read_session
+from engine.errors import ConflictError
+from engine.facade import Engine, StepHook
+from engine.models import Case, HumanTask
+from engine.views import StepResult, TaskView
+
+
+@dataclass(frozen=True)
+class StepRequest:
+    """Who asks for a step, under which Idempotency-Key, with which request fingerprint."""
+
+    caller: Caller
+    agency: str
+    endpoint: str
+    status_code: int
+    key: str | None
+    digest: str
+
+
+def run(
+    *, engine: Engine, request: StepRequest, step: Callable[[StepHook], StepResult]
+) -> tuple[int, StepPublic]:
+    """Run a step once per Idempotency-Key; returns the status code and the projected result."""
+    stored = _stored(engine, request)
+    if stored is not None:
+        return stored.status_code, replay(engine=engine, request=request, body=stored.body)
+    shaped: list[StepPublic] = []
+    try:
+        result = step(_hook(engine, request, shaped))
+    except (ConflictError, IntegrityError) as exc:
+        # A concurrent request with the same key may have won: then replay its result.
+        stored = _stored(engine, request)
+        if stored is not None:
+            return stored.status_code, replay(engine=engine, request=request, body=stored.body)
+        if isinstance(exc, IntegrityError):
+            raise IdempotencyKeyInUseError(
+                "A request with this Idempotency-Key is in progress.", key=request.key
+            ) from exc
+        raise
+    return request.status_code, with_data(
+        engine=engine, request=request, step=shaped[0], data=result.case.data
+    )
+
+
+def _stored(engine: Engine, request: StepRequest) -> IdempotencyKey | None:
+    if not request.key:
+        return None
+    return idempotency.find(
+        engine=engine, username=request.caller.username, key=request.key, digest=request.digest
+    )
+
+
+def _hook(engine: Engine, request: StepRequest, shaped: list[StepPublic]) -> StepHook:
+    def within(session: Session, result: StepResult) -> None:
+        step = skeleton(engine=engine, session=session, result=result)
+        shaped.append(step)
+        if request.key:
+            idempotency.store(
+                session,
+                username=request.caller.username,
+                key=request.key,
+                digest=request.digest,
+                status_code=request.status_code,
+                step=step,
+                now=engine.clock.now(),
+            )
+
+    return within
+
+
+def skeleton(*, engine: Engine, session: Session, result: StepResult) -> StepPublic:
+    """The step's result without case data (tasks, status, numbers)."""
+    case = session.get(Case, result.case.id)
+    assert case is not None
+    loaded = visibility.version_of(engine, session, case)
+    now = engine.clock.now()
+
+    def shape(view: TaskView) -> Any:
+        return task_public(view, case_number=view.case_number, loaded=loaded, now=now)
+
+    return StepPublic(
+        case=case_public(
+            result.case,
+            process_version=result.case.process_version,
+            open_tasks=[shape(t) for t in result.case.open_tasks],
+        ),
+        completed=_completed(session, result, case.number, loaded, now),
+        opened=[shape(t) for t in result.opened],
+    )
+
+
+def _completed(
+    session: Session, result: StepResult, number: str, loaded: Any, now: Any
+) -> TaskPublic | None:
+    """The completed task as it stands after the step (completed by whom, when)."""
+    if result.completed is None:
+        return None
+    row = session.exec(
+        select(HumanTask)
+        .where(HumanTask.id == result.completed.id)
+        .execution_options(populate_existing=True)
+    ).one()
+    return task_public(row, case_number=number, loaded=loaded, now=now)
+
+
+def with_data(
+    *, engine: Engine, request: StepRequest, step: StepPublic, data: dict[str, Any]
+) -> StepPublic:
+    """The step's result with the case data projected for the caller (access-logged)."""
+    with read_session(engine.db) as session:
+        case = session.get(Case, step.case.id)
+        assert case is not None
+        projection = visibility.projected_data(
+            engine=engine, session=session, case=case, agency=request.agency, data=data
+        )
+    access_log.record(
+        engine=engine,
+        caller=request.caller,
+        case_id=case.id,
+        fields=projection.personal,
+        endpoint=request.endpoint,
+        task_id=step.completed.id if step.completed else None,
+    )
+    return step.model_copy(update={"case": step.case.model_copy(update={"data": projection.data})})
+
+
+def replay(*, engine: Engine, request: StepRequest, body: dict[str, Any]) -> StepPublic:
+    """A stored first result, with the case data as the caller may see it now."""
+    step = StepPublic.model_validate(body)
+    data = engine.get_case(step.case.id).data
+    return with_data(engine=engine, request=request, step=step, data=data)

@@ -1,0 +1,182 @@
+"""Need to know: which agencies take part in a case, and which case fields each may see.
+
+- An agency takes part in a case when it reported it or one of its lanes has or had a
+  task in it (any human_task row, open or done).
+- It sees CASE_CORE_FIELDS, plus the fields (`properties` and `x-context`) of the forms of
+  its own tasks in the case; the reporting agency also sees its report form's fields.
+- Personal fields (`x-personal` in any form of the case's version) only go to: the
+  identifying authority (parameter `identifying_authority`), the agency serving the
+  person now (an open task in the case, or the `referral_receiver`), and `consular`
+  (whose forms hold identity and travel data). Always within the fields above.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import exists, or_
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, select
+
+from api.errors import NotParticipantError
+from engine.facade import Engine
+from engine.forms import declared_fields, personal_fields
+from engine.library import LoadedVersion
+from engine.models import Case, HumanTask, TaskStatus
+
+# Non-identifying case fields every participating agency sees.
+CASE_CORE_FIELDS = frozenset(
+    {
+        "pseudonym",
+        "region",
+        "presumed_child",
+        "is_foreign",
+        "exploitation_type",
+        "reporting_agency",
+    }
+)
+# Agencies that may see identity fields besides the identifying authority and the serving one.
+IDENTITY_AGENCIES = frozenset({"consular"})
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Case data cut to what one agency may see, and the personal fields it contains."""
+
+    data: dict[str, Any]
+    personal: list[str]
+
+
+def takes_part(agency: str) -> ColumnElement[bool]:
+    """SQL condition: the agency reported the case or has (had) a task in it."""
+    return or_(
+        col(Case.reporting_agency) == agency,
+        exists().where(col(HumanTask.case_id) == col(Case.id), col(HumanTask.agency) == agency),
+    )
+
+
+def require_participant(session: Session, case: Case, agency: str) -> None:
+    """403 unless the agency takes part in the case."""
+    found = session.exec(select(Case.id).where(Case.id == case.id, takes_part(agency))).first()
+    if found is None:
+        raise NotParticipantError(
+            f"Your agency takes no part in case {case.number}.", case_id=case.id
+        )
+
+
+def version_of(engine: Engine, session: Session, case: Case) -> LoadedVersion:
+    """The parsed process version a case runs on (cached by the library)."""
+    return engine.library.version(session, case.process_version_id)
+
+
+def case_personal_fields(loaded: LoadedVersion) -> frozenset[str]:
+    """Every field any form of the case's version marks `x-personal`."""
+    found: set[str] = set()
+    for form in loaded.bundle.forms.values():
+        found |= personal_fields(form)
+    return frozenset(found)
+
+
+def agency_case_fields(
+    session: Session, loaded: LoadedVersion, case: Case, agency: str
+) -> frozenset[str]:
+    """The case fields an agency's own forms in this case declare, plus the core fields."""
+    forms = session.exec(
+        select(HumanTask.form)
+        .where(HumanTask.case_id == case.id, HumanTask.agency == agency)
+        .distinct()
+    ).all()
+    fields = set(CASE_CORE_FIELDS)
+    for name in forms:
+        fields |= declared_fields(loaded.bundle.form(name))
+    if agency == case.reporting_agency:
+        fields |= declared_fields(loaded.bundle.form(loaded.definition.start_form))
+    return frozenset(fields)
+
+
+def open_agencies(session: Session, case_id: str) -> frozenset[str]:
+    """Agencies with an open task in the case (the ones serving the person now)."""
+    rows = session.exec(
+        select(HumanTask.agency)
+        .where(HumanTask.case_id == case_id, HumanTask.status == TaskStatus.READY)
+        .distinct()
+    ).all()
+    return frozenset(a for a in rows if a)
+
+
+def may_see_personal(
+    *,
+    agency: str,
+    data: Mapping[str, Any],
+    serving: Iterable[str],
+    params: Mapping[str, Any],
+) -> bool:
+    """True for the identifying authority, the serving agency, and consular."""
+    return (
+        agency == params.get("identifying_authority")
+        or agency in IDENTITY_AGENCIES
+        or agency == data.get("referral_receiver")
+        or agency in set(serving)
+    )
+
+
+def project(
+    data: Mapping[str, Any],
+    *,
+    fields: Iterable[str],
+    personal: frozenset[str],
+    personal_allowed: bool,
+) -> Projection:
+    """Keep only `fields`, and personal ones only when allowed."""
+    kept = {
+        name: data[name]
+        for name in sorted(set(fields))
+        if name in data and (personal_allowed or name not in personal)
+    }
+    return Projection(kept, sorted(name for name in kept if name in personal))
+
+
+def projected_data(
+    *, engine: Engine, session: Session, case: Case, agency: str, data: Mapping[str, Any]
+) -> Projection:
+    """The case data an agency may see, with the personal fields it contains."""
+    loaded = version_of(engine, session, case)
+    allowed = may_see_personal(
+        agency=agency,
+        data=data,
+        serving=open_agencies(session, case.id),
+        params=engine.settings.params,
+    )
+    return project(
+        data,
+        fields=agency_case_fields(session, loaded, case, agency),
+        personal=case_personal_fields(loaded),
+        personal_allowed=allowed,
+    )
+
+
+def form_data(
+    *,
+    engine: Engine,
+    session: Session,
+    case: Case,
+    agency: str,
+    form: str | None,
+    data: Mapping[str, Any],
+) -> Projection:
+    """The case data one task's form needs (its fields and x-context), personal ones gated."""
+    loaded = version_of(engine, session, case)
+    allowed = may_see_personal(
+        agency=agency,
+        data=data,
+        serving=open_agencies(session, case.id),
+        params=engine.settings.params,
+    )
+    return project(
+        data,
+        fields=declared_fields(loaded.bundle.form(form)),
+        personal=case_personal_fields(loaded),
+        personal_allowed=allowed,
+    )

@@ -1,0 +1,49 @@
+"""The in-process timer worker: fires due timers every `worker_interval` seconds.
+
+Durable work lives in the database (timer rows); this thread only polls, so it may run
+in every API process beside `nrm worker` (PostgreSQL skips a case another worker holds).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from engine.facade import Engine
+
+log = logging.getLogger("api.worker")
+
+
+class TimerWorker:
+    """A daemon thread calling `engine.fire_due_timers()` until stopped."""
+
+    def __init__(self, engine: Engine, interval: float) -> None:
+        self.engine = engine
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="nrm-timers", daemon=True)
+
+    def start(self) -> None:
+        """Begin polling."""
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Ask the thread to stop and wait for the round in progress."""
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.run_once()
+
+    def run_once(self) -> list[str]:
+        """One round; a failure is logged (without case data) and the next round tries again."""
+        try:
+            moved = self.engine.fire_due_timers()
+        except Exception as exc:  # noqa: BLE001  (the loop must outlive one bad round)
+            log.error("timer round failed: %s", type(exc).__name__)
+            return []
+        if moved:
+            log.info("fired timers in %d case(s)", len(moved))
+        return moved
