@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from engine.models import AuditEvent
+from engine.fastsql import FastSql
 
 
 def data_hash(data: Mapping[str, Any] | None) -> str | None:
@@ -33,18 +33,21 @@ def record(
     task_name: str | None = None,
     data: Mapping[str, Any] | None = None,
     detail: Mapping[str, Any] | None = None,
-) -> AuditEvent:
-    """Append one event to the session (the caller's transaction commits it)."""
-    event = AuditEvent(
-        case_id=case_id,
-        at=at,
-        actor=actor,
-        agency=agency,
-        action=action,
-        task_id=task_id,
-        task_name=task_name,
-        data_hash=data_hash(data),
-        detail=dict(detail or {}),
+) -> None:
+    """Append one event in the session's transaction (the caller commits it)."""
+    db = FastSql(session.connection())
+    db.run(
+        "INSERT INTO audit_event (case_id, at, actor, agency, action, task_id, task_name, "
+        "data_hash, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            case_id,
+            db.when(at),
+            actor,
+            agency,
+            action,
+            task_id,
+            task_name,
+            data_hash(data),
+            db.json(dict(detail or {})),
+        ),
     )
-    session.add(event)
-    return event

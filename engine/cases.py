@@ -10,15 +10,11 @@ from sqlmodel import Session, col, select
 
 from engine import audit, runtime, store
 from engine.context import EngineContext
-from engine.errors import (
-    TaskClaimedError,
-    TaskNotReadyError,
-    UnknownTaskError,
-    WrongAgencyError,
-)
+from engine.errors import TaskClaimedError, TaskNotReadyError, WrongAgencyError
+from engine.fastsql import CaseRow, TaskRow
 from engine.forms import validate_form
 from engine.library import LoadedVersion
-from engine.models import Case, CaseStatus, HumanTask, TaskStatus, Timer
+from engine.models import CaseStatus, TaskStatus, Timer
 from engine.views import CaseView, StepResult, TaskView
 
 
@@ -41,21 +37,22 @@ def start(
     workflow.task_tree.data.update({**data, "reporting_agency": agency})
     runtime.run(workflow)
     assert loaded.version.id is not None
-    case = Case(
+    case = CaseRow(
         id=str(uuid.uuid4()),
         number=store.next_number(session, now.year),
         process_id=process_id,
         process_version_id=loaded.version.id,
+        status=CaseStatus.OPEN,
+        outcome=None,
         reporting_agency=agency,
         created_by=actor,
         created_at=now,
         updated_at=now,
+        closed_at=None,
         serializer_version=ctx.serializer_version,
         version=0,
-        state=b"",
     )
-    session.add(case)
-    session.flush()
+    store.insert_case(session, case, b"")
     audit.record(
         session,
         at=now,
@@ -66,7 +63,7 @@ def start(
         data=data,
         detail={"process_id": process_id, "version": loaded.version.version},
     )
-    return _after_step(ctx, session, case, loaded, workflow, actor=actor, agency=agency)
+    return _after_step(ctx, session, case, loaded, workflow, {}, [], actor=actor, agency=agency)
 
 
 def complete(
@@ -80,15 +77,14 @@ def complete(
     override_claim: bool = False,
 ) -> StepResult:
     """Complete a READY task of the caller's agency with form data."""
-    row = _task_for_update(session, task_id)
-    case = store.lock_case(session, row.case_id)
-    session.refresh(row)
+    case, rows = store.lock_case_of_task(session, task_id)
+    row = rows[task_id]
     _check_may_complete(row, actor, agency, override_claim)
     loaded = ctx.library.version(session, case.process_version_id)
     validate_form(loaded.bundle.form(row.form), data, form=row.form)
     workflow = _workflow(ctx, session, case, loaded)
-    task = runtime.ready_task(workflow, task_id)
-    runtime.complete(workflow, task, data)
+    timers = runtime.pending_timers(workflow)
+    runtime.complete(workflow, runtime.ready_task(workflow, task_id), data)
     audit.record(
         session,
         at=ctx.clock.now(),
@@ -101,21 +97,30 @@ def complete(
         data=data,
     )
     return _after_step(
-        ctx, session, case, loaded, workflow, actor=actor, agency=agency, completed=row
+        ctx,
+        session,
+        case,
+        loaded,
+        workflow,
+        rows,
+        timers,
+        actor=actor,
+        agency=agency,
+        completed=row,
     )
 
 
 def fire_timers(ctx: EngineContext, session: Session, *, case_id: str) -> StepResult | None:
     """Fire the case's timers that are due by the engine clock; None when nothing changed
     (or when another worker or a user's step holds the case: a later round fires it)."""
-    case = store.lock_case_if_free(session, case_id)
+    case = store.lock_case(session, case_id, skip_locked=True)
     if case is None or case.status != CaseStatus.OPEN:
         return None
     loaded = ctx.library.version(session, case.process_version_id)
     workflow = _workflow(ctx, session, case, loaded)
-    before = {t.id for t in runtime.pending_timers(workflow)}
+    before = runtime.pending_timers(workflow)
     runtime.refresh_timers(workflow)
-    fired = before - {t.id for t in runtime.pending_timers(workflow)}
+    fired = {t.id for t in before} - {t.id for t in runtime.pending_timers(workflow)}
     if not fired:
         keep_after_commit(session, case, workflow)
         return None
@@ -127,7 +132,17 @@ def fire_timers(ctx: EngineContext, session: Session, *, case_id: str) -> StepRe
         case_id=case.id,
         detail={"timers": sorted(fired)},
     )
-    return _after_step(ctx, session, case, loaded, workflow, actor="system", agency=None)
+    return _after_step(
+        ctx,
+        session,
+        case,
+        loaded,
+        workflow,
+        store.task_rows(session, case.id),
+        before,
+        actor="system",
+        agency=None,
+    )
 
 
 def cancel(
@@ -141,10 +156,12 @@ def cancel(
 ) -> StepResult:
     """Cancel an open case: every open task and timer ends."""
     case = store.lock_case(session, case_id)
+    assert case is not None
     if case.status != CaseStatus.OPEN:
         raise TaskNotReadyError(f"Case {case.number} is {case.status}, not open.", case_id=case_id)
     loaded = ctx.library.version(session, case.process_version_id)
     workflow = _workflow(ctx, session, case, loaded)
+    timers = runtime.pending_timers(workflow)
     runtime.cancel(workflow)
     audit.record(
         session,
@@ -161,22 +178,15 @@ def cancel(
         case,
         loaded,
         workflow,
+        store.task_rows(session, case.id),
+        timers,
         actor=actor,
         agency=agency,
         status=CaseStatus.CANCELLED,
     )
 
 
-def _task_for_update(session: Session, task_id: str) -> HumanTask:
-    row = session.get(HumanTask, task_id)
-    if row is None:
-        raise UnknownTaskError(f"No task {task_id}.", task_id=task_id)
-    return row
-
-
-def _check_may_complete(
-    row: HumanTask, actor: str, agency: str | None, override_claim: bool
-) -> None:
+def _check_may_complete(row: TaskRow, actor: str, agency: str | None, override_claim: bool) -> None:
     if agency is not None and row.agency != agency:
         raise WrongAgencyError(
             f"Task {row.name!r} belongs to the {row.agency} lane.", task_id=row.id
@@ -195,7 +205,7 @@ def _check_may_complete(
         )
 
 
-def _workflow(ctx: EngineContext, session: Session, case: Case, loaded: LoadedVersion) -> Any:
+def _workflow(ctx: EngineContext, session: Session, case: CaseRow, loaded: LoadedVersion) -> Any:
     cached = ctx.cache.get(case.id, case.version)
     if cached is not None:
         return cached
@@ -205,22 +215,24 @@ def _workflow(ctx: EngineContext, session: Session, case: Case, loaded: LoadedVe
 def _after_step(
     ctx: EngineContext,
     session: Session,
-    case: Case,
+    case: CaseRow,
     loaded: LoadedVersion,
     workflow: Any,
+    rows: dict[str, TaskRow],
+    timers: list[runtime.PendingTimer],
     *,
     actor: str,
     agency: str | None,
-    completed: HumanTask | None = None,
+    completed: TaskRow | None = None,
     status: str | None = None,
 ) -> StepResult:
     """Save state, mirror tasks and timers, record completion; the caller commits."""
     now = ctx.clock.now()
-    open_now = runtime.open_tasks(workflow, loaded.bundle, ctx.params)
+    after = runtime.snapshot(workflow, loaded.bundle, ctx.params)
+    data = after.data
     changes: dict[str, Any] = {"updated_at": now}
     if status is None and runtime.is_completed(workflow):
         status = CaseStatus.COMPLETED
-        data = runtime.case_data(workflow)
         changes["outcome"] = data.get("case_outcome")
     if status is not None:
         changes.update(status=status, closed_at=now)
@@ -233,31 +245,28 @@ def _after_step(
             case_id=case.id,
             detail={"outcome": changes.get("outcome")},
         )
-    store.save_case(session, case, ctx.serializer.dumps(workflow), **changes)
-    opened = store.sync_tasks(
+    case = store.save_case(session, case, ctx.serializer.dumps(workflow), **changes)
+    still_open, opened = store.sync_tasks(
         session,
         case.id,
-        open_now,
+        rows,
+        runtime.open_tasks(workflow, loaded.bundle, ctx.params),
         now=now,
         completed_id=completed.id if completed else None,
         actor=actor,
     )
-    store.sync_timers(session, case.id, runtime.pending_timers(workflow))
-    session.flush()
+    store.sync_timers(session, case.id, timers, after.timers)
     keep_after_commit(session, case, workflow)
     return StepResult(
         case=CaseView.of(
-            case,
-            loaded.version.version,
-            [TaskView.of(r, case.number) for r in store.open_task_rows(session, case.id)],
-            runtime.case_data(workflow),
+            case, loaded.version.version, [TaskView.of(r, case.number) for r in still_open], data
         ),
         opened=[TaskView.of(r, case.number) for r in opened],
         completed=TaskView.of(completed, case.number) if completed else None,
     )
 
 
-def keep_after_commit(session: Session, case: Case, workflow: Any) -> None:
+def keep_after_commit(session: Session, case: CaseRow, workflow: Any) -> None:
     """Ask the unit of work to cache the live workflow once (and only if) it commits."""
     session.info.setdefault(CACHE_KEY, []).append((case.id, case.version, workflow))
 
@@ -277,26 +286,24 @@ def due_case_ids(
 
 def claim(
     ctx: EngineContext, session: Session, *, task_id: str, actor: str, agency: str | None
-) -> HumanTask:
+) -> TaskRow:
     """Take a READY task of one's agency; claiming it again is harmless."""
-    row = _task_for_update(session, task_id)
-    store.lock_case(session, row.case_id)
-    session.refresh(row)
+    _case, rows = store.lock_case_of_task(session, task_id)
+    row = rows[task_id]
     _check_may_complete(row, actor, agency, override_claim=False)
-    if row.claimed_by != actor:
-        row.claimed_by, row.claimed_at = actor, ctx.clock.now()
-        session.add(row)
-        audit.record(
-            session,
-            at=ctx.clock.now(),
-            actor=actor,
-            agency=agency,
-            action="task.claimed",
-            case_id=row.case_id,
-            task_id=row.id,
-            task_name=row.name,
-        )
-    return row
+    if row.claimed_by == actor:
+        return row
+    audit.record(
+        session,
+        at=ctx.clock.now(),
+        actor=actor,
+        agency=agency,
+        action="task.claimed",
+        case_id=row.case_id,
+        task_id=row.id,
+        task_name=row.name,
+    )
+    return store.set_claim(session, row, actor, ctx.clock.now())
 
 
 def release(
@@ -307,24 +314,22 @@ def release(
     actor: str,
     agency: str | None,
     override_claim: bool = False,
-) -> HumanTask:
+) -> TaskRow:
     """Return a claimed task to the agency's inbox (its claimant, or a supervisor)."""
-    row = _task_for_update(session, task_id)
-    store.lock_case(session, row.case_id)
-    session.refresh(row)
+    _case, rows = store.lock_case_of_task(session, task_id)
+    row = rows[task_id]
     _check_may_complete(row, actor, agency, override_claim=override_claim)
-    if row.claimed_by is not None:
-        audit.record(
-            session,
-            at=ctx.clock.now(),
-            actor=actor,
-            agency=agency,
-            action="task.released",
-            case_id=row.case_id,
-            task_id=row.id,
-            task_name=row.name,
-            detail={"was_claimed_by": row.claimed_by},
-        )
-        row.claimed_by, row.claimed_at = None, None
-        session.add(row)
-    return row
+    if row.claimed_by is None:
+        return row
+    audit.record(
+        session,
+        at=ctx.clock.now(),
+        actor=actor,
+        agency=agency,
+        action="task.released",
+        case_id=row.case_id,
+        task_id=row.id,
+        task_name=row.name,
+        detail={"was_claimed_by": row.claimed_by},
+    )
+    return store.set_claim(session, row, None, None)

@@ -22,6 +22,7 @@ from engine.config import Settings, load_settings
 from engine.context import EngineContext
 from engine.db import make_engine, read_session, write_session
 from engine.errors import NrmError, UnknownCaseError, UnknownTaskError
+from engine.fastsql import TaskRow
 from engine.library import DeployResult, ProcessLibrary
 from engine.models import Case, HumanTask, ProcessVersion, TaskStatus, Timer
 from engine.sources import SourceFile, read_library
@@ -195,7 +196,7 @@ class Engine:
         )
 
     @staticmethod
-    def _task_view(session: Session, row: HumanTask) -> TaskView:
+    def _task_view(session: Session, row: TaskRow) -> TaskView:
         case = session.get(Case, row.case_id)
         return TaskView.of(row, case.number if case else "")
 
@@ -253,7 +254,9 @@ class Engine:
             if workflow is None:
                 workflow = self.ctx.restore(store.load_state(session, case.id), loaded)
             self.ctx.cache.put(case.id, case.version, workflow)
-            tasks = [TaskView.of(r, case.number) for r in store.open_task_rows(session, case.id)]
+            tasks = [
+                TaskView.of(r, case.number) for r in store.task_rows(session, case.id).values()
+            ]
             return CaseView.of(case, loaded.version.version, tasks, runtime.case_data(workflow))
 
     def case_path(self, case_id: str) -> runtime.CasePath:

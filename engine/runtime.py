@@ -6,7 +6,7 @@ transaction. Spiff objects never leave engine/.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -113,30 +113,63 @@ def refresh_timers(workflow: BpmnWorkflow) -> None:
     run(workflow)
 
 
+def all_tasks(workflow: BpmnWorkflow) -> Iterator[Task]:
+    """Every task of the instance and its sub-processes (one pass over the task tables,
+    much cheaper than SpiffWorkflow's tree iterator)."""
+    yield from workflow.tasks.values()
+    for subprocess in workflow.subprocesses.values():
+        yield from subprocess.tasks.values()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a step leaves: open human tasks, waiting timers, the case data."""
+
+    open_tasks: list[OpenTask]
+    timers: list[PendingTimer]
+    data: dict[str, Any]
+
+
+def snapshot(workflow: BpmnWorkflow, bundle: CompiledBundle, params: Mapping[str, Any]) -> Snapshot:
+    """Open tasks, timers and data of the instance, read in one pass."""
+    ready: list[Task] = []
+    timers: list[PendingTimer] = []
+    data: dict[str, Any] = dict(workflow.last_task.data) if workflow.last_task else {}
+    for task in all_tasks(workflow):
+        if task.state == TaskState.READY:
+            data.update(task.data)
+            if task.task_spec.manual:
+                ready.append(task)
+        elif task.state == TaskState.WAITING:
+            data.update(task.data)
+            timer = _pending_timer(task)
+            if timer is not None:
+                timers.append(timer)
+    data.update(workflow.data)
+    return Snapshot([_open_task(t, bundle, params) for t in ready], timers, data)
+
+
 def open_tasks(
     workflow: BpmnWorkflow, bundle: CompiledBundle, params: Mapping[str, Any]
 ) -> list[OpenTask]:
     """Every READY human task with its agency (lanes inherited into called processes)."""
-    result = []
-    for task in workflow.get_tasks(state=TaskState.READY, manual=True):
-        process_id = task.workflow.spec.name
-        info = bundle.task(process_id, task.task_spec.bpmn_id)
-        lane = _lane(task, bundle)
-        result.append(
-            OpenTask(
-                id=str(task.id),
-                process_id=process_id,
-                bpmn_id=task.task_spec.bpmn_id,
-                name=(info.name if info else None)
-                or task.task_spec.bpmn_name
-                or task.task_spec.name,
-                lane=lane,
-                agency=resolve_lane(lane, task.data, params),
-                form=info.form if info else None,
-                due_at=_due_at(task),
-            )
-        )
-    return result
+    return snapshot(workflow, bundle, params).open_tasks
+
+
+def _open_task(task: Task, bundle: CompiledBundle, params: Mapping[str, Any]) -> OpenTask:
+    process_id = task.workflow.spec.name
+    info = bundle.task(process_id, task.task_spec.bpmn_id)
+    lane = _lane(task, bundle)
+    return OpenTask(
+        id=str(task.id),
+        process_id=process_id,
+        bpmn_id=task.task_spec.bpmn_id,
+        name=(info.name if info else None) or task.task_spec.bpmn_name or task.task_spec.name,
+        lane=lane,
+        agency=resolve_lane(lane, task.data, params),
+        form=info.form if info else None,
+        due_at=_due_at(task),
+    )
 
 
 def _lane(task: Task, bundle: CompiledBundle) -> str | None:
@@ -183,30 +216,30 @@ def fire_time(task: Task) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def _pending_timer(task: Task) -> PendingTimer | None:
+    moment = fire_time(task)
+    if moment is None:
+        return None
+    return PendingTimer(
+        str(task.id),
+        task.task_spec.bpmn_id or task.task_spec.name,
+        task.task_spec.bpmn_name or "",
+        moment,
+    )
+
+
 def pending_timers(workflow: BpmnWorkflow) -> list[PendingTimer]:
     """Every waiting timer with its fire time."""
-    timers = []
-    for task in workflow.get_tasks(state=TaskState.WAITING):
-        moment = fire_time(task)
-        if moment is not None:
-            timers.append(
-                PendingTimer(
-                    str(task.id),
-                    task.task_spec.bpmn_id or task.task_spec.name,
-                    task.task_spec.bpmn_name or "",
-                    moment,
-                )
-            )
-    return timers
+    timers = (_pending_timer(t) for t in all_tasks(workflow) if t.state == TaskState.WAITING)
+    return [t for t in timers if t is not None]
 
 
 def case_data(workflow: BpmnWorkflow) -> dict[str, Any]:
     """The case data as it stands: the last step's data plus every open branch."""
-    data: dict[str, Any] = {}
-    if workflow.last_task is not None:
-        data.update(workflow.last_task.data)
-    for task in workflow.get_tasks(state=TaskState.READY | TaskState.WAITING):
-        data.update(task.data)
+    data: dict[str, Any] = dict(workflow.last_task.data) if workflow.last_task else {}
+    for task in all_tasks(workflow):
+        if task.state in (TaskState.READY, TaskState.WAITING):
+            data.update(task.data)
     data.update(workflow.data)
     return data
 

@@ -1,22 +1,27 @@
 """Case persistence inside one transaction: lock, load, save, and mirror tasks and timers.
 
-Helpers here never commit; the caller's unit of work does, once.
+Helpers here never commit; the caller's unit of work does, once. The per-step
+statements go through `engine.fastsql`.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, SQLModel
 
-from engine.errors import ConcurrentUpdateError, UnknownCaseError
-from engine.models import Case, CaseCounter, HumanTask, TaskStatus, Timer
+from engine.errors import ConcurrentUpdateError, UnknownCaseError, UnknownTaskError
+from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow
+from engine.models import CaseCounter, TaskStatus
 from engine.runtime import OpenTask, PendingTimer
+
+_CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM nrm_case"
+_TASK_SELECT = f"SELECT {', '.join(TASK_COLUMNS)} FROM human_task"
 
 
 class WorkflowCache:
@@ -48,51 +53,83 @@ class WorkflowCache:
             self._items.pop(case_id, None)
 
 
-def lock_case(session: Session, case_id: str) -> Case:
-    """The case row, locked for this transaction on PostgreSQL (SQLite holds the write lock)."""
-    query = select(Case).where(Case.id == case_id).execution_options(populate_existing=True)
-    if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update()
-    case = session.exec(query).first()
-    if case is None:
+def sql(session: Session) -> FastSql:
+    """The fast statement runner on the session's connection (same transaction)."""
+    return FastSql(session.connection())
+
+
+def lock_case(session: Session, case_id: str, *, skip_locked: bool = False) -> CaseRow | None:
+    """The case row, locked for this transaction on PostgreSQL (SQLite holds the write lock).
+
+    With `skip_locked`, a case another transaction holds gives None instead of waiting.
+    """
+    db = sql(session)
+    lock = (" FOR UPDATE SKIP LOCKED" if skip_locked else " FOR UPDATE") if db.postgres else ""
+    row = db.run(f"{_CASE_SELECT} WHERE id = ?{lock}", (case_id,)).fetchone()
+    if row is None and not skip_locked:
         raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
-    return case
+    return db.case(row) if row is not None else None
 
 
-def lock_case_if_free(session: Session, case_id: str) -> Case | None:
-    """The case row locked for this transaction, or None when it is gone or (PostgreSQL)
-    another transaction holds it: timer workers skip a busy case instead of queueing."""
-    query = select(Case).where(Case.id == case_id).execution_options(populate_existing=True)
-    if session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True)
-    return session.exec(query).first()
+def lock_case_of_task(session: Session, task_id: str) -> tuple[CaseRow, dict[str, TaskRow]]:
+    """The task's case (locked) and its open tasks plus this one, read after the lock."""
+    db = sql(session)
+    lock = " FOR UPDATE" if db.postgres else ""
+    row = db.run(
+        f"{_CASE_SELECT} WHERE id = (SELECT case_id FROM human_task WHERE id = ?){lock}", (task_id,)
+    ).fetchone()
+    if row is None:
+        raise UnknownTaskError(f"No task {task_id}.", task_id=task_id)
+    case = db.case(row)
+    return case, task_rows(session, case.id, also=task_id)
+
+
+def task_rows(session: Session, case_id: str, *, also: str | None = None) -> dict[str, TaskRow]:
+    """The case's open tasks (and one more task by id), by id, oldest first."""
+    db = sql(session)
+    rows = db.run(
+        f"{_TASK_SELECT} WHERE case_id = ? AND (status = ? OR id = ?) ORDER BY created_at, name",
+        (case_id, TaskStatus.READY, also or ""),
+    ).fetchall()
+    return {r[0]: db.task(r) for r in rows}
 
 
 def load_state(session: Session, case_id: str) -> bytes:
     """The stored workflow state of a case."""
-    state = session.exec(select(Case.state).where(Case.id == case_id)).first()
-    if state is None:
+    row = sql(session).run("SELECT state FROM nrm_case WHERE id = ?", (case_id,)).fetchone()
+    if row is None:
         raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
-    return bytes(state)
+    return bytes(row[0])
 
 
-def save_case(session: Session, case: Case, state: bytes, **changes: Any) -> None:
+def save_case(session: Session, case: CaseRow, state: bytes, **changes: Any) -> CaseRow:
     """Write new state if nobody else did since we read `case.version`; else conflict."""
-    values = {"state": state, "version": case.version + 1, **changes}
-    result = session.execute(
-        update(Case)
-        .where(col(Case.id) == case.id, col(Case.version) == case.version)
-        .values(**values)
-        .execution_options(synchronize_session=False)
+    db = sql(session)
+    values = {"version": case.version + 1, **changes}
+    columns = ", ".join(f"{k} = ?" for k in ("state", *values))
+    params = [state, *(db.when(v) if isinstance(v, datetime) else v for v in values.values())]
+    result = db.run(
+        f"UPDATE nrm_case SET {columns} WHERE id = ? AND version = ?",
+        (*params, case.id, case.version),
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if result.rowcount != 1:
         raise ConcurrentUpdateError(
             "The case was changed by someone else meanwhile; nothing of this request was applied.",
             case_id=case.id,
         )
-    for key, value in values.items():
-        if key != "state":
-            setattr(case, key, value)
+    return replace(case, **values)
+
+
+def insert_case(session: Session, case: CaseRow, state: bytes) -> None:
+    """A new case row."""
+    db = sql(session)
+    times = {"created_at", "updated_at", "closed_at"}
+    values = [db.when(getattr(case, c)) if c in times else getattr(case, c) for c in CASE_COLUMNS]
+    db.run(
+        f"INSERT INTO nrm_case ({', '.join(CASE_COLUMNS)}, state) VALUES "
+        f"({', '.join('?' * (len(CASE_COLUMNS) + 1))})",
+        (*values, state),
+    )
 
 
 def next_number(session: Session, year: int) -> str:
@@ -109,36 +146,51 @@ def next_number(session: Session, year: int) -> str:
 def sync_tasks(
     session: Session,
     case_id: str,
+    before: dict[str, TaskRow],
     open_now: list[OpenTask],
     *,
     now: datetime,
     completed_id: str | None = None,
     actor: str | None = None,
-) -> list[HumanTask]:
-    """Mirror the workflow's READY tasks into the task table; returns the rows opened."""
-    rows = {
-        r.id: r
-        for r in session.exec(
-            select(HumanTask).where(
-                HumanTask.case_id == case_id, HumanTask.status == TaskStatus.READY
-            )
-        ).all()
-    }
+) -> tuple[list[TaskRow], list[TaskRow]]:
+    """Mirror the workflow's READY tasks into the task table.
+
+    `before` holds the rows that were open (read in this transaction). Returns
+    (rows now open, rows opened by this step).
+    """
+    db = sql(session)
     current = {t.id: t for t in open_now}
-    for task_id, row in rows.items():
-        if task_id == completed_id:
-            row.status, row.completed_by, row.completed_at = TaskStatus.COMPLETED, actor, now
-        elif task_id not in current:
-            row.status, row.completed_at = TaskStatus.CANCELLED, now
-        elif row.due_at != current[task_id].due_at:
-            row.due_at = current[task_id].due_at
-    opened = [_new_row(case_id, t, now) for tid, t in current.items() if tid not in rows]
-    session.add_all([*rows.values(), *opened])
-    return opened
+    ended = [
+        (
+            TaskStatus.COMPLETED if tid == completed_id else TaskStatus.CANCELLED,
+            actor if tid == completed_id else None,
+            db.when(now),
+            tid,
+        )
+        for tid, row in before.items()
+        if row.status == TaskStatus.READY and tid not in current
+    ]
+    db.many(
+        "UPDATE human_task SET status = ?, completed_by = ?, completed_at = ? WHERE id = ?", ended
+    )
+    moved = [
+        (db.when(t.due_at), tid)
+        for tid, t in current.items()
+        if tid in before and before[tid].due_at != t.due_at
+    ]
+    db.many("UPDATE human_task SET due_at = ? WHERE id = ?", moved)
+    opened = [_new_row(case_id, t, now) for tid, t in current.items() if tid not in before]
+    db.many(
+        f"INSERT INTO human_task ({', '.join(TASK_COLUMNS)}) VALUES "
+        f"({', '.join('?' * len(TASK_COLUMNS))})",
+        [db.task_values(r) for r in opened],
+    )
+    still = [replace(before[tid], due_at=t.due_at) for tid, t in current.items() if tid in before]
+    return [*still, *opened], opened
 
 
-def _new_row(case_id: str, task: OpenTask, now: datetime) -> HumanTask:
-    return HumanTask(
+def _new_row(case_id: str, task: OpenTask, now: datetime) -> TaskRow:
+    return TaskRow(
         id=task.id,
         case_id=case_id,
         process_id=task.process_id,
@@ -150,26 +202,34 @@ def _new_row(case_id: str, task: OpenTask, now: datetime) -> HumanTask:
         status=TaskStatus.READY,
         created_at=now,
         due_at=task.due_at,
+        claimed_by=None,
+        claimed_at=None,
+        completed_by=None,
+        completed_at=None,
     )
 
 
-def sync_timers(session: Session, case_id: str, timers: list[PendingTimer]) -> None:
-    """Replace the case's timer rows with the workflow's waiting timers."""
-    session.execute(delete(Timer).where(col(Timer.case_id) == case_id))
-    session.add_all(
-        [
-            Timer(id=t.id, case_id=case_id, bpmn_id=t.bpmn_id, name=t.name, fire_at=t.fire_at)
-            for t in timers
-        ]
+def sync_timers(
+    session: Session, case_id: str, before: list[PendingTimer], after: list[PendingTimer]
+) -> None:
+    """Replace the case's timer rows when its waiting timers changed."""
+    if sorted(before, key=lambda t: t.id) == sorted(after, key=lambda t: t.id):
+        return
+    db = sql(session)
+    db.run("DELETE FROM timer WHERE case_id = ?", (case_id,))
+    db.many(
+        "INSERT INTO timer (id, case_id, bpmn_id, name, fire_at) VALUES (?, ?, ?, ?, ?)",
+        [(t.id, case_id, t.bpmn_id, t.name, db.when(t.fire_at)) for t in after],
     )
 
 
-def open_task_rows(session: Session, case_id: str) -> list[HumanTask]:
-    """The case's READY tasks, oldest first."""
-    return list(
-        session.exec(
-            select(HumanTask)
-            .where(HumanTask.case_id == case_id, HumanTask.status == TaskStatus.READY)
-            .order_by(col(HumanTask.created_at), col(HumanTask.name))
-        ).all()
+def set_claim(
+    session: Session, task: TaskRow, claimed_by: str | None, at: datetime | None
+) -> TaskRow:
+    """Record who holds a task (None: back in the agency's inbox)."""
+    db = sql(session)
+    db.run(
+        "UPDATE human_task SET claimed_by = ?, claimed_at = ? WHERE id = ?",
+        (claimed_by, db.when(at), task.id),
     )
+    return replace(task, claimed_by=claimed_by, claimed_at=at)

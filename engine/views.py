@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from engine.fastsql import CaseRow, TaskRow
 from engine.models import Case, HumanTask
 
 
@@ -30,7 +31,7 @@ class TaskView:
     completed_at: datetime | None
 
     @classmethod
-    def of(cls, row: HumanTask, case_number: str) -> TaskView:
+    def of(cls, row: HumanTask | TaskRow, case_number: str) -> TaskView:
         """From a task row and its case's number."""
         return cls(
             id=row.id,
@@ -71,7 +72,11 @@ class CaseView:
 
     @classmethod
     def of(
-        cls, row: Case, process_version: int, open_tasks: list[TaskView], data: dict[str, Any]
+        cls,
+        row: Case | CaseRow,
+        process_version: int,
+        open_tasks: list[TaskView],
+        data: dict[str, Any],
     ) -> CaseView:
         """From a case row and what was read around it."""
         return cls(

@@ -1,0 +1,1 @@
+"""`make bench`: throughput and storage figures (never asserted in tests)."""

@@ -1,0 +1,161 @@
+"""Hand-written SQL for the statements every step runs.
+
+SQLAlchemy Core spends about 0.1 ms compiling and processing each statement;
+a step runs five or six of them, which would cost more than the workflow
+engine itself (bench/RESULTS.md). These few statements go to the driver's
+cursor directly, inside the transaction SQLAlchemy manages, with the same
+column formats SQLAlchemy uses (naive UTC date-times, JSON as text on SQLite),
+so ORM reads elsewhere see exactly the same data.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+CASE_COLUMNS = (
+    "id",
+    "number",
+    "process_id",
+    "process_version_id",
+    "status",
+    "outcome",
+    "reporting_agency",
+    "created_by",
+    "created_at",
+    "updated_at",
+    "closed_at",
+    "serializer_version",
+    "version",
+)
+TASK_COLUMNS = (
+    "id",
+    "case_id",
+    "process_id",
+    "bpmn_id",
+    "name",
+    "lane",
+    "agency",
+    "form",
+    "status",
+    "created_at",
+    "due_at",
+    "claimed_by",
+    "claimed_at",
+    "completed_by",
+    "completed_at",
+)
+_TIMES = {"created_at", "updated_at", "closed_at", "due_at", "claimed_at", "completed_at"}
+
+
+@dataclass
+class CaseRow:
+    """A case row without its state (same attribute names as `engine.models.Case`)."""
+
+    id: str
+    number: str
+    process_id: str
+    process_version_id: int
+    status: str
+    outcome: str | None
+    reporting_agency: str
+    created_by: str
+    created_at: datetime
+    updated_at: datetime
+    closed_at: datetime | None
+    serializer_version: str
+    version: int
+
+
+@dataclass
+class TaskRow:
+    """A human task row (same attribute names as `engine.models.HumanTask`)."""
+
+    id: str
+    case_id: str
+    process_id: str
+    bpmn_id: str
+    name: str
+    lane: str | None
+    agency: str | None
+    form: str | None
+    status: str
+    created_at: datetime
+    due_at: datetime | None
+    claimed_by: str | None
+    claimed_at: datetime | None
+    completed_by: str | None
+    completed_at: datetime | None
+
+
+class FastSql:
+    """Runs `?`-style SQL on the driver of the connection's dialect."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.postgres = conn.dialect.name == "postgresql"
+        # The driver's own cursor, inside the transaction SQLAlchemy began on `conn`.
+        self._cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Execute one statement; the driver cursor (fetchone, fetchall, rowcount)."""
+        self._cursor.execute(self._q(sql), tuple(params))
+        return self._cursor
+
+    def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Execute one statement for each parameter row (nothing when there are none)."""
+        batch = [tuple(r) for r in rows]
+        if batch:
+            self._cursor.executemany(self._q(sql), batch)
+
+    def _q(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.postgres else sql
+
+    def when(self, moment: datetime | None) -> Any:
+        """A date-time as stored: naive UTC (text on SQLite, as SQLAlchemy writes it)."""
+        if moment is None:
+            return None
+        naive = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+        return naive if self.postgres else naive.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    def json(self, value: Any) -> Any:
+        """A JSON column value."""
+        if self.postgres:
+            from psycopg.types.json import Json
+
+            return Json(value)
+        return json.dumps(value)
+
+    @staticmethod
+    def read_when(value: Any) -> datetime | None:
+        """A stored date-time back as aware UTC."""
+        if value is None:
+            return None
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+    def case(self, row: Sequence[Any]) -> CaseRow:
+        """A CaseRow from a row selected with CASE_COLUMNS."""
+        values: dict[str, Any] = {
+            k: self.read_when(v) if k in _TIMES else v
+            for k, v in zip(CASE_COLUMNS, row, strict=True)
+        }
+        return CaseRow(**values)
+
+    def task(self, row: Sequence[Any]) -> TaskRow:
+        """A TaskRow from a row selected with TASK_COLUMNS."""
+        values: dict[str, Any] = {
+            k: self.read_when(v) if k in _TIMES else v
+            for k, v in zip(TASK_COLUMNS, row, strict=True)
+        }
+        return TaskRow(**values)
+
+    def task_values(self, task: TaskRow) -> tuple[Any, ...]:
+        """Parameters to insert a TaskRow in TASK_COLUMNS order."""
+        return tuple(
+            self.when(getattr(task, c)) if c in _TIMES else getattr(task, c) for c in TASK_COLUMNS
+        )
