@@ -32,13 +32,25 @@ def _field_name(path: Any, error_field: str | None) -> str:
     return "/".join(parts) or "(form)"
 
 
+_VALIDATORS: dict[int, tuple[Mapping[str, Any], Draft202012Validator]] = {}
+
+
+def _validator(schema: Mapping[str, Any]) -> Draft202012Validator:
+    """A validator per form schema object (forms are parsed once per deployed version)."""
+    cached = _VALIDATORS.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = (schema, Draft202012Validator(schema, format_checker=_FORMATS))
+        _VALIDATORS[id(schema)] = cached  # keeps the schema alive, so its id is not reused
+    return cached[1]
+
+
 def field_errors(schema: Mapping[str, Any], data: Any) -> list[FieldError]:
     """Every problem of `data` against the form, as field errors (empty when valid)."""
     if not isinstance(data, Mapping):
         return [FieldError("(form)", "Form data must be a JSON object.")]
     declared = set((schema.get("properties") or {}).keys())
     errors = [FieldError(key, "Not a field of this form.") for key in sorted(set(data) - declared)]
-    validator = Draft202012Validator(schema, format_checker=_FORMATS)
+    validator = _validator(schema)
     for err in sorted(validator.iter_errors(dict(data)), key=lambda e: list(e.path)):
         missing = None
         if err.validator == "required" and isinstance(err.message, str):
