@@ -86,7 +86,7 @@ def code_problems(code: Code, file: str) -> list[Problem]:
     except ScriptCompileError as exc:
         return [
             Problem(
-                f"{code.kind.capitalize()} refused: {exc.message}",
+                f"{code.kind.capitalize()} refused: {exc.message}{_dialect_hint(code.source)}",
                 file=file,
                 line=code.line,
                 element_id=code.element_id,
@@ -95,3 +95,12 @@ def code_problems(code: Code, file: str) -> list[Problem]:
             )
         ]
     return []
+
+
+def _dialect_hint(source: str) -> str:
+    """Name the foreign expression language a modeler export often carries."""
+    if source.startswith("="):
+        return " (this is Camunda FEEL; write a Python expression, e.g. urgent == True)"
+    if source.startswith(("${", "#{")):
+        return " (this is JUEL; write a Python expression over case data instead)"
+    return ""

@@ -45,6 +45,7 @@ def _problem(exc: Exception, parsed: ParsedXml | None) -> Problem:
         line=line if isinstance(line, int) else None,
         element_id=element_id,
         code="bpmn",
+        fix="SpiffWorkflow refused the element as described; correct it in a BPMN modeler.",
     )
 
 

@@ -9,6 +9,7 @@ from lxml import etree
 
 from engine.errors import Problem
 
+from .code import SPIFF_NS
 from .model import executable_processes, has_definition, label, local, problem, tag
 from .xml import ParsedXml, line_of
 
@@ -18,6 +19,7 @@ def structure_problems(parsed: Sequence[ParsedXml]) -> Iterator[Problem]:
     bpmn = [p for p in parsed if p.source.kind == "bpmn"]
     yield from duplicate_processes(bpmn)
     yield from call_targets(bpmn)
+    yield from decision_refs(bpmn, [p for p in parsed if p.source.kind == "dmn"])
     for kind in ("message", "signal"):
         yield from partners(bpmn, kind)
 
@@ -65,6 +67,30 @@ def call_targets(parsed: Sequence[ParsedXml]) -> Iterator[Problem]:
                     f"Call activity {label(call)} {why}.",
                     code="call-target",
                     fix="Deploy the called process's file too, or correct calledElement.",
+                )
+
+
+def decision_refs(parsed: Sequence[ParsedXml], dmn: Sequence[ParsedXml]) -> Iterator[Problem]:
+    """Every business rule task whose decision table is not in the bundle."""
+    decisions = {
+        d.get("id") for p in dmn for d in p.root.iter() if local(d) == "decision" and d.get("id")
+    }
+    for p in parsed:
+        for process in executable_processes(p):
+            for task in process.iter(tag("businessRuleTask")):
+                ref = task.find(f".//{{{SPIFF_NS}}}calledDecisionId")
+                decision = (ref.text or "").strip() if ref is not None else ""
+                if decision in decisions:
+                    continue
+                known = ", ".join(sorted(str(d) for d in decisions)) or "none"
+                yield problem(
+                    p,
+                    task,
+                    f"Business rule task {label(task)} calls decision {decision or '(none)'!r}, "
+                    f"which no decision table of the deployment defines (known: {known}).",
+                    code="decision-missing",
+                    fix="Deploy the .dmn file too, or set spiffworkflow:calledDecisionId to the "
+                    "decision's id.",
                 )
 
 
