@@ -53,7 +53,9 @@ def list_visible(
     if status is not None:
         query = query.where(Case.status == status)
     cases = session.exec(
-        query.order_by(col(Case.created_at).desc(), col(Case.id)).offset(offset).limit(limit)
+        query.order_by(col(Case.created_at).desc(), col(Case.number).desc())
+        .offset(offset)
+        .limit(limit)
     ).all()
     open_rows: dict[str, list[HumanTask]] = defaultdict(list)
     if cases:

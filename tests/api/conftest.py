@@ -27,8 +27,10 @@ from engine.spiff.clock import FakeClock
 from tests.conftest import SIMPLE, fixture_files
 
 API = "/api/v1"
+PROBLEM_JSON = "application/problem+json"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "api"
 PASSWORD = "demo"
+TOKEN_MINUTES = 30 * 24 * 60
 # Verifying uses the parameters stored in the hash: a light one keeps sign-ins fast in tests.
 CHEAP_HASH = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash(PASSWORD)
 REPORT = {
@@ -75,8 +77,9 @@ def create_users(db: Database, now: Any) -> None:
 
 @pytest.fixture
 def api_settings(settings: Settings) -> Settings:
-    """Settings for API tests: no in-process timer worker."""
-    return replace(settings, inprocess_worker=False)
+    """Settings for API tests: no in-process timer worker; tokens outlive the fake clock's
+    jumps over deadlines (30 days)."""
+    return replace(settings, inprocess_worker=False, token_minutes=TOKEN_MINUTES)
 
 
 @pytest.fixture
