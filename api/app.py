@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 from api import problems
-from api.limits import BodyLimitMiddleware
+from api.middleware import BodyLimitMiddleware, UnexpectedErrorMiddleware
 from api.routes import auth, cases, health, processes, tasks
 from api.security import VerifiedTokens
 from api.worker import TimerWorker
@@ -38,6 +38,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.verified_tokens = VerifiedTokens()
     problems.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(UnexpectedErrorMiddleware)  # added last: the outermost of ours
     app.include_router(_api_router(), prefix=API_PREFIX)
     app.include_router(health.router, include_in_schema=False)
     return app

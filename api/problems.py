@@ -116,13 +116,11 @@ async def _on_operational(request: Request, exc: Exception) -> JSONResponse:
     return problem(503, "Service unavailable", "The database cannot be reached; try again.")
 
 
-async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    # Frames only: exception messages may quote submitted values, and logs hold no case data.
+def log_unexpected(method: str, route: str, exc: BaseException) -> None:
+    """Log an unexpected error by type and frames only: its message may quote submitted
+    values, and logs hold no case data."""
     frames = "".join(traceback.format_tb(exc.__traceback__))
-    log.error(
-        "unexpected %s on %s %s\n%s", type(exc).__name__, request.method, _route(request), frames
-    )
-    return problem(500, "Internal error", "An unexpected error occurred; it has been logged.")
+    log.error("unexpected %s on %s %s\n%s", type(exc).__name__, method, route, frames)
 
 
 def _route(request: Request) -> str:
@@ -137,4 +135,3 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(DataError, _on_data_error)
     app.add_exception_handler(OperationalError, _on_operational)
-    app.add_exception_handler(Exception, _on_unexpected)

@@ -1,4 +1,5 @@
-"""A small ASGI middleware: request bodies larger than the limit get a 413 problem."""
+"""Two small ASGI middlewares: a request body limit (413), and a last net that turns any
+unexpected exception into a 500 problem, logged without its message (which may quote data)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.problems import problem
+from api.problems import log_unexpected, problem
 
 
 class BodyLimitMiddleware:
@@ -67,3 +68,38 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
         return await receive()
 
     return replay
+
+
+class UnexpectedErrorMiddleware:
+    """Any exception the app lets through becomes a 500 problem; it goes no further, so the
+    server does not log it with its message either."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:  # noqa: BLE001  (the last net: nothing else catches it)
+            log_unexpected(scope.get("method", ""), _route(scope), exc)
+            if not started:
+                response = problem(
+                    500, "Internal error", "An unexpected error occurred; it has been logged."
+                )
+                await response(scope, receive, send)
+
+
+def _route(scope: Scope) -> str:
+    route = scope.get("route")
+    return str(getattr(route, "path", scope.get("path", "")))
