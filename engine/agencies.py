@@ -69,10 +69,11 @@ ROLE_CODES: frozenset[str] = frozenset(r.code for r in ROLES)
 
 @dataclass(frozen=True)
 class DynamicLane:
-    """A lane whose role is read when the task opens: from case data, else a parameter."""
+    """A lane whose role is read when the task opens: the first case-data field that holds
+    a role code, else a parameter."""
 
     code: str
-    data_field: str | None = None
+    data_fields: tuple[str, ...] = ()
     parameter: str | None = None
     description: str = ""
 
@@ -82,8 +83,10 @@ DYNAMIC_LANES: Mapping[str, DynamicLane] = {
     for d in (
         DynamicLane(
             "first_responder",
-            data_field="reporting_agency",
-            description="the agency that reported the presumed victim",
+            data_fields=("first_responder", "reporting_agency"),
+            description="the agency acting as first responder: `first_responder` when a "
+            "diagram sets it (e.g. the receiving agency after a return from abroad), else the "
+            "agency that reported the presumed victim",
         ),
         DynamicLane(
             "identifying_authority",
@@ -92,7 +95,7 @@ DYNAMIC_LANES: Mapping[str, DynamicLane] = {
         ),
         DynamicLane(
             "receiver",
-            data_field="referral_receiver",
+            data_fields=("referral_receiver",),
             description="the receiver chosen in the referral",
         ),
     )
@@ -120,7 +123,8 @@ def resolve_lane(
     dynamic = DYNAMIC_LANES.get(code)
     if dynamic is None:
         return code if code in ROLE_CODES else None
-    value = data.get(dynamic.data_field) if dynamic.data_field else None
-    if value is None and dynamic.parameter:
-        value = params.get(dynamic.parameter)
+    for name in dynamic.data_fields:
+        if data.get(name) in ROLE_CODES:
+            return str(data[name])
+    value = params.get(dynamic.parameter) if dynamic.parameter else None
     return str(value) if value in ROLE_CODES else None

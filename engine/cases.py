@@ -12,7 +12,7 @@ from engine import audit, runtime, store
 from engine.context import EngineContext
 from engine.errors import TaskClaimedError, TaskNotReadyError, WrongAgencyError
 from engine.fastsql import CaseRow, TaskRow
-from engine.forms import validate_form
+from engine.forms import personal_fields, validate_form
 from engine.library import LoadedVersion
 from engine.models import CaseStatus, TaskStatus, Timer
 from engine.views import CaseView, StepResult, TaskView
@@ -234,6 +234,9 @@ def _after_step(
     if status is None and runtime.is_completed(workflow):
         status = CaseStatus.COMPLETED
         changes["outcome"] = data.get("case_outcome")
+        if data.get(PURGE_FLAG):
+            _purge_personal_data(session, case, loaded, workflow, actor=actor, now=now)
+            data = runtime.case_data(workflow)
     if status is not None:
         changes.update(status=status, closed_at=now)
         audit.record(
@@ -263,6 +266,26 @@ def _after_step(
         ),
         opened=[TaskView.of(r, case.number) for r in opened],
         completed=TaskView.of(completed, case.number) if completed else None,
+    )
+
+
+# A diagram sets this field (e.g. when an adult refuses referral and only an anonymous
+# notification may remain) to have every identity field removed when the case ends.
+PURGE_FLAG = "purge_personal_data"
+
+
+def _purge_personal_data(
+    session: Session, case: CaseRow, loaded: LoadedVersion, workflow: Any, *, actor: str, now: Any
+) -> None:
+    fields = set().union(*(personal_fields(f) for f in loaded.bundle.forms.values()))
+    removed = runtime.scrub(workflow, fields)
+    audit.record(
+        session,
+        at=now,
+        actor=actor,
+        action="case.personal_data_purged",
+        case_id=case.id,
+        detail={"fields": sorted(fields), "values_removed": removed},
     )
 
 

@@ -244,6 +244,19 @@ def case_data(workflow: BpmnWorkflow) -> dict[str, Any]:
     return data
 
 
+def scrub(workflow: BpmnWorkflow, fields: set[str]) -> int:
+    """Remove these fields from every copy of the data the instance holds (each task keeps
+    its own); returns how many values were removed."""
+    removed = 0
+    holders = [t.data for t in all_tasks(workflow)] + [workflow.data]
+    holders += [sp.data for sp in workflow.subprocesses.values()]
+    for data in holders:
+        for name in fields & data.keys():
+            del data[name]
+            removed += 1
+    return removed
+
+
 def is_completed(workflow: BpmnWorkflow) -> bool:
     """True when the process reached its end."""
     return bool(workflow.is_completed())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -284,3 +285,22 @@ def test_case_path_follows_flows_into_called_process(simple_engine: Engine) -> N
     simple_engine.complete_task(result.opened[0].id, {}, actor="social", agency="social")
     flows = simple_engine.case_path(result.case.id).flows
     assert flows == {("parent", "pf1"), ("parent", "pf2"), ("child", "cf1"), ("child", "cf2")}
+
+
+def test_purge_flag_removes_identity_from_every_stored_copy(
+    make_test_engine: Callable[..., Engine],
+) -> None:
+    engine = make_test_engine("purge.bpmn", "simple_report.schema.json", "simple_note.schema.json")
+    started = engine.start_case(
+        "purge", {"pseudonym": "A", "full_name": "Jyldyz K.", "age": 30}, agency="ngo", actor="ngo"
+    )
+    done = engine.complete_task(
+        started.opened[0].id, {"note": "refused"}, actor="ngo", agency="ngo"
+    )
+    assert done.case.outcome == "anonymous_notification"
+    assert "full_name" not in done.case.data and done.case.data["pseudonym"] == "A"
+    with Session(engine.db) as session:
+        state = session.execute(select(Case.state)).scalar_one()
+        actions = session.execute(select(AuditEvent.action)).scalars().all()
+    assert b"Jyldyz" not in zlib.decompress(state)
+    assert "case.personal_data_purged" in actions

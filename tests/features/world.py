@@ -6,6 +6,7 @@ Steps act only through the engine facade (the same calls the API makes).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -142,7 +143,20 @@ def example_value(prop: dict[str, Any], today: date) -> Any:
         return today.isoformat()
     if prop.get("format") == "date-time":
         return datetime.combine(today, datetime.min.time()).isoformat()
-    return "x" * max(int(prop.get("minLength", 0)), 7) if kind == "string" else "example"
+    return _example_text(prop) if kind == "string" else "example"
+
+
+_TEXT_CANDIDATES = ("example text", "KZ", "KG", "RU", "+996555000000", "A1234567", "ID1234567")
+
+
+def _example_text(prop: dict[str, Any]) -> str:
+    """Some text that satisfies the field's pattern and length limits."""
+    low, high = int(prop.get("minLength", 0)), int(prop.get("maxLength", 10_000))
+    pattern = prop.get("pattern")
+    for text in _TEXT_CANDIDATES:
+        if low <= len(text) <= high and (pattern is None or re.search(pattern, text)):
+            return text
+    raise AssertionError(f"No example value fits {prop}; give this field in the scenario")
 
 
 def fill_form(schema: dict[str, Any] | None, given: dict[str, Any], today: date) -> dict[str, Any]:
