@@ -1,0 +1,95 @@
+"""The authorization matrix: every demo user (each role of each agency, and the staff
+roles) against every endpoint, allowed or refused as designed.
+
+Set-up: a case reported by `border` whose open task is in the `police` lane. Allowed means
+the request got past authorisation (2xx, or 422 for deliberately incomplete bodies);
+refused means 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.api.conftest import AsUser, demo_users, only, start_case
+
+NOT_FIRST_RESPONDERS = {"prosecutor", "commission", "registration"}
+PARTICIPANTS = {"border", "police"}  # the reporter and the lane with the open task
+TASK_AGENCY = "police"
+USERS = demo_users()
+
+
+def expectations(agency: str | None, roles: list[str]) -> dict[str, bool]:
+    """Which endpoints this user may use, from the rules of the brief."""
+    casework = bool({"caseworker", "supervisor"} & set(roles)) and agency not in (
+        None,
+        "rapporteur",
+    )
+    takes_part = casework and agency in PARTICIPANTS
+    own_task = casework and agency == TASK_AGENCY
+    return {
+        "GET /me": True,
+        "GET /processes": "rapporteur" not in roles,
+        "POST /cases": casework and agency not in NOT_FIRST_RESPONDERS,
+        "GET /cases": casework,
+        "GET /cases/{id}": takes_part,
+        "GET /cases/{id}/history": takes_part,
+        "GET /cases/{id}/access-log": takes_part and "supervisor" in roles,
+        "GET /tasks": casework,
+        "GET /tasks/{id}": own_task,
+        "POST /tasks/{id}/claim": own_task,
+        "POST /tasks/{id}/release": own_task,
+        "POST /tasks/{id}/complete": own_task,
+    }
+
+
+def requests(case_id: str, task_id: str) -> dict[str, Callable[[Any], Any]]:
+    """One request per endpoint; bodies that would change a case are left incomplete (422)."""
+    return {
+        "GET /me": lambda a: a.get("/me"),
+        "GET /processes": lambda a: a.get("/processes"),
+        "POST /cases": lambda a: a.post("/cases", json={"process_id": "api_case", "data": {}}),
+        "GET /cases": lambda a: a.get("/cases"),
+        "GET /cases/{id}": lambda a: a.get(f"/cases/{case_id}"),
+        "GET /cases/{id}/history": lambda a: a.get(f"/cases/{case_id}/history"),
+        "GET /cases/{id}/access-log": lambda a: a.get(f"/cases/{case_id}/access-log"),
+        "GET /tasks": lambda a: a.get("/tasks"),
+        "GET /tasks/{id}": lambda a: a.get(f"/tasks/{task_id}"),
+        "POST /tasks/{id}/claim": lambda a: a.post(f"/tasks/{task_id}/claim"),
+        "POST /tasks/{id}/release": lambda a: a.post(f"/tasks/{task_id}/release"),
+        "POST /tasks/{id}/complete": lambda a: a.post(
+            f"/tasks/{task_id}/complete", json={"data": {}}
+        ),
+    }
+
+
+@pytest.mark.parametrize(("username", "agency", "roles"), USERS, ids=[u[0] for u in USERS])
+def test_authorization_matrix_allows_or_refuses_each_endpoint(
+    as_user: AsUser, username: str, agency: str | None, roles: list[str]
+) -> None:
+    case = start_case(as_user("border_supervisor"))["case"]
+    task = only(case["open_tasks"], "Identify the person")
+    actor = as_user(username)
+    wrong = []
+    for endpoint, call in requests(case["id"], task["id"]).items():
+        status = call(actor).status_code
+        allowed = expectations(agency, roles)[endpoint]
+        ok = (status in (200, 201, 422)) if allowed else status == 403
+        if not ok:
+            wrong.append(f"{endpoint}: {status} (expected {'allowed' if allowed else '403'})")
+    assert wrong == []
+
+
+def test_authorization_matrix_covers_every_route(client: Any) -> None:
+    spec = client.get("/openapi.json").json()
+    routes = {
+        f"{method.upper()} {path.removeprefix('/api/v1')}".replace("{case_id}", "{id}").replace(
+            "{task_id}", "{id}"
+        )
+        for path, item in spec["paths"].items()
+        for method in item
+    }
+    public = {"POST /auth/token", "GET /healthz"}
+    assert routes - public == set(expectations("police", ["caseworker"]))
