@@ -36,7 +36,6 @@ def start(
     workflow = runtime.new_workflow(loaded.definition, ctx.script_engine)
     workflow.task_tree.data.update({**data, "reporting_agency": agency})
     runtime.run(workflow)
-    assert loaded.version.id is not None
     case = CaseRow(
         id=str(uuid.uuid4()),
         number=store.next_number(session, now.year),

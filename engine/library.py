@@ -34,10 +34,39 @@ class DeployResult:
 
 
 @dataclass(frozen=True)
-class LoadedVersion:
-    """A process version row with its parsed definition and bundle."""
+class VersionRef:
+    """A process version's identity, detached from any database session (it is cached)."""
 
-    version: ProcessVersion
+    id: int
+    process_id: str
+    version: int
+    name: str
+    content_hash: str
+    deployment_id: int
+    deployed_at: datetime
+    deployed_by: str
+
+    @classmethod
+    def of(cls, row: ProcessVersion) -> VersionRef:
+        """A snapshot of a process_version row."""
+        assert row.id is not None
+        return cls(
+            row.id,
+            row.process_id,
+            row.version,
+            row.name,
+            row.content_hash,
+            row.deployment_id,
+            row.deployed_at,
+            row.deployed_by,
+        )
+
+
+@dataclass(frozen=True)
+class LoadedVersion:
+    """A process version with its parsed definition and bundle (shared, read-only)."""
+
+    version: VersionRef
     definition: ProcessDefinition
     bundle: CompiledBundle
 
@@ -156,7 +185,7 @@ class ProcessLibrary:
         if row is None:
             raise UnknownProcessError(f"No process version {version_id}.", version_id=version_id)
         bundle = self.bundle(session, row.deployment_id)
-        loaded = LoadedVersion(row, bundle.processes[row.process_id], bundle)
+        loaded = LoadedVersion(VersionRef.of(row), bundle.processes[row.process_id], bundle)
         with self._lock:
             self._versions[version_id] = loaded
         return loaded

@@ -80,6 +80,8 @@ def test_start_case_refuses_invalid_report_and_stores_nothing(simple_engine: Eng
     assert fields == {"age", "nickname", "pseudonym"}
     with Session(simple_engine.db) as session:
         assert session.execute(select(func.count()).select_from(Case)).scalar_one() == 0
+    # The rolled-back unit leaves nothing stale behind: the next report is accepted.
+    assert start_simple(simple_engine).case.status == "open"
 
 
 def test_start_case_refuses_unknown_process(simple_engine: Engine) -> None:
