@@ -75,7 +75,7 @@ def test_race_two_caseworkers_complete_same_task_one_wins(
             url = f"{API}/tasks/{task['id']}/complete"
             responses = at_once(
                 [
-                    lambda c=c, t=t: c.post(
+                    lambda c=c, t=t, url=url: c.post(
                         url, json={"data": DATA}, headers={"Authorization": f"Bearer {t}"}
                     )
                     for c, t in zip((one, two), tokens, strict=True)
