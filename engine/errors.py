@@ -128,6 +128,12 @@ class ConcurrentUpdateError(ConflictError):
     title = "Concurrent update"
 
 
+class MigrationRefusedError(ConflictError):
+    """Some of the cases asked for cannot move to the new version; none was moved."""
+
+    title = "Migration refused"
+
+
 class InvalidDataError(NrmError):
     """Form or case data does not satisfy the task's JSON Schema."""
 

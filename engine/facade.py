@@ -30,6 +30,7 @@ from engine.spiff.clock import Clock, SystemClock
 from engine.spiff.script_engine import NrmScriptEngine
 from engine.spiff.serializer import StateSerializer
 from engine.store import WorkflowCache
+from engine.versioning import ProcessVersions
 from engine.views import CaseView, StepResult, TaskView
 
 T = TypeVar("T")
@@ -39,7 +40,7 @@ StepHook = Callable[[Session, StepResult], None]
 log = logging.getLogger(__name__)
 
 
-class Engine:
+class Engine(ProcessVersions):
     """Durable NRM cases on SpiffWorkflow."""
 
     def __init__(

@@ -90,6 +90,11 @@ class StateSerializer:
         )
         return workflow
 
+    @property
+    def registry(self) -> Any:
+        """The converter registry (SpiffWorkflow's diff helpers compare specs through it)."""
+        return self._registry
+
     def spec_dict(self, spec: Any) -> dict[str, Any]:
         """A spec as a plain dict (used to compare versions)."""
         result: dict[str, Any] = self._registry.convert(spec)
