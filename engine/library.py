@@ -16,7 +16,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from engine.definitions import CompiledBundle, ProcessDefinition
-from engine.errors import ErrorReport, InvalidDiagramError, UnknownProcessError
+from engine.errors import ErrorReport, InvalidDiagramError, Problem, UnknownProcessError
 from engine.models import Deployment, DeploymentFile, ProcessVersion
 from engine.sources import SourceFile, content_hash
 from engine.validation import validate_files
@@ -76,6 +76,7 @@ class ProcessLibrary:
 
     def __init__(self) -> None:
         self._bundles: dict[str, CompiledBundle] = {}
+        self._warnings: dict[str, list[Problem]] = {}
         self._versions: dict[int, LoadedVersion] = {}
         self._lock = threading.Lock()
 
@@ -84,11 +85,12 @@ class ProcessLibrary:
         key = content_hash(files)
         cached = self._bundles.get(key)
         if cached is not None:
-            return ErrorReport(), cached
+            return ErrorReport(list(self._warnings.get(key, ()))), cached
         report, bundle = validate_files(files)
         if bundle is not None:
             with self._lock:
                 self._bundles[key] = bundle
+                self._warnings[key] = report.warnings  # a cached bundle keeps its warnings
         return report, bundle
 
     def compile(self, files: Sequence[SourceFile]) -> CompiledBundle:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import resource
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from engine.drawing import has_diagram, render_svg
 from engine.errors import ErrorReport, Problem
+from engine.facade import Engine
 from engine.sources import SourceFile, read_paths
 from engine.validation import validate_files
 
@@ -85,6 +87,15 @@ def test_validate_refuses_external_entity_without_reading_files() -> None:
     assert bundle is None
     assert [p.code for p in report.errors] == ["doctype"]
     assert not any("root:" in p.message for p in report.problems)
+
+
+def test_validate_reports_business_rule_task_without_its_decision_table() -> None:
+    report = validate("decision_missing.bpmn")
+    problem = assert_problem(
+        report, "decision-missing", "rule_risk", "decision_missing.bpmn", 'id="rule_risk"'
+    )
+    assert "'risk_level'" in problem.message
+    assert len(report.errors) == 1  # SpiffWorkflow's own refusal is not repeated
 
 
 def test_validate_reports_every_missing_call_target() -> None:
@@ -253,6 +264,19 @@ def test_validate_compiles_a_bundle_with_only_warnings() -> None:
     assert report.warnings and not report.errors
     assert bundle is not None
     assert set(bundle.processes) == {"caveats"}
+
+
+def test_deploy_accepts_a_bundle_with_only_warnings_and_keeps_them(
+    make_test_engine: Callable[..., Engine],
+) -> None:
+    engine = make_test_engine()
+    files = read_paths([VALIDATION / "caveats.bpmn"])
+    result = engine.deploy(files, deployed_by="policy")
+    assert [v.version for v in result.new_versions] == [1]
+    assert len(result.report.warnings) == 7
+    assert len(engine.deploy(files, deployed_by="policy").report.warnings) == 7  # cached bundle
+    case = engine.start_case("caveats", {}, agency="social", actor="worker").case
+    assert case.status == "open"  # waiting at the event-based gateway's timers
 
 
 def test_validate_finds_no_error_in_the_project_diagrams() -> None:
