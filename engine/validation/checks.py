@@ -32,13 +32,13 @@ def model_problems(parsed: Sequence[ParsedXml]) -> Iterator[Problem]:
 def not_yet_reported(spiff: Iterable[Problem], errors: Sequence[Problem]) -> list[Problem]:
     """SpiffWorkflow's refusals that no check above already reported for the same element.
 
-    Spiff stops at the first refusal per file or process and often names no
-    element; a refusal naming none is dropped when the file already has an error.
+    Spiff stops at the first refusal per file or process, names the file of the
+    process it was building (a called process's element shows under its caller),
+    and often names no element; a refusal naming none is dropped when the file
+    already has an error.
     """
-    seen = {(p.file, p.element_id) for p in errors}
+    elements = {p.element_id for p in errors if p.element_id}
     files = {p.file for p in errors}
     return [
-        p
-        for p in spiff
-        if (p.file, p.element_id) not in seen and (p.element_id or p.file not in files)
+        p for p in spiff if (p.element_id not in elements) and (p.element_id or p.file not in files)
     ]

@@ -155,6 +155,16 @@ def test_validate_reports_gateway_flows_without_condition_or_default() -> None:
     assert len(report.errors) == 2
 
 
+def test_validate_reports_a_called_process_problem_once() -> None:
+    child = (VALIDATION / "gateways.bpmn").read_text(encoding="utf-8")
+    child = child.replace('<bpmn:process id="gateways"', '<bpmn:process id="child"')
+    files = read_paths([FIXTURES / "engine" / "parent.bpmn"])
+    report, _bundle = validate_files([*files, SourceFile("child.bpmn", child.encode())])
+    assert [(p.file, p.code) for p in report.errors if p.element_id == "f_no"] == [
+        ("child.bpmn", "gateway-no-condition")
+    ]
+
+
 def test_validate_reports_task_with_two_outgoing_flows() -> None:
     report = validate("task_split.bpmn")
     assert_problem(report, "task-split", "script_both", "task_split.bpmn", 'id="script_both"')
