@@ -284,3 +284,23 @@ def test_migrate_cases_moves_a_case_inside_a_call_activity(
     assert open_ids(engine, case.id) == ["c_confirm"]  # the new step of the called process
     result = complete(engine, case.id, "c_confirm")
     assert (result.case.status, result.case.process_version) == ("completed", 2)
+
+
+def test_migrate_cases_repredicts_what_follows_a_running_call_activity(
+    make_test_engine: Callable[..., Engine],
+) -> None:
+    engine = make_test_engine("parent.bpmn", "child.bpmn", "simple_note.schema.json")
+    case = engine.start_case("parent", {}, agency="social", actor="worker").case
+    files = read_paths(
+        [ENGINE_FIXTURES / "child.bpmn", ENGINE_FIXTURES / "simple_note.schema.json"]
+    )
+    parent_v2 = SourceFile("parent.bpmn", (VERSIONS / "parent_v2.bpmn").read_bytes())
+    engine.deploy([*files, parent_v2], deployed_by="bob")
+    diff = engine.diff_versions("parent", 1, 2)
+    assert [e.element_id for e in diff.added] == ["p_closed", "p_follow_up"]
+    assert [e.element_id for e in diff.removed] == ["p_end"]
+    engine.migrate_cases([case.id], 2, actor="policy")
+    complete(engine, case.id, "c_task")
+    assert open_ids(engine, case.id) == ["p_follow_up"]  # not the old end event
+    result = complete(engine, case.id, "p_follow_up")
+    assert result.case.status == "completed"
