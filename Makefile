@@ -15,7 +15,16 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-install: $(STAMP)
+# bpmn-moddle for the modeler round-trip test (tests/modeler): reinstalled only when
+# node_modules is missing or the lock file changed.
+MODELER := tests/modeler
+MODELER_STAMP := $(MODELER)/node_modules/.installed-$(shell cksum $(MODELER)/package-lock.json | cut -d' ' -f1)
+
+$(MODELER_STAMP): $(MODELER)/package-lock.json
+	npm ci --prefix $(MODELER) --no-audit --no-fund
+	touch $(MODELER_STAMP)
+
+install: $(STAMP) $(MODELER_STAMP)
 
 run: install
 	$(BIN)/nrm migrate
