@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
@@ -17,12 +17,15 @@ from SpiffWorkflow.bpmn.serializer.default.event_definition import (
 )
 from SpiffWorkflow.bpmn.serializer.default.workflow import (
     BpmnWorkflowConverter,
+    TaskConverter,
     WorkflowConverter,
 )
 from SpiffWorkflow.bpmn.serializer.helpers.encoder import create_encoder
 from SpiffWorkflow.bpmn.serializer.workflow import VERSION as SPIFF_SERIALIZER_VERSION
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.spiff.serializer import DEFAULT_CONFIG
+from SpiffWorkflow.task import Task
+from SpiffWorkflow.util.task import TaskState
 
 from .timers import ClockedCycle, ClockedDuration, ClockedTimeDate
 
@@ -54,9 +57,36 @@ class InstanceOnlyConverter(BpmnWorkflowConverter):  # type: ignore[misc]
         return workflow
 
 
+class FinishedTaskCache(TaskConverter):  # type: ignore[misc]
+    """Re-uses the dict of a finished task between saves.
+
+    A case is saved after every step and most of its task tree is finished
+    work that no longer changes; converting it again each time was most of the
+    cost of a save. The dict is kept on the task object of this live workflow
+    (nothing global) and rebuilt when the task's state, state-change time or
+    children change.
+    """
+
+    FINISHED = TaskState.COMPLETED | TaskState.CANCELLED
+
+    def to_dict(self, task: Task) -> dict[str, Any]:
+        """The task as a dict, from the cache when it is finished and unchanged."""
+        if not task.state & self.FINISHED:
+            result: dict[str, Any] = super().to_dict(task)
+            return result
+        key = (task.state, task.last_state_change, len(task._children))
+        cached = getattr(task, "_nrm_saved", None)
+        if cached is not None and cached[0] == key:
+            return cast(dict[str, Any], cached[1])
+        result = super().to_dict(task)
+        task._nrm_saved = (key, result)
+        return result
+
+
 def _config() -> dict[type, type]:
     config = dict(DEFAULT_CONFIG)
     config[BpmnWorkflow] = InstanceOnlyConverter
+    config[Task] = FinishedTaskCache
     for clocked in (ClockedTimeDate, ClockedDuration, ClockedCycle):
         config[clocked] = TimerConditionalEventDefinitionConverter
     return config
