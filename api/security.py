@@ -159,6 +159,18 @@ def authenticate(
     token_id, _, secret = token.partition(".")
     if len(token) > 200 or not _TOKEN_PART.match(token_id) or not _TOKEN_PART.match(secret):
         raise NotAuthenticatedError("Malformed bearer token.")
+    stored, user = _token_row(session, token_id, now)
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    if not verified.knows(digest, token_id):
+        _verify_secret(stored.secret_hash, _peppered(settings.secret_key, secret))
+        verified.add(digest, token_id)
+    assert user.id is not None
+    return Caller(
+        user_id=user.id, username=user.username, agency=user.agency, roles=frozenset(user.roles)
+    )
+
+
+def _token_row(session: Session, token_id: str, now: datetime) -> tuple[ApiToken, User]:
     row = session.exec(
         select(ApiToken, User)
         .join(User, col(User.id) == ApiToken.user_id)
@@ -169,14 +181,7 @@ def authenticate(
     stored, user = row
     if stored.revoked_at is not None or stored.expires_at <= now or not user.active:
         raise NotAuthenticatedError("The bearer token has expired or was revoked.")
-    digest = hashlib.sha256(token.encode()).hexdigest()
-    if not verified.knows(digest, token_id):
-        _verify_secret(stored.secret_hash, _peppered(settings.secret_key, secret))
-        verified.add(digest, token_id)
-    assert user.id is not None
-    return Caller(
-        user_id=user.id, username=user.username, agency=user.agency, roles=frozenset(user.roles)
-    )
+    return stored, user
 
 
 def _verify_secret(secret_hash: str, peppered: str) -> None:

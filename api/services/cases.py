@@ -57,18 +57,7 @@ def list_visible(
         .offset(offset)
         .limit(limit)
     ).all()
-    open_rows: dict[str, list[HumanTask]] = defaultdict(list)
-    if cases:
-        rows = session.exec(
-            select(HumanTask)
-            .where(
-                col(HumanTask.case_id).in_([c.id for c in cases]),
-                HumanTask.status == TaskStatus.READY,
-            )
-            .order_by(col(HumanTask.created_at), col(HumanTask.name))
-        ).all()
-        for row in rows:
-            open_rows[row.case_id].append(row)
+    open_rows = _open_tasks(session, [c.id for c in cases])
     now = engine.clock.now()
     data = []
     for case in cases:
@@ -79,6 +68,21 @@ def list_visible(
         ]
         data.append(case_public(case, process_version=loaded.version.version, open_tasks=tasks))
     return CasesPublic(data=data, limit=limit, offset=offset)
+
+
+def _open_tasks(session: Session, case_ids: list[str]) -> dict[str, list[HumanTask]]:
+    """The open tasks of some cases, in one query."""
+    found: dict[str, list[HumanTask]] = defaultdict(list)
+    if not case_ids:
+        return found
+    rows = session.exec(
+        select(HumanTask)
+        .where(col(HumanTask.case_id).in_(case_ids), HumanTask.status == TaskStatus.READY)
+        .order_by(col(HumanTask.created_at), col(HumanTask.name))
+    ).all()
+    for row in rows:
+        found[row.case_id].append(row)
+    return found
 
 
 def get(*, engine: Engine, session: Session, caller: Caller, case: Case) -> CasePublic:

@@ -24,6 +24,12 @@ from engine.errors import FieldError, InvalidDataError
 from engine.facade import Engine
 from engine.models import Case, HumanTask, TaskStatus
 
+INBOX_ORDER = (
+    col(HumanTask.due_at).asc().nulls_last(),
+    col(HumanTask.created_at),
+    col(HumanTask.id),
+)
+
 
 @dataclass(frozen=True)
 class InboxFilter:
@@ -54,17 +60,13 @@ def inbox(
         select(HumanTask, Case.number, Case.process_version_id)
         .join(Case, col(Case.id) == col(HumanTask.case_id))
         .where(HumanTask.agency == agency, HumanTask.status == TaskStatus.READY)
+        .where(*_conditions(filters, caller.username, now))
     )
-    for condition in _conditions(filters, caller.username, now):
-        query = query.where(condition)
     if page.cursor:
         query = query.where(_after(_decode(page.cursor)))
     elif page.offset:
         query = query.offset(page.offset)
-    query = query.order_by(
-        col(HumanTask.due_at).asc().nulls_last(), col(HumanTask.created_at), col(HumanTask.id)
-    ).limit(page.limit + 1)
-    rows = session.exec(query).all()
+    rows = session.exec(query.order_by(*INBOX_ORDER).limit(page.limit + 1)).all()
     tasks = [
         task_public(
             row,

@@ -120,6 +120,42 @@ def stream(
                 acked.append(task_id)
 
 
+def complete_until_killed(server: Server, tasks: list[str]) -> list[str]:
+    """Stream completions; SIGKILL the server once KILL_AFTER were acknowledged."""
+    acked: list[str] = []
+    stop = threading.Event()
+    client = None
+    try:
+        bearer = token(server.url)
+        client = threading.Thread(target=stream, args=(server.url, bearer, tasks, acked, stop))
+        client.start()
+        deadline = time.monotonic() + 20
+        while len(acked) < KILL_AFTER and client.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.001)
+    finally:
+        server.kill()
+        stop.set()
+    if client is not None:
+        client.join(10)
+    return list(acked)
+
+
+def retry_all(server: Server, tasks: list[str]) -> None:
+    """Send every completion again with its key: each must answer 200."""
+    try:
+        bearer = token(server.url)
+        with httpx.Client(base_url=server.url, timeout=10) as client:
+            for i, task_id in enumerate(tasks):
+                response = client.post(
+                    f"/api/v1/tasks/{task_id}/complete",
+                    json={"data": DATA},
+                    headers={"Authorization": f"Bearer {bearer}", "Idempotency-Key": f"c-{i}"},
+                )
+                assert response.status_code == 200, response.text
+    finally:
+        server.kill()
+
+
 def counts(engine: Engine) -> dict[str, Any]:
     """Per case: status, version, task status, completion events; and the key rows."""
     with Session(engine.db) as session:
@@ -161,20 +197,7 @@ def test_crash_sigkill_mid_stream_keeps_every_acknowledged_completion_once(
         .id
         for i in range(CASES)
     ]
-    server = Server(database_url, server_log)
-    acked: list[str] = []
-    stop = threading.Event()
-    try:
-        bearer = token(server.url)
-        client = threading.Thread(target=stream, args=(server.url, bearer, tasks, acked, stop))
-        client.start()
-        deadline = time.monotonic() + 20
-        while len(acked) < KILL_AFTER and client.is_alive() and time.monotonic() < deadline:
-            time.sleep(0.001)
-    finally:
-        server.kill()
-        stop.set()
-    client.join(10)
+    acked = complete_until_killed(Server(database_url, server_log), tasks)
     assert KILL_AFTER <= len(acked) < CASES, "the kill did not land mid-stream"
 
     state = counts(crash_engine)
@@ -183,17 +206,5 @@ def test_crash_sigkill_mid_stream_keeps_every_acknowledged_completion_once(
     assert all(by_id[t].status == "completed" for t in acked)
     assert completed in (len(acked), len(acked) + 1)  # at most the one in flight
 
-    restarted = Server(database_url, server_log)
-    try:
-        bearer = token(restarted.url)
-        with httpx.Client(base_url=restarted.url, timeout=10) as client_after:
-            for i, task_id in enumerate(tasks):
-                response = client_after.post(
-                    f"/api/v1/tasks/{task_id}/complete",
-                    json={"data": DATA},
-                    headers={"Authorization": f"Bearer {bearer}", "Idempotency-Key": f"c-{i}"},
-                )
-                assert response.status_code == 200, response.text
-    finally:
-        restarted.kill()
+    retry_all(Server(database_url, server_log), tasks)
     assert assert_consistent(counts(crash_engine)) == CASES
