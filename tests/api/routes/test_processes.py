@@ -18,3 +18,16 @@ def test_list_processes_names_newest_versions(as_user: AsUser) -> None:
 
 def test_list_processes_for_rapporteur_is_403(as_user: AsUser) -> None:
     assert as_user("rapporteur").get("/processes").status_code == 403
+
+
+def test_read_diagram_returns_svg(as_user: AsUser) -> None:
+    response = as_user("policy").get("/processes/api_case/diagram.svg")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/svg+xml"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.text.lstrip().startswith(("<svg", "<?xml"))
+
+
+def test_read_diagram_of_unknown_process_is_404_and_rapporteur_403(as_user: AsUser) -> None:
+    assert as_user("reviewer").get("/processes/nope/diagram.svg").status_code == 404
+    assert as_user("rapporteur").get("/processes/api_case/diagram.svg").status_code == 403

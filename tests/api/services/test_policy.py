@@ -8,6 +8,7 @@ refused means 403.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -32,6 +33,7 @@ def expectations(agency: str | None, roles: list[str]) -> dict[str, bool]:
     return {
         "GET /me": True,
         "GET /processes": "rapporteur" not in roles,
+        "GET /processes/{id}/diagram.svg": "rapporteur" not in roles,
         "POST /cases": casework and agency not in NOT_FIRST_RESPONDERS,
         "GET /cases": casework,
         "GET /cases/{id}": takes_part,
@@ -50,6 +52,7 @@ def requests(case_id: str, task_id: str) -> dict[str, Callable[[Any], Any]]:
     return {
         "GET /me": lambda a: a.get("/me"),
         "GET /processes": lambda a: a.get("/processes"),
+        "GET /processes/{id}/diagram.svg": lambda a: a.get("/processes/api_case/diagram.svg"),
         "POST /cases": lambda a: a.post("/cases", json={"process_id": "api_case", "data": {}}),
         "GET /cases": lambda a: a.get("/cases"),
         "GET /cases/{id}": lambda a: a.get(f"/cases/{case_id}"),
@@ -85,9 +88,7 @@ def test_authorization_matrix_allows_or_refuses_each_endpoint(
 def test_authorization_matrix_covers_every_route(client: Any) -> None:
     spec = client.get("/openapi.json").json()
     routes = {
-        f"{method.upper()} {path.removeprefix('/api/v1')}".replace("{case_id}", "{id}").replace(
-            "{task_id}", "{id}"
-        )
+        f"{method.upper()} {re.sub(r'{[a-z_]+}', '{id}', path.removeprefix('/api/v1'))}"
         for path, item in spec["paths"].items()
         for method in item
     }
