@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlmodel import Session
 
+from api.models import AccessRecord
 from engine.facade import Engine
 from engine.models import AuditEvent
 from engine.spiff.clock import FakeClock
@@ -226,6 +227,9 @@ def test_complete_task_with_idempotency_key_replays_first_result(
             select(AuditEvent.action).where(AuditEvent.task_id == task["id"])
         ).scalars()
         assert list(actions) == ["task.completed"]
+        # The replay showed identity fields again: it is recorded like the first response.
+        records = session.execute(select(AccessRecord.endpoint)).scalars().all()
+        assert records == ["POST /tasks/{id}/complete"] * 2
 
 
 def test_complete_task_with_reused_idempotency_key_and_other_body_is_422(
