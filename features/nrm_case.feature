@@ -7,10 +7,10 @@ Feature: The case of one presumed victim, from report to closure
   return home and a foreign victim's return close the case early.
 
   @repatriation @inbound
-  Scenario: a Kyrgyz citizen exploited abroad comes home, is identified, referred and completes rehabilitation
-    Given a presumed victim reported by the NGO
+  Scenario: a Kyrgyz citizen exploited abroad comes home, gets a new passport, is identified, referred and completes rehabilitation
+    Given a presumed victim reported by the consular service
       | field                | value       |
-      | detection_channel    | ngo_hotline |
+      | detection_channel    | consular    |
       | location             | abroad      |
       | exploitation_country | RU          |
       | pseudonym            | "Aizada-01" |
@@ -52,15 +52,20 @@ Feature: The case of one presumed victim, from report to closure
       | field                           | value                          |
       | return_arrival_date             | "2026-01-08"                   |
       | return_reception_by             | ["social", "ngo"]              |
+      | return_receiving_agency         | ngo                            |
       | return_reception_accommodation  | shelter                        |
       | return_reception_needs          | ["documents", "psychological"] |
       | return_registration_appointment | "2026-01-12"                   |
-    And the registration service completes "Issue new passport"
+    Then the case data has repatriation_outcome = "arrived_home"
+    And the NGO has a task "Check safety and risks"
+    And the consular service has no task "Check safety and risks"
+    And the registration service has a task "Issue new passport"
+    And the task "Issue new passport" is due in 15 days
+    When the registration service completes "Issue new passport"
       | field               | value        |
       | passport_number     | "AN1234567"  |
       | passport_issue_date | "2026-01-15" |
-    Then the NGO has a task "Check safety and risks"
-    And the case data has repatriation_outcome = "arrived_home"
+    Then the case is open
     When the NGO completes "Check safety and risks"
       | field                   | value |
       | immediate_danger        | false |
@@ -153,20 +158,20 @@ Feature: The case of one presumed victim, from report to closure
       | rehab_follow_up_planned | true         |
       | rehab_follow_up_date    | "2026-05-09" |
       | rehab_follow_up_by      | ngo          |
+      | rehab_follow_up_method  | visit        |
       | rehab_person_informed   | true         |
-    Then the social services has a task "Close the case and plan follow-up contact"
-    When the social services completes "Close the case and plan follow-up contact"
-      | field                     | value                            |
-      | closure_date              | "2026-02-10"                     |
-      | closure_summary           | "All services of the case ended" |
-      | closure_follow_up_planned | true                             |
-      | closure_follow_up_date    | "2026-05-11"                     |
-      | closure_follow_up_agency  | social                           |
-      | closure_follow_up_method  | phone                            |
+    Then the social services has a task "Close the case"
+    When the social services completes "Close the case"
+      | field           | value                            |
+      | closure_date    | "2026-02-10"                     |
+      | closure_summary | "All services of the case ended" |
     Then the case is closed with outcome "rehabilitation_completed"
+    And the case data has passport_number = "AN1234567"
+    And the case data has identification_outcome = "presumed_victim"
+    And the case data has first_responder = "ngo"
 
   @repatriation @inbound @consent
-  Scenario: a Kyrgyz citizen abroad declines to come home and the case is closed
+  Scenario: a Kyrgyz citizen abroad declines to come home and the case closes as not returned
     Given a presumed victim reported by the consular service
       | field                | value      |
       | detection_channel    | consular   |
@@ -190,8 +195,160 @@ Feature: The case of one presumed victim, from report to closure
       | return_consent_method | oral_recorded |
       | return_consent_by     | person        |
     Then the consular service has no task "Check safety and risks"
-    And the case is closed with outcome "closed"
+    And the case is closed with outcome "not_returned"
     And the case data has repatriation_outcome = "return_declined"
+
+  @repatriation @inbound
+  Scenario: citizenship cannot be confirmed abroad and the case closes as not returned
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | TR          |
+      | pseudonym            | "Nurbek-11" |
+    When the consular service completes "Consular interview"
+      | field                        | value    |
+      | return_contact_channel       | iom      |
+      | return_country_of_stay       | TR       |
+      | return_citizenship_evidence  | ["none"] |
+      | return_citizenship_confirmed | false    |
+    And the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                  |
+      | return_abroad_organisation | "IOM office in Ankara" |
+      | return_abroad_data_consent | true                   |
+    Then the case is closed with outcome "not_returned"
+    And the case data has repatriation_outcome = "citizenship_not_confirmed"
+    And the registration service has no task "Issue new passport"
+
+  @repatriation @inbound @consent
+  Scenario: a citizen back from abroad refuses referral; the case closes when the passport is issued, without identity
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | KZ          |
+      | pseudonym            | "Ruslan-12" |
+    When the consular service completes "Consular interview"
+      | field                        | value           |
+      | full_name                    | "Ruslan Abdiev" |
+      | date_of_birth                | "1994-03-02"    |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                | value  |
+      | return_consent_given | true   |
+      | return_consent_by    | person |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_escort_provided | false |
+    And the social services completes "Receive at home"
+      | field                   | value  |
+      | return_receiving_agency | social |
+    Then the social services has a task "Check safety and risks"
+    And the registration service has a task "Issue new passport"
+    When the social services completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | true  |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the health organisation completes "Provide emergency assistance"
+      | field                | value            |
+      | emergency_assistance | ["medical_care"] |
+    And the social services completes "Inform and obtain consent"
+      | field            | value |
+      | consent_informed | true  |
+      | consent_referral | false |
+    And the social services completes "Send anonymous notification"
+      | field                            | value                   |
+      | anonymous_notification_recipient | social                  |
+      | anonymous_refusal_reason         | distrust_of_authorities |
+      | anonymous_help_information_given | true                    |
+    Then the case is open
+    And the social services has no open tasks
+    And the registration service has a task "Issue new passport"
+    When the registration service completes "Issue new passport"
+      | field           | value       |
+      | passport_number | "AC7654321" |
+    Then the case is closed with outcome "anonymous_notification"
+    And the case data has identification_outcome = "anonymous_notification"
+    And the case data has medical_emergency = true
+    And the case data has no full_name
+    And the case data has no date_of_birth
+    And the case data has no passport_number
+
+  @repatriation @inbound @timer
+  Scenario: the new passport is late, the social services follow it up while identification goes on, and the case closes once it is issued
+    Given a presumed victim reported by the consular service
+      | field                | value     |
+      | detection_channel    | consular  |
+      | location             | abroad    |
+      | exploitation_country | KR        |
+      | pseudonym            | "Emil-22" |
+    When the consular service completes "Consular interview"
+      | field                        | value           |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                | value  |
+      | return_consent_given | true   |
+      | return_consent_by    | person |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_escort_provided | false |
+    And the social services completes "Receive at home"
+      | field                   | value |
+      | return_receiving_agency | iom   |
+    Then IOM has a task "Check safety and risks"
+    And the registration service has a task "Issue new passport"
+    When 15 days pass
+    Then the social services has a task "Follow up the new passport (not issued in time)"
+    And the registration service has a task "Issue new passport"
+    And IOM has a task "Check safety and risks"
+    When IOM completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | true  |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | true  |
+      | risk_retrafficking      | high  |
+    And the health organisation completes "Provide emergency assistance"
+      | field                | value          |
+      | emergency_assistance | ["safe_place"] |
+    And IOM completes "Inform and obtain consent"
+      | field            | value |
+      | consent_informed | true  |
+      | consent_referral | true  |
+    And IOM completes "Indicator screening"
+      | field             | value |
+      | screening_act     | false |
+      | screening_means   | false |
+      | screening_purpose | false |
+    And IOM completes "Refer to general services"
+      | field                     | value                  |
+      | general_services_referred | ["employment_service"] |
+    Then the case is open
+    And IOM has no open tasks
+    When the social services completes "Follow up the new passport (not issued in time)"
+      | field                     | value                                     |
+      | passport_delay_reason     | "birth record had to be confirmed in Osh" |
+      | passport_follow_up_action | "called the head of the district office"  |
+    Then the case is open
+    When the registration service completes "Issue new passport"
+      | field           | value       |
+      | passport_number | "AC1112223" |
+    Then the case is closed with outcome "not_victim"
+    And the case data has passport_number = "AC1112223"
+    And the case data has passport_delay_reason = "birth record had to be confirmed in Osh"
+    And the case data has immediate_danger = true
+    And the case data has identification_outcome = "not_victim"
 
   Scenario: a person in Kyrgyzstan is found not to be a victim and is referred to general services
     Given a presumed victim reported by the labour inspection
@@ -257,7 +414,7 @@ Feature: The case of one presumed victim, from report to closure
       | anonymous_refusal_reason         | distrust_of_authorities |
       | anonymous_help_information_given | true                    |
     Then the case is closed with outcome "anonymous_notification"
-    And the case data has full_name = null
+    And the case data has no full_name
     And the border service has no task "Compile the referral"
 
   @consent
@@ -526,14 +683,10 @@ Feature: The case of one presumed victim, from report to closure
       | rehab_follow_up_date    | "2026-05-09" |
       | rehab_follow_up_by      | ngo          |
       | rehab_person_informed   | true         |
-    And the social services completes "Close the case and plan follow-up contact"
-      | field                     | value                            |
-      | closure_date              | "2026-02-10"                     |
-      | closure_summary           | "All services of the case ended" |
-      | closure_follow_up_planned | true                             |
-      | closure_follow_up_date    | "2026-05-11"                     |
-      | closure_follow_up_agency  | social                           |
-      | closure_follow_up_method  | phone                            |
+    And the social services completes "Close the case"
+      | field           | value                            |
+      | closure_date    | "2026-02-10"                     |
+      | closure_summary | "All services of the case ended" |
     Then the case is closed with outcome "rehabilitation_completed"
 
     Examples:
@@ -636,23 +789,20 @@ Feature: The case of one presumed victim, from report to closure
       | rehab_follow_up_date    | "2026-05-09" |
       | rehab_follow_up_by      | ngo          |
       | rehab_person_informed   | true         |
-    Then the social services has a task "Close the case and plan follow-up contact"
-    When the social services completes "Close the case and plan follow-up contact"
-      | field                     | value                            |
-      | closure_date              | "2026-02-10"                     |
-      | closure_summary           | "All services of the case ended" |
-      | closure_follow_up_planned | true                             |
-      | closure_follow_up_date    | "2026-05-11"                     |
-      | closure_follow_up_agency  | social                           |
-      | closure_follow_up_method  | phone                            |
+    Then the social services has a task "Close the case"
+    When the social services completes "Close the case"
+      | field           | value                            |
+      | closure_date    | "2026-02-10"                     |
+      | closure_summary | "All services of the case ended" |
     Then the case is closed with outcome "<outcome>"
     And the case data has rehab_exit_reason = "<reason>"
 
     Examples:
-      | reason                 | outcome                  | progress                               |
-      | goals_met              | rehabilitation_completed | Living independently, working          |
-      | voluntary_withdrawal   | withdrawn                | Chose to leave the programme           |
-      | handover_reintegration | closed                   | Ready for the reintegration programme  |
+      | reason                 | outcome                  | progress                              |
+      | goals_met              | rehabilitation_completed | Living independently, working         |
+      | voluntary_withdrawal   | withdrawn                | Chose to leave the programme          |
+      | handover_reintegration | closed                   | Ready for the reintegration programme |
+      | handover_repatriation  | closed                   | A citizen at home, ready to move on   |
 
   @timer
   Scenario: contact is lost, the person is not found and the case closes as lost contact
@@ -750,11 +900,10 @@ Feature: The case of one presumed victim, from report to closure
       | rehab_closure_summary   | "Plan ended" |
       | rehab_follow_up_planned | false        |
       | rehab_person_informed   | false        |
-    And the social services completes "Close the case and plan follow-up contact"
-      | field                     | value                            |
-      | closure_date              | "2026-02-10"                     |
-      | closure_summary           | "All services of the case ended" |
-      | closure_follow_up_planned | false                            |
+    And the social services completes "Close the case"
+      | field           | value                            |
+      | closure_date    | "2026-02-10"                     |
+      | closure_summary | "All services of the case ended" |
     Then the case is closed with outcome "lost_contact"
 
   @repatriation @outbound
@@ -913,13 +1062,9 @@ Feature: The case of one presumed victim, from report to closure
       | field                     | value        |
       | return_handover_date      | "2026-01-14" |
       | return_handover_confirmed | true         |
-    Then the social services has a task "Close the case and plan follow-up contact"
-    When the social services completes "Close the case and plan follow-up contact"
-      | field                     | value                            |
-      | closure_date              | "2026-02-10"                     |
-      | closure_summary           | "All services of the case ended" |
-      | closure_follow_up_planned | true                             |
-      | closure_follow_up_date    | "2026-05-11"                     |
-      | closure_follow_up_agency  | social                           |
-      | closure_follow_up_method  | phone                            |
+    Then the social services has a task "Close the case"
+    When the social services completes "Close the case"
+      | field           | value                            |
+      | closure_date    | "2026-02-10"                     |
+      | closure_summary | "All services of the case ended" |
     Then the case is closed with outcome "returned_home"

@@ -2,13 +2,15 @@
 Feature: Repatriation (SOP 4)
   4A: a Kyrgyz citizen found abroad is interviewed by the consular service, agrees
   to return, travels on a certificate of return with an escort when the risk calls
-  for it, is received at home and gets a new passport within the legal deadline.
-  Domestic identification and rehabilitation follow in the case, not here.
+  for it and is received at home, where an agency takes the case on. Domestic
+  identification, rehabilitation and the new passport follow in the case, not here.
   4B: a foreign victim in Kyrgyzstan has a reflection period without removal, then
   chooses between voluntary return, staying for the proceedings and other
   protection. A return needs an acceptable risk, travel documents from the
   consulate of origin, a best-interests decision for a child, a reintegration plan,
   and data go to the receiving organisation abroad only with the person's consent.
+  The receiver serving the person in Kyrgyzstan (the one that accepted the referral)
+  explains the reflection period and discusses the options with them.
 
   # ---------------------------------------------------------------- 4A: citizen abroad
 
@@ -48,13 +50,13 @@ Feature: Repatriation (SOP 4)
     Then the social services has a task "Receive at home"
     When the social services completes "Receive at home"
       | field                          | value         |
+      | return_receiving_agency        | ngo           |
       | return_reception_accommodation | family        |
       | return_reception_needs         | ["documents"] |
-    Then the registration service has a task "Issue new passport"
-    And the task "Issue new passport" is due in 15 days
-    When the registration service completes "Issue new passport"
     Then the case is closed with outcome "arrived_home"
     And the case data has repatriation_outcome = "arrived_home"
+    And the case data has return_receiving_agency = "ngo"
+    And the registration service has no task "Issue new passport"
 
   @inbound @consent
   Scenario: a citizen abroad declines to return and nothing is arranged
@@ -168,43 +170,6 @@ Feature: Repatriation (SOP 4)
     Then the social services has a task "Receive at home"
     And the case is open
 
-  @inbound @timer
-  Scenario: the new passport is late and the social services follow it up
-    Given a "repatriation" case reported by the consular service
-      | field                  | value   |
-      | repatriation_direction | inbound |
-      | presumed_child         | false   |
-      | pseudonym              | Emil-22 |
-    When the consular service completes "Consular interview"
-      | field                        | value             |
-      | return_contact_channel       | foreign_authority |
-      | return_country_of_stay       | KR                |
-      | return_citizenship_evidence  | ["kg_passport"]   |
-      | return_citizenship_confirmed | true              |
-    And the consular service completes "Informed consent to return"
-      | field                | value  |
-      | return_consent_given | true   |
-      | return_consent_by    | person |
-    And IOM completes "Assess return risk"
-      | field             | value |
-      | return_risk_level | low   |
-    And the consular service completes "Issue certificate of return"
-    And IOM completes "Organise travel and escort"
-      | field                         | value |
-      | return_travel_escort_provided | false |
-    And the social services completes "Receive at home"
-    Then the registration service has a task "Issue new passport"
-    When 15 days pass
-    Then the social services has a task "Follow up the new passport (not issued in time)"
-    And the registration service has a task "Issue new passport"
-    When the registration service completes "Issue new passport"
-    Then the case is open
-    When the social services completes "Follow up the new passport (not issued in time)"
-      | field                     | value                                   |
-      | passport_delay_reason     | birth record had to be confirmed in Osh |
-      | passport_follow_up_action | called the head of the district office  |
-    Then the case is closed with outcome "arrived_home"
-
   @inbound @child
   Scenario: a child abroad returns to the family after a best-interests decision
     Given a "repatriation" case reported by the consular service
@@ -274,6 +239,7 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value    |
       | repatriation_direction | outbound |
+      | referral_receiver      | ngo      |
       | presumed_child         | false    |
       | citizenship            | UZ       |
       | pseudonym              | Hilola-2 |
@@ -322,19 +288,20 @@ Feature: Repatriation (SOP 4)
     And the case data has repatriation_outcome = "returned_home"
 
   @outbound @child
-  Scenario: a foreign child returns home only after a best-interests decision and family assessment
-    Given a "repatriation" case reported by the NGO
-      | field                  | value       |
-      | repatriation_direction | outbound    |
-      | presumed_child         | true        |
-      | age                    | 15          |
-      | citizenship            | TJ          |
-      | pseudonym              | Iskandar-15 |
-    When the NGO completes "Explain rights and the reflection period"
+  Scenario: a foreign child served by the child-protection body returns home only after a best-interests decision
+    Given a "repatriation" case reported by the child-protection body
+      | field                  | value            |
+      | repatriation_direction | outbound         |
+      | referral_receiver      | child_protection |
+      | presumed_child         | true             |
+      | age                    | 15               |
+      | citizenship            | TJ               |
+      | pseudonym              | Iskandar-15      |
+    When the child-protection body completes "Explain rights and the reflection period"
       | field                             | value |
       | return_reflection_ready_to_decide | true  |
-    Then the NGO has a task "Discuss options"
-    When the NGO completes "Discuss options"
+    Then the child-protection body has a task "Discuss options"
+    When the child-protection body completes "Discuss options"
       | field                           | value                      |
       | repatriation_option             | voluntary_return           |
       | repatriation_option_child_views | wants to go back to school |
@@ -346,14 +313,14 @@ Feature: Repatriation (SOP 4)
       | return_consulate_contact_consent | true   |
       | return_travel_document_result    | issued |
     Then the child-protection body has a task "Best-interests decision and family assessment"
-    And the NGO has no task "Discuss hand-over data with the person"
+    And the child-protection body has no task "Discuss hand-over data with the person"
     When the child-protection body completes "Best-interests decision and family assessment"
       | field                          | value                 |
       | return_family_traced           | true                  |
       | return_family_assessment       | suitable_with_support |
       | return_best_interests_decision | return_to_family      |
-    Then the NGO has a task "Discuss hand-over data with the person"
-    When the NGO completes "Discuss hand-over data with the person"
+    Then the child-protection body has a task "Discuss hand-over data with the person"
+    When the child-protection body completes "Discuss hand-over data with the person"
       | field                        | value                |
       | return_handover_data_consent | true                 |
       | return_handover_consent_by   | legal_representative |
@@ -373,6 +340,7 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value      |
       | repatriation_direction | outbound   |
+      | referral_receiver      | ngo        |
       | presumed_child         | true       |
       | citizenship            | TJ         |
       | pseudonym              | Jamshed-13 |
@@ -407,6 +375,7 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value    |
       | repatriation_direction | outbound |
+      | referral_receiver      | ngo      |
       | presumed_child         | false    |
       | citizenship            | IN       |
       | pseudonym              | Kiran-30 |
@@ -425,6 +394,7 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value    |
       | repatriation_direction | outbound |
+      | referral_receiver      | ngo      |
       | presumed_child         | false    |
       | citizenship            | AF       |
       | pseudonym              | Laila-24 |
@@ -444,6 +414,7 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value     |
       | repatriation_direction | outbound  |
+      | referral_receiver      | ngo       |
       | presumed_child         | false     |
       | citizenship            | UZ        |
       | pseudonym              | Malika-19 |
@@ -469,6 +440,7 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value    |
       | repatriation_direction | outbound |
+      | referral_receiver      | ngo      |
       | presumed_child         | false    |
       | citizenship            | BD       |
       | pseudonym              | Nadia-27 |
@@ -498,6 +470,7 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value    |
       | repatriation_direction | outbound |
+      | referral_receiver      | ngo      |
       | presumed_child         | false    |
       | citizenship            | UZ       |
       | pseudonym              | Odina-33 |

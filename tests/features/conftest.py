@@ -197,6 +197,13 @@ def case_is_open(world: World) -> None:
     assert world.case().status == "open"
 
 
+@then(parsers.re(r"the case data has no (?P<name>\w+)$"))
+def case_data_lacks(world: World, name: str) -> None:
+    """The field is not in the case data at all (e.g. identity removed when the case ended)."""
+    data = world.case().data
+    assert name not in data, (name, data[name])
+
+
 @then(parsers.re(r"the case data has (?P<name>\w+) = (?P<value>.+)$"))
 def case_data_has(world: World, name: str, value: str) -> None:
     """A field of the case data has this value."""
