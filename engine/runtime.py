@@ -194,11 +194,12 @@ def workflow_task(workflow: BpmnWorkflow, task_id: UUID) -> Task | None:
 
 
 def _due_at(task: Task) -> datetime | None:
-    """Earliest fire time of the timers on this task's boundary."""
+    """Earliest deadline set by the timers on this task's boundary — also once a
+    non-interrupting one has fired: the task stays overdue while it is open."""
     parent = task.parent
     if parent is None or not isinstance(parent.task_spec, BoundaryEventSplit):
         return None
-    times = [fire_time(sibling) for sibling in parent.children if sibling is not task]
+    times = [_timer_value(sibling) for sibling in parent.children if sibling is not task]
     known = [t for t in times if t is not None]
     return min(known) if known else None
 
@@ -207,6 +208,11 @@ def fire_time(task: Task) -> datetime | None:
     """When a waiting timer task fires, if it is one."""
     if not task.has_state(TaskState.WAITING):
         return None
+    return _timer_value(task)
+
+
+def _timer_value(task: Task) -> datetime | None:
+    """The moment a timer task was set for (whatever its state), if it is one."""
     value = task._get_internal_data("event_value")
     if isinstance(value, dict):
         value = value.get("next")

@@ -190,8 +190,10 @@ def test_timer_fires_only_when_due_and_escalates(simple_engine: Engine, clock: F
     assert simple_engine.fire_due_timers() == []
     clock.advance(timedelta(hours=2))
     assert simple_engine.fire_due_timers() == [case.id]
-    names = sorted(t.name for t in simple_engine.case_tasks(case.id))
-    assert names == ["Indicator screening", "Review overdue screening"]
+    tasks = {t.name: t for t in simple_engine.case_tasks(case.id)}
+    assert sorted(tasks) == ["Indicator screening", "Review overdue screening"]
+    # The escalation fired, the screening is still open: it stays overdue.
+    assert tasks["Indicator screening"].due_at == case.open_tasks[0].due_at
     assert simple_engine.fire_due_timers() == []
     stored_state_roundtrips(simple_engine, case.id)
 

@@ -55,16 +55,17 @@ def test_list_tasks_sorts_by_due_date_then_age(
         (first["case_id"], "Identify the person"),
         (second["case_id"], "Identify the person"),
     ]
-    # The first deadline passes: the engine opens an escalation and (its boundary timer
-    # having fired) the first task has no deadline left; tasks without one come last, oldest
-    # first.
+    # The first deadline passes: the engine opens an escalation; the first task keeps its
+    # (now past) deadline, so it stays first and overdue; tasks without a deadline come last.
     api_engine.fire_due_timers()
-    names = [(t["case_id"], t["name"]) for t in as_user("police").get("/tasks").json()["data"]]
+    inbox = as_user("police").get("/tasks").json()["data"]
+    names = [(t["case_id"], t["name"]) for t in inbox]
     assert names == [
-        (second["case_id"], "Identify the person"),
         (first["case_id"], "Identify the person"),
+        (second["case_id"], "Identify the person"),
         (first["case_id"], "Review overdue identification"),
     ]
+    assert [t["overdue"] for t in inbox] == [True, False, False]
 
 
 def test_list_tasks_filters(as_user: AsUser, clock: FakeClock) -> None:

@@ -14,7 +14,7 @@ def test_inbox_cursor_walks_past_tasks_without_deadline(
 ) -> None:
     first = start_case(as_user("border"))["case"]["id"]
     clock.advance(timedelta(hours=24, minutes=30))
-    api_engine.fire_due_timers()  # the first case: its task and an escalation, no deadlines
+    api_engine.fire_due_timers()  # the first case: its overdue task and an escalation without one
     later = []
     for _ in range(2):
         clock.advance(timedelta(minutes=1))
@@ -32,4 +32,4 @@ def test_inbox_cursor_walks_past_tasks_without_deadline(
             break
     assert seen == expected
     cases = [t["case_id"] for t in police.get("/tasks").json()["data"]]
-    assert cases == [*later, first, first]
+    assert cases == [first, *later, first]
