@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlmodel import Session
 
+from engine.config import Settings
 from engine.errors import (
     InvalidDataError,
     TaskClaimedError,
@@ -308,3 +309,36 @@ def test_purge_flag_removes_identity_from_every_stored_copy(
         actions = session.execute(select(AuditEvent.action)).scalars().all()
     assert b"Jyldyz" not in zlib.decompress(state)
     assert "case.personal_data_purged" in actions
+
+
+def test_processes_lists_newest_versions(simple_engine: Engine) -> None:
+    listed = [(p.process_id, p.version) for p in simple_engine.processes()]
+    assert listed == [("child", 1), ("parent", 1), ("simple", 1)]
+
+
+def test_forms_of_start_and_task_come_from_the_case_version(simple_engine: Engine) -> None:
+    start_form = simple_engine.start_form("simple")
+    assert start_form is not None and start_form["title"] == "Report"
+    task = start_simple(simple_engine).case.open_tasks[0]
+    form = simple_engine.task_form(task.id)
+    assert form is not None and "screening_result" in form["properties"]
+    assert simple_engine.start_form("parent") is None
+
+
+def test_next_timer_is_the_earliest_deadline(simple_engine: Engine, clock: FakeClock) -> None:
+    assert simple_engine.next_timer() is None
+    first = start_simple(simple_engine).case.id
+    clock.advance(timedelta(hours=1))
+    start_simple(simple_engine)
+    assert simple_engine.next_timer() == clock.now() + timedelta(hours=23)
+    assert simple_engine.next_timer([first]) == clock.now() + timedelta(hours=23)
+
+
+def test_deploy_library_deploys_the_folders_once(
+    make_test_engine: Callable[..., Engine], settings: Settings
+) -> None:
+    engine = make_test_engine()
+    first = engine.deploy_library(deployed_by="test")
+    assert first.created and {v.process_id for v in first.new_versions} >= {"nrm_case", "referral"}
+    again = engine.deploy_library(deployed_by="test")
+    assert not again.created and again.new_versions == ()
