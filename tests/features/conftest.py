@@ -3,6 +3,7 @@ and the recorder of which BPMN paths each scenario takes."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -17,7 +18,7 @@ from engine.config import Settings
 from engine.facade import Engine
 from engine.library import ProcessLibrary
 from engine.spiff.clock import FakeClock
-from tests.features.recorder import Recorder
+from tests.features.recorder import Recorder, with_library_from_env
 from tests.features.world import (
     RESULT_FIELDS,
     World,
@@ -27,7 +28,8 @@ from tests.features.world import (
     table_data,
 )
 
-FEATURES = Path(__file__).resolve().parents[2] / "features"
+# NRM_FEATURES_DIR: the scenario gate runs only the features of the changed diagrams.
+FEATURES = Path(os.environ.get("NRM_FEATURES_DIR") or Path(__file__).parents[2] / "features")
 AGENCY = r"(?P<agency>(?:the |)[A-Za-z\- ]+?|IOM)"
 
 # A complete, valid report of an adult Kyrgyz citizen found in Kyrgyzstan.
@@ -62,8 +64,10 @@ def library() -> ProcessLibrary:
 
 @pytest.fixture
 def world(db: Database, settings: Settings, library: ProcessLibrary) -> Iterator[World]:
-    """An engine on bpmn/ and forms/schemas/ with a clock at Monday 5 January 2026, 09:00."""
+    """An engine on bpmn/ and forms/schemas/ (or NRM_BPMN_DIR/NRM_FORMS_DIR) with a clock at
+    Monday 5 January 2026, 09:00."""
     clock = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
+    settings = with_library_from_env(settings)
     engine = Engine(db, settings=settings, clock=clock, library=library)
     engine.deploy_library(deployed_by="scenario")
     yield World(engine, clock)

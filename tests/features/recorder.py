@@ -3,18 +3,34 @@ path-coverage reports (reports/scenarios.json, .md, .html) at the end of the run
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from engine.config import load_settings
+from engine.config import Settings, load_settings
 from engine.coverage import ScenarioRecord, build_report, uncovered, write_reports
 from engine.library import ProcessLibrary
 from engine.sources import read_library
 
 REPORTS = Path(__file__).resolve().parents[2] / "reports"
+# The scenario gate (engine/scenario_gate.py) runs the scenarios on candidate diagrams in
+# a child pytest: these variables name its library and where its reports go.
+LIBRARY_VARIABLES = ("NRM_BPMN_DIR", "NRM_FORMS_DIR")
+
+
+def with_library_from_env(settings: Settings) -> Settings:
+    """The settings with the diagram and form folders NRM_BPMN_DIR/NRM_FORMS_DIR name, if set."""
+    chosen = load_settings({k: os.environ[k] for k in LIBRARY_VARIABLES if k in os.environ})
+    return replace(settings, bpmn_dir=chosen.bpmn_dir, forms_dir=chosen.forms_dir)
+
+
+def reports_dir() -> Path:
+    """Where the reports go: NRM_REPORTS_DIR, else reports/ of the repository."""
+    return Path(os.environ.get("NRM_REPORTS_DIR") or REPORTS)
 
 
 class Recorder:
@@ -64,10 +80,10 @@ class Recorder:
         """Write the reports when scenarios ran."""
         if not self.records:
             return
-        settings = load_settings({})
+        settings = with_library_from_env(load_settings({}))
         bundle = ProcessLibrary().compile(read_library(settings.bpmn_dir, settings.forms_dir))
         report = build_report(bundle, self.records)
-        paths = write_reports(REPORTS, report, self.records)
+        paths = write_reports(reports_dir(), report, self.records)
         missing = uncovered(report)
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:

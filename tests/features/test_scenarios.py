@@ -1,11 +1,13 @@
-"""Every scenario of every feature file in features/ (one feature per diagram)."""
+"""Every scenario of every feature file in features/ (one feature per diagram), or in
+NRM_FEATURES_DIR when the scenario gate runs only the features of changed diagrams."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pytest_bdd import scenarios
 
-FEATURES = Path(__file__).resolve().parents[2] / "features"
+FEATURES = Path(os.environ.get("NRM_FEATURES_DIR") or Path(__file__).parents[2] / "features")
 
 scenarios(*sorted(str(p) for p in FEATURES.glob("*.feature")))
