@@ -18,13 +18,17 @@ from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, col, select
 
 from engine import cases, runtime, store
+from engine.casediagram import CaseDiagram, draw, processes_of
 from engine.config import Settings, load_settings
 from engine.context import EngineContext
 from engine.db import make_engine, read_session, write_session
-from engine.errors import NrmError, UnknownCaseError, UnknownTaskError
+from engine.deploying import PolicyDeployment
+from engine.diagrams import Diagrams
+from engine.errors import NrmError, UnknownCaseError, UnknownProcessError, UnknownTaskError
 from engine.fastsql import TaskRow
 from engine.library import DeployResult, ProcessLibrary
 from engine.models import Case, HumanTask, ProcessVersion, TaskStatus, Timer
+from engine.scenario_gate import Gate
 from engine.sources import SourceFile, read_library
 from engine.spiff.clock import Clock, SystemClock
 from engine.spiff.script_engine import NrmScriptEngine
@@ -40,7 +44,7 @@ StepHook = Callable[[Session, StepResult], None]
 log = logging.getLogger(__name__)
 
 
-class Engine(ProcessVersions):
+class Engine(ProcessVersions, PolicyDeployment, Diagrams):
     """Durable NRM cases on SpiffWorkflow."""
 
     def __init__(
@@ -104,9 +108,18 @@ class Engine(ProcessVersions):
     # --- processes -------------------------------------------------------------------
 
     def deploy(
-        self, files: Sequence[SourceFile], *, deployed_by: str, note: str = ""
+        self,
+        files: Sequence[SourceFile],
+        *,
+        deployed_by: str,
+        note: str = "",
+        gate: Gate | None = None,
     ) -> DeployResult:
-        """Validate and store a bundle; changed processes get a new version."""
+        """Validate and store a bundle; changed processes get a new version. With a `gate`
+        (policy staff, `nrm deploy`, the API), the changed processes' scenarios run first,
+        nothing is stored if one fails, and the deployment is audited."""
+        if gate is not None:
+            return self._deploy_gated(files, deployed_by=deployed_by, note=note, gate=gate)
         return self._write(
             lambda s: self.library.deploy(
                 s, files, deployed_by=deployed_by, now=self.clock.now(), note=note
@@ -269,6 +282,36 @@ class Engine(ProcessVersions):
             loaded = self.library.version(session, case.process_version_id)
             workflow = self.ctx.restore(store.load_state(session, case.id), loaded)
             return runtime.case_path(workflow, loaded.bundle)
+
+    def case_diagrams(self, case_id: str) -> list[CaseDiagram]:
+        """The case drawn on its version, one SVG per process it went through (its own first):
+        finished steps and taken flows `completed`, open tasks `ready` or `overdue`."""
+        with read_session(self.db) as session:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
+            loaded = self.library.version(session, case.process_version_id)
+            workflow = self.ctx.restore(store.load_state(session, case.id), loaded)
+            path = runtime.case_path(workflow, loaded.bundle)
+            tasks = [
+                TaskView.of(r, case.number) for r in store.task_rows(session, case.id).values()
+            ]
+        open_tasks = [t for t in tasks if t.status == TaskStatus.READY]
+        now = self.clock.now()
+        drawn = (
+            draw(loaded.bundle, path, p, open_tasks, now)
+            for p in processes_of(path, case.process_id)
+        )
+        return [d for d in drawn if d is not None]
+
+    def case_diagram(self, case_id: str, process_id: str | None = None) -> str:
+        """One process of the case as SVG (default: the case's own process)."""
+        for diagram in self.case_diagrams(case_id):
+            if process_id is None or diagram.process_id == process_id:
+                return diagram.svg
+        raise UnknownProcessError(
+            f"Case {case_id} has no diagram of {process_id!r}.", process_id=process_id
+        )
 
     def case_tasks(
         self,
