@@ -166,6 +166,36 @@ class InvalidDiagramError(NrmError):
         return "\n".join(str(p) for p in self.problems)
 
 
+class ScenariosFailedError(NrmError):
+    """A candidate version fails scenarios of the processes it changes; nothing was deployed.
+
+    `gate` (a field) is the gate's report: each failing scenario with its step and error.
+    """
+
+    status = 422
+    title = "Scenarios failed"
+
+    def __init__(self, message: str, lines: list[str], **fields: Any) -> None:
+        super().__init__(message, **fields)
+        self.lines = lines
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *self.lines])
+
+
+class GateUnavailableError(NrmError):
+    """The scenario gate cannot run here (no test steps installed)."""
+
+    status = 503
+    title = "Scenario gate unavailable"
+
+
+class LibraryChangedError(ConflictError):
+    """Another deployment changed the library while a candidate was checked; retry."""
+
+    title = "Library changed"
+
+
 class ScriptError(NrmError):
     """A script, condition or timer expression from a diagram failed or was refused."""
 

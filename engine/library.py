@@ -11,6 +11,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -20,6 +21,9 @@ from engine.errors import ErrorReport, InvalidDiagramError, Problem, UnknownProc
 from engine.models import Deployment, DeploymentFile, ProcessVersion
 from engine.sources import SourceFile, content_hash
 from engine.validation import validate_files
+
+if TYPE_CHECKING:
+    from engine.scenario_gate import GateReport
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class DeployResult:
     created: bool
     new_versions: tuple[ProcessVersion, ...]
     report: ErrorReport
+    gate: GateReport | None = None  # the scenarios run before it went live (gated deploys)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PG_URL = os.environ.get("NRM_TEST_DATABASE_URL")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Markers of the suite's own (pyproject.toml lists the others)."""
+    config.addinivalue_line(
+        "markers", "gate: runs real scenarios in a child pytest (a few seconds each; make test)"
+    )
+
+
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.db"
