@@ -22,6 +22,7 @@ class Settings:
     bpmn_dir: Path = ROOT / "bpmn"
     forms_dir: Path = ROOT / "forms" / "schemas"
     features_dir: Path = ROOT / "features"
+    reports_dir: Path = ROOT / "reports"  # scenario results (coverage overlay on diagrams)
     secret_key: str = "dev-only-secret-change-me"
     demo_password: str = "demo"
     script_time_limit: float = 1.0
@@ -64,6 +65,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         bpmn_dir=Path(env.get("NRM_BPMN_DIR", str(base.bpmn_dir))),
         forms_dir=Path(env.get("NRM_FORMS_DIR", str(base.forms_dir))),
         features_dir=Path(env.get("NRM_FEATURES_DIR", str(base.features_dir))),
+        reports_dir=Path(env.get("NRM_REPORTS_DIR", str(base.reports_dir))),
         secret_key=env.get("NRM_SECRET_KEY", base.secret_key),
         demo_password=env.get("NRM_DEMO_PASSWORD", base.demo_password),
         script_time_limit=float(env.get("NRM_SCRIPT_TIME_LIMIT", base.script_time_limit)),

@@ -8,7 +8,9 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import CaseDep, CurrentUser, EngineDep, IdempotencyKeyHeader, SessionDep
 from api.routes.common import problems
+from api.routes.processes import SVG_RESPONSE, svg
 from api.schemas import (
+    PROCESS_ID_PATTERN,
     AccessLogPublic,
     CaseCreate,
     CasePublic,
@@ -16,7 +18,7 @@ from api.schemas import (
     HistoryPublic,
     StepPublic,
 )
-from api.services import access_log, cases
+from api.services import access_log, cases, processes
 from api.services.policy import supervising_agency
 
 router = APIRouter(tags=["cases"])
@@ -83,3 +85,18 @@ def read_access_log(case: CaseDep, session: SessionDep, caller: CurrentUser) -> 
     """Who received personal fields of this case, when, and which (supervisors only)."""
     supervising_agency(caller)
     return access_log.list_for_case(session=session, case_id=case.id)
+
+
+@router.get(
+    "/cases/{case_id}/diagram.svg",
+    response_class=Response,
+    responses={**SVG_RESPONSE, **problems(401, 403, 404, 422)},
+)
+def read_case_diagram(
+    case: CaseDep,
+    engine: EngineDep,
+    process: Annotated[str | None, Query(pattern=PROCESS_ID_PATTERN)] = None,
+) -> Response:
+    """The case's diagram on its own version: finished steps, open and overdue tasks
+    coloured (no case data). `process` draws an SOP the case called instead."""
+    return svg(processes.case_diagram(engine=engine, case=case, process_id=process))

@@ -1,7 +1,8 @@
 """Who may do what: roles per user, agencies per lane. One place, checked by the services.
 
 Roles: `caseworker` and `supervisor` work cases in their agency's lanes; `policy` deploys
-diagrams; `reviewer` reads process definitions; `admin` administers accounts;
+diagrams and moves open cases to a new version; `reviewer` reads process definitions and
+checks proposed ones (validation, migration preview); `admin` administers accounts;
 `rapporteur` reads statistics only. Only caseworkers and supervisors of an agency that
 has lanes see cases, tasks or any case data; every other role is refused (403).
 """
@@ -15,6 +16,7 @@ from engine.agencies import ROLES
 
 CASEWORK_ROLES = frozenset({"caseworker", "supervisor"})
 PROCESS_READER_ROLES = CASEWORK_ROLES | {"policy", "reviewer", "admin"}
+PROCESS_CHECKER_ROLES = frozenset({"policy", "reviewer"})
 LANE_AGENCIES = frozenset(r.code for r in ROLES if r.has_tasks)
 FIRST_RESPONDERS = frozenset(r.code for r in ROLES if r.first_responder and r.has_tasks)
 
@@ -67,3 +69,20 @@ def require_process_reader(caller: Caller) -> None:
     """Process definitions are for caseworkers, supervisors, policy, reviewers and admins."""
     if not caller.roles & PROCESS_READER_ROLES:
         raise RoleRequiredError("Your role reads statistics only.", roles=sorted(caller.roles))
+
+
+def require_process_checker(caller: Caller) -> None:
+    """Validating diagrams and previewing a migration are for policy staff and reviewers."""
+    if not caller.roles & PROCESS_CHECKER_ROLES:
+        raise RoleRequiredError(
+            "Only policy staff and reviewers check diagrams and migrations.",
+            roles=sorted(caller.roles),
+        )
+
+
+def require_policy(caller: Caller) -> None:
+    """Deploying diagrams and moving open cases to a new version are for policy staff."""
+    if "policy" not in caller.roles:
+        raise RoleRequiredError(
+            "Only policy staff deploy diagrams and migrate cases.", roles=sorted(caller.roles)
+        )

@@ -3,7 +3,8 @@ roles) against every endpoint, allowed or refused as designed.
 
 Set-up: a case reported by `border` whose open task is in the `police` lane. Allowed means
 the request got past authorisation (2xx, or 422 for deliberately incomplete bodies);
-refused means 403.
+refused means 403. Deploying sends a file already deployed (nothing changes, no scenario
+runs); migrating names no real case (422).
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from typing import Any
 
 import pytest
 
-from tests.api.conftest import AsUser, demo_users, only, start_case
+from tests.api.conftest import FIXTURES, AsUser, demo_users, only, start_case
 
 NOT_FIRST_RESPONDERS = {"prosecutor", "commission", "registration"}
 PARTICIPANTS = {"border", "police"}  # the reporter and the lane with the open task
 TASK_AGENCY = "police"
 USERS = demo_users()
+DEPLOYED_FILE = ("files", ("api_case.bpmn", (FIXTURES / "api_case.bpmn").read_bytes()))
 
 
 def expectations(agency: str | None, roles: list[str]) -> dict[str, bool]:
@@ -30,10 +32,19 @@ def expectations(agency: str | None, roles: list[str]) -> dict[str, bool]:
     )
     takes_part = casework and agency in PARTICIPANTS
     own_task = casework and agency == TASK_AGENCY
+    reader = "rapporteur" not in roles
+    checker = bool({"policy", "reviewer"} & set(roles))
     return {
         "GET /me": True,
-        "GET /processes": "rapporteur" not in roles,
-        "GET /processes/{id}/diagram.svg": "rapporteur" not in roles,
+        "GET /processes": reader,
+        "GET /processes/{id}/diagram.svg": reader,
+        "POST /processes/validate": checker,
+        "POST /processes": "policy" in roles,
+        "GET /processes/{id}/versions": reader,
+        "GET /processes/{id}/diff": reader,
+        "GET /processes/{id}/migration": checker,
+        "POST /processes/{id}/migration": "policy" in roles,
+        "GET /cases/{id}/diagram.svg": takes_part,
         "POST /cases": casework and agency not in NOT_FIRST_RESPONDERS,
         "GET /cases": casework,
         "GET /cases/{id}": takes_part,
@@ -53,6 +64,15 @@ def requests(case_id: str, task_id: str) -> dict[str, Callable[[Any], Any]]:
         "GET /me": lambda a: a.get("/me"),
         "GET /processes": lambda a: a.get("/processes"),
         "GET /processes/{id}/diagram.svg": lambda a: a.get("/processes/api_case/diagram.svg"),
+        "POST /processes/validate": lambda a: a.post("/processes/validate", files=[DEPLOYED_FILE]),
+        "POST /processes": lambda a: a.post("/processes", files=[DEPLOYED_FILE]),
+        "GET /processes/{id}/versions": lambda a: a.get("/processes/api_case/versions"),
+        "GET /processes/{id}/diff": lambda a: a.get("/processes/api_case/diff?from=1&to=1"),
+        "GET /processes/{id}/migration": lambda a: a.get("/processes/api_case/migration?to=1"),
+        "POST /processes/{id}/migration": lambda a: a.post(
+            "/processes/api_case/migration", json={"to": 1, "case_ids": ["nope"]}
+        ),
+        "GET /cases/{id}/diagram.svg": lambda a: a.get(f"/cases/{case_id}/diagram.svg"),
         "POST /cases": lambda a: a.post("/cases", json={"process_id": "api_case", "data": {}}),
         "GET /cases": lambda a: a.get("/cases"),
         "GET /cases/{id}": lambda a: a.get(f"/cases/{case_id}"),
