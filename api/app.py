@@ -15,6 +15,7 @@ from api.worker import TimerWorker
 from engine.config import Settings, load_settings
 from engine.errors import ProductionRefusedError
 from engine.facade import Engine
+from forms import web
 
 API_PREFIX = "/api/v1"
 DEV_SECRET = Settings().secret_key
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.add_middleware(UnexpectedErrorMiddleware)  # added last: the outermost of ours
     app.include_router(_api_router(), prefix=API_PREFIX)
     app.include_router(health.router, include_in_schema=False)
+    web.install(app)  # the web pages (forms/web) on the same engine and services
     return app
 
 

@@ -9,6 +9,7 @@ from sqlmodel import SQLModel
 
 import api.models  # noqa: F401  (registers the API's tables)
 import engine.models  # noqa: F401  (registers the tables)
+import forms.models  # noqa: F401  (registers the web pages' drafts table)
 from engine.config import load_settings
 from engine.db import make_engine
 

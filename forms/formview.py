@@ -1,0 +1,211 @@
+"""A task form's JSON Schema as fields to render, and submitted form fields back to JSON.
+
+Forms are flat (docs/diagram-conventions.md): each top-level property is one field.
+Raw values are what the page shows and the browser sends: a string, or a list of strings
+for checkboxes. Parsing keeps anything it cannot read as typed, so the engine's validator
+reports it on the field and the page shows it back exactly as it was typed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+Raw = str | list[str]
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a choice field: the raw value and its (English) title."""
+
+    value: str
+    title: str
+
+
+@dataclass
+class Field:
+    """One form field as the page renders it."""
+
+    name: str
+    title: str
+    help: str
+    widget: str  # text textarea integer number date datetime yesno radio select checkboxes
+    required: bool
+    personal: bool
+    nullable: bool
+    choices: list[Choice]
+    value: Raw = ""
+    error: str | None = None
+
+
+@dataclass
+class Section:
+    """Fields under one heading (`x-section`), in the order the form lists them."""
+
+    title: str | None
+    fields: list[Field] = field(default_factory=list)
+
+
+def types_of(prop: Mapping[str, Any]) -> set[str]:
+    """The JSON types a property allows."""
+    declared = prop.get("type")
+    if isinstance(declared, list):
+        return {str(t) for t in declared}
+    return {str(declared)} if declared else set()
+
+
+def _raw(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def choices_of(prop: Mapping[str, Any]) -> list[Choice]:
+    """The options of a property (`oneOf` const/title, or `enum`), or of its array items."""
+    source = prop.get("items") if "array" in types_of(prop) else prop
+    if not isinstance(source, Mapping):
+        return []
+    options = source.get("oneOf")
+    if isinstance(options, list) and all(isinstance(o, Mapping) and "const" in o for o in options):
+        return [Choice(_raw(o["const"]), str(o.get("title") or o["const"])) for o in options]
+    enum = source.get("enum")
+    if isinstance(enum, list):
+        return [Choice(_raw(v), str(v)) for v in enum if v is not None]
+    return []
+
+
+def widget_of(prop: Mapping[str, Any]) -> str:
+    """Which input renders a property."""
+    kinds = types_of(prop)
+    if "array" in kinds:
+        return "checkboxes"
+    if choices_of(prop):
+        return "radio" if prop.get("x-widget") == "radio" else "select"
+    if "boolean" in kinds:
+        return "yesno"
+    for kind in ("integer", "number"):
+        if kind in kinds:
+            return kind
+    fmt = prop.get("format")
+    if fmt in ("date", "date-time"):
+        return "date" if fmt == "date" else "datetime"
+    return "textarea" if prop.get("x-widget") == "textarea" else "text"
+
+
+def properties(schema: Mapping[str, Any] | None) -> dict[str, Mapping[str, Any]]:
+    """The form's fields, in order."""
+    props = (schema or {}).get("properties") or {}
+    return {name: p for name, p in props.items() if isinstance(p, Mapping)}
+
+
+def build(
+    schema: Mapping[str, Any] | None,
+    values: Mapping[str, Raw] | None = None,
+    errors: Mapping[str, str] | None = None,
+) -> list[Section]:
+    """The form's fields grouped by section, filled with raw values and field errors."""
+    required = set((schema or {}).get("required") or [])
+    values, errors = values or {}, errors or {}
+    sections: dict[str | None, Section] = {}
+    for name, prop in properties(schema).items():
+        heading = prop.get("x-section")
+        key = heading if isinstance(heading, str) else None
+        section = sections.setdefault(key, Section(key))
+        widget = widget_of(prop)
+        default: Raw = [] if widget == "checkboxes" else ""
+        section.fields.append(
+            Field(
+                name=name,
+                title=str(prop.get("title") or name),
+                help=str(prop.get("description") or ""),
+                widget=widget,
+                required=name in required,
+                personal=bool(prop.get("x-personal")),
+                nullable="null" in types_of(prop),
+                choices=choices_of(prop),
+                value=values.get(name, default),
+                error=errors.get(name),
+            )
+        )
+    return list(sections.values())
+
+
+def initial_values(schema: Mapping[str, Any] | None, data: Mapping[str, Any]) -> dict[str, Raw]:
+    """Raw values of the form's fields from case data (what the case already holds)."""
+    values: dict[str, Raw] = {}
+    for name, prop in properties(schema).items():
+        if name not in data or data[name] is None:
+            continue
+        value = data[name]
+        if widget_of(prop) == "checkboxes":
+            values[name] = [_raw(v) for v in value] if isinstance(value, list) else []
+        else:
+            values[name] = _raw(value)
+    return values
+
+
+def raw_values(
+    schema: Mapping[str, Any] | None, get_list: Callable[[str], Sequence[Any]]
+) -> dict[str, Raw]:
+    """The form's fields as the browser sent them (checkboxes as lists)."""
+    values: dict[str, Raw] = {}
+    for name, prop in properties(schema).items():
+        sent = [v for v in get_list(name) if isinstance(v, str)]
+        if widget_of(prop) == "checkboxes":
+            values[name] = sent
+        elif sent:
+            values[name] = sent[0]
+    return values
+
+
+def parse(schema: Mapping[str, Any] | None, values: Mapping[str, Raw]) -> dict[str, Any]:
+    """Typed JSON from raw values: numbers, yes/no, choices; empty fields left out."""
+    required = set((schema or {}).get("required") or [])
+    data: dict[str, Any] = {}
+    for name, prop in properties(schema).items():
+        raw = values.get(name)
+        if isinstance(raw, list):
+            if raw or name in required:
+                data[name] = [_choice(prop, v) for v in raw]
+            continue
+        text = (raw or "").strip()
+        if text:
+            data[name] = _typed(prop, text)
+        elif "null" in types_of(prop):
+            data[name] = None
+    return data
+
+
+def _choice(prop: Mapping[str, Any], raw: str) -> Any:
+    source = prop.get("items") if "array" in types_of(prop) else prop
+    consts = _consts(source if isinstance(source, Mapping) else {})
+    return consts.get(raw, raw)
+
+
+def _consts(prop: Mapping[str, Any]) -> dict[str, Any]:
+    options = prop.get("oneOf")
+    values: Iterable[Any] = []
+    if isinstance(options, list):
+        values = [o["const"] for o in options if isinstance(o, Mapping) and "const" in o]
+    elif isinstance(prop.get("enum"), list):
+        values = prop["enum"]
+    return {_raw(v): v for v in values}
+
+
+def _typed(prop: Mapping[str, Any], text: str) -> Any:
+    widget = widget_of(prop)
+    if widget in ("radio", "select"):
+        return _choice(prop, text)
+    if widget == "yesno":
+        return {"true": True, "false": False}.get(text, text)
+    if widget == "integer" and _INTEGER.match(text):
+        return int(text)
+    if widget == "number" and _NUMBER.match(text):
+        number = float(text.replace(",", "."))
+        return (
+            int(number) if number.is_integer() and "." not in text and "," not in text else number
+        )
+    return text

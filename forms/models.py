@@ -1,0 +1,27 @@
+"""The one table the web pages own: half-filled forms saved as drafts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from engine.models import UTCDateTime
+
+
+class FormDraft(SQLModel, table=True):
+    """What one user typed into one task's form, saved without validation.
+
+    It may hold personal data: only the same user reads it back, and it is deleted when
+    the task is completed or cancelled.
+    """
+
+    __tablename__ = "form_draft"
+    __table_args__ = (UniqueConstraint("username", "task_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(max_length=100)
+    task_id: str = Field(foreign_key="human_task.id", max_length=36, index=True)
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    saved_at: datetime = Field(sa_type=UTCDateTime, nullable=False)

@@ -1,0 +1,20 @@
+"""The web pages, installed on the API's FastAPI app: `install(app)`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from forms.web import auth, cases, inbox, library, scenarios, start, tasks
+from forms.web.render import STATIC_PATH
+
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+
+
+def install(app: FastAPI) -> None:
+    """Add the pages and the stylesheet to the app (same engine, same services)."""
+    for module in (auth, inbox, tasks, cases, start, library, scenarios):
+        app.include_router(module.router)
+    app.mount(STATIC_PATH, StaticFiles(directory=STATIC_DIR), name="static")

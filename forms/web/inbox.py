@@ -1,0 +1,49 @@
+"""The agency inbox: overdue first, then by due date; a claimed-by-me filter."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from api.deps import EngineDep, SessionDep
+from api.services.inbox import InboxFilter, Page, inbox
+from forms import drafts, timewords
+from forms.web.deps import WebUser
+from forms.web.render import page, translator
+from forms.web.routing import PageRoute
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+PAGE_SIZE = 50
+
+
+@router.get("/inbox")
+def show_inbox(
+    request: Request,
+    engine: EngineDep,
+    session: SessionDep,
+    caller: WebUser,
+    mine: Annotated[bool, Query()] = False,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+) -> Response:
+    """Open tasks of the user's agency, with deadlines and waiting times in words."""
+    found = inbox(
+        engine=engine,
+        session=session,
+        caller=caller,
+        filters=InboxFilter(assignee_me=mine),
+        page=Page(limit=PAGE_SIZE, cursor=cursor),
+    )
+    t, now = translator(request), engine.clock.now()
+    drafted = drafts.task_ids(engine=engine, username=caller.username)
+    rows = [
+        {
+            "task": task,
+            "deadline": timewords.deadline(t, task.due_at, now),
+            "waited": timewords.waited(t, task.created_at, now),
+            "draft": task.id in drafted,
+        }
+        for task in found.data
+    ]
+    return page(request, "inbox.html", rows=rows, mine=mine, next_cursor=found.next_cursor)

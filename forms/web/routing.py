@@ -1,0 +1,86 @@
+"""Page routes: load the session, turn errors into pages, add the session cookie and
+security headers. A page route never answers with problem+json or a stack trace."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+from urllib.parse import quote
+
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from sqlalchemy.exc import DataError, OperationalError
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from api.errors import NotAuthenticatedError
+from engine.config import Settings
+from engine.errors import NrmError
+from forms.web import session as web_session
+from forms.web.render import page
+
+log = logging.getLogger("forms.web")
+Handler = Callable[[Request], Coroutine[Any, Any, Response]]
+# Pages may hold personal data: never cached, never framed; only our own scripts run.
+HEADERS = {
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+    ),
+    "Referrer-Policy": "same-origin",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+}
+_ERROR_KEYS = {400: "bad_request", 403: "forbidden", 404: "not_found", 409: "conflict"}
+
+
+class SignInRequired(NotAuthenticatedError):
+    """A page that needs a signed-in user was asked for without one."""
+
+
+class PageRoute(APIRoute):
+    """An APIRoute whose errors become HTML pages and redirects."""
+
+    def get_route_handler(self) -> Handler:
+        """The route's handler wrapped with session and error handling."""
+        original = super().get_route_handler()
+
+        async def handle(request: Request) -> Response:
+            settings: Settings = request.app.state.settings
+            session = web_session.load(request, settings)
+            request.state.web_session = session
+            try:
+                response = await original(request)
+            except SignInRequired:
+                response = _to_sign_in(request)
+            except NrmError as exc:
+                response = error_page(request, exc.status, type(exc).__name__)
+            except RequestValidationError:
+                response = error_page(request, 400, "RequestValidationError")
+            except DataError:
+                response = error_page(request, 400, "DataError")
+            except OperationalError:
+                log.error("database unavailable on %s", request.url.path)
+                response = error_page(request, 503, "OperationalError")
+            web_session.save(response, session, settings)
+            response.headers.update(HEADERS)
+            return response
+
+        return handle
+
+
+def _to_sign_in(request: Request) -> Response:
+    target = "/login"
+    if request.method == "GET" and request.url.path not in ("/", "/login"):
+        target += "?next=" + quote(
+            request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        )
+    return RedirectResponse(target, status_code=303)
+
+
+def error_page(request: Request, status: int, kind: str) -> Response:
+    """A calm error page: what happened in the user's words, and where to go."""
+    generic = _ERROR_KEYS.get(status, "other")
+    return page(request, "error.html", status=status, kind=kind, generic=generic, code=status)

@@ -1,0 +1,89 @@
+"""Report a presumed victim: the report form of `nrm_case`, for first-responder agencies."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from uuid import uuid4
+
+from fastapi import APIRouter, Request
+from starlette.responses import RedirectResponse, Response
+
+from api.deps import EngineDep
+from api.schemas import CaseCreate
+from api.services import cases
+from api.services.policy import starting_agency
+from engine.errors import InvalidDataError
+from forms import fielderrors, formview
+from forms.formview import Raw
+from forms.web.deps import PostedForm, WebUser
+from forms.web.render import page, session_of, translator
+from forms.web.routing import PageRoute
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+CASE_PROCESS = "nrm_case"
+
+
+def _report_page(
+    request: Request,
+    schema: Mapping[str, Any] | None,
+    values: dict[str, Raw],
+    *,
+    errors: dict[str, str] | None = None,
+    general: list[str] | None = None,
+    status: int = 200,
+    submission: str | None = None,
+) -> Response:
+    return page(
+        request,
+        "report.html",
+        status=status,
+        schema=schema or {},
+        sections=formview.build(schema, values, errors),
+        errors=errors or {},
+        general=general or [],
+        submission=submission or uuid4().hex,
+    )
+
+
+@router.get("/report")
+def report_form(request: Request, engine: EngineDep, caller: WebUser) -> Response:
+    """The empty report form."""
+    starting_agency(caller)
+    return _report_page(request, engine.start_form(CASE_PROCESS), {})
+
+
+@router.post("/report")
+def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUser) -> Response:
+    """Start the case; the user's agency is the reporting agency."""
+    starting_agency(caller)
+    schema = engine.start_form(CASE_PROCESS)
+    values = formview.raw_values(schema, form.getlist)
+    data = formview.parse(schema, values)
+    submission = str(form.get("submission") or "")[:100] or None
+    try:
+        _status, step = cases.start(
+            engine=engine,
+            caller=caller,
+            body=CaseCreate(process_id=CASE_PROCESS, data=data),
+            idempotency_key=submission,
+        )
+    except InvalidDataError as exc:
+        per_field, general = fielderrors.localise(translator(request), schema, data, exc.errors)
+        return _report_page(
+            request,
+            schema,
+            values,
+            errors=per_field,
+            general=general,
+            status=422,
+            submission=submission,
+        )
+    session_of(request).update(
+        flash={
+            "kind": "reported",
+            "case_number": step.case.number,
+            "next": [{"title": t.title, "agency": t.agency} for t in step.opened],
+        }
+    )
+    return RedirectResponse(f"/cases/{step.case.id}", status_code=303)

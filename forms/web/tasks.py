@@ -1,0 +1,177 @@
+"""One task: its form from JSON Schema, claim and release, drafts, and submitting it."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import uuid4
+
+from fastapi import APIRouter, Request
+from starlette.responses import RedirectResponse, Response
+
+from api.deps import EngineDep, SessionDep
+from api.schemas import StepPublic, TaskDetail
+from api.services import tasks
+from engine.errors import ConflictError, InvalidDataError
+from engine.facade import Engine
+from forms import drafts, fielderrors, formview, timewords
+from forms.fieldlabels import FieldIndex
+from forms.formview import Raw
+from forms.web.casedata import context_rows, version_index
+from forms.web.deps import PostedForm, TaskPage, WebUser
+from forms.web.render import page, session_of, translator
+from forms.web.routing import PageRoute
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+OPEN_STATES = ("ready", "claimed")
+
+
+@router.get("/tasks/{task_id}")
+def show_task(
+    request: Request, ctx: TaskPage, engine: EngineDep, session: SessionDep, caller: WebUser
+) -> Response:
+    """The task and its form (pre-filled from the case, then from the user's draft)."""
+    detail = tasks.detail(
+        engine=engine, session=session, caller=caller, task=ctx.task, case=ctx.case
+    )
+    values = formview.initial_values(detail.form_schema, detail.data)
+    draft = drafts.get(engine=engine, username=caller.username, task_id=detail.id)
+    if draft is not None and detail.status in OPEN_STATES:
+        values.update(draft.data)
+    index = version_index(engine, session, ctx.case)
+    saved_at = draft.saved_at if draft else None
+    return task_page(request, engine, detail, index, values, draft_saved_at=saved_at)
+
+
+def task_page(
+    request: Request,
+    engine: Engine,
+    detail: TaskDetail,
+    index: FieldIndex,
+    values: dict[str, Raw],
+    *,
+    errors: dict[str, str] | None = None,
+    general: list[str] | None = None,
+    status: int = 200,
+    draft_saved_at: Any = None,
+    submission: str | None = None,
+) -> Response:
+    """Render the task page with these raw values and field errors."""
+    t, now = translator(request), engine.clock.now()
+    return page(
+        request,
+        "task.html",
+        status=status,
+        task=detail,
+        is_open=detail.status in OPEN_STATES,
+        sections=formview.build(detail.form_schema, values, errors),
+        context=context_rows(t, index, detail.form_schema, detail.data),
+        errors=errors or {},
+        general=general or [],
+        deadline=timewords.deadline(t, detail.due_at, now),
+        waited=timewords.waited(t, detail.created_at, now),
+        draft_saved_at=draft_saved_at,
+        submission=submission or uuid4().hex,
+    )
+
+
+@router.post("/tasks/{task_id}")
+def submit_task(
+    request: Request,
+    ctx: TaskPage,
+    form: PostedForm,
+    engine: EngineDep,
+    session: SessionDep,
+    caller: WebUser,
+) -> Response:
+    """Save a draft, or complete the task (errors shown next to their fields)."""
+    detail = tasks.detail(
+        engine=engine, session=session, caller=caller, task=ctx.task, case=ctx.case
+    )
+    values = formview.raw_values(detail.form_schema, form.getlist)
+    if form.get("action") == "draft":
+        drafts.save(engine=engine, username=caller.username, task_id=detail.id, values=values)
+        session_of(request).update(flash={"kind": "draft_saved"})
+        return RedirectResponse(f"/tasks/{detail.id}", status_code=303)
+    data = formview.parse(detail.form_schema, values)
+    submission = str(form.get("submission") or "")[:100] or None
+    try:
+        _status, step = tasks.complete(
+            engine=engine, caller=caller, task=ctx.task, data=data, idempotency_key=submission
+        )
+    except InvalidDataError as exc:
+        per_field, general = fielderrors.localise(
+            translator(request), detail.form_schema, data, exc.errors
+        )
+        index = version_index(engine, session, ctx.case)
+        return task_page(
+            request,
+            engine,
+            detail,
+            index,
+            values,
+            errors=per_field,
+            general=general,
+            status=422,
+            submission=submission,
+        )
+    except ConflictError as exc:
+        return lost_race(request, engine, detail, values, exc)
+    drafts.delete_for_task(engine=engine, task_id=detail.id)
+    session_of(request).update(flash=completed_flash(detail, step))
+    return RedirectResponse("/inbox", status_code=303)
+
+
+def completed_flash(detail: TaskDetail, step: StepPublic) -> dict[str, Any]:
+    """What the inbox says after a completion: the task, and the tasks that opened next."""
+    return {
+        "kind": "completed",
+        "title": detail.title,
+        "case_number": detail.case_number,
+        "case_id": detail.case_id,
+        "next": [{"title": t.title, "agency": t.agency} for t in step.opened],
+    }
+
+
+def lost_race(
+    request: Request,
+    engine: Engine,
+    detail: TaskDetail,
+    values: dict[str, Raw],
+    exc: ConflictError,
+) -> Response:
+    """Someone else completed (or claimed) the task first: say who and when, calmly."""
+    now_task = engine.get_task(detail.id)
+    return page(
+        request,
+        "race.html",
+        status=409,
+        task=detail,
+        current=now_task,
+        kind=type(exc).__name__,
+        typed=[
+            (f.title, f.value)
+            for section in formview.build(detail.form_schema, values)
+            for f in section.fields
+            if f.value
+        ],
+    )
+
+
+@router.post("/tasks/{task_id}/claim")
+def claim(ctx: TaskPage, form: PostedForm, engine: EngineDep, caller: WebUser) -> Response:  # noqa: ARG001
+    """Take the task."""
+    tasks.claim(engine=engine, caller=caller, task=ctx.task)
+    return RedirectResponse(_back(form.get("next"), ctx.task.id), status_code=303)
+
+
+@router.post("/tasks/{task_id}/release")
+def release(ctx: TaskPage, form: PostedForm, engine: EngineDep, caller: WebUser) -> Response:
+    """Give the task back to the agency inbox."""
+    tasks.release(engine=engine, caller=caller, task=ctx.task)
+    return RedirectResponse(_back(form.get("next"), ctx.task.id), status_code=303)
+
+
+def _back(target: Any, task_id: str) -> str:
+    if isinstance(target, str) and target.startswith("/") and not target.startswith("//"):
+        return target
+    return f"/tasks/{task_id}"
