@@ -54,7 +54,7 @@ test-db: install-test
 	$(BIN)/pytest -m "not browser" -p no:cacheprovider
 
 bench: install
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench --with-api
 
 clean:
 	rm -rf $(VENV) nrm.db nrm.db-* .pytest_cache .mypy_cache .ruff_cache tests/artifacts

@@ -1,0 +1,86 @@
+"""API benchmark (issue 4): the bench diagram's full case path over HTTP on loopback, against
+a real uvicorn (one worker) on SQLite, then PostgreSQL; and the agency inbox at 1k, 10k and
+100k open cases. Clients and server share this machine's CPUs (see bench/RESULTS.md)."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from bench import api_inbox, api_load, api_server
+from bench.api_report import headline
+from bench.engine_bench import raw_runs_per_s
+from engine.db import make_engine
+
+CLIENTS = (1, 4, 16)
+INBOX_SIZES = (1_000, 10_000, 100_000)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / 100
+
+
+def load_levels(server: api_server.Server, seconds: float) -> dict[int, dict[str, Any]]:
+    """Closed-loop figures per client count, with the server's CPU per request."""
+    levels: dict[int, dict[str, Any]] = {}
+    pid = server.process.pid
+    for clients in CLIENTS:
+        figures = api_load.run_level(server.url, clients, seconds, partial(cpu_seconds, pid))
+        used = figures.pop("probe")
+        figures["server_cpu_ms_per_request"] = round(1000 * used / max(figures["requests"], 1), 2)
+        levels[clients] = figures
+        print(f"  c={clients:<3} {figures}", flush=True)
+    return levels
+
+
+def measure(database_url: str, seconds: float, raw: float, log: Path) -> dict[str, Any]:
+    """Every API figure on one database."""
+    t0 = time.perf_counter()
+    with api_server.running(database_url, log) as server:
+        levels = load_levels(server, seconds)
+        db = make_engine(database_url)
+        try:
+            inbox = api_inbox.run_sizes(db, server.url, INBOX_SIZES, seconds)
+        finally:
+            db.dispose()
+        rss, peak = server.rss_mb(), server.peak_rss_mb()
+    for size, figures in inbox.items():
+        print(f"  inbox {size:>7} {figures}", flush=True)
+    return {
+        **headline(levels, inbox, raw_runs_per_s=raw, rss_mb=rss),
+        "completions_per_s": max(level["completions_per_s"] for level in levels.values()),
+        "peak_rss_mb": round(peak, 1),
+        "raw_spiff_runs_per_s": round(raw, 1),
+        "wall_s": round(time.perf_counter() - t0, 1),
+        "levels": {str(c): f for c, f in levels.items()},
+        "inbox": {str(size): f for size, f in inbox.items()},
+    }
+
+
+def databases() -> Iterator[tuple[str, Callable[[], AbstractContextManager[str]], str | None]]:
+    """(name, private database factory, why it is skipped or None)."""
+    yield "sqlite", api_server.sqlite_database, None
+    yield "postgresql", api_server.postgres_database, api_server.postgres_available()
+
+
+def run(seconds: float = 5.0, raw: float | None = None) -> dict[str, Any]:
+    """The `api` figures for bench/results.json: {"sqlite": {...}, "postgresql": {...}}."""
+    raw = raw if raw is not None else raw_runs_per_s(seconds)
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="nrm-bench-logs-") as logs:
+        for name, database, skipped in databases():
+            if skipped:
+                print(f"api/{name}: skipped: {skipped}", flush=True)
+                results[name] = {"skipped": skipped}
+                continue
+            print(f"api/{name}:", flush=True)
+            with database() as url:
+                results[name] = measure(url, seconds, raw, Path(logs) / f"{name}.log")
+    return results

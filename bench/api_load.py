@@ -1,0 +1,135 @@
+"""Closed-loop clients: each starts a bench case over HTTP and completes its tasks one by one
+(from what each response says opened), with one signed-in user per lane, until time is up."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from bench.api_report import latency_summary
+from bench.engine_bench import form_data
+
+API = "/api/v1"
+LANE_USERS = ("police", "ngo", "social")
+PASSWORD = "demo"
+TIMEOUT = 30.0
+
+
+def sign_in(client: httpx.Client, username: str) -> dict[str, str]:
+    """Authorization header of a fresh bearer token for a demo user."""
+    response = client.post(API + "/auth/token", data={"username": username, "password": PASSWORD})
+    response.raise_for_status()
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def bpmn_id(task: Mapping[str, Any]) -> str:
+    """The bench diagram's element id of a task, from its form (`bench_t5a.schema.json`)."""
+    form = str(task["form"])
+    return form.removeprefix("bench_").removesuffix(".schema.json")
+
+
+@dataclass
+class ClientStats:
+    """What one client measured."""
+
+    latencies_ms: list[float] = field(default_factory=list)
+    cases: int = 0
+    completions: int = 0
+    errors: int = 0
+
+
+class CaseClient:
+    """One closed-loop client: its own keep-alive connection and a token per lane user."""
+
+    def __init__(self, url: str) -> None:
+        self.http = httpx.Client(base_url=url, timeout=TIMEOUT)
+        self.headers = {user: sign_in(self.http, user) for user in LANE_USERS}
+        self.stats = ClientStats()
+
+    def _post(self, path: str, headers: dict[str, str], body: dict[str, Any]) -> Any | None:
+        t0 = time.perf_counter()
+        response = self.http.post(API + path, headers=headers, json=body)
+        self.stats.latencies_ms.append((time.perf_counter() - t0) * 1000)
+        if response.status_code >= 300:
+            self.stats.errors += 1
+            return None
+        return response.json()
+
+    def run_case(self, run: int) -> bool:
+        """Start one case and complete every task it opens; False on any error."""
+        step = self._post("/cases", self.headers["police"], {"process_id": "bench_case"})
+        while step is not None and step["opened"]:
+            task = step["opened"][0]
+            data = form_data(bpmn_id(task), run)
+            step = self._post(
+                f"/tasks/{task['id']}/complete", self.headers[task["agency"]], {"data": data}
+            )
+            if step is not None:
+                self.stats.completions += 1
+        if step is None or step["case"]["status"] != "completed":
+            return False
+        self.stats.cases += 1
+        return True
+
+    def loop(self, start: threading.Barrier, deadline: list[float], first_run: int) -> None:
+        """Work cases until the deadline (the case in progress is finished)."""
+        start.wait()
+        run = first_run
+        while time.perf_counter() < deadline[0]:
+            self.run_case(run)
+            run += 1
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.http.close()
+
+
+def run_level(
+    url: str, clients: int, seconds: float, probe: Callable[[], float] | None = None
+) -> dict[str, Any]:
+    """Closed loop with `clients` concurrent clients for about `seconds`; figures of the level.
+
+    `probe` (say, the server's CPU seconds) is read when the clients start and when they end;
+    the difference is returned as `probe`."""
+    workers = [CaseClient(url) for _ in range(clients)]
+    for w in workers:
+        w.run_case(0)  # warm up: connection, token verification, caches
+        w.stats = ClientStats()
+    barrier = threading.Barrier(clients + 1)
+    deadline = [0.0]
+    threads = [
+        threading.Thread(target=w.loop, args=(barrier, deadline, 1000 * (i + 1)), daemon=True)
+        for i, w in enumerate(workers)
+    ]
+    for t in threads:
+        t.start()
+    deadline[0] = time.perf_counter() + seconds
+    before = probe() if probe else 0.0
+    t0 = time.perf_counter()
+    barrier.wait()
+    for t in threads:
+        t.join(seconds + 10 * TIMEOUT)
+    elapsed = time.perf_counter() - t0
+    used = probe() - before if probe else 0.0
+    for w in workers:
+        w.close()
+    return {**level_figures([w.stats for w in workers], elapsed), "probe": used}
+
+
+def level_figures(stats: list[ClientStats], elapsed: float) -> dict[str, Any]:
+    """Cases and completions per second and latency percentiles of one level."""
+    latencies = [ms for s in stats for ms in s.latencies_ms]
+    cases = sum(s.cases for s in stats)
+    completions = sum(s.completions for s in stats)
+    return {
+        "cases_per_s": round(cases / elapsed, 2),
+        "completions_per_s": round(completions / elapsed, 1),
+        "requests": len(latencies),
+        **latency_summary(latencies or [0.0]),
+        "errors": sum(s.errors for s in stats),
+    }
