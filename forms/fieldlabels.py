@@ -14,6 +14,8 @@ from forms.formview import choices_of, properties
 from forms.translate import Translator
 
 FieldIndex = Mapping[str, Mapping[str, Any]]
+# Fields set by the engine or scripts whose values are agency role codes.
+AGENCY_FIELDS = frozenset({"reporting_agency", "first_responder", "referral_receiver"})
 
 
 def field_index(forms: Mapping[str, Mapping[str, Any] | None]) -> dict[str, Mapping[str, Any]]:
@@ -27,6 +29,8 @@ def field_index(forms: Mapping[str, Mapping[str, Any] | None]) -> dict[str, Mapp
 
 def label(t: Translator, index: FieldIndex, field: str) -> str:
     """A field's label in the user's language (its name when no form declares it)."""
+    if t.has(f"field.{field}"):
+        return t(f"field.{field}")
     prop = index.get(field)
     title = prop.get("title") if prop else None
     return t.form(title) if isinstance(title, str) else field
@@ -38,6 +42,8 @@ def display(t: Translator, index: FieldIndex, field: str, value: Any) -> str:
         return "—"
     if isinstance(value, bool):
         return t("common.yes") if value else t("common.no")
+    if field in AGENCY_FIELDS and isinstance(value, str) and t.has(f"agency.{value}"):
+        return t(f"agency.{value}")
     prop = index.get(field) or {}
     titles = {c.value: c.title for c in choices_of(prop)}
     if isinstance(value, list):
