@@ -93,6 +93,23 @@ def api_engine(db: Database, api_settings: Settings, clock: FakeClock) -> Engine
 
 
 @pytest.fixture
+def project_api_engine(
+    db: Database,
+    api_settings: Settings,
+    clock: FakeClock,
+    tmp_path: Path,
+) -> Engine:
+    """An engine with the project's own library (bpmn/, forms/schemas/) deployed, and users;
+    scenario reports are read from `tmp_path`. A module uses it with
+    `def api_engine(project_api_engine): return project_api_engine`."""
+    settings = replace(api_settings, reports_dir=tmp_path)
+    engine = Engine(db, settings=settings, clock=clock)
+    engine.deploy_library(deployed_by="setup")
+    create_users(db, clock.now())
+    return engine
+
+
+@pytest.fixture
 def app(api_engine: Engine, api_settings: Settings) -> FastAPI:
     """The API application on the test engine."""
     return create_app(api_settings, api_engine)

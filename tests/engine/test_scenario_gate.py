@@ -19,7 +19,6 @@ from engine.errors import (
     ScenariosFailedError,
 )
 from engine.facade import Engine
-from engine.library import ProcessLibrary
 from engine.models import AuditEvent
 from engine.scenario_gate import GateReport, ScenarioGate, ScenarioResult, SkipScenarios
 from engine.sources import SourceFile
@@ -32,18 +31,13 @@ from tests.library import (
 )
 
 
-@pytest.fixture(scope="module")
-def shared_library() -> ProcessLibrary:
-    """One library for the module: each candidate is compiled once."""
-    return ProcessLibrary()
-
-
 @pytest.fixture
-def engine(
-    db: Database, settings: Settings, clock: FakeClock, shared_library: ProcessLibrary
-) -> Engine:
-    """An engine with the project's library deployed (version 1 of every process)."""
-    built = Engine(db, settings=settings, clock=clock, library=shared_library)
+def engine(db: Database, settings: Settings, clock: FakeClock) -> Engine:
+    """An engine with the project's library deployed (version 1 of every process).
+
+    Its own ProcessLibrary: a shared one would hand out versions cached from another
+    test's database under the same row ids."""
+    built = Engine(db, settings=settings, clock=clock)
     built.deploy_library(deployed_by="setup")
     return built
 

@@ -1,0 +1,174 @@
+"""Validating and deploying diagrams through the API, on the project's own library.
+
+Tests marked `gate` run real scenarios in a child pytest (referral.feature and
+nrm_case.feature: about ten seconds each).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlmodel import Session, select
+
+from engine.facade import Engine
+from engine.models import AuditEvent
+from engine.sources import SourceFile
+from tests.api.conftest import PROBLEM_JSON, AsUser, complete
+from tests.conftest import FIXTURES
+from tests.features.world import fill_form
+from tests.library import changed, form_with_optional_field, renamed_accept_task
+
+VALIDATION = FIXTURES / "validation"
+REFERRAL = {"pseudonym": "Bermet", "presumed_child": False, "is_foreign": False}
+COMPILE = {
+    "referral_needs": ["shelter"],
+    "referral_urgency": "urgent",
+    "referral_receiver": "ngo",
+    "referral_consent_receivers": ["ngo"],
+    "referral_consent_date": "2026-01-05",
+    "referral_consent_method": "written",
+}
+
+
+@pytest.fixture
+def api_engine(project_api_engine: Engine) -> Engine:
+    """The project's library deployed (version 1 of every process)."""
+    return project_api_engine
+
+
+def upload(*files: SourceFile) -> list[tuple[str, tuple[str, bytes]]]:
+    return [("files", (f.name, f.content)) for f in files]
+
+
+def fixture(name: str) -> SourceFile:
+    return SourceFile(name, (VALIDATION / name).read_bytes())
+
+
+def versions(actor: Any, process_id: str) -> list[tuple[int, int]]:
+    """(version, open cases) of a process, newest first."""
+    body = actor.get(f"/processes/{process_id}/versions").json()
+    return [(v["version"], v["open_cases"]) for v in body["data"]]
+
+
+def work(actor: Any, api_engine: Engine, case_id: str, task: str, data: dict[str, Any]) -> None:
+    """Complete the case's open task of that name through the API (form filled in)."""
+    [found] = [t for t in api_engine.case_tasks(case_id) if t.name == task]
+    schema = actor.get(f"/tasks/{found.id}").json()["form_schema"]
+    response = complete(actor, found.id, fill_form(schema, data, date(2026, 1, 5)))
+    assert response.status_code == 200, response.text
+
+
+def test_validate_reports_every_problem_with_file_and_line(as_user: AsUser) -> None:
+    missing_form = changed(
+        "referral.bpmn", b'value="referral_accept.schema.json"', b'value="nowhere.schema.json"'
+    )
+    files = upload(missing_form, fixture("gateways.bpmn"), fixture("graph.bpmn"))
+    response = as_user("reviewer").post("/processes/validate", files=files)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["valid"] is False
+    assert body["files"] == ["gateways.bpmn", "graph.bpmn", "referral.bpmn"]
+    assert {e["file"] for e in body["errors"]} == set(body["files"])
+    assert all(e["line"] and e["message"] and e["severity"] == "error" for e in body["errors"])
+    [form] = [e for e in body["errors"] if e["file"] == "referral.bpmn"]
+    assert "nowhere.schema.json" in form["message"] and form["element_id"] == "task_accept"
+    assert len(body["errors"]) >= 5 and body["warnings"]
+
+
+def test_validate_of_a_compatible_change_is_valid(as_user: AsUser) -> None:
+    files = upload(form_with_optional_field())
+    response = as_user("policy").post("/processes/validate", files=files)
+    assert response.status_code == 200
+    assert response.json() == {
+        "valid": True,
+        "files": ["referral_accept.schema.json"],
+        "errors": [],
+        "warnings": [],
+    }
+
+
+def test_validate_refuses_a_file_of_unknown_kind(as_user: AsUser) -> None:
+    files = upload(SourceFile("notes.txt", b"x"), form_with_optional_field())
+    response = as_user("policy").post("/processes/validate", files=files)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == PROBLEM_JSON
+    assert [p["file"] for p in response.json()["problems"]] == ["notes.txt"]
+
+
+def test_deploy_of_invalid_files_is_422_listing_problems(as_user: AsUser) -> None:
+    response = as_user("policy").post("/processes", files=upload(fixture("gateways.bpmn")))
+    assert response.status_code == 422
+    assert response.json()["title"] == "Invalid diagram"
+    assert {p["file"] for p in response.json()["problems"]} == {"gateways.bpmn"}
+    assert versions(as_user("policy"), "referral") == [(1, 0)]
+
+
+def test_deploy_is_for_policy_staff_only(as_user: AsUser) -> None:
+    response = as_user("reviewer").post("/processes", files=upload(form_with_optional_field()))
+    assert response.status_code == 403
+    assert versions(as_user("policy"), "referral") == [(1, 0)]
+
+
+@pytest.mark.gate
+def test_deploy_refuses_a_version_that_breaks_a_scenario(
+    as_user: AsUser, api_engine: Engine
+) -> None:
+    response = as_user("policy").post("/processes", files=upload(renamed_accept_task()))
+    assert response.status_code == 422, response.text
+    body = response.json()
+    assert body["title"] == "Scenarios failed"
+    gate = body["gate"]
+    assert gate["processes"] == ["nrm_case", "referral"]
+    assert gate["features"] == ["nrm_case.feature", "referral.feature"]
+    failed = {(f["feature"], f["scenario"]): f for f in gate["failed"]}
+    first = failed[
+        ("referral.feature", "the chosen shelter accepts the referral and gives first assistance")
+    ]
+    assert first["step"] == 'Then the NGO has a task "Accept or decline referral"'
+    assert "Decide on the referral" in first["error"]
+    assert versions(as_user("policy"), "referral") == [(1, 0)]
+    with Session(api_engine.db) as session:
+        assert session.exec(select(AuditEvent.action)).all() == []
+
+
+@pytest.mark.gate
+def test_deploy_of_a_good_version_goes_live_while_a_running_case_finishes_on_the_old(
+    as_user: AsUser, api_engine: Engine
+) -> None:
+    police, ngo, policy = as_user("police"), as_user("ngo"), as_user("policy")
+    old = police.post("/cases", json={"process_id": "referral", "data": REFERRAL}).json()["case"]
+    work(police, api_engine, old["id"], "Compile the referral", COMPILE)
+    response = policy.post(
+        "/processes", files=upload(form_with_optional_field()), data={"note": "accept note"}
+    )
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert {(v["process_id"], v["version"]) for v in body["versions"]} == {
+        ("nrm_case", 2),
+        ("referral", 2),
+    }
+    assert body["gate"]["passed"] and body["gate"]["scenarios_run"] >= 20
+    assert versions(policy, "referral") == [(2, 0), (1, 1)]
+    [accept] = api_engine.case_tasks(old["id"])
+    form = ngo.get(f"/tasks/{accept.id}").json()["form_schema"]
+    assert "referral_accept_note" not in form["properties"]  # the case keeps version 1's form
+    accepted = {"referral_decision": "accepted"}
+    work(ngo, api_engine, old["id"], "Accept or decline referral", accepted)
+    work(ngo, api_engine, old["id"], "Provide first assistance", {})
+    finished = police.get(f"/cases/{old['id']}").json()
+    assert (finished["status"], finished["process_version"]) == ("completed", 1)
+    new = police.post("/cases", json={"process_id": "referral", "data": REFERRAL}).json()["case"]
+    assert new["process_version"] == 2
+    with Session(api_engine.db) as session:
+        [event] = session.exec(select(AuditEvent).where(AuditEvent.action == "process.deployed"))
+    assert event.actor == "policy" and event.detail["note"] == "accept note"
+    assert event.detail["gate"]["passed"] is True
+
+
+def test_deploy_of_the_deployed_files_changes_nothing(as_user: AsUser, api_engine: Engine) -> None:
+    [form] = [f for f in api_engine.candidate([]) if f.name == "referral_accept.schema.json"]
+    response = as_user("policy").post("/processes", files=upload(form))
+    assert response.status_code == 200
+    assert response.json()["created"] is False and response.json()["versions"] == []
