@@ -7,6 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from forms.scenario_runner import ScenarioRunner
 from forms.web import auth, cases, inbox, library, scenarios, start, tasks
 from forms.web.render import STATIC_PATH
 
@@ -17,4 +18,5 @@ def install(app: FastAPI) -> None:
     """Add the pages and the stylesheet to the app (same engine, same services)."""
     for module in (auth, inbox, tasks, cases, start, library, scenarios):
         app.include_router(module.router)
+    app.state.scenario_runner = ScenarioRunner()
     app.mount(STATIC_PATH, StaticFiles(directory=STATIC_DIR), name="static")

@@ -1,33 +1,111 @@
-"""The process library (policy staff): deployed diagrams and their versions, drawn."""
+"""The process library (policy staff): the deployed diagrams and their versions, each drawn;
+upload changed files to see the validation report, or deploy them behind the scenario gate."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request
+from starlette.datastructures import FormData, UploadFile
 from starlette.responses import Response
 
 from api.deps import EngineDep
 from api.errors import RoleRequiredError
+from api.schemas import PROCESS_ID_PATTERN
+from api.services import processes
 from api.services.policy import Caller
-from forms.web.deps import WebUser
+from engine.errors import InvalidDiagramError, NrmError
+from engine.facade import Engine
+from forms.web.deps import PostedForm, WebUser
 from forms.web.render import page
 from forms.web.routing import PageRoute
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 LIBRARY_ROLES = frozenset({"policy", "reviewer", "admin"})
+# An SVG document could carry script: only its own styles apply.
+SVG_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
 
 
 def require_library(caller: Caller) -> None:
-    """The library is for policy staff, reviewers and administrators."""
+    """The library pages are for policy staff, reviewers and administrators."""
     if not caller.roles & LIBRARY_ROLES:
         raise RoleRequiredError("The process library is for policy staff.")
 
 
+def _library(engine: Engine, caller: Caller) -> list[dict[str, Any]]:
+    return [
+        {
+            "process": p,
+            "versions": processes.list_versions(engine=engine, caller=caller, process_id=p.id).data,
+            "svg": processes.diagram(engine=engine, caller=caller, process_id=p.id),
+        }
+        for p in processes.list_latest(engine=engine, caller=caller).data
+    ]
+
+
+def library_page(
+    request: Request, engine: Engine, caller: Caller, *, status: int = 200, **outcome: Any
+) -> Response:
+    """The library, with the outcome of an upload when there was one."""
+    context = {"validation": None, "deployment": None, "problems": None, "failure": None}
+    context.update(outcome)
+    return page(
+        request,
+        "library.html",
+        status=status,
+        processes=_library(engine, caller),
+        may_upload=bool(caller.roles & {"policy", "reviewer"}),
+        may_deploy="policy" in caller.roles,
+        **context,
+    )
+
+
 @router.get("/library")
 def show_library(request: Request, engine: EngineDep, caller: WebUser) -> Response:
-    """Every deployed process with its versions."""
+    """Every deployed process with its versions; the newest drawn."""
     require_library(caller)
-    processes = [
-        {"process": p, "versions": engine.process_versions(p.process_id)}
-        for p in engine.processes()
+    return library_page(request, engine, caller)
+
+
+@router.get("/library/{process_id}/{version}.svg")
+def version_diagram(
+    process_id: Annotated[str, Path(pattern=PROCESS_ID_PATTERN)],
+    version: Annotated[int, Path(ge=1, le=1_000_000)],
+    engine: EngineDep,
+    caller: WebUser,
+) -> Response:
+    """One version's diagram as an SVG document."""
+    require_library(caller)
+    svg = processes.diagram(engine=engine, caller=caller, process_id=process_id, version=version)
+    return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)
+
+
+def uploads_of(form: FormData) -> list[tuple[str, bytes]]:
+    """The uploaded files as (name, bytes); an empty file input sends none."""
+    return [
+        (item.filename, item.file.read())
+        for item in form.getlist("files")
+        if isinstance(item, UploadFile) and item.filename
     ]
-    return page(request, "library.html", processes=processes)
+
+
+@router.post("/library")
+def upload(request: Request, form: PostedForm, engine: EngineDep, caller: WebUser) -> Response:
+    """Check the uploaded files (the validation report), or deploy them (policy)."""
+    require_library(caller)
+    files = uploads_of(form)
+    try:
+        if form.get("action") == "deploy":
+            _status, result = processes.deploy(
+                engine=engine, caller=caller, uploads=files, note=str(form.get("note") or "")[:500]
+            )
+            return library_page(request, engine, caller, deployment=result)
+        report = processes.validate(engine=engine, caller=caller, uploads=files)
+        return library_page(request, engine, caller, validation=report)
+    except InvalidDiagramError as exc:
+        problems = [p.as_dict() for p in exc.problems]
+        return library_page(request, engine, caller, status=422, problems=problems)
+    except RoleRequiredError:
+        raise
+    except NrmError as exc:
+        return library_page(request, engine, caller, status=exc.status, failure=exc.message)

@@ -1,0 +1,153 @@
+"""Browser tests: a real uvicorn server on a fresh SQLite database (migrated, demo users,
+the project's library deployed) driven by Debian's Chromium through Playwright.
+
+Skipped, with a clear line in the summary, only when no Chromium executable exists
+(NRM_CHROMIUM, default /usr/bin/chromium). Screenshots go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from engine.config import load_settings
+from engine.db import make_engine
+from engine.facade import Engine
+from engine.migrate import upgrade
+from tests.api.conftest import PASSWORD, create_users
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = Path(os.environ.get("NRM_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+SKIP_REASON = f"browser tests skipped: no chromium at {CHROMIUM}"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    """`uvicorn api.app:create_app --factory` on a loopback port, and an engine on its database."""
+
+    def __init__(self, folder: Path) -> None:
+        self.database_url = f"sqlite:///{folder / 'browser.db'}"
+        db = make_engine(self.database_url)
+        upgrade(db)
+        self.engine = Engine(
+            db, settings=replace(load_settings({}), database_url=self.database_url)
+        )
+        self.engine.deploy_library(deployed_by="test")
+        create_users(db, self.engine.clock.now())
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {
+            **os.environ,
+            "NRM_DATABASE_URL": self.database_url,
+            "NRM_INPROCESS_WORKER": "0",
+            "NRM_ENV": "development",
+        }
+        command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
+        command += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]
+        self.log = (folder / "server.log").open("ab")
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
+        self._wait_ready()
+
+    def _wait_ready(self, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise AssertionError("the server did not start")
+
+    def stop(self) -> None:
+        """Stop the server."""
+        self.process.terminate()
+        self.process.wait(10)
+        self.log.close()
+        self.engine.db.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One server for the browser tests."""
+    server = LiveServer(tmp_path_factory.mktemp("browser"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium through Playwright (never a downloaded browser build)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(chromium: Any, live_server: LiveServer) -> Iterator[Any]:
+    """Open a page in a fresh browser context (own cookies), optionally phone-sized."""
+    contexts: list[Any] = []
+
+    def open_page(width: int = 1280, height: int = 900) -> Any:
+        context = chromium.new_context(
+            viewport={"width": width, "height": height},
+            base_url=live_server.url,
+            locale="ru-RU",
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def sign_in(page: Any, username: str) -> None:
+    """Sign in through the sign-in page."""
+    page.goto("/login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("button.primary")
+    page.wait_for_url(lambda url: "/login" not in url)
+
+
+def screenshot(page: Any, name: str) -> None:
+    """Save a full-page screenshot under tests/artifacts/ for people to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say clearly when the browser tests did not run."""
+    if not CHROMIUM.exists():
+        terminalreporter.write_line(SKIP_REASON, yellow=True)
