@@ -6,13 +6,18 @@ import json
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from engine.config import load_settings
 from engine.db import make_engine, write_session
 from engine.errors import NrmError
+
+if TYPE_CHECKING:
+    from engine.facade import Engine
+    from engine.scenario_gate import Gate
+    from engine.sources import SourceFile
 
 app = typer.Typer(
     help="National Referral Mechanism: executable SOPs on SpiffWorkflow.", no_args_is_help=True
@@ -161,22 +166,63 @@ def draw(
 
 
 @app.command()
-def deploy(paths: Annotated[list[Path] | None, typer.Argument()] = None, by: str = "cli") -> None:
-    """Validate and deploy diagrams (default: bpmn/ and forms/schemas/)."""
+def deploy(
+    paths: Annotated[list[Path] | None, typer.Argument()] = None,
+    by: str = "cli",
+    skip_scenarios: Annotated[
+        bool, typer.Option(help="Deploy without running the scenarios (needs --reason)")
+    ] = False,
+    reason: Annotated[str | None, typer.Option(help="Why, for the audit trail")] = None,
+) -> None:
+    """Validate, run the scenarios of the changed processes, deploy (default: bpmn/ and
+    forms/schemas/; given files replace the deployed ones of the same name, and a
+    .feature file replaces features/<process>.feature for the check)."""
     from engine.facade import Engine
-    from engine.sources import read_library, read_paths
 
+    if skip_scenarios and not (reason and reason.strip()):
+        typer.echo("error: --skip-scenarios needs --reason (it is recorded)", err=True)
+        raise typer.Exit(2)
     settings = load_settings()
     engine = Engine.from_settings(settings)
-    files = read_paths(paths) if paths else read_library(settings.bpmn_dir, settings.forms_dir)
     try:
-        result = engine.deploy(files, deployed_by=by)
+        files, gate = _deploy_plan(engine, paths or [], reason if skip_scenarios else None)
+        changed = engine.changed_processes(files)
+        if changed and not skip_scenarios:
+            typer.echo(f"checking the scenarios of {', '.join(changed)} ...")
+        result = engine.deploy(files, deployed_by=by, note=reason or "", gate=gate)
     except NrmError as exc:
         _fail(exc)
+    for line in result.gate.lines() if result.gate else []:
+        typer.echo(line)
     if not result.created:
         typer.echo(f"unchanged: deployment {result.deployment_id} has the same content")
     for v in result.new_versions:
         typer.echo(f"deployed {v.process_id} version {v.version}")
+
+
+def _deploy_plan(
+    engine: Engine, paths: list[Path], skip_reason: str | None
+) -> tuple[list[SourceFile], Gate]:
+    """The candidate library and the gate for `nrm deploy`."""
+    from engine.scenario_gate import ScenarioGate, SkipScenarios
+    from engine.sources import read_library, read_paths
+
+    settings = engine.settings
+    if paths:
+        features = _feature_files(paths)
+        files = engine.candidate(read_paths(paths))
+    else:
+        features = {}
+        files = read_library(settings.bpmn_dir, settings.forms_dir)
+    if skip_reason is not None:
+        return files, SkipScenarios(skip_reason.strip())
+    return files, ScenarioGate(features_dir=settings.features_dir, features=features)
+
+
+def _feature_files(paths: list[Path]) -> dict[str, bytes]:
+    """.feature files among the paths (or in folders among them), by name."""
+    found = [c for p in paths for c in (sorted(p.iterdir()) if p.is_dir() else [p])]
+    return {f.name: f.read_bytes() for f in found if f.suffix == ".feature" and f.is_file()}
 
 
 @app.command()
