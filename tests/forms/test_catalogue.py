@@ -1,0 +1,123 @@
+"""The one catalogue: every interface string and every form and diagram text has Russian and
+English entries; Kyrgyz has its own or is listed, visibly, as falling back to Russian."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from engine.agencies import ROLES
+from engine.config import load_settings
+from forms.translate import LANGUAGES, Translator, catalogue, plural_category
+
+FORMS = Path(__file__).resolve().parents[2] / "forms"
+UI_KEY = re.compile(
+    r"[\"']((?:app|nav|lang|auth|account|common|inbox|task|form|error|errors|flash|race|"
+    r"report|cases|case|time|agency|outcome|action|field|library|scenarios)\.[a-z_.]+[a-z_])[\"']"
+)
+FILES = (".html", ".json", ".css", ".js", ".svg", ".png")
+# Keys the pages build from data: audit actions, error classes, derived field names.
+DYNAMIC = ("action.", "errors.", "field.")
+BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
+OUTCOMES = ("not_victim", "anonymous_notification", "not_returned", "returned_home",
+            "stayed_for_proceedings", "other_protection", "rehabilitation_completed",
+            "withdrawn", "lost_contact", "closed")  # fmt: skip
+
+
+def interface_keys() -> set[str]:
+    """Every literal message key in the templates and the page code, and the key families."""
+    keys: set[str] = set()
+    for path in [*FORMS.glob("templates/*.html"), *FORMS.glob("**/*.py")]:
+        keys |= {k for k in UI_KEY.findall(path.read_text("utf-8")) if not k.endswith(FILES)}
+    keys |= {f"agency.{r.code}" for r in ROLES} | {f"outcome.{o}" for o in OUTCOMES}
+    keys |= {f"case.status.{s}" for s in ("open", "completed", "cancelled")}
+    for kind in ("due_in", "overdue_by", "waited"):
+        keys |= {f"time.{kind}.{unit}" for unit in ("minutes", "hours", "days")}
+    keys |= {f"errors.title.{g}" for g in ("bad_request", "forbidden", "not_found", "conflict")}
+    return keys
+
+
+def _texts(schema: dict[str, object]) -> list[str]:
+    found = [schema.get("title"), schema.get("description")]
+    for prop in (schema.get("properties") or {}).values():  # type: ignore[attr-defined]
+        found += [prop.get("title"), prop.get("description"), prop.get("x-section")]
+        source = prop.get("items") if isinstance(prop.get("items"), dict) else prop
+        found += [o.get("title") for o in source.get("oneOf") or []]
+    return [t for t in found if isinstance(t, str) and t]
+
+
+def library_texts() -> set[str]:
+    """Titles, labels, help, sections and choices of every form; process and task names."""
+    settings = load_settings({})
+    texts: set[str] = set()
+    for path in settings.forms_dir.glob("*.json"):
+        texts |= set(_texts(json.loads(path.read_text("utf-8"))))
+    for path in settings.bpmn_dir.glob("*.bpmn"):
+        root = etree.parse(str(path)).getroot()
+        for element in [*root.iter(f"{BPMN}process"), *root.iter(f"{BPMN}userTask")]:
+            if element.get("name"):
+                texts.add(str(element.get("name")))
+    return texts
+
+
+def test_every_interface_string_has_russian_and_english() -> None:
+    keys = interface_keys()
+    assert len(keys) > 150
+    for lang in ("ru", "en"):
+        missing = sorted(keys - set(catalogue(lang).ui))
+        assert missing == [], f"{lang}: {missing}"
+
+
+def test_every_form_and_diagram_text_has_russian_and_english() -> None:
+    texts = library_texts()
+    assert len(texts) > 600
+    for lang in ("ru", "en"):
+        missing = sorted(texts - set(catalogue(lang).forms))
+        assert missing == [], f"{lang}: {missing[:10]}"
+
+
+def test_kyrgyz_is_translated_or_visibly_falls_back_to_russian() -> None:
+    ky = catalogue("ky")
+    ui_keys, texts = set(catalogue("en").ui), library_texts()
+    assert ui_keys <= set(ky.ui) | ky.fallback_ui
+    assert texts <= set(ky.forms) | ky.fallback_forms
+    assert not set(ky.ui) & ky.fallback_ui and not set(ky.forms) & ky.fallback_forms
+    assert len(ky.ui) > 100  # most of the interface is in Kyrgyz
+
+
+def test_catalogues_have_no_stale_entries() -> None:
+    keys, texts = interface_keys(), library_texts()
+    for lang in LANGUAGES:
+        stale = {k for k in set(catalogue(lang).ui) - keys if not k.startswith(DYNAMIC)}
+        assert sorted(stale) == [], lang
+        assert sorted(set(catalogue(lang).forms) - texts) == [], lang
+
+
+def test_russian_counted_messages_have_every_plural_form() -> None:
+    for key, message in catalogue("ru").ui.items():
+        if not isinstance(message, str):
+            assert set(message) == {"one", "few", "many"}, key
+
+
+def test_kyrgyz_fallback_shows_russian_never_english() -> None:
+    ky = Translator("ky")
+    fallback = sorted(catalogue("ky").fallback_ui)[0]
+    assert ky(fallback) == Translator("ru")(fallback)
+    text = sorted(catalogue("ky").fallback_forms)[0]
+    assert ky.form(text) == Translator("ru").form(text) != text
+    assert ky("nav.inbox") == "Келген тапшырмалар"
+
+
+@pytest.mark.parametrize(
+    ("n", "category"), [(1, "one"), (2, "few"), (5, "many"), (11, "many"), (21, "one"), (22, "few")]
+)
+def test_plural_category_follows_russian_rules(n: int, category: str) -> None:
+    assert plural_category("ru", n) == category
+
+
+def test_unknown_language_is_russian() -> None:
+    assert Translator("de").lang == "ru"

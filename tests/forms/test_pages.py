@@ -1,0 +1,120 @@
+"""The case page, the inbox, the report form, the process library and the scenarios page."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from api.models import AccessRecord
+from engine.facade import Engine
+from engine.spiff.clock import FakeClock
+from tests.forms.conftest import REPORT, OpenBrowser, report_case, to_screening
+
+BPMN = Path(__file__).resolve().parents[2] / "bpmn"
+
+
+SCREENED = {
+    "screening_date": "2026-01-05",
+    "screening_act": True,
+    "screening_means": True,
+    "screening_purpose": True,
+}
+
+
+def test_case_page_shows_status_diagram_timeline_and_projected_data(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    step = to_screening(web_engine)
+    ngo = browser("ngo")
+    page = ngo.get(f"/cases/{step.case.id}").text
+    assert f"Случай {step.case.number}" in page and "Открыт" in page
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="bpmn-diagram"') == 2
+    assert 'data-element-id="task_screening"' in page and "state-ready" in page
+    assert "Задача выполнена: Проверить безопасность и риски" in page  # timeline
+    assert "<dt>Псевдоним</dt><dd>Aigul</dd>" in page
+    assert "Asel Toktogulova" in page  # the NGO serves the person now
+    web_engine.complete_task(step.opened[0].id, SCREENED, actor="ngo", agency="ngo")
+    later = ngo.get(f"/cases/{step.case.id}").text
+    assert "Aigul" in later and "Asel Toktogulova" not in later  # no longer serving
+
+
+def test_case_page_with_identity_fields_is_access_logged(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    step = report_case(web_engine, "police")
+    page = browser("police").get(f"/cases/{step.case.id}").text
+    assert "Asel Toktogulova" in page and "ограниченный доступ" in page
+    with Session(web_engine.db) as session:
+        [record] = session.exec(select(AccessRecord)).all()
+    assert (record.username, record.fields) == ("police", ["full_name"])
+
+
+def test_inbox_shows_overdue_first_with_deadlines_in_words(
+    browser: OpenBrowser, web_engine: Engine, clock: FakeClock
+) -> None:
+    first = to_screening(web_engine)
+    clock.advance(timedelta(hours=2))
+    second = to_screening(web_engine)
+    for step in (first, second):
+        web_engine.complete_task(step.opened[0].id, SCREENED, actor="ngo", agency="ngo")
+    police = browser("police")
+    page = police.get("/inbox").text
+    assert page.count("Зарегистрировать преступление") == 2 and "без срока" in page
+    assert page.index(first.case.number) < page.index(second.case.number)  # older first
+    clock.advance(timedelta(days=9))
+    assert "ждёт 9 дней" in police.get("/inbox").text
+
+
+def test_report_page_opens_a_case_and_shows_errors_on_wrong_fields(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    ngo = browser("ngo")
+    form = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in REPORT.items()}
+    wrong = ngo.post("/report", {**form, "exploitation_country": "Russia", "age": "twenty"})
+    assert wrong.status_code == 422
+    assert "Значение не в нужном виде" in wrong.text and "Введите целое число" in wrong.text
+    assert 'value="Russia"' in wrong.text and 'value="twenty"' in wrong.text
+    response = ngo.post("/report", form)
+    assert response.status_code == 303 and response.headers["location"].startswith("/cases/")
+    page = ngo.get(response.headers["location"]).text
+    assert "открыт" in page and "Проверить безопасность и риски — НКО / кризисный центр" in page
+    assert "Проверить безопасность и риски" in ngo.get("/inbox").text
+
+
+def test_library_page_lists_versions_draws_diagrams_and_checks_uploads(
+    browser: OpenBrowser,
+) -> None:
+    policy = browser("policy")
+    page = policy.get("/library").text
+    assert "Библиотека процессов" in page and "Случай НМП" in page and "версия 1" in page
+    assert page.count('class="bpmn-diagram"') == 5
+    svg = policy.get("/library/nrm_case/1.svg")
+    assert svg.headers["content-type"] == "image/svg+xml" and svg.text.startswith("<svg")
+    content = (BPMN / "referral.bpmn").read_bytes()
+    checked = policy.client.post(
+        "/library",
+        data={"action": "validate", "csrf_token": policy.csrf("/library")},
+        files=[("files", ("referral.bpmn", content, "application/xml"))],
+    )
+    assert checked.status_code == 200 and "Ошибок нет" in checked.text
+    broken = policy.client.post(
+        "/library",
+        data={"action": "validate", "csrf_token": policy.csrf("/library")},
+        files=[("files", ("referral.bpmn", b"<nope", "application/xml"))],
+    )
+    assert "В файлах есть ошибки" in broken.text and "referral.bpmn" in broken.text
+
+
+def test_scenarios_page_renders_feature_files_and_offers_a_run_without_report(
+    browser: OpenBrowser, web_app: object, tmp_path: Path
+) -> None:
+    settings = web_app.state.settings  # type: ignore[attr-defined]
+    object.__setattr__(settings, "reports_dir", tmp_path)
+    page = browser("reviewer").get("/scenarios").text
+    assert "SOP 2 - Referral of a presumed victim" in page
+    assert "the chosen shelter accepts the referral and gives first assistance" in page
+    assert "<strong>When</strong> the police completes" in page
+    assert "Результатов пока нет" in page and 'action="/scenarios/run"' in page
+    assert 'action="/scenarios/run"' not in browser("policy").get("/scenarios").text

@@ -1,0 +1,44 @@
+"""Deadlines and waiting times in words, in each language."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from forms.timewords import deadline, moment, waited
+from forms.translate import Translator
+
+NOW = datetime(2026, 1, 5, 9, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("lang", "delta", "words"),
+    [
+        ("ru", timedelta(hours=3, minutes=10), "через 3 часа"),
+        ("ru", timedelta(minutes=21), "через 21 минуту"),
+        ("ru", -timedelta(days=2, hours=1), "просрочено на 2 дня"),
+        ("ru", -timedelta(days=5), "просрочено на 5 дней"),
+        ("en", timedelta(hours=3), "due in 3 hours"),
+        ("en", -timedelta(days=2), "overdue by 2 days"),
+        ("en", timedelta(hours=1), "due in 1 hour"),
+        ("ky", timedelta(hours=3), "3 сааттан кийин"),
+        ("ky", -timedelta(days=2), "2 күнгө кечикти"),
+    ],
+)
+def test_deadline_in_words(lang: str, delta: timedelta, words: str) -> None:
+    assert deadline(Translator(lang), NOW + delta, NOW) == words
+
+
+def test_deadline_without_due_date() -> None:
+    assert deadline(Translator("ru"), None, NOW) == "без срока"
+
+
+def test_waited_in_words() -> None:
+    assert waited(Translator("ru"), NOW - timedelta(hours=26), NOW) == "ждёт 26 часов"
+    assert waited(Translator("en"), NOW - timedelta(seconds=5), NOW) == "waiting 1 minute"
+
+
+def test_moment_is_bishkek_time() -> None:
+    assert moment(NOW) == "05.01.2026 15:00"
+    assert moment(None) == ""
