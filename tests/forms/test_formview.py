@@ -19,7 +19,8 @@ SCHEMA: dict[str, Any] = {
         "sex": {"type": "string", "x-widget": "radio", "oneOf": [
             {"const": "f", "title": "Female"}, {"const": "m", "title": "Male"}]},
         "region": {"type": "string", "enum": ["chui", "osh"]},
-        "level": {"type": "integer", "oneOf": [{"const": 1, "title": "One"}, {"const": 2, "title": "Two"}]},
+        "level": {"type": "integer", "oneOf": [
+            {"const": 1, "title": "One"}, {"const": 2, "title": "Two"}]},
         "needs": {"type": "array", "items": {"type": "string", "oneOf": [
             {"const": "food", "title": "Food"}, {"const": "bed", "title": "Bed"}]}},
         "extras": {"type": "array", "items": {"enum": ["a", "b"]}},
