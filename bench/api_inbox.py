@@ -69,74 +69,84 @@ def _reserve_numbers(conn: Any, year: int, count: int) -> int:
     return int(last) - count + 1
 
 
-def _clone(
-    tpl: Template, db: FastSql, number: str, stage: int, opened: datetime
-) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
-    """One open case at `stage` of the template's path: its row and its task rows."""
-    case_id = str(uuid.uuid4())
-    case = {
-        **tpl.case,
-        "id": case_id,
-        "number": number,
-        "status": "open",
-        "outcome": None,
-        "created_at": opened,
-        "updated_at": opened + timedelta(minutes=stage),
-        "closed_at": None,
-        "version": stage + 1,
-    }
-    case_row = tuple(
-        db.when(case[c]) if isinstance(case[c], datetime) else case[c] for c in CASE_COLUMNS
-    )
-    tasks = []
-    for j, task in enumerate(tpl.tasks[: stage + 1]):
-        at = opened + timedelta(minutes=j)
-        done = j < stage
-        values = {
-            **task,
-            "id": str(uuid.uuid4()),
-            "case_id": case_id,
-            "status": "completed" if done else "ready",
-            "created_at": at,
-            "completed_by": task["agency"] if done else None,
-            "completed_at": at + timedelta(minutes=1) if done else None,
-        }
-        tasks.append(
-            tuple(
-                db.when(v) if isinstance(v, datetime) else v
-                for v in (values[c] for c in TASK_COLUMNS)
-            )
-        )
-    return (*case_row, tpl.state), tasks
+_CASE = {c: i for i, c in enumerate(CASE_COLUMNS)}
+_TASK = {c: i for i, c in enumerate(TASK_COLUMNS)}
+
+
+class Cloner:
+    """Rows of open cases cloned from the template; case i opened i + 10 minutes ago, at
+    stage i mod (path length): earlier tasks completed, the stage's task open."""
+
+    def __init__(self, tpl: Template, db: FastSql, now: datetime) -> None:
+        self.tpl, self.db, self.now = tpl, db, now
+        self._times: dict[int, Any] = {}
+        self._case = [tpl.case[c] for c in CASE_COLUMNS]
+        self._tasks = [[t[c] for c in TASK_COLUMNS] for t in tpl.tasks]
+
+    def ago(self, minutes: int) -> Any:
+        """A stored date-time `minutes` before now (formatted once per minute)."""
+        found = self._times.get(minutes)
+        if found is None:
+            found = self._times[minutes] = self.db.when(self.now - timedelta(minutes=minutes))
+        return found
+
+    def case(self, i: int, number: str) -> tuple[list[Any], list[list[Any]]]:
+        """The case row (with state) and task rows of open case i."""
+        stage, opened = i % len(self._tasks), i + 10
+        row = list(self._case)
+        case_id = str(uuid.uuid4())
+        row[_CASE["id"]], row[_CASE["number"]], row[_CASE["status"]] = case_id, number, "open"
+        row[_CASE["outcome"]], row[_CASE["closed_at"]] = None, None
+        row[_CASE["created_at"]] = self.ago(opened)
+        row[_CASE["updated_at"]] = self.ago(opened - stage)
+        row[_CASE["version"]] = stage + 1
+        tasks = []
+        for j, template in enumerate(self._tasks[: stage + 1]):
+            task = list(template)
+            task[_TASK["id"]], task[_TASK["case_id"]] = str(uuid.uuid4()), case_id
+            task[_TASK["created_at"]] = self.ago(opened - j)
+            done = j < stage
+            task[_TASK["status"]] = "completed" if done else "ready"
+            task[_TASK["completed_by"]] = task[_TASK["agency"]] if done else None
+            task[_TASK["completed_at"]] = self.ago(opened - j - 1) if done else None
+            tasks.append(task)
+        return [*row, self.tpl.state], tasks
+
+
+def _write(conn: Any, db: FastSql, cases: list[list[Any]], tasks: list[list[Any]]) -> None:
+    """Bulk insert: COPY on PostgreSQL, executemany on SQLite."""
+    tables = (("nrm_case", (*CASE_COLUMNS, "state"), cases), ("human_task", TASK_COLUMNS, tasks))
+    if not db.postgres:
+        for table, columns, rows in tables:
+            marks = ", ".join("?" * len(columns))
+            db.many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+        return
+    cursor = conn.connection.dbapi_connection.cursor()
+    for table, columns, rows in tables:
+        with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 def seed(database: Database, tpl: Template, first: int, count: int) -> None:
     """Add `count` open cases cloned from the template (stages spread over its path)."""
     now = datetime.now(UTC)
-    case_sql = (
-        f"INSERT INTO nrm_case ({', '.join(CASE_COLUMNS)}, state) "
-        f"VALUES ({', '.join('?' * (len(CASE_COLUMNS) + 1))})"
-    )
-    task_sql = (
-        f"INSERT INTO human_task ({', '.join(TASK_COLUMNS)}) "
-        f"VALUES ({', '.join('?' * len(TASK_COLUMNS))})"
-    )
     for start in range(0, count, BATCH):
         size = min(BATCH, count - start)
         with database.begin() as conn:
             number = _reserve_numbers(conn, now.year, size)
             db = FastSql(conn)
+            cloner = Cloner(tpl, db, now)
             cases, tasks = [], []
             for k in range(size):
-                i = first + start + k
-                opened = now - timedelta(minutes=i)
-                case, rows = _clone(
-                    tpl, db, f"NRM-{now.year}-{number + k:06d}", i % len(tpl.tasks), opened
-                )
+                case, rows = cloner.case(first + start + k, f"NRM-{now.year}-{number + k:06d}")
                 cases.append(case)
                 tasks += rows
-            db.many(case_sql, cases)
-            db.many(task_sql, tasks)
+            _write(conn, db, cases, tasks)
+    if database.dialect.name == "postgresql":
+        # What autovacuum does on a live server soon after a bulk load: fresh statistics.
+        with database.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE nrm_case, human_task"))
 
 
 def open_tasks(database: Database, agency: str = AGENCY) -> int:
