@@ -1,7 +1,6 @@
 """Validating and deploying diagrams through the API, on the project's own library.
 
-Tests marked `gate` run real scenarios in a child pytest (referral.feature and
-nrm_case.feature: about ten seconds each).
+Tests marked `gate` run real scenarios in a child pytest (a few seconds each).
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from engine.sources import SourceFile
 from tests.api.conftest import PROBLEM_JSON, AsUser, complete
 from tests.conftest import FIXTURES
 from tests.features.world import fill_form
-from tests.library import changed, form_with_optional_field, renamed_accept_task
+from tests.library import GATE_FIXTURES, changed, form_with_optional_field, renamed_accept_task
 
 VALIDATION = FIXTURES / "validation"
 REFERRAL = {"pseudonym": "Bermet", "presumed_child": False, "is_foreign": False}
@@ -40,6 +39,11 @@ def api_engine(project_api_engine: Engine) -> Engine:
 
 def upload(*files: SourceFile) -> list[tuple[str, tuple[str, bytes]]]:
     return [("files", (f.name, f.content)) for f in files]
+
+
+def short_features() -> list[SourceFile]:
+    """One-scenario referral.feature and nrm_case.feature."""
+    return [SourceFile(p.name, p.read_bytes()) for p in sorted(GATE_FIXTURES.glob("*.feature"))]
 
 
 def fixture(name: str) -> SourceFile:
@@ -115,19 +119,22 @@ def test_deploy_is_for_policy_staff_only(as_user: AsUser) -> None:
 def test_deploy_refuses_a_version_that_breaks_a_scenario(
     as_user: AsUser, api_engine: Engine
 ) -> None:
-    response = as_user("policy").post("/processes", files=upload(renamed_accept_task()))
+    # One-scenario features sent along keep the run short (the repository's own
+    # referral.feature fails the same way: tests/engine/test_scenario_gate.py).
+    files = upload(renamed_accept_task(), *short_features())
+    response = as_user("policy").post("/processes", files=files)
     assert response.status_code == 422, response.text
     body = response.json()
     assert body["title"] == "Scenarios failed"
     gate = body["gate"]
     assert gate["processes"] == ["nrm_case", "referral"]
     assert gate["features"] == ["nrm_case.feature", "referral.feature"]
-    failed = {(f["feature"], f["scenario"]): f for f in gate["failed"]}
-    first = failed[
-        ("referral.feature", "the chosen shelter accepts the referral and gives first assistance")
-    ]
-    assert first["step"] == 'Then the NGO has a task "Accept or decline referral"'
-    assert "Decide on the referral" in first["error"]
+    assert gate["scenarios_run"] == 2
+    [failed] = gate["failed"]
+    assert failed["feature"] == "referral.feature"
+    assert failed["scenario"] == "the chosen shelter gets the referral to accept or decline"
+    assert failed["step"] == 'Then the NGO has a task "Accept or decline referral"'
+    assert "Decide on the referral" in failed["error"]
     assert versions(as_user("policy"), "referral") == [(1, 0)]
     with Session(api_engine.db) as session:
         assert session.exec(select(AuditEvent.action)).all() == []
