@@ -141,10 +141,10 @@ def sign_in(page: Any, username: str) -> None:
     page.wait_for_url(lambda url: "/login" not in url)
 
 
-def screenshot(page: Any, name: str) -> None:
-    """Save a full-page screenshot under tests/artifacts/ for people to look at."""
+def screenshot(page: Any, name: str, *, full_page: bool = True) -> None:
+    """Save a screenshot under tests/artifacts/ for people to look at (long pages: the top)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page, timeout=30_000)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -142,8 +142,8 @@ def test_screenshots_of_the_report_library_and_scenarios_pages(
     staff = new_page()
     sign_in(staff, "policy")
     assert staff.locator("h1").inner_text() == "Библиотека процессов"
-    screenshot(staff, "library")
+    screenshot(staff, "library", full_page=False)
     reviewer = new_page()
     sign_in(reviewer, "reviewer")
     assert reviewer.locator("h1").inner_text() == "Сценарии"
-    screenshot(reviewer, "scenarios")
+    screenshot(reviewer, "scenarios", full_page=False)
