@@ -118,3 +118,28 @@ def test_scenarios_page_renders_feature_files_and_offers_a_run_without_report(
     assert "<strong>When</strong> the police completes" in page
     assert "Результатов пока нет" in page and 'action="/scenarios/run"' in page
     assert 'action="/scenarios/run"' not in browser("policy").get("/scenarios").text
+
+
+def test_inbox_marks_an_overdue_task_and_says_by_how_much(
+    browser: OpenBrowser, web_engine: Engine, clock: FakeClock
+) -> None:
+    step = web_engine.start_case(
+        "referral",
+        {"pseudonym": "Bermet", "presumed_child": False, "is_foreign": False},
+        agency="police",
+        actor="police",
+    )
+    compiled = {
+        "referral_needs": ["shelter"],
+        "referral_urgency": "urgent",
+        "referral_receiver": "ngo",
+        "referral_consent_receivers": ["ngo"],
+        "referral_consent_date": "2026-01-05",
+        "referral_consent_method": "written",
+    }
+    web_engine.complete_task(step.opened[0].id, compiled, actor="police", agency="police")
+    ngo = browser("ngo")
+    assert "через 24 часа" in ngo.get("/inbox").text
+    clock.advance(timedelta(hours=26))
+    page = ngo.get("/inbox").text
+    assert 'class="task overdue"' in page and "просрочено на 2 часа" in page
