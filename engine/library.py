@@ -126,7 +126,10 @@ class ProcessLibrary:
             select(Deployment).where(Deployment.content_hash == bundle.content_hash)
         ).first()
         if existing is not None and existing.id is not None:
-            return DeployResult(existing.id, bundle.content_hash, False, (), report)
+            # The same files as an earlier deployment: a revert makes their processes
+            # newest again (new version numbers on the stored files); else nothing changes.
+            again = self._new_versions(session, bundle, existing.id, deployed_by, now)
+            return DeployResult(existing.id, bundle.content_hash, bool(again), tuple(again), report)
         deployment = Deployment(
             content_hash=bundle.content_hash, deployed_at=now, deployed_by=deployed_by, note=note
         )
@@ -139,26 +142,30 @@ class ProcessLibrary:
                     deployment_id=deployment.id, name=f.name, kind=f.kind or "", content=f.content
                 )
             )
-        versions = self._new_versions(session, bundle, deployment, now)
+        versions = self._new_versions(session, bundle, deployment.id, deployed_by, now)
         return DeployResult(deployment.id, bundle.content_hash, True, tuple(versions), report)
 
     def _new_versions(
-        self, session: Session, bundle: CompiledBundle, deployment: Deployment, now: datetime
+        self,
+        session: Session,
+        bundle: CompiledBundle,
+        deployment_id: int,
+        deployed_by: str,
+        now: datetime,
     ) -> list[ProcessVersion]:
         versions = []
         for definition in bundle.processes.values():
             latest = self._latest(session, definition.process_id)
             if latest is not None and latest.content_hash == definition.content_hash:
                 continue
-            assert deployment.id is not None
             row = ProcessVersion(
                 process_id=definition.process_id,
                 version=(latest.version + 1) if latest else 1,
                 name=definition.name,
                 content_hash=definition.content_hash,
-                deployment_id=deployment.id,
+                deployment_id=deployment_id,
                 deployed_at=now,
-                deployed_by=deployment.deployed_by,
+                deployed_by=deployed_by,
             )
             session.add(row)
             versions.append(row)

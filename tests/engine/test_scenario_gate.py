@@ -183,3 +183,17 @@ def test_candidate_before_any_deployment_starts_from_the_library_on_disk(
     fresh = Engine(db, settings=replace(settings, bpmn_dir=tmp_path, forms_dir=tmp_path))
     added = SourceFile("extra.schema.json", b"{}")
     assert fresh.candidate([added]) == [added, SourceFile("note.schema.json", b"{}")]
+
+
+def test_deploy_of_a_revert_makes_the_old_content_newest_again(engine: Engine) -> None:
+    engine.deploy(engine.candidate([form_with_optional_field()]), deployed_by="policy")
+    reverted = engine.deploy(library_files(), deployed_by="policy", gate=RecordingGate())
+    assert reverted.created and reverted.deployment_id == 1  # the stored files again
+    assert sorted((v.process_id, v.version) for v in reverted.new_versions) == [
+        ("nrm_case", 3),
+        ("referral", 3),
+    ]
+    listed = {v.version: v.content_hash for v in engine.process_versions("referral")}
+    assert listed[3] == listed[1] != listed[2]
+    case = engine.start_case("referral", {}, agency="police", actor="police").case
+    assert case.process_version == 3
