@@ -10,6 +10,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Path, Request
 from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from api.security import VerifiedTokens, authenticate
@@ -25,13 +26,15 @@ _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 
-def get_engine(request: Request) -> Engine:
+# Plain attribute reads: `async def` keeps them on the event loop (a sync dependency would
+# cost a hop to the thread pool and back on every request).
+async def get_engine(request: Request) -> Engine:
     """The app's engine."""
     engine: Engine = request.app.state.engine
     return engine
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings."""
     settings: Settings = request.app.state.settings
     return settings
@@ -57,15 +60,17 @@ def get_caller(
     token: Annotated[str | None, Depends(oauth2_scheme)],
 ) -> Caller:
     """The signed-in user (401 without a valid bearer token)."""
-    verified: VerifiedTokens = request.app.state.verified_tokens
     with read_session(engine.db) as session:
-        return authenticate(
-            session=session,
-            settings=settings,
-            verified=verified,
-            token=token,
-            now=engine.clock.now(),
-        )
+        return _authenticate(session, request, engine, settings, token)
+
+
+def _authenticate(
+    session: Session, request: Request, engine: Engine, settings: Settings, token: str | None
+) -> Caller:
+    verified: VerifiedTokens = request.app.state.verified_tokens
+    return authenticate(
+        session=session, settings=settings, verified=verified, token=token, now=engine.clock.now()
+    )
 
 
 CurrentUser = Annotated[Caller, Depends(get_caller)]
@@ -100,31 +105,53 @@ CaseDep = Annotated[Case, Depends(load_case)]
 
 @dataclass(frozen=True)
 class TaskContext:
-    """A task of the caller's agency and its case."""
+    """A task of the caller's agency, its case, and the caller."""
 
     task: HumanTask
     case: Case
+    caller: Caller
 
 
-def load_task(
-    task_id: Annotated[str, Path(description="Task id")], engine: EngineDep, caller: CurrentUser
-) -> TaskContext:
-    """The task, if it is in one of the caller's agency's lanes."""
+# Built once: composing a statement costs about as much as running it.
+_TASK_AND_CASE = (
+    select(HumanTask, Case)
+    .join(Case, col(Case.id) == col(HumanTask.case_id))
+    .where(col(HumanTask.id) == bindparam("task_id"))
+)
+
+
+def task_context(session: Session, task_id: str, caller: Caller) -> TaskContext:
+    """The task, if it is in one of the caller's agency's lanes (404, 403)."""
     agency = casework_agency(caller)
-    with read_session(engine.db) as session:
-        row = None
-        if _ID.match(task_id):
-            row = session.exec(
-                select(HumanTask, Case)
-                .join(Case, col(Case.id) == col(HumanTask.case_id))
-                .where(HumanTask.id == task_id)
-            ).first()
+    row = None
+    if _ID.match(task_id):
+        row = session.exec(_TASK_AND_CASE, params={"task_id": task_id}).first()
     if row is None:
         raise UnknownTaskError(f"No task {task_id[:64]}.")
     task, case = row
     if task.agency != agency:
         raise WrongAgencyError(f"Task {task.name!r} belongs to the {task.agency} lane.")
-    return TaskContext(task, case)
+    return TaskContext(task, case, caller)
 
 
-TaskDep = Annotated[TaskContext, Depends(load_task)]
+def load_task(task_id: str, engine: Engine, caller: Caller) -> TaskContext:
+    """The task of a caller already known (the web pages' session user)."""
+    with read_session(engine.db) as session:
+        return task_context(session, task_id, caller)
+
+
+def get_task(
+    task_id: Annotated[str, Path(description="Task id")],
+    request: Request,
+    engine: EngineDep,
+    settings: SettingsDep,
+    token: Annotated[str | None, Depends(oauth2_scheme)],
+) -> TaskContext:
+    """The signed-in caller and their task, read in one session (401, 403, 404): the task
+    routes take the caller from here rather than from `CurrentUser`."""
+    with read_session(engine.db) as session:
+        caller = _authenticate(session, request, engine, settings, token)
+        return task_context(session, task_id, caller)
+
+
+TaskDep = Annotated[TaskContext, Depends(get_task)]

@@ -21,12 +21,14 @@ import threading
 from collections import OrderedDict
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
+from sqlalchemy import select as core_select
 from sqlalchemy.engine import Engine as Database
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, SQLModel, col, func, select
 
 from api.errors import BadCredentialsError, LockedOutError, NotAuthenticatedError
 from api.models import ApiToken, LoginFailure
@@ -159,29 +161,42 @@ def authenticate(
     token_id, _, secret = token.partition(".")
     if len(token) > 200 or not _TOKEN_PART.match(token_id) or not _TOKEN_PART.match(secret):
         raise NotAuthenticatedError("Malformed bearer token.")
-    stored, user = _token_row(session, token_id, now)
+    row = _token_row(session, token_id, now)
     digest = hashlib.sha256(token.encode()).hexdigest()
     if not verified.knows(digest, token_id):
-        _verify_secret(stored.secret_hash, _peppered(settings.secret_key, secret))
+        _verify_secret(row.secret_hash, _peppered(settings.secret_key, secret))
         verified.add(digest, token_id)
-    assert user.id is not None
     return Caller(
-        user_id=user.id, username=user.username, agency=user.agency, roles=frozenset(user.roles)
+        user_id=row.user_id, username=row.username, agency=row.agency, roles=frozenset(row.roles)
     )
 
 
-def _token_row(session: Session, token_id: str, now: datetime) -> tuple[ApiToken, User]:
-    row = session.exec(
-        select(ApiToken, User)
-        .join(User, col(User.id) == ApiToken.user_id)
-        .where(ApiToken.id == token_id)
-    ).first()
+_TOKENS = SQLModel.metadata.tables["api_token"]
+_USERS = SQLModel.metadata.tables["app_user"]
+# Read on every request: a plain Core statement, built once (no ORM objects to load).
+_TOKEN_ROW = (
+    core_select(
+        _TOKENS.c.secret_hash,
+        _TOKENS.c.revoked_at,
+        _TOKENS.c.expires_at,
+        _USERS.c.id.label("user_id"),
+        _USERS.c.username,
+        _USERS.c.agency,
+        _USERS.c.roles,
+        _USERS.c.active,
+    )
+    .join_from(_TOKENS, _USERS, _USERS.c.id == _TOKENS.c.user_id)
+    .where(_TOKENS.c.id == bindparam("token_id"))
+)
+
+
+def _token_row(session: Session, token_id: str, now: datetime) -> Any:
+    row = session.connection().execute(_TOKEN_ROW, {"token_id": token_id}).first()
     if row is None:
         raise NotAuthenticatedError("Unknown bearer token.")
-    stored, user = row
-    if stored.revoked_at is not None or stored.expires_at <= now or not user.active:
+    if row.revoked_at is not None or row.expires_at <= now or not row.active:
         raise NotAuthenticatedError("The bearer token has expired or was revoked.")
-    return stored, user
+    return row
 
 
 def _verify_secret(secret_hash: str, peppered: str) -> None:

@@ -20,6 +20,7 @@ from api.schemas import (
 )
 from api.services import tasks
 from api.services.inbox import InboxFilter, Page, inbox
+from engine.db import read_session
 
 router = APIRouter(tags=["tasks"])
 
@@ -27,7 +28,6 @@ router = APIRouter(tags=["tasks"])
 @router.get("/tasks", response_model=TasksPublic, responses=problems(401, 403, 422))
 def list_tasks(
     engine: EngineDep,
-    session: SessionDep,
     caller: CurrentUser,
     status: InboxStatus | None = None,
     assignee: Literal["me"] | None = None,
@@ -38,37 +38,40 @@ def list_tasks(
     cursor: Annotated[str | None, Query(max_length=512)] = None,
 ) -> TasksPublic:
     """The caller's agency inbox: open tasks of its lanes, by due date then age."""
-    return inbox(
-        engine=engine,
-        session=session,
-        caller=caller,
-        filters=InboxFilter(status, assignee == "me", process_id, case_id),
-        page=Page(limit=limit, offset=offset, cursor=cursor),
-    )
+    # The session opens here, not as `SessionDep`: a generator dependency costs two more hops
+    # to the thread pool on the busiest read route.
+    with read_session(engine.db) as session:
+        return inbox(
+            engine=engine,
+            session=session,
+            caller=caller,
+            filters=InboxFilter(status, assignee == "me", process_id, case_id),
+            page=Page(limit=limit, offset=offset, cursor=cursor),
+        )
 
 
 @router.get("/tasks/{task_id}", response_model=TaskDetail, responses=problems(401, 403, 404))
-def read_task(
-    ctx: TaskDep, engine: EngineDep, session: SessionDep, caller: CurrentUser
-) -> TaskDetail:
+def read_task(ctx: TaskDep, engine: EngineDep, session: SessionDep) -> TaskDetail:
     """One task, its form's JSON Schema, and the case data that form needs."""
-    return tasks.detail(engine=engine, session=session, caller=caller, task=ctx.task, case=ctx.case)
+    return tasks.detail(
+        engine=engine, session=session, caller=ctx.caller, task=ctx.task, case=ctx.case
+    )
 
 
 @router.post(
     "/tasks/{task_id}/claim", response_model=TaskPublic, responses=problems(401, 403, 404, 409)
 )
-def claim_task(ctx: TaskDep, engine: EngineDep, caller: CurrentUser) -> TaskPublic:
+def claim_task(ctx: TaskDep, engine: EngineDep) -> TaskPublic:
     """Take a task: then only you (or a supervisor) can complete it."""
-    return tasks.claim(engine=engine, caller=caller, task=ctx.task)
+    return tasks.claim(engine=engine, caller=ctx.caller, task=ctx.task)
 
 
 @router.post(
     "/tasks/{task_id}/release", response_model=TaskPublic, responses=problems(401, 403, 404, 409)
 )
-def release_task(ctx: TaskDep, engine: EngineDep, caller: CurrentUser) -> TaskPublic:
+def release_task(ctx: TaskDep, engine: EngineDep) -> TaskPublic:
     """Return a claimed task to the agency inbox (its claimant, or a supervisor)."""
-    return tasks.release(engine=engine, caller=caller, task=ctx.task)
+    return tasks.release(engine=engine, caller=ctx.caller, task=ctx.task)
 
 
 @router.post(
@@ -80,13 +83,12 @@ def complete_task(
     ctx: TaskDep,
     body: TaskComplete,
     engine: EngineDep,
-    caller: CurrentUser,
     idempotency_key: IdempotencyKeyHeader = None,
 ) -> StepPublic:
     """Complete a task with form data; returns the case and the tasks that opened next."""
     _status, step = tasks.complete(
         engine=engine,
-        caller=caller,
+        caller=ctx.caller,
         task=ctx.task,
         data=body.data,
         idempotency_key=idempotency_key,

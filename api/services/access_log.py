@@ -26,18 +26,42 @@ def record(
     if not fields:
         return
     with write_session(engine.db) as session:
-        session.add(
-            AccessRecord(
-                at=engine.clock.now(),
-                username=caller.username,
-                agency=caller.agency,
-                case_id=case_id,
-                task_id=task_id,
-                endpoint=endpoint,
-                fields=sorted(fields),
-            )
+        add(
+            session,
+            engine=engine,
+            caller=caller,
+            case_id=case_id,
+            fields=fields,
+            endpoint=endpoint,
+            task_id=task_id,
         )
         session.commit()
+
+
+def add(
+    session: Session,
+    *,
+    engine: Engine,
+    caller: Caller,
+    case_id: str,
+    fields: Sequence[str],
+    endpoint: str,
+    task_id: str | None = None,
+) -> None:
+    """Add one access record to the caller's transaction (nothing when no personal field)."""
+    if not fields:
+        return
+    session.add(
+        AccessRecord(
+            at=engine.clock.now(),
+            username=caller.username,
+            agency=caller.agency,
+            case_id=case_id,
+            task_id=task_id,
+            endpoint=endpoint,
+            fields=sorted(fields),
+        )
+    )
 
 
 def list_for_case(*, session: Session, case_id: str) -> AccessLogPublic:

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, SQLModel
 
 from api.errors import IdempotencyKeyInUseError
 from api.models import IdempotencyKey
@@ -18,7 +19,8 @@ from api.services.shaping import case_public, task_public
 from engine.db import read_session
 from engine.errors import ConflictError
 from engine.facade import Engine, StepHook
-from engine.models import Case, HumanTask
+from engine.fastsql import TASK_COLUMNS, TaskRow
+from engine.models import Case
 from engine.views import StepResult, TaskView
 
 
@@ -54,9 +56,8 @@ def run(
                 "A request with this Idempotency-Key is in progress.", key=request.key
             ) from exc
         raise
-    return request.status_code, with_data(
-        engine=engine, request=request, step=shaped[0], data=result.case.data
-    )
+    del result  # shaped inside the step's transaction, with the data projected
+    return request.status_code, shaped[0]
 
 
 def _stored(engine: Engine, request: StepRequest) -> IdempotencyKey | None:
@@ -69,8 +70,8 @@ def _stored(engine: Engine, request: StepRequest) -> IdempotencyKey | None:
 
 def _hook(engine: Engine, request: StepRequest, shaped: list[StepPublic]) -> StepHook:
     def within(session: Session, result: StepResult) -> None:
-        step = skeleton(engine=engine, session=session, result=result)
-        shaped.append(step)
+        case = _case_key(session, result.case.id)
+        step = skeleton(engine=engine, session=session, result=result, case=case)
         if request.key:
             idempotency.store(
                 session,
@@ -81,14 +82,42 @@ def _hook(engine: Engine, request: StepRequest, shaped: list[StepPublic]) -> Ste
                 step=step,
                 now=engine.clock.now(),
             )
+        shaped.append(_projected(engine, session, request, step, result, case))
 
     return within
 
 
-def skeleton(*, engine: Engine, session: Session, result: StepResult) -> StepPublic:
+@dataclass(frozen=True)
+class CaseKey:
+    """The few columns of a case a step's response needs."""
+
+    id: str
+    number: str
+    process_version_id: int
+    reporting_agency: str
+
+
+_CASES = SQLModel.metadata.tables["nrm_case"]
+_TASKS = SQLModel.metadata.tables["human_task"]
+# Plain Core statements, built once: a step's response reads two rows by primary key.
+_CASE_KEY = select(_CASES.c.number, _CASES.c.process_version_id, _CASES.c.reporting_agency).where(
+    _CASES.c.id == bindparam("case_id")
+)
+_TASK_ROW = select(*(_TASKS.c[name] for name in TASK_COLUMNS)).where(
+    _TASKS.c.id == bindparam("task_id")
+)
+
+
+def _case_key(session: Session, case_id: str) -> CaseKey:
+    row = session.connection().execute(_CASE_KEY, {"case_id": case_id}).one()
+    return CaseKey(case_id, row.number, row.process_version_id, row.reporting_agency)
+
+
+def skeleton(
+    *, engine: Engine, session: Session, result: StepResult, case: CaseKey | None = None
+) -> StepPublic:
     """The step's result without case data (tasks, status, numbers)."""
-    case = session.get(Case, result.case.id)
-    assert case is not None
+    case = case or _case_key(session, result.case.id)
     loaded = visibility.version_of(engine, session, case)
     now = engine.clock.now()
 
@@ -112,12 +141,38 @@ def _completed(
     """The completed task as it stands after the step (completed by whom, when)."""
     if result.completed is None:
         return None
-    row = session.exec(
-        select(HumanTask)
-        .where(HumanTask.id == result.completed.id)
-        .execution_options(populate_existing=True)
-    ).one()
-    return task_public(row, case_number=number, loaded=loaded, now=now)
+    row = session.connection().execute(_TASK_ROW, {"task_id": result.completed.id}).one()
+    return task_public(TaskRow(**row._asdict()), case_number=number, loaded=loaded, now=now)
+
+
+def _projected(
+    engine: Engine,
+    session: Session,
+    request: StepRequest,
+    step: StepPublic,
+    result: StepResult,
+    case: CaseKey,
+) -> StepPublic:
+    """The step's result with the case data projected for the caller; the access record of
+    the personal fields it carries joins the step's own transaction."""
+    projection = visibility.projected_data(
+        engine=engine,
+        session=session,
+        case=case,
+        agency=request.agency,
+        data=result.case.data,
+        serving=[t.agency for t in result.case.open_tasks if t.agency],
+    )
+    access_log.add(
+        session,
+        engine=engine,
+        caller=request.caller,
+        case_id=case.id,
+        fields=projection.personal,
+        endpoint=request.endpoint,
+        task_id=step.completed.id if step.completed else None,
+    )
+    return step.model_copy(update={"case": step.case.model_copy(update={"data": projection.data})})
 
 
 def with_data(

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import exists, or_
+from sqlalchemy import bindparam, exists, or_
+from sqlalchemy import select as core_select
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from api.errors import NotParticipantError
 from engine.facade import Engine
@@ -41,12 +42,39 @@ CASE_CORE_FIELDS = frozenset(
 IDENTITY_AGENCIES = frozenset({"consular"})
 
 
+class CaseLike(Protocol):
+    """What projection needs of a case: a `Case` row, or a `CaseKey` read in a step."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def reporting_agency(self) -> str: ...
+
+    @property
+    def process_version_id(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class Projection:
     """Case data cut to what one agency may see, and the personal fields it contains."""
 
     data: dict[str, Any]
     personal: list[str]
+
+
+_TASKS = SQLModel.metadata.tables["human_task"]
+# Read on every projected response: plain Core statements, built once.
+_AGENCY_FORMS = (
+    core_select(_TASKS.c.form)
+    .where(_TASKS.c.case_id == bindparam("case_id"), _TASKS.c.agency == bindparam("agency"))
+    .distinct()
+)
+_OPEN_AGENCIES = (
+    core_select(_TASKS.c.agency)
+    .where(_TASKS.c.case_id == bindparam("case_id"), _TASKS.c.status == TaskStatus.READY.value)
+    .distinct()
+)
 
 
 def takes_part(agency: str) -> ColumnElement[bool]:
@@ -66,7 +94,7 @@ def require_participant(session: Session, case: Case, agency: str) -> None:
         )
 
 
-def version_of(engine: Engine, session: Session, case: Case) -> LoadedVersion:
+def version_of(engine: Engine, session: Session, case: CaseLike) -> LoadedVersion:
     """The parsed process version a case runs on (cached by the library)."""
     return engine.library.version(session, case.process_version_id)
 
@@ -80,16 +108,12 @@ def case_personal_fields(loaded: LoadedVersion) -> frozenset[str]:
 
 
 def agency_case_fields(
-    session: Session, loaded: LoadedVersion, case: Case, agency: str
+    session: Session, loaded: LoadedVersion, case: CaseLike, agency: str
 ) -> frozenset[str]:
     """The case fields an agency's own forms in this case declare, plus the core fields."""
-    forms = session.exec(
-        select(HumanTask.form)
-        .where(HumanTask.case_id == case.id, HumanTask.agency == agency)
-        .distinct()
-    ).all()
+    forms = session.connection().execute(_AGENCY_FORMS, {"case_id": case.id, "agency": agency})
     fields = set(CASE_CORE_FIELDS)
-    for name in forms:
+    for (name,) in forms:
         fields |= declared_fields(loaded.bundle.form(name))
     if agency == case.reporting_agency:
         fields |= declared_fields(loaded.bundle.form(loaded.definition.start_form))
@@ -98,11 +122,7 @@ def agency_case_fields(
 
 def open_agencies(session: Session, case_id: str) -> frozenset[str]:
     """Agencies with an open task in the case (the ones serving the person now)."""
-    rows = session.exec(
-        select(HumanTask.agency)
-        .where(HumanTask.case_id == case_id, HumanTask.status == TaskStatus.READY)
-        .distinct()
-    ).all()
+    rows = session.connection().execute(_OPEN_AGENCIES, {"case_id": case_id}).scalars()
     return frozenset(a for a in rows if a)
 
 
@@ -139,14 +159,21 @@ def project(
 
 
 def projected_data(
-    *, engine: Engine, session: Session, case: Case, agency: str, data: Mapping[str, Any]
+    *,
+    engine: Engine,
+    session: Session,
+    case: CaseLike,
+    agency: str,
+    data: Mapping[str, Any],
+    serving: Iterable[str] | None = None,
 ) -> Projection:
-    """The case data an agency may see, with the personal fields it contains."""
+    """The case data an agency may see, with the personal fields it contains; `serving`
+    (the agencies with an open task) is read from the task table when not given."""
     loaded = version_of(engine, session, case)
     allowed = may_see_personal(
         agency=agency,
         data=data,
-        serving=open_agencies(session, case.id),
+        serving=open_agencies(session, case.id) if serving is None else serving,
         params=engine.settings.params,
     )
     return project(
