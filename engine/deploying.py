@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine as Database
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from engine import audit
@@ -27,6 +28,10 @@ from engine.scenario_gate import Gate, GateReport
 from engine.sources import SourceFile, read_library
 
 T = TypeVar("T")
+CHANGED = (
+    "Another deployment changed the library while the scenarios ran; nothing was deployed. "
+    "Deploy again."
+)
 
 
 def merged(base: Iterable[SourceFile], changes: Iterable[SourceFile]) -> list[SourceFile]:
@@ -116,21 +121,18 @@ class PolicyDeployment:
 
         def store(session: Session) -> DeployResult:
             if latest_hashes(session) != latest:
-                raise LibraryChangedError(
-                    "Another deployment changed the library while the scenarios ran; "
-                    "nothing was deployed. Deploy again."
-                )
+                raise LibraryChangedError(CHANGED)
             now = self.ctx.clock.now()
-            result = self.ctx.library.deploy(
-                session, files, deployed_by=deployed_by, now=now, note=note
-            )
+            try:
+                result = self.ctx.library.deploy(
+                    session, files, deployed_by=deployed_by, now=now, note=note
+                )
+            except IntegrityError as exc:  # a concurrent deployment took the same numbers
+                raise LibraryChangedError(CHANGED) from exc
             if result.created:
+                detail = _detail(result, report, note)
                 audit.record(
-                    session,
-                    at=now,
-                    actor=deployed_by,
-                    action="process.deployed",
-                    detail=_detail(result, report, note),
+                    session, at=now, actor=deployed_by, action="process.deployed", detail=detail
                 )
             return replace(result, gate=report)
 
