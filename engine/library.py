@@ -82,7 +82,8 @@ class ProcessLibrary:
     def __init__(self) -> None:
         self._bundles: dict[str, CompiledBundle] = {}
         self._warnings: dict[str, list[Problem]] = {}
-        self._versions: dict[int, LoadedVersion] = {}
+        # By database and row id: one library may serve several databases (tests, tools).
+        self._versions: dict[tuple[str, int], LoadedVersion] = {}
         self._lock = threading.Lock()
 
     def validate(self, files: Sequence[SourceFile]) -> tuple[ErrorReport, CompiledBundle | None]:
@@ -192,7 +193,9 @@ class ProcessLibrary:
 
     def version(self, session: Session, version_id: int) -> LoadedVersion:
         """A process version by row id, parsed (from the cache after the first time)."""
-        cached = self._versions.get(version_id)
+        bind = session.get_bind()
+        key = (str(bind.engine.url), version_id)
+        cached = self._versions.get(key)
         if cached is not None:
             return cached
         row = session.get(ProcessVersion, version_id)
@@ -201,7 +204,7 @@ class ProcessLibrary:
         bundle = self.bundle(session, row.deployment_id)
         loaded = LoadedVersion(VersionRef.of(row), bundle.processes[row.process_id], bundle)
         with self._lock:
-            self._versions[version_id] = loaded
+            self._versions[key] = loaded
         return loaded
 
     def bundle(self, session: Session, deployment_id: int) -> CompiledBundle:
