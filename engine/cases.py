@@ -9,12 +9,13 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from engine import audit, runtime, store
+from engine.claims import check_may_act
 from engine.context import EngineContext
-from engine.errors import TaskClaimedError, TaskNotReadyError, WrongAgencyError
+from engine.errors import TaskNotReadyError
 from engine.fastsql import CaseRow, TaskRow
 from engine.forms import personal_fields, validate_form
 from engine.library import LoadedVersion
-from engine.models import CaseStatus, TaskStatus, Timer
+from engine.models import CaseStatus, Timer
 from engine.views import CaseView, StepResult, TaskView
 
 
@@ -78,7 +79,7 @@ def complete(
     """Complete a READY task of the caller's agency with form data."""
     case, rows = store.lock_case_of_task(session, task_id)
     row = rows[task_id]
-    _check_may_complete(row, actor, agency, override_claim)
+    check_may_act(row, actor, agency, override_claim)
     loaded = ctx.library.version(session, case.process_version_id)
     validate_form(loaded.bundle.form(row.form), data, form=row.form)
     workflow = _workflow(ctx, session, case, loaded)
@@ -185,25 +186,6 @@ def cancel(
     )
 
 
-def _check_may_complete(row: TaskRow, actor: str, agency: str | None, override_claim: bool) -> None:
-    if agency is not None and row.agency != agency:
-        raise WrongAgencyError(
-            f"Task {row.name!r} belongs to the {row.agency} lane.", task_id=row.id
-        )
-    if row.status != TaskStatus.READY:
-        raise TaskNotReadyError(
-            f"Task {row.name!r} is no longer open ({row.status}).",
-            task_id=row.id,
-            status=row.status,
-        )
-    if row.claimed_by and row.claimed_by != actor and not override_claim:
-        raise TaskClaimedError(
-            f"Task {row.name!r} is claimed by {row.claimed_by}.",
-            task_id=row.id,
-            claimed_by=row.claimed_by,
-        )
-
-
 def _workflow(ctx: EngineContext, session: Session, case: CaseRow, loaded: LoadedVersion) -> Any:
     cached = ctx.cache.get(case.id, case.version)
     if cached is not None:
@@ -304,54 +286,3 @@ def due_case_ids(
     if case_ids is not None:
         query = query.where(col(Timer.case_id).in_(list(case_ids)))
     return list(session.exec(query.distinct().limit(limit)).all())
-
-
-def claim(
-    ctx: EngineContext, session: Session, *, task_id: str, actor: str, agency: str | None
-) -> TaskRow:
-    """Take a READY task of one's agency; claiming it again is harmless."""
-    _case, rows = store.lock_case_of_task(session, task_id)
-    row = rows[task_id]
-    _check_may_complete(row, actor, agency, override_claim=False)
-    if row.claimed_by == actor:
-        return row
-    audit.record(
-        session,
-        at=ctx.clock.now(),
-        actor=actor,
-        agency=agency,
-        action="task.claimed",
-        case_id=row.case_id,
-        task_id=row.id,
-        task_name=row.name,
-    )
-    return store.set_claim(session, row, actor, ctx.clock.now())
-
-
-def release(
-    ctx: EngineContext,
-    session: Session,
-    *,
-    task_id: str,
-    actor: str,
-    agency: str | None,
-    override_claim: bool = False,
-) -> TaskRow:
-    """Return a claimed task to the agency's inbox (its claimant, or a supervisor)."""
-    _case, rows = store.lock_case_of_task(session, task_id)
-    row = rows[task_id]
-    _check_may_complete(row, actor, agency, override_claim=override_claim)
-    if row.claimed_by is None:
-        return row
-    audit.record(
-        session,
-        at=ctx.clock.now(),
-        actor=actor,
-        agency=agency,
-        action="task.released",
-        case_id=row.case_id,
-        task_id=row.id,
-        task_name=row.name,
-        detail={"was_claimed_by": row.claimed_by},
-    )
-    return store.set_claim(session, row, None, None)

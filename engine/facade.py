@@ -9,25 +9,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime
 from functools import partial
 from typing import Any, TypeVar
 
-from sqlalchemy import func
 from sqlalchemy.engine import Engine as Database
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from engine import cases, runtime, store
-from engine.casediagram import CaseDiagram, draw, processes_of
+from engine import cases, claims
 from engine.config import Settings, load_settings
 from engine.context import EngineContext
 from engine.db import make_engine, read_session, write_session
 from engine.deploying import PolicyDeployment
 from engine.diagrams import Diagrams
-from engine.errors import NrmError, UnknownCaseError, UnknownProcessError, UnknownTaskError
+from engine.errors import NrmError
 from engine.fastsql import TaskRow
 from engine.library import DeployResult, ProcessLibrary
-from engine.models import Case, HumanTask, ProcessVersion, TaskStatus, Timer
+from engine.models import Case, ProcessVersion
+from engine.reading import CaseReading
 from engine.scenario_gate import Gate
 from engine.sources import SourceFile, read_library
 from engine.spiff.clock import Clock, SystemClock
@@ -35,7 +33,7 @@ from engine.spiff.script_engine import NrmScriptEngine
 from engine.spiff.serializer import StateSerializer
 from engine.store import WorkflowCache
 from engine.versioning import ProcessVersions
-from engine.views import CaseView, StepResult, TaskView
+from engine.views import StepResult, TaskView
 
 T = TypeVar("T")
 # Runs inside a step's transaction, after the step and before the commit: what a caller
@@ -44,7 +42,7 @@ StepHook = Callable[[Session, StepResult], None]
 log = logging.getLogger(__name__)
 
 
-class Engine(ProcessVersions, PolicyDeployment, Diagrams):
+class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams):
     """Durable NRM cases on SpiffWorkflow."""
 
     def __init__(
@@ -80,11 +78,6 @@ class Engine(ProcessVersions, PolicyDeployment, Diagrams):
         """An engine on the database the settings name."""
         settings = settings or load_settings()
         return cls(make_engine(settings.database_url), settings=settings, clock=clock)
-
-    @property
-    def library(self) -> ProcessLibrary:
-        """The process library (validation, versions)."""
-        return self.ctx.library
 
     # --- units of work -------------------------------------------------------------
 
@@ -187,7 +180,7 @@ class Engine(ProcessVersions, PolicyDeployment, Diagrams):
         """Claim a READY task of the caller's agency."""
         return self._write(
             lambda s: self._task_view(
-                s, cases.claim(self.ctx, s, task_id=task_id, actor=actor, agency=agency)
+                s, claims.claim(self.ctx, s, task_id=task_id, actor=actor, agency=agency)
             )
         )
 
@@ -198,7 +191,7 @@ class Engine(ProcessVersions, PolicyDeployment, Diagrams):
         return self._write(
             lambda s: self._task_view(
                 s,
-                cases.release(
+                claims.release(
                     self.ctx,
                     s,
                     task_id=task_id,
@@ -239,115 +232,8 @@ class Engine(ProcessVersions, PolicyDeployment, Diagrams):
             log.warning("timer in case %s failed: %s (%s)", case_id, exc.title, exc.details())
             return False
 
-    def next_timer(self, case_ids: Sequence[str] | None = None) -> datetime | None:
-        """When the next timer fires (of some cases only, when given)."""
-        with read_session(self.db) as session:
-            query = select(func.min(Timer.fire_at))
-            if case_ids is not None:
-                query = query.where(col(Timer.case_id).in_(list(case_ids)))
-            moment: datetime | None = session.exec(query).one()
-            return moment
-
-    def start_form(self, process_id: str) -> Mapping[str, Any] | None:
-        """The JSON Schema the newest version of a process validates its initial data with."""
-        with read_session(self.db) as session:
-            loaded = self.library.latest(session, process_id)
-            return loaded.bundle.form(loaded.definition.start_form)
-
     def _fire_case(self, case_id: str, session: Session) -> StepResult | None:
         return cases.fire_timers(self.ctx, session, case_id=case_id)
-
-    def get_case(self, case_id: str) -> CaseView:
-        """A case with its open tasks and full data (callers project it)."""
-        with read_session(self.db) as session:
-            case = session.get(Case, case_id)
-            if case is None:
-                raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
-            loaded = self.library.version(session, case.process_version_id)
-            workflow = self.ctx.cache.get(case.id, case.version)
-            if workflow is None:
-                workflow = self.ctx.restore(store.load_state(session, case.id), loaded)
-            self.ctx.cache.put(case.id, case.version, workflow)
-            tasks = [
-                TaskView.of(r, case.number) for r in store.task_rows(session, case.id).values()
-            ]
-            return CaseView.of(case, loaded.version.version, tasks, runtime.case_data(workflow))
-
-    def case_path(self, case_id: str) -> runtime.CasePath:
-        """Finished elements, taken sequence flows and open elements of a case."""
-        with read_session(self.db) as session:
-            case = session.get(Case, case_id)
-            if case is None:
-                raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
-            loaded = self.library.version(session, case.process_version_id)
-            workflow = self.ctx.restore(store.load_state(session, case.id), loaded)
-            return runtime.case_path(workflow, loaded.bundle)
-
-    def case_diagrams(self, case_id: str) -> list[CaseDiagram]:
-        """The case drawn on its version, one SVG per process it went through (its own first):
-        finished steps and taken flows `completed`, open tasks `ready` or `overdue`."""
-        with read_session(self.db) as session:
-            case = session.get(Case, case_id)
-            if case is None:
-                raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
-            loaded = self.library.version(session, case.process_version_id)
-            workflow = self.ctx.restore(store.load_state(session, case.id), loaded)
-            path = runtime.case_path(workflow, loaded.bundle)
-            tasks = [
-                TaskView.of(r, case.number) for r in store.task_rows(session, case.id).values()
-            ]
-        open_tasks = [t for t in tasks if t.status == TaskStatus.READY]
-        now = self.clock.now()
-        drawn = (
-            draw(loaded.bundle, path, p, open_tasks, now)
-            for p in processes_of(path, case.process_id)
-        )
-        return [d for d in drawn if d is not None]
-
-    def case_diagram(self, case_id: str, process_id: str | None = None) -> str:
-        """One process of the case as SVG (default: the case's own process)."""
-        for diagram in self.case_diagrams(case_id):
-            if process_id is None or diagram.process_id == process_id:
-                return diagram.svg
-        raise UnknownProcessError(
-            f"Case {case_id} has no diagram of {process_id!r}.", process_id=process_id
-        )
-
-    def case_tasks(
-        self,
-        case_id: str,
-        *,
-        status: str | None = TaskStatus.READY,
-    ) -> list[TaskView]:
-        """A case's tasks (open ones by default), oldest first."""
-        with read_session(self.db) as session:
-            case = session.get(Case, case_id)
-            if case is None:
-                raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
-            query = select(HumanTask).where(HumanTask.case_id == case_id)
-            if status is not None:
-                query = query.where(HumanTask.status == status)
-            rows = session.exec(query.order_by(col(HumanTask.created_at))).all()
-            return [TaskView.of(r, case.number) for r in rows]
-
-    def get_task(self, task_id: str) -> TaskView:
-        """One task by id."""
-        with read_session(self.db) as session:
-            row = session.get(HumanTask, task_id)
-            if row is None:
-                raise UnknownTaskError(f"No task {task_id}.", task_id=task_id)
-            case = session.get(Case, row.case_id)
-            return TaskView.of(row, case.number if case else "")
-
-    def task_form(self, task_id: str) -> Mapping[str, Any] | None:
-        """The JSON Schema of a task's form (from the case's own version)."""
-        with read_session(self.db) as session:
-            row = session.get(HumanTask, task_id)
-            if row is None:
-                raise UnknownTaskError(f"No task {task_id}.", task_id=task_id)
-            case = session.get(Case, row.case_id)
-            assert case is not None
-            return self.library.version(session, case.process_version_id).bundle.form(row.form)
 
 
 def _hooked(
