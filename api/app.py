@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 
+from anyio import to_thread
 from fastapi import APIRouter, FastAPI
 
 from api import problems
@@ -19,6 +21,18 @@ from forms import web
 
 API_PREFIX = "/api/v1"
 DEV_SECRET = Settings().secret_key
+# Sync routes and dependencies run in a thread pool (anyio's default: 40 threads). Request
+# work is CPU-bound Python under one GIL, and SQLite writers queue with sleeping retries, so
+# many threads only thrash: at 16 concurrent clients 40 threads cost twice the CPU per request
+# of 2 and gave a p99 of 2 s against 0.2 s (bench/RESULTS.md). A few threads keep one slow
+# request (a diagram, a deployment's scenario gate) from holding up the rest.
+DEFAULT_API_THREADS = 2
+
+
+def api_threads(environ: Mapping[str, str] | None = None) -> int:
+    """Threads for sync routes and dependencies: `NRM_API_THREADS`, else 2 (at least 1)."""
+    raw = (os.environ if environ is None else environ).get("NRM_API_THREADS", "").strip()
+    return max(1, int(raw)) if raw else DEFAULT_API_THREADS
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -36,6 +50,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.engine = engine
     app.state.settings = settings
+    app.state.api_threads = api_threads()
     app.state.verified_tokens = VerifiedTokens()
     problems.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
@@ -56,6 +71,7 @@ def _api_router() -> APIRouter:
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
+    to_thread.current_default_thread_limiter().total_tokens = app.state.api_threads
     worker = None
     if settings.inprocess_worker:
         worker = TimerWorker(app.state.engine, settings.worker_interval)
