@@ -117,13 +117,15 @@ def _levels_table(levels: Mapping[str, Mapping[str, Any]]) -> list[str]:
         return []
     lines = [
         "",
-        "| clients | cases/s | completions/s | requests | p50 ms | p95 ms | p99 ms | errors |",
-        "|---|---|---|---|---|---|---|---|",
+        "| clients | cases/s | completions/s | requests | p50 ms | p95 ms | p99 ms | errors "
+        "| server CPU ms/request |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for c, f in levels.items():
         lines.append(
             f"| {c} | {f['cases_per_s']} | {f['completions_per_s']} | {f['requests']} "
-            f"| {f['p50_ms']} | {f['p95_ms']} | {f['p99_ms']} | {f['errors']} |"
+            f"| {f['p50_ms']} | {f['p95_ms']} | {f['p99_ms']} | {f['errors']} "
+            f"| {f.get('server_cpu_ms_per_request', '')} |"
         )
     return lines
 

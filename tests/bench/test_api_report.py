@@ -120,6 +120,6 @@ def test_markdown_shows_api_verdicts_and_tables() -> None:
     assert "## API over HTTP (sqlite)" in page
     assert "| `api_ratio` | 0.25 | met (target >= 0.2) |" in page
     assert "| `rss_mb_100k` | 400.0 | MISSED (target <= 300.0) |" in page
-    assert "| 1 | 10 | 100.0 | 110 | 5 | 8 | 9 | 0 |" in page
+    assert "| 1 | 10 | 100.0 | 110 | 5 | 8 | 9 | 0 |  |" in page
     assert "| 1000 | 400 | 50 | 3 | 4 | 5 |" in page
     assert "Not measured: no server" in page
