@@ -7,6 +7,8 @@ the case row (`SELECT ... FOR UPDATE`).
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -77,10 +79,36 @@ def write_session(engine: Engine) -> Iterator[Session]:
     The caller commits once at the end of its unit of work; any exception
     rolls everything back.
     """
-    bind = engine.execution_options(sqlite_begin="IMMEDIATE") if is_sqlite(engine) else engine
-    with Session(bind, expire_on_commit=False) as session:
+    if not is_sqlite(engine):
+        with Session(engine, expire_on_commit=False) as session:
+            try:
+                yield session
+            except BaseException:
+                session.rollback()
+                raise
+        return
+    # SQLite takes one writer at a time anyway; queueing this process's writers on a lock
+    # (first come, first served) spares them SQLite's sleeping busy-retries.
+    with (
+        _writer_lock(engine),
+        Session(
+            engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        ) as session,
+    ):
         try:
             yield session
         except BaseException:
             session.rollback()
             raise
+
+
+_WRITER_LOCKS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
+_LOCKS_LOCK = threading.Lock()
+
+
+def _writer_lock(engine: Engine) -> threading.RLock:
+    with _LOCKS_LOCK:
+        lock = _WRITER_LOCKS.get(engine)
+        if lock is None:
+            lock = _WRITER_LOCKS[engine] = threading.RLock()
+        return lock
