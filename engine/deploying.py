@@ -8,9 +8,9 @@ changes (`engine.scenario_gate`), and only then stores the new versions, with on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy.engine import Engine as Database
 from sqlalchemy.exc import IntegrityError
@@ -26,8 +26,8 @@ from engine.library import DeployResult, ProcessLibrary
 from engine.models import DeploymentFile
 from engine.scenario_gate import Gate, GateReport
 from engine.sources import SourceFile, read_library
+from engine.unit import UnitOfWork
 
-T = TypeVar("T")
 CHANGED = (
     "Another deployment changed the library while the scenarios ran; nothing was deployed. "
     "Deploy again."
@@ -79,15 +79,12 @@ def _detail(result: DeployResult, gate: GateReport, note: str) -> dict[str, Any]
     }
 
 
-class PolicyDeployment:
+class PolicyDeployment(UnitOfWork):
     """The library after a change, the processes it changes, and deploying behind a gate."""
 
     db: Database
     ctx: EngineContext
     settings: Settings
-
-    def _write(self, work: Callable[[Session], T]) -> T:  # the Engine's unit of work
-        raise NotImplementedError
 
     def candidate(self, changes: Sequence[SourceFile]) -> list[SourceFile]:
         """The complete library after a change: the deployed files (the library on disk

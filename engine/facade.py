@@ -7,10 +7,9 @@ come out of it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session
@@ -18,7 +17,7 @@ from sqlmodel import Session
 from engine import cases, claims
 from engine.config import Settings, load_settings
 from engine.context import EngineContext
-from engine.db import make_engine, read_session, write_session
+from engine.db import make_engine, read_session
 from engine.deploying import PolicyDeployment
 from engine.diagrams import Diagrams
 from engine.errors import NrmError
@@ -35,7 +34,6 @@ from engine.store import WorkflowCache
 from engine.versioning import ProcessVersions
 from engine.views import StepResult, TaskView
 
-T = TypeVar("T")
 # Runs inside a step's transaction, after the step and before the commit: what a caller
 # records there (an idempotency key, say) commits or rolls back together with the step.
 StepHook = Callable[[Session, StepResult], None]
@@ -78,25 +76,6 @@ class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams):
         """An engine on the database the settings name."""
         settings = settings or load_settings()
         return cls(make_engine(settings.database_url), settings=settings, clock=clock)
-
-    # --- units of work -------------------------------------------------------------
-
-    @contextmanager
-    def _unit(self) -> Iterator[Session]:
-        with write_session(self.db) as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                for case_id, _version, _wf in session.info.get(cases.CACHE_KEY, []):
-                    self.ctx.cache.drop(case_id)
-                raise
-            for case_id, version, workflow in session.info.pop(cases.CACHE_KEY, []):
-                self.ctx.cache.put(case_id, version, workflow)
-
-    def _write(self, work: Callable[[Session], T]) -> T:
-        with self._unit() as session:
-            return work(session)
 
     # --- processes -------------------------------------------------------------------
 

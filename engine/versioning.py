@@ -6,8 +6,7 @@ dataclasses in and out; errors from `engine.errors`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
 
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session
@@ -17,19 +16,15 @@ from engine.context import EngineContext
 from engine.db import read_session
 from engine.library import LoadedVersion
 from engine.migration import CaseMigrationPreview, MigrationResult
+from engine.unit import UnitOfWork
 from engine.versions import VersionDiff, VersionInfo
 
-T = TypeVar("T")
 
-
-class ProcessVersions:
+class ProcessVersions(UnitOfWork):
     """Versions of a process, what changed between two, and migration of open cases."""
 
     db: Database
     ctx: EngineContext
-
-    def _write(self, work: Callable[[Session], T]) -> T:  # the Engine's unit of work
-        raise NotImplementedError
 
     def process_versions(self, process_id: str) -> list[VersionInfo]:
         """Every deployed version of a process, newest first, with its open cases."""
