@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from engine.fastsql import FastSql
+from engine.store import sql as store_sql
 
 
 def data_hash(data: Mapping[str, Any] | None) -> str | None:
@@ -35,7 +35,7 @@ def record(
     detail: Mapping[str, Any] | None = None,
 ) -> None:
     """Append one event in the session's transaction (the caller commits it)."""
-    db = FastSql(session.connection())
+    db = store_sql(session)
     db.run(
         "INSERT INTO audit_event (case_id, at, actor, agency, action, task_id, task_name, "
         "data_hash, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

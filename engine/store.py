@@ -10,7 +10,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, SQLModel
@@ -54,8 +54,13 @@ class WorkflowCache:
 
 
 def sql(session: Session) -> FastSql:
-    """The fast statement runner on the session's connection (same transaction)."""
-    return FastSql(session.connection())
+    """The fast statement runner on the session's connection (same transaction), one per
+    session."""
+    conn = session.connection()
+    cached = session.info.get("nrm_fastsql")
+    if cached is None or cached[0] is not conn:  # a new transaction may bring another one
+        cached = session.info["nrm_fastsql"] = (conn, FastSql(conn))
+    return cast(FastSql, cached[1])
 
 
 def lock_case(session: Session, case_id: str, *, skip_locked: bool = False) -> CaseRow | None:
