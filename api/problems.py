@@ -21,7 +21,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.errors import LockedOutError, NotAuthenticatedError
-from engine.errors import InvalidDataError, InvalidDiagramError, NrmError
+from engine.errors import FieldError, InvalidDataError, InvalidDiagramError, NrmError
 
 log = logging.getLogger("api.problems")
 
@@ -60,7 +60,7 @@ def nrm_error_response(exc: NrmError) -> JSONResponse:
     extra: dict[str, Any] = {k: v for k, v in exc.details().items() if k not in _RESERVED}
     headers: dict[str, str] = {}
     if isinstance(exc, InvalidDataError):
-        extra["errors"] = [{"field": e.field, "message": e.message} for e in exc.errors]
+        extra["errors"] = [_field_error(e) for e in exc.errors]
     if isinstance(exc, InvalidDiagramError):
         extra["problems"] = [p.as_dict() for p in exc.problems]
     if isinstance(exc, NotAuthenticatedError):
@@ -68,6 +68,14 @@ def nrm_error_response(exc: NrmError) -> JSONResponse:
     if isinstance(exc, LockedOutError):
         headers["Retry-After"] = str(exc.retry_after)
     return problem(exc.status, exc.title, exc.message, extra=extra, headers=headers)
+
+
+def _field_error(error: FieldError) -> dict[str, str]:
+    """One field error; `code` (the kind of problem) where the engine gave one."""
+    found = {"field": error.field, "message": error.message}
+    if error.code:
+        found["code"] = error.code
+    return found
 
 
 def _field(loc: tuple[Any, ...] | list[Any]) -> str:

@@ -51,10 +51,12 @@ class InboxStatus(StrEnum):
 
 
 class FieldErrorPublic(BaseModel):
-    """One invalid field."""
+    """One invalid field; `code` says which rule it broke (`required`, `unknown`, `type`,
+    `enum`, `format`, `minimum`, ... — the JSON Schema keyword) where known."""
 
     field: str
     message: str
+    code: str | None = None
 
 
 class ProblemPublic(BaseModel):

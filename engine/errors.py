@@ -12,10 +12,18 @@ from typing import Any
 
 @dataclass(frozen=True)
 class FieldError:
-    """One invalid form field: a JSON-pointer-like path and what is wrong with it."""
+    """One invalid form field: a JSON-pointer-like path and what is wrong with it.
+
+    `code` names the kind of problem for people who word it themselves: the JSON Schema
+    keyword the value broke (`required`, `type`, `enum`, `format`, `minimum`, `maxLength`,
+    `oneOf`, ...), or `unknown` for a field the form does not declare; `limit` is that
+    keyword's number where it has one (the minimum, the longest length, ...).
+    """
 
     field: str
     message: str
+    code: str | None = None
+    limit: int | float | None = None
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,11 @@ def _field_name(path: Any, error_field: str | None) -> str:
     return "/".join(parts) or "(form)"
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+NOT_AN_OBJECT = FieldError("(form)", "Form data must be a JSON object.", "type")
 _VALIDATORS: dict[int, tuple[Mapping[str, Any], Draft202012Validator]] = {}
 
 
@@ -47,16 +52,22 @@ def _validator(schema: Mapping[str, Any]) -> Draft202012Validator:
 def field_errors(schema: Mapping[str, Any], data: Any) -> list[FieldError]:
     """Every problem of `data` against the form, as field errors (empty when valid)."""
     if not isinstance(data, Mapping):
-        return [FieldError("(form)", "Form data must be a JSON object.")]
+        return [NOT_AN_OBJECT]
     declared = set((schema.get("properties") or {}).keys())
-    errors = [FieldError(key, "Not a field of this form.") for key in sorted(set(data) - declared)]
+    errors = [
+        FieldError(key, "Not a field of this form.", "unknown")
+        for key in sorted(set(data) - declared)
+    ]
     validator = _validator(schema)
     for err in sorted(validator.iter_errors(dict(data)), key=lambda e: list(e.path)):
         missing = None
         if err.validator == "required" and isinstance(err.message, str):
             missing = err.message.split("'")[1] if "'" in err.message else None
         message = "This field is required." if missing else err.message
-        errors.append(FieldError(_field_name(err.path, missing), message))
+        limit = err.validator_value if _is_number(err.validator_value) else None
+        errors.append(
+            FieldError(_field_name(err.path, missing), message, str(err.validator), limit)
+        )
     return errors
 
 
@@ -64,10 +75,7 @@ def validate_form(schema: Mapping[str, Any] | None, data: Any, *, form: str | No
     """Raise InvalidDataError naming each wrong field; no schema accepts any JSON object."""
     if schema is None:
         if not isinstance(data, Mapping):
-            raise InvalidDataError(
-                "Form data must be a JSON object.",
-                [FieldError("(form)", "Form data must be a JSON object.")],
-            )
+            raise InvalidDataError("Form data must be a JSON object.", [NOT_AN_OBJECT])
         return
     errors = field_errors(schema, data)
     if errors:

@@ -207,6 +207,9 @@ def test_complete_task_with_invalid_data_is_422_naming_each_field(as_user: AsUse
     errors = response.json()["errors"]
     assert {e["field"] for e in errors} == {"identification_result", "referral_receiver", "x"}
     assert all(e["message"] for e in errors)
+    assert {e["field"]: e["code"] for e in errors} == {
+        "identification_result": "enum", "referral_receiver": "enum", "x": "unknown",
+    }  # fmt: skip
     assert as_user("police").post(f"/tasks/{task['id']}/complete", json={}).status_code == 422
     assert (
         as_user("police").post(f"/tasks/{task['id']}/complete", json={"data": 3}).status_code == 422
