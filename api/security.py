@@ -25,7 +25,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, delete
+from sqlalchemy import bindparam, delete, update
 from sqlalchemy import select as core_select
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, SQLModel, col, func, select
@@ -147,6 +147,37 @@ def issue_token(
     )
 
 
+def renew_token(
+    *,
+    db: Database,
+    settings: Settings,
+    token: str,
+    user_id: int,
+    now: datetime,
+    grace: timedelta,
+) -> TokenPublic | None:
+    """A fresh token for the same user in place of `token`, which now ends after `grace`
+    (a request already under way with it still passes). None when the old token is no
+    longer the user's, or another request renewed it first (it already ends that soon)."""
+    ends = now + grace
+    with write_session(db) as session:
+        result = session.execute(
+            update(ApiToken)
+            .where(
+                col(ApiToken.id) == token.partition(".")[0],
+                col(ApiToken.user_id) == user_id,
+                col(ApiToken.revoked_at).is_(None),
+                col(ApiToken.expires_at) > ends,
+            )
+            .values(expires_at=ends)
+        )
+        if getattr(result, "rowcount", 0) != 1:
+            return None
+        fresh = issue_token(session=session, settings=settings, user_id=user_id, now=now)
+        session.commit()
+    return fresh
+
+
 def authenticate(
     *,
     session: Session,
@@ -154,14 +185,19 @@ def authenticate(
     verified: VerifiedTokens,
     token: str | None,
     now: datetime,
+    expired_ok: bool = False,
 ) -> Caller:
-    """The caller a bearer token belongs to; 401 when missing, unknown, expired or revoked."""
+    """The caller a bearer token belongs to; 401 when missing, unknown, expired or revoked.
+
+    `expired_ok` (the web pages only, to keep a form sent after its sign-in ended) accepts
+    an authentic token past its expiry, never a revoked one or one of an inactive user.
+    """
     if not token:
         raise NotAuthenticatedError("Sign in: send `Authorization: Bearer <token>`.")
     token_id, _, secret = token.partition(".")
     if len(token) > 200 or not _TOKEN_PART.match(token_id) or not _TOKEN_PART.match(secret):
         raise NotAuthenticatedError("Malformed bearer token.")
-    row = _token_row(session, token_id, now)
+    row = _token_row(session, token_id, now, expired_ok=expired_ok)
     digest = hashlib.sha256(token.encode()).hexdigest()
     if not verified.knows(digest, token_id):
         _verify_secret(row.secret_hash, _peppered(settings.secret_key, secret))
@@ -190,11 +226,12 @@ _TOKEN_ROW = (
 )
 
 
-def _token_row(session: Session, token_id: str, now: datetime) -> Any:
+def _token_row(session: Session, token_id: str, now: datetime, *, expired_ok: bool) -> Any:
     row = session.connection().execute(_TOKEN_ROW, {"token_id": token_id}).first()
     if row is None:
         raise NotAuthenticatedError("Unknown bearer token.")
-    if row.revoked_at is not None or row.expires_at <= now or not row.active:
+    expired = row.expires_at <= now and not expired_ok
+    if row.revoked_at is not None or expired or not row.active:
         raise NotAuthenticatedError("The bearer token has expired or was revoked.")
     return row
 

@@ -1,15 +1,16 @@
 """Drafts: save a half-filled form without validating it, resume it later.
 
-Only the user who saved a draft reads it back. Drafts of tasks that are no longer open
-(completed, or cancelled by a timer or by the case ending) are deleted whenever drafts
-are written or listed, and a task's drafts go with its completion through the pages.
+Only the user who saved a draft reads it back. A draft lives only while its task is open:
+the database deletes a task's drafts in the transaction that closes the task, whichever
+way it closes (completed through the API or the pages, cancelled by a timer, the case
+cancelled) — migration 0004's trigger on `human_task` — and no draft is saved for a task
+that is no longer open.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete
 from sqlmodel import col, select
 
 from engine.db import read_session, write_session
@@ -21,27 +22,30 @@ from forms.models import FormDraft
 MAX_FIELDS = 500
 
 
-def _closed_tasks() -> Any:
-    return select(col(HumanTask.id)).where(col(HumanTask.status) != TaskStatus.READY)
-
-
 def _draft_of(username: str, task_id: str) -> Any:
     return select(FormDraft).where(
         col(FormDraft.username) == username, col(FormDraft.task_id) == task_id
     )
 
 
-def save(*, engine: Engine, username: str, task_id: str, values: dict[str, Raw]) -> None:
-    """Store (or replace) the user's draft of a task."""
+def save(*, engine: Engine, username: str, task_id: str, values: dict[str, Raw]) -> bool:
+    """Store (or replace) the user's draft of an open task; False when the task has closed."""
     data = dict(list(values.items())[:MAX_FIELDS])
     with write_session(engine.db) as session:
-        session.execute(delete(FormDraft).where(col(FormDraft.task_id).in_(_closed_tasks())))
+        # Locking the task row orders this write after (or before) a concurrent closing,
+        # so the closing's trigger never misses the draft.
+        status = session.exec(
+            select(col(HumanTask.status)).where(col(HumanTask.id) == task_id).with_for_update()
+        ).first()
+        if status != TaskStatus.READY:
+            return False
         row = session.exec(_draft_of(username, task_id)).first()
         if row is None:
             row = FormDraft(username=username, task_id=task_id, saved_at=engine.clock.now())
         row.data, row.saved_at = data, engine.clock.now()
         session.add(row)
         session.commit()
+    return True
 
 
 def get(*, engine: Engine, username: str, task_id: str) -> FormDraft | None:
@@ -52,30 +56,8 @@ def get(*, engine: Engine, username: str, task_id: str) -> FormDraft | None:
 
 
 def task_ids(*, engine: Engine, username: str) -> set[str]:
-    """Open tasks the user has a draft of (drafts of closed ones are purged on the way)."""
+    """Tasks the user has a draft of."""
     with read_session(engine.db) as session:
-        rows = session.exec(
-            select(col(FormDraft.task_id), col(HumanTask.status))
-            .join(HumanTask, col(HumanTask.id) == col(FormDraft.task_id))
-            .where(col(FormDraft.username) == username)
-        ).all()
-    if any(status != TaskStatus.READY for _, status in rows):
-        purge_closed(engine=engine)
-    return {task_id for task_id, status in rows if status == TaskStatus.READY}
-
-
-def delete_for_task(*, engine: Engine, task_id: str) -> None:
-    """Every draft of a task (after it was completed)."""
-    with write_session(engine.db) as session:
-        session.execute(delete(FormDraft).where(col(FormDraft.task_id) == task_id))
-        session.commit()
-
-
-def purge_closed(*, engine: Engine) -> int:
-    """Delete drafts of tasks that are no longer open; returns how many."""
-    with write_session(engine.db) as session:
-        result = session.execute(
-            delete(FormDraft).where(col(FormDraft.task_id).in_(_closed_tasks()))
+        return set(
+            session.exec(select(col(FormDraft.task_id)).where(col(FormDraft.username) == username))
         )
-        session.commit()
-        return int(getattr(result, "rowcount", 0) or 0)

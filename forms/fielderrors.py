@@ -1,7 +1,10 @@
 """Field errors of a refused submission, phrased in the user's language.
 
-The engine decides what is wrong (engine.forms via the task service); this module only
-says it in words: it asks jsonschema again which rule each named field broke.
+The engine decides what is wrong (engine.forms via the task service) and names the kind
+of each problem (`FieldError.code`: the JSON Schema keyword broken, or `unknown`); this
+module only words that kind in the catalogue's language, with the limit broken (a minimum,
+a length: `FieldError.limit`, else the field's own schema). Messages are never matched as
+English text.
 """
 
 from __future__ import annotations
@@ -9,74 +12,85 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from engine.errors import FieldError
 from forms.formview import properties, widget_of
 from forms.translate import Translator
 
-_SIMPLE = {
-    "minLength": "error.min_length",
-    "maxLength": "error.max_length",
-    "pattern": "error.pattern",
+# Kinds whose wording needs nothing but the kind.
+_PLAIN = {
+    "required": "error.required",
+    "dependentRequired": "error.required",
     "enum": "error.choice",
     "oneOf": "error.choice",
+    "anyOf": "error.choice",
     "const": "error.choice",
+    "pattern": "error.pattern",
     "uniqueItems": "error.unique",
-    "minItems": "error.min_items",
-    "minimum": "error.minimum",
-    "maximum": "error.maximum",
-    "exclusiveMinimum": "error.minimum",
-    "exclusiveMaximum": "error.maximum",
 }
-_TYPES = {"integer": "error.integer", "number": "error.number", "yesno": "error.choice"}
-_FORMATS = {"date": "error.date", "datetime": "error.datetime"}
+# Kinds with a limit of the field's schema: (message key, format value as a count).
+_LIMITS = {
+    "minimum": ("error.minimum", False),
+    "maximum": ("error.maximum", False),
+    "exclusiveMinimum": ("error.more_than", False),
+    "exclusiveMaximum": ("error.less_than", False),
+    "minLength": ("error.min_length", True),
+    "maxLength": ("error.max_length", True),
+    "minItems": ("error.min_items", True),
+    "maxItems": ("error.max_items", True),
+}
+# A value of the wrong type, worded by the input it came from.
+_BY_WIDGET = {
+    "integer": "error.integer",
+    "number": "error.number",
+    "date": "error.date",
+    "datetime": "error.datetime",
+    "yesno": "error.choice",
+    "radio": "error.choice",
+    "select": "error.choice",
+    "checkboxes": "error.choice",
+}
+_FORMATS = {"date": "error.date", "date-time": "error.datetime"}
 
 
-def _rules(schema: Mapping[str, Any], data: Mapping[str, Any]) -> dict[str, tuple[str, Any]]:
-    """The first rule each top-level field breaks: field -> (validator, its value)."""
-    found: dict[str, tuple[str, Any]] = {}
-    for err in Draft202012Validator(schema).iter_errors(dict(data)):
-        path = list(err.absolute_path)
-        if path and isinstance(path[0], str):
-            found.setdefault(path[0], (str(err.validator), err.validator_value))
-    return found
+def message(t: Translator, prop: Mapping[str, Any], error: FieldError, item: bool = False) -> str:
+    """One field's problem in words: by its kind, with the limit it broke."""
+    code = error.code
+    if code in _PLAIN:
+        return t(_PLAIN[code])
+    items = prop.get("items")
+    rule: Mapping[str, Any] = items if item and isinstance(items, Mapping) else prop
+    if code in _LIMITS:
+        key, counted = _LIMITS[code]
+        limit = error.limit if error.limit is not None else rule.get(code)
+        if not isinstance(limit, int | float) or isinstance(limit, bool):
+            return t("error.invalid")
+        return t(key, n=int(limit)) if counted else t(key, limit=_number(t, limit))
+    if code == "format":
+        return t(_FORMATS.get(str(rule.get("format")), "error.invalid"))
+    if code == "type":
+        return t(_BY_WIDGET.get(widget_of(prop), "error.invalid"))
+    return t("error.invalid")
 
 
-def _message(t: Translator, prop: Mapping[str, Any], rule: tuple[str, Any] | None) -> str:
-    if rule is None:
-        key = _FORMATS.get(widget_of(prop), "error.invalid")
-        return t(key)
-    validator, limit = rule
-    if validator == "type":
-        return t(_TYPES.get(widget_of(prop), "error.invalid"))
-    if validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return t(_SIMPLE[validator], limit=limit)
-    if validator in ("minLength", "maxLength", "minItems"):
-        return t(_SIMPLE[validator], n=int(limit))
-    return t(_SIMPLE.get(validator, "error.invalid"))
+def _number(t: Translator, value: float) -> str:
+    text = str(int(value)) if float(value).is_integer() else str(value)
+    return text if t.lang == "en" else text.replace(".", ",")
 
 
 def localise(
-    t: Translator,
-    schema: Mapping[str, Any] | None,
-    data: Mapping[str, Any],
-    errors: Iterable[FieldError],
+    t: Translator, schema: Mapping[str, Any] | None, errors: Iterable[FieldError]
 ) -> tuple[dict[str, str], list[str]]:
-    """Per-field messages, and messages that belong to no field of the form."""
+    """Per-field messages (the first problem of each field), and messages that belong to
+    no field of the form."""
     props = properties(schema)
-    rules = _rules(schema, data) if schema else {}
     per_field: dict[str, str] = {}
     general: list[str] = []
     for error in errors:
-        name = error.field.split("/")[0]
-        if name not in props:
-            general.append(
-                t("error.unknown_field", field=name) if name != "(form)" else t("error.invalid")
-            )
-        elif name not in per_field:
-            required = error.message == "This field is required."
-            per_field[name] = (
-                t("error.required") if required else _message(t, props[name], rules.get(name))
-            )
+        name, _, rest = error.field.partition("/")
+        if name in props and error.code != "unknown":
+            per_field.setdefault(name, message(t, props[name], error, item=bool(rest)))
+        elif name == "(form)":
+            general.append(t("error.invalid"))
+        else:
+            general.append(t("error.unknown_field", field=name))
     return per_field, general

@@ -18,6 +18,7 @@ from api.services.policy import Caller
 from engine.db import write_session
 from engine.facade import Engine
 from forms.translate import language
+from forms.web import expiry
 from forms.web import session as web_session
 from forms.web.deps import PostedForm, WebUser
 from forms.web.render import page, session_of
@@ -86,9 +87,13 @@ def sign_in(
         error = ("auth.bad_credentials", 0)
         return page(request, "login.html", status=401, next_path=next_path, error=error)
     session = session_of(request)
-    session.update(token=token.access_token)
+    session.hold(token, engine.clock.now(), fresh_sign_in=True)
     web_session.renew(session)
-    return RedirectResponse(next_path or "/", status_code=303)
+    back = expiry.restored(session.data, username)
+    session.update(kept=None)
+    if back is not None:
+        session.update(flash={"kind": "restored"})
+    return RedirectResponse(back or next_path or "/", status_code=303)
 
 
 @router.post("/logout")
@@ -97,7 +102,8 @@ def sign_out(request: Request, form: PostedForm, engine: EngineDep) -> Response:
     session = session_of(request)
     if session.token:
         revoke(engine, session.token, engine.clock.now())
-    session.update(token=None)
+    session.drop_token()
+    session.update(kept=None)
     web_session.renew(session)
     return RedirectResponse("/login", status_code=303)
 

@@ -15,8 +15,9 @@ from api.services.policy import Caller
 from engine.db import read_session
 from engine.errors import ForbiddenError
 from engine.models import Case
+from forms.web import sliding
 from forms.web.render import session_of
-from forms.web.routing import SignInRequired
+from forms.web.routing import SessionExpired, SignInRequired
 
 
 class CsrfError(ForbiddenError):
@@ -26,9 +27,11 @@ class CsrfError(ForbiddenError):
 
 
 def current_user(request: Request, engine: EngineDep, settings: SettingsDep) -> Caller:
-    """The signed-in user; without one the page redirects to the sign-in page."""
+    """The signed-in user (their token renewed past half its life); without one the page
+    redirects to the sign-in page."""
     session = session_of(request)
-    if not session.token:
+    token = session.token
+    if not token:
         raise SignInRequired("Sign in first.")
     try:
         with read_session(engine.db) as db_session:
@@ -36,12 +39,13 @@ def current_user(request: Request, engine: EngineDep, settings: SettingsDep) -> 
                 session=db_session,
                 settings=settings,
                 verified=request.app.state.verified_tokens,
-                token=session.token,
+                token=token,
                 now=engine.clock.now(),
             )
     except NotAuthenticatedError as exc:
-        session.update(token=None)
-        raise SignInRequired("The sign-in has expired.") from exc
+        session.drop_token()
+        raise SessionExpired("The sign-in has expired.", token) from exc
+    sliding.slide(engine, settings, session, caller)
     request.state.caller = caller
     return caller
 

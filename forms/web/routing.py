@@ -6,17 +6,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
-from urllib.parse import quote
 
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from sqlalchemy.exc import DataError, OperationalError
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from api.errors import NotAuthenticatedError
 from engine.config import Settings
 from engine.errors import NrmError
+from forms.web import expiry
 from forms.web import session as web_session
 from forms.web.render import page
 
@@ -40,6 +40,14 @@ class SignInRequired(NotAuthenticatedError):
     """A page that needs a signed-in user was asked for without one."""
 
 
+class SessionExpired(SignInRequired):
+    """The session's sign-in has ended (its token expired or was revoked)."""
+
+    def __init__(self, message: str, token: str) -> None:
+        super().__init__(message)
+        self.token = token
+
+
 class PageRoute(APIRoute):
     """An APIRoute whose errors become HTML pages and redirects."""
 
@@ -53,8 +61,10 @@ class PageRoute(APIRoute):
             request.state.web_session = session
             try:
                 response = await original(request)
+            except SessionExpired as exc:
+                response = await expiry.after_expiry(request, exc.token, self.endpoint)
             except SignInRequired:
-                response = _to_sign_in(request)
+                response = expiry.to_sign_in(request)
             except NrmError as exc:
                 response = error_page(request, exc.status, type(exc).__name__)
             except RequestValidationError:
@@ -69,15 +79,6 @@ class PageRoute(APIRoute):
             return response
 
         return handle
-
-
-def _to_sign_in(request: Request) -> Response:
-    target = "/login"
-    if request.method == "GET" and request.url.path not in ("/", "/login"):
-        target += "?next=" + quote(
-            request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        )
-    return RedirectResponse(target, status_code=303)
 
 
 def error_page(request: Request, status: int, kind: str) -> Response:

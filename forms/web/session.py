@@ -1,8 +1,9 @@
 """The browser session: a signed cookie (HttpOnly, SameSite=Lax, Secure outside development)
-holding the user's API token, a CSRF token and the chosen language.
+holding the user's API token (and when it ends), a CSRF token and the chosen language.
 
 Signing in goes through the API's own password check and lockout and issues an ordinary
 API token, so expiry and revocation work exactly as for the API; signing out revokes it.
+While the user works the token is swapped for a fresh one (forms.web.sliding).
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 import hmac
 import secrets
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.requests import Request
 from starlette.responses import Response
 
+from api.schemas import TokenPublic
 from engine.config import Settings
 from forms.translate import language
 
@@ -44,6 +47,27 @@ class WebSession:
         return token if isinstance(token, str) else None
 
     @property
+    def token_expires(self) -> datetime | None:
+        """When the session's token ends (None for a session from before it was recorded)."""
+        return _moment(self.data.get("token_expires"))
+
+    @property
+    def signed_in_at(self) -> datetime | None:
+        """When the user last gave their password in this session."""
+        return _moment(self.data.get("signed_in_at"))
+
+    def hold(self, token: TokenPublic, now: datetime, *, fresh_sign_in: bool) -> None:
+        """Keep an API token (and when it ends); `fresh_sign_in` when a password was given."""
+        ends = int(now.timestamp()) + token.expires_in
+        self.update(token=token.access_token, token_expires=ends)
+        if fresh_sign_in or self.signed_in_at is None:
+            self.update(signed_in_at=int(now.timestamp()))
+
+    def drop_token(self) -> None:
+        """Forget the token (signed out, or it ended)."""
+        self.update(token=None, token_expires=None, signed_in_at=None)
+
+    @property
     def lang(self) -> str:
         """The chosen language (Russian by default)."""
         return language(self.data.get("lang"))
@@ -60,6 +84,10 @@ class WebSession:
     def csrf_matches(self, sent: str | None) -> bool:
         """True when a posted CSRF token is this session's."""
         return bool(sent) and bool(self.csrf) and hmac.compare_digest(str(sent), self.csrf)
+
+
+def _moment(value: Any) -> datetime | None:
+    return datetime.fromtimestamp(value, UTC) if isinstance(value, int) else None
 
 
 def _serializer(settings: Settings) -> URLSafeTimedSerializer:

@@ -69,7 +69,7 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
             idempotency_key=submission,
         )
     except InvalidDataError as exc:
-        per_field, general = fielderrors.localise(translator(request), schema, data, exc.errors)
+        per_field, general = fielderrors.localise(translator(request), schema, exc.errors)
         return _report_page(
             request,
             schema,

@@ -6,18 +6,23 @@ from typing import Any
 from uuid import uuid4
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
-from api.deps import EngineDep, SessionDep
+from api.deps import EngineDep, SessionDep, load_task
 from api.schemas import StepPublic, TaskDetail
-from api.services import tasks
-from engine.errors import ConflictError, InvalidDataError
+from api.services import tasks, visibility
+from api.services.policy import Caller
+from engine.db import read_session
+from engine.errors import ConflictError, InvalidDataError, NrmError
 from engine.facade import Engine
 from forms import drafts, fielderrors, formview, timewords
 from forms.fieldlabels import FieldIndex
 from forms.formview import Raw
 from forms.web.casedata import context_rows, version_index
 from forms.web.deps import PostedForm, TaskPage, WebUser
+from forms.web.expiry import keeps_typed
 from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
 
@@ -74,7 +79,31 @@ def task_page(
     )
 
 
+async def keep_task_form(request: Request, owner: Caller) -> str | None:
+    """A task form posted after its sign-in ended, kept as the owner's draft of the task."""
+    form = await request.form()
+    sent = form.get("csrf_token")
+    if not session_of(request).csrf_matches(sent if isinstance(sent, str) else None):
+        return None
+    engine: Engine = request.app.state.engine
+    task_id = str(request.path_params.get("task_id", ""))
+    return await run_in_threadpool(_keep, engine, owner, task_id, form)
+
+
+def _keep(engine: Engine, owner: Caller, task_id: str, form: FormData) -> str | None:
+    try:
+        ctx = load_task(task_id, engine, owner)
+    except NrmError:
+        return None
+    with read_session(engine.db) as session:
+        schema = visibility.version_of(engine, session, ctx.case).bundle.form(ctx.task.form)
+    values = formview.raw_values(schema, form.getlist)
+    saved = drafts.save(engine=engine, username=owner.username, task_id=task_id, values=values)
+    return f"/tasks/{task_id}" if saved else None
+
+
 @router.post("/tasks/{task_id}")
+@keeps_typed(keep_task_form)
 def submit_task(
     request: Request,
     ctx: TaskPage,
@@ -89,8 +118,8 @@ def submit_task(
     )
     values = formview.raw_values(detail.form_schema, form.getlist)
     if form.get("action") == "draft":
-        drafts.save(engine=engine, username=caller.username, task_id=detail.id, values=values)
-        session_of(request).update(flash={"kind": "draft_saved"})
+        if drafts.save(engine=engine, username=caller.username, task_id=detail.id, values=values):
+            session_of(request).update(flash={"kind": "draft_saved"})
         return RedirectResponse(f"/tasks/{detail.id}", status_code=303)
     data = formview.parse(detail.form_schema, values)
     submission = str(form.get("submission") or "")[:100] or None
@@ -100,7 +129,7 @@ def submit_task(
         )
     except InvalidDataError as exc:
         per_field, general = fielderrors.localise(
-            translator(request), detail.form_schema, data, exc.errors
+            translator(request), detail.form_schema, exc.errors
         )
         index = version_index(engine, session, ctx.case)
         return task_page(
@@ -116,7 +145,6 @@ def submit_task(
         )
     except ConflictError as exc:
         return lost_race(request, engine, detail, values, exc)
-    drafts.delete_for_task(engine=engine, task_id=detail.id)
     session_of(request).update(flash=completed_flash(detail, step))
     return RedirectResponse("/inbox", status_code=303)
 
