@@ -106,20 +106,21 @@ def test_russian_counted_messages_have_every_plural_form() -> None:
 
 
 def test_kyrgyz_fallback_shows_russian_never_english(monkeypatch: pytest.MonkeyPatch) -> None:
-    real, ru = catalogue("ky"), Translator("ru")
-    # The interface is all in Kyrgyz now: take one message out to see the fallback work.
+    real, ru, text = catalogue("ky"), Translator("ru"), "Indicator screening"
+    # Everything is in Kyrgyz now: take one message and one form text out to see it work.
     untranslated = replace(
         real,
         ui={k: v for k, v in real.ui.items() if k != "nav.cases"},
+        forms={k: v for k, v in real.forms.items() if k != text},
         fallback_ui=real.fallback_ui | {"nav.cases"},
+        fallback_forms=real.fallback_forms | {text},
     )
     monkeypatch.setattr(
         translate, "catalogue", lambda lang: untranslated if lang == "ky" else catalogue(lang)
     )
     ky = Translator("ky")
     assert ky("nav.cases") == ru("nav.cases") != "nav.cases"
-    text = sorted(real.fallback_forms)[0]
-    assert ky.form(text) == ru.form(text) != text
+    assert ky.form(text) == ru.form(text) == "Проверка индикаторов"
     assert ky("nav.inbox") == "Келген тапшырмалар"
 
 
