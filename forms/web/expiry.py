@@ -81,7 +81,7 @@ def _owner(request: Request, token: str) -> Caller | None:
 
 
 def restored(session_data: dict[str, Any], username: str) -> str | None:
-    """After a sign-in: the page whose kept form this user gets back (and forget it)."""
+    """After a sign-in: the page whose kept form this user gets back (None for another user)."""
     kept = session_data.get("kept")
     if isinstance(kept, dict) and kept.get("username") == username:
         path = kept.get("path")
