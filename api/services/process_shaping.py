@@ -21,6 +21,7 @@ from api.process_schemas import (
 from engine.errors import Problem
 from engine.library import DeployResult
 from engine.migration import CaseMigrationPreview, MigrationResult
+from engine.models import ProcessVersion
 from engine.scenario_gate import GateReport
 from engine.versions import VersionDiff, VersionInfo
 
@@ -45,8 +46,8 @@ def gate(report: GateReport) -> GatePublic:
     )
 
 
-def version(v: VersionInfo) -> VersionPublic:
-    """One version with its open cases."""
+def version(v: VersionInfo | ProcessVersion) -> VersionPublic:
+    """One version (with its open cases; a just-deployed one has none yet)."""
     return VersionPublic(
         process_id=v.process_id,
         version=v.version,
@@ -54,7 +55,7 @@ def version(v: VersionInfo) -> VersionPublic:
         content_hash=v.content_hash,
         deployed_at=v.deployed_at,
         deployed_by=v.deployed_by,
-        open_cases=v.open_cases,
+        open_cases=getattr(v, "open_cases", 0),
     )
 
 
@@ -64,17 +65,7 @@ def deployment(result: DeployResult) -> DeploymentPublic:
         deployment_id=result.deployment_id,
         content_hash=result.content_hash,
         created=result.created,
-        versions=[
-            VersionPublic(
-                process_id=v.process_id,
-                version=v.version,
-                name=v.name,
-                content_hash=v.content_hash,
-                deployed_at=v.deployed_at,
-                deployed_by=v.deployed_by,
-            )
-            for v in result.new_versions
-        ],
+        versions=[version(v) for v in result.new_versions],
         warnings=[problem(p) for p in result.report.warnings],
         gate=gate(result.gate) if result.gate is not None else None,
     )

@@ -5,11 +5,6 @@ their Idempotency-Key completes each exactly once."""
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -26,56 +21,13 @@ from engine.facade import Engine
 from engine.models import AuditEvent, Case, HumanTask
 from tests.api.conftest import PASSWORD, create_users
 from tests.conftest import SIMPLE, fixture_files
+from tests.uvicorn_server import UvicornServer
 
 pytestmark = pytest.mark.server
 
-ROOT = Path(__file__).resolve().parents[2]
 CASES = 60
 KILL_AFTER = 15  # acknowledged completions before the kill
 DATA = {"screening_result": "not_victim"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    """`uvicorn api.app:create_app --factory` in its own process."""
-
-    def __init__(self, database_url: str, log: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {
-            **os.environ,
-            "NRM_DATABASE_URL": database_url,
-            "NRM_INPROCESS_WORKER": "0",
-            "NRM_ENV": "development",
-        }
-        command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
-        command += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]
-        self.log = log.open("ab")
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        self._wait_ready()
-
-    def _wait_ready(self, timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        raise AssertionError("server did not start")
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown, no flush."""
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(10)
-        self.log.close()
 
 
 @pytest.fixture
@@ -120,7 +72,7 @@ def stream(
                 acked.append(task_id)
 
 
-def complete_until_killed(server: Server, tasks: list[str]) -> list[str]:
+def complete_until_killed(server: UvicornServer, tasks: list[str]) -> list[str]:
     """Stream completions; SIGKILL the server once KILL_AFTER were acknowledged."""
     acked: list[str] = []
     stop = threading.Event()
@@ -140,7 +92,7 @@ def complete_until_killed(server: Server, tasks: list[str]) -> list[str]:
     return list(acked)
 
 
-def retry_all(server: Server, tasks: list[str]) -> None:
+def retry_all(server: UvicornServer, tasks: list[str]) -> None:
     """Send every completion again with its key: each must answer 200."""
     try:
         bearer = token(server.url)
@@ -197,7 +149,7 @@ def test_crash_sigkill_mid_stream_keeps_every_acknowledged_completion_once(
         .id
         for i in range(CASES)
     ]
-    acked = complete_until_killed(Server(database_url, server_log), tasks)
+    acked = complete_until_killed(UvicornServer(database_url, server_log), tasks)
     assert KILL_AFTER <= len(acked) < CASES, "the kill did not land mid-stream"
 
     state = counts(crash_engine)
@@ -206,5 +158,5 @@ def test_crash_sigkill_mid_stream_keeps_every_acknowledged_completion_once(
     assert all(by_id[t].status == "completed" for t in acked)
     assert completed in (len(acked), len(acked) + 1)  # at most the one in flight
 
-    retry_all(Server(database_url, server_log), tasks)
+    retry_all(UvicornServer(database_url, server_log), tasks)
     assert assert_consistent(counts(crash_engine)) == CASES

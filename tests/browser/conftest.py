@@ -8,16 +8,11 @@ Skipped, with a clear line in the summary, only when no Chromium executable exis
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from engine.config import load_settings
@@ -25,6 +20,7 @@ from engine.db import make_engine
 from engine.facade import Engine
 from engine.migrate import upgrade
 from tests.api.conftest import PASSWORD, create_users
+from tests.uvicorn_server import UvicornServer
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -41,12 +37,6 @@ CHROMIUM_ARGS = [
 SKIP_REASON = f"browser tests skipped: no chromium at {CHROMIUM}"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class LiveServer:
     """`uvicorn api.app:create_app --factory` on a loopback port, and an engine on its database."""
 
@@ -59,37 +49,12 @@ class LiveServer:
         )
         self.engine.deploy_library(deployed_by="test")
         create_users(db, self.engine.clock.now())
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {
-            **os.environ,
-            "NRM_DATABASE_URL": self.database_url,
-            "NRM_INPROCESS_WORKER": "0",
-            "NRM_ENV": "development",
-        }
-        command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
-        command += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]
-        self.log = (folder / "server.log").open("ab")
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        self._wait_ready()
-
-    def _wait_ready(self, timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        raise AssertionError("the server did not start")
+        self.server = UvicornServer(self.database_url, folder / "server.log")
+        self.url = self.server.url
 
     def stop(self) -> None:
         """Stop the server."""
-        self.process.terminate()
-        self.process.wait(10)
-        self.log.close()
+        self.server.stop()
         self.engine.db.dispose()
 
 
