@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session, create_engine
 
 SQLITE_PRAGMAS = (
@@ -62,7 +62,8 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        # On the driver directly: the same statement, without SQLAlchemy's statement overhead.
+        conn.connection.driver_connection.execute(f"BEGIN {mode}")
 
 
 @contextmanager
@@ -70,6 +71,44 @@ def read_session(engine: Engine) -> Iterator[Session]:
     """A session for reads (and the few writes that need no case lock)."""
     with Session(engine, expire_on_commit=False) as session:
         yield session
+
+
+class UnitSession(Session):
+    """A session on one connection whose transaction the unit of work owns.
+
+    A step's statements mostly go to the driver through `connection()` (engine.fastsql);
+    handing out the unit's connection directly, and committing it directly, spares the
+    ORM's transaction bookkeeping (about 0.15 ms a step). ORM use (get, add, flush) joins
+    the same transaction; `commit()` and `rollback()` end it as a plain Session would.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__(bind=conn, expire_on_commit=False)
+        self._unit_conn = conn
+
+    def connection(  # type: ignore[override]
+        self, bind_arguments: Any = None, execution_options: Any = None
+    ) -> Connection:
+        """The unit's connection, in its transaction (begun on first use)."""
+        if bind_arguments is not None or execution_options is not None:
+            return super().connection(bind_arguments, execution_options)
+        if not self._unit_conn.in_transaction():
+            self._unit_conn.begin()
+        return self._unit_conn
+
+    def commit(self) -> None:
+        """Flush, then commit the unit's transaction."""
+        if super().in_transaction():  # the ORM took part (else its commit would autobegin)
+            super().commit()
+        if self._unit_conn.in_transaction():
+            self._unit_conn.commit()
+
+    def rollback(self) -> None:
+        """Roll back the unit's transaction (and the ORM's view of it)."""
+        if super().in_transaction():
+            super().rollback()
+        if self._unit_conn.in_transaction():
+            self._unit_conn.rollback()
 
 
 @contextmanager
@@ -80,7 +119,7 @@ def write_session(engine: Engine) -> Iterator[Session]:
     rolls everything back.
     """
     if not is_sqlite(engine):
-        with Session(engine, expire_on_commit=False) as session:
+        with engine.connect() as conn, UnitSession(conn) as session:
             try:
                 yield session
             except BaseException:
@@ -91,9 +130,8 @@ def write_session(engine: Engine) -> Iterator[Session]:
     # (first come, first served) spares them SQLite's sleeping busy-retries.
     with (
         _writer_lock(engine),
-        Session(
-            engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
-        ) as session,
+        _immediate(engine).connect() as conn,
+        UnitSession(conn) as session,
     ):
         try:
             yield session
@@ -103,6 +141,7 @@ def write_session(engine: Engine) -> Iterator[Session]:
 
 
 _WRITER_LOCKS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
+_IMMEDIATE: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
 _LOCKS_LOCK = threading.Lock()
 
 
@@ -112,3 +151,12 @@ def _writer_lock(engine: Engine) -> threading.RLock:
         if lock is None:
             lock = _WRITER_LOCKS[engine] = threading.RLock()
         return lock
+
+
+def _immediate(engine: Engine) -> Engine:
+    """The engine whose transactions begin IMMEDIATE (made once: making one costs ~50 µs)."""
+    with _LOCKS_LOCK:
+        found = _IMMEDIATE.get(engine)
+        if found is None:
+            found = _IMMEDIATE[engine] = engine.execution_options(sqlite_begin="IMMEDIATE")
+        return found
