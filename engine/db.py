@@ -86,9 +86,7 @@ class UnitSession(Session):
         super().__init__(bind=conn, expire_on_commit=False)
         self._unit_conn = conn
 
-    def connection(  # type: ignore[override]
-        self, bind_arguments: Any = None, execution_options: Any = None
-    ) -> Connection:
+    def connection(self, bind_arguments: Any = None, execution_options: Any = None) -> Connection:
         """The unit's connection, in its transaction (begun on first use)."""
         if bind_arguments is not None or execution_options is not None:
             return super().connection(bind_arguments, execution_options)
