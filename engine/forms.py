@@ -1,4 +1,9 @@
-"""Form data against a task's JSON Schema: every wrong field named, unknown fields refused."""
+"""Form data against a task's JSON Schema: every wrong field named, unknown fields refused.
+
+jsonschema is the judge. Valid data (nearly every submission) is first confirmed by
+jsonschema-rs, ~30x faster, on forms whose keywords both read alike; anything it does not
+accept goes to jsonschema, which finds and words the errors (or accepts it after all).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 
 from engine.errors import FieldError, InvalidDataError
@@ -25,6 +31,52 @@ _FORMATS.checks("date", raises=ValueError)(_is_date)
 _FORMATS.checks("date-time", raises=ValueError)(_is_datetime)
 
 
+def _accepts(check: Any) -> Any:
+    def accepts(value: object) -> bool:
+        try:
+            return bool(check(value))
+        except ValueError:
+            return False
+
+    return accepts
+
+
+# The keywords whose meaning jsonschema-rs and jsonschema share exactly (types, lengths,
+# bounds, constants, combinators); a form using any other (`pattern`: two regex dialects,
+# `multipleOf`: two float rules, ...) is always checked by jsonschema alone.
+_SHARED_KEYWORDS = frozenset(
+    {
+        "$schema", "$id", "$comment", "$defs", "$ref", "title", "description", "default",
+        "examples", "type", "properties", "required", "additionalProperties", "items",
+        "prefixItems", "minItems", "maxItems", "uniqueItems", "enum", "const", "minLength",
+        "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "oneOf",
+        "anyOf", "allOf", "not", "if", "then", "else", "format", "readOnly", "writeOnly",
+    }
+)  # fmt: skip
+# Formats checked the same way as jsonschema does here (every other format, unchecked by
+# jsonschema, is checked by jsonschema-rs: stricter, so such data goes to jsonschema).
+_RS_FORMATS = {"date": _accepts(_is_date), "date-time": _accepts(_is_datetime)}
+
+
+def _keywords_shared(schema: Any) -> bool:
+    """True when every keyword of the schema (at any depth) is in _SHARED_KEYWORDS."""
+    if isinstance(schema, list):
+        return all(_keywords_shared(s) for s in schema)
+    if not isinstance(schema, Mapping):
+        return True
+    for key, value in schema.items():
+        if key.startswith("x-") or key in ("enum", "const", "default", "examples"):
+            continue
+        if key not in _SHARED_KEYWORDS:
+            return False
+        if key in ("properties", "$defs"):
+            if not all(_keywords_shared(v) for v in value.values()):
+                return False
+        elif not _keywords_shared(value):
+            return False
+    return True
+
+
 def _field_name(path: Any, error_field: str | None) -> str:
     parts = [str(p) for p in path]
     if error_field:
@@ -37,16 +89,33 @@ def _is_number(value: object) -> bool:
 
 
 NOT_AN_OBJECT = FieldError("(form)", "Form data must be a JSON object.", "type")
-_VALIDATORS: dict[int, tuple[Mapping[str, Any], Draft202012Validator]] = {}
+_VALIDATORS: dict[int, tuple[Mapping[str, Any], Draft202012Validator, Any]] = {}
 
 
-def _validator(schema: Mapping[str, Any]) -> Draft202012Validator:
-    """A validator per form schema object (forms are parsed once per deployed version)."""
+def _validators(schema: Mapping[str, Any]) -> tuple[Draft202012Validator, Any]:
+    """The validators of a form schema object (forms are parsed once per deployed version):
+    jsonschema's, and jsonschema-rs's when the form keeps to the shared keywords (else None).
+    """
     cached = _VALIDATORS.get(id(schema))
     if cached is None or cached[0] is not schema:
-        cached = (schema, Draft202012Validator(schema, format_checker=_FORMATS))
+        fast = None
+        if _keywords_shared(schema):
+            fast = jsonschema_rs.Draft202012Validator(
+                dict(schema), formats=_RS_FORMATS, validate_formats=True
+            )
+        cached = (schema, Draft202012Validator(schema, format_checker=_FORMATS), fast)
         _VALIDATORS[id(schema)] = cached  # keeps the schema alive, so its id is not reused
-    return cached[1]
+    return cached[1], cached[2]
+
+
+def _surely_valid(fast: Any, data: Any) -> bool:
+    """jsonschema-rs's quick yes (some µs); any doubt (no, or data it cannot read) → False."""
+    if fast is None:
+        return False
+    try:
+        return bool(fast.is_valid(data))
+    except (ValueError, TypeError, OverflowError):
+        return False
 
 
 def field_errors(schema: Mapping[str, Any], data: Any) -> list[FieldError]:
@@ -58,7 +127,10 @@ def field_errors(schema: Mapping[str, Any], data: Any) -> list[FieldError]:
         FieldError(key, "Not a field of this form.", "unknown")
         for key in sorted(set(data) - declared)
     ]
-    validator = _validator(schema)
+    validator, fast = _validators(schema)
+    if _surely_valid(fast, data):
+        return errors
+    # jsonschema decides every refusal and words every error.
     for err in sorted(validator.iter_errors(dict(data)), key=lambda e: list(e.path)):
         missing = None
         if err.validator == "required" and isinstance(err.message, str):
