@@ -234,7 +234,7 @@ def _after_step(
         session,
         case.id,
         rows,
-        runtime.open_tasks(workflow, loaded.bundle, ctx.params),
+        after.open_tasks,
         now=now,
         completed_id=completed.id if completed else None,
         actor=actor,

@@ -120,7 +120,7 @@ class FastSql:
         if moment is None:
             return None
         naive = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
-        return naive if self.postgres else naive.strftime("%Y-%m-%d %H:%M:%S.%f")
+        return naive if self.postgres else naive.isoformat(" ", "microseconds")
 
     def json(self, value: Any) -> Any:
         """A JSON column value."""

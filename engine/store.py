@@ -22,6 +22,13 @@ from engine.runtime import OpenTask, PendingTimer
 
 _CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM nrm_case"
 _TASK_SELECT = f"SELECT {', '.join(TASK_COLUMNS)} FROM human_task"
+_CASE_AND_TASKS = (
+    f"SELECT {', '.join('c.' + c for c in CASE_COLUMNS)}, "
+    f"{', '.join('t.' + c for c in TASK_COLUMNS)}"
+    " FROM nrm_case c JOIN human_task t ON t.case_id = c.id"
+    " WHERE c.id = (SELECT case_id FROM human_task WHERE id = ?) AND (t.status = ? OR t.id = ?)"
+    " ORDER BY t.created_at, t.name"
+)
 
 
 class WorkflowCache:
@@ -79,9 +86,17 @@ def lock_case(session: Session, case_id: str, *, skip_locked: bool = False) -> C
 def lock_case_of_task(session: Session, task_id: str) -> tuple[CaseRow, dict[str, TaskRow]]:
     """The task's case (locked) and its open tasks plus this one, read after the lock."""
     db = sql(session)
-    lock = " FOR UPDATE" if db.postgres else ""
+    if not db.postgres:
+        # The unit holds SQLite's write lock already (BEGIN IMMEDIATE): one read does.
+        rows = db.run(_CASE_AND_TASKS, (task_id, TaskStatus.READY, task_id)).fetchall()
+        if not rows:
+            raise UnknownTaskError(f"No task {task_id}.", task_id=task_id)
+        width = len(CASE_COLUMNS)
+        return db.case(rows[0][:width]), {r[width]: db.task(r[width:]) for r in rows}
+    # PostgreSQL: lock the case row first, then read its tasks as they are after the lock.
     row = db.run(
-        f"{_CASE_SELECT} WHERE id = (SELECT case_id FROM human_task WHERE id = ?){lock}", (task_id,)
+        f"{_CASE_SELECT} WHERE id = (SELECT case_id FROM human_task WHERE id = ?) FOR UPDATE",
+        (task_id,),
     ).fetchone()
     if row is None:
         raise UnknownTaskError(f"No task {task_id}.", task_id=task_id)
