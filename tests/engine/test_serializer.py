@@ -1,0 +1,75 @@
+"""Saved state: finished tasks' text re-used between saves, never stale (engine.spiff)."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any
+
+from engine.facade import Engine
+from engine.runtime import scrub
+from engine.spiff.serializer import _TABLES
+
+REPORT = {"pseudonym": "Aigul", "full_name": "A. B.", "age": 24}
+
+
+def _live(engine: Engine) -> tuple[Any, str]:
+    """A case one step in (its screening task finished with a date), and its live workflow."""
+    started = engine.start_case("simple", REPORT, agency="border", actor="border")
+    screening = started.opened[0]
+    done = engine.complete_task(
+        screening.id,
+        {"screening_result": "presumed_victim", "screening_date": "2026-03-01"},
+        actor="police",
+        agency="police",
+    )
+    case = done.case
+    return engine.ctx.cache.get(case.id, engine.get_case(case.id).version), case.id
+
+
+def _text(engine: Engine, workflow: Any) -> str:
+    return zlib.decompress(engine.ctx.serializer.dumps(workflow)).decode()
+
+
+def test_a_second_save_re_uses_finished_tasks_and_equals_a_full_conversion(
+    simple_engine: Engine,
+) -> None:
+    workflow, _ = _live(simple_engine)
+    first = _text(simple_engine, workflow)
+    finished = [t for t in workflow.tasks.values() if "_nrm_json" in t.__dict__]
+    assert finished, "finished tasks keep their text"
+    assert _text(simple_engine, workflow) == first
+    # The same document SpiffWorkflow's own conversion gives.
+    full = json.loads(json.dumps(simple_engine.ctx.serializer.registry.convert(workflow)))
+    assert json.loads(first) == full
+
+
+def test_scrubbed_values_leave_the_saved_text_of_finished_tasks(simple_engine: Engine) -> None:
+    workflow, _ = _live(simple_engine)
+    assert "2026-03-01" in _text(simple_engine, workflow)  # in a finished task's data
+    assert scrub(workflow, {"screening_date", "full_name"}) > 0
+    text = _text(simple_engine, workflow)
+    assert "2026-03-01" not in text and "A. B." not in text
+
+
+def test_no_submitted_text_can_pose_as_a_task_table(simple_engine: Engine) -> None:
+    started = simple_engine.start_case(
+        "simple",
+        {**REPORT, "pseudonym": f"{_TABLES.MARK}0"},
+        agency="border",
+        actor="border",
+    )
+    workflow = simple_engine.ctx.cache.get(
+        started.case.id, simple_engine.get_case(started.case.id).version
+    )
+    document = json.loads(_text(simple_engine, workflow))
+    assert document["tasks"] and isinstance(document["tasks"], dict)
+    assert f"{_TABLES.MARK}0" in _strings(document)  # kept as the text it was
+
+
+def _strings(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        return set().union(*(_strings(v) for v in value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*(_strings(v) for v in value)) if value else set()
+    return {value} if isinstance(value, str) else set()
