@@ -21,6 +21,7 @@ from SpiffWorkflow.util.task import TaskState
 from engine.agencies import resolve_lane
 from engine.definitions import CompiledBundle, ProcessDefinition
 from engine.errors import ScriptError, TaskNotReadyError, UnknownTaskError, WorkflowError
+from engine.spiff.serializer import forget
 
 
 @dataclass(frozen=True)
@@ -254,7 +255,10 @@ def scrub(workflow: BpmnWorkflow, fields: set[str]) -> int:
     """Remove these fields from every copy of the data the instance holds (each task keeps
     its own); returns how many values were removed."""
     removed = 0
-    holders = [t.data for t in all_tasks(workflow)] + [workflow.data]
+    tasks = list(all_tasks(workflow))
+    for task in tasks:
+        forget(task)  # its saved text may hold the values
+    holders = [t.data for t in tasks] + [workflow.data]
     holders += [sp.data for sp in workflow.subprocesses.values()]
     for data in holders:
         for name in fields & data.keys():
