@@ -14,12 +14,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func
+from sqlalchemy.engine import URL
 from sqlmodel import Session, col, select
 
 from engine.definitions import CompiledBundle, ProcessDefinition
 from engine.errors import ErrorReport, InvalidDiagramError, Problem, UnknownProcessError
 from engine.models import Deployment, DeploymentFile, ProcessVersion
 from engine.sources import SourceFile, content_hash
+from engine.store import sql as store_sql
 from engine.validation import validate_files
 
 if TYPE_CHECKING:
@@ -83,7 +85,7 @@ class ProcessLibrary:
         self._bundles: dict[str, CompiledBundle] = {}
         self._warnings: dict[str, list[Problem]] = {}
         # By database and row id: one library may serve several databases (tests, tools).
-        self._versions: dict[tuple[str, int], LoadedVersion] = {}
+        self._versions: dict[tuple[URL, int], LoadedVersion] = {}
         self._lock = threading.Lock()
 
     def validate(self, files: Sequence[SourceFile]) -> tuple[ErrorReport, CompiledBundle | None]:
@@ -183,18 +185,26 @@ class ProcessLibrary:
         ).first()
 
     def latest(self, session: Session, process_id: str) -> LoadedVersion:
-        """The newest version of a process, parsed."""
-        row = self._latest(session, process_id)
-        if row is None or row.id is None:
+        """The newest version of a process, parsed (one indexed read: a deployment by another
+        process shows at once)."""
+        row = (
+            store_sql(session)
+            .run(
+                "SELECT id FROM process_version WHERE process_id = ? ORDER BY version DESC LIMIT 1",
+                (process_id,),
+            )
+            .fetchone()
+        )
+        if row is None:
             raise UnknownProcessError(
                 f"No deployed process has the id {process_id!r}.", process_id=process_id
             )
-        return self.version(session, row.id)
+        return self.version(session, int(row[0]))
 
     def version(self, session: Session, version_id: int) -> LoadedVersion:
         """A process version by row id, parsed (from the cache after the first time)."""
         bind = session.get_bind()
-        key = (str(bind.engine.url), version_id)
+        key = (bind.engine.url, version_id)
         cached = self._versions.get(key)
         if cached is not None:
             return cached

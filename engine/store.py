@@ -12,12 +12,11 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
 from engine.errors import ConcurrentUpdateError, UnknownCaseError, UnknownTaskError
 from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow
-from engine.models import CaseCounter, TaskStatus
+from engine.models import TaskStatus
 from engine.runtime import OpenTask, PendingTimer
 
 _CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM nrm_case"
@@ -154,13 +153,16 @@ def insert_case(session: Session, case: CaseRow, state: bytes) -> None:
 
 def next_number(session: Session, year: int) -> str:
     """The next pseudonymous case number of the year, e.g. NRM-2026-000042."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    table = SQLModel.metadata.tables[CaseCounter.__tablename__]
-    stmt = insert(table).values(year=year, last=1)
-    stmt = stmt.on_conflict_do_update(index_elements=["year"], set_={"last": table.c.last + 1})
-    last = session.execute(stmt.returning(table.c.last)).scalar_one()
-    return f"NRM-{year}-{last:06d}"
+    row = (
+        sql(session)
+        .run(
+            "INSERT INTO case_counter (year, last) VALUES (?, 1) "
+            "ON CONFLICT (year) DO UPDATE SET last = case_counter.last + 1 RETURNING last",
+            (year,),
+        )
+        .fetchone()
+    )
+    return f"NRM-{year}-{int(row[0]):06d}"
 
 
 def sync_tasks(
