@@ -135,7 +135,7 @@ def seed(database: Database, tpl: Template, first: int, count: int) -> None:
         size = min(BATCH, count - start)
         with database.begin() as conn:
             number = _reserve_numbers(conn, now.year, size)
-            db = FastSql(conn)
+            db = FastSql.on(conn)
             cloner = Cloner(tpl, db, now)
             cases, tasks = [], []
             for k in range(size):

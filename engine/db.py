@@ -61,9 +61,12 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
+        driver = conn.connection.driver_connection
+        if driver.in_transaction:  # a unit of work began it on the driver (UnitSession)
+            return
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         # On the driver directly: the same statement, without SQLAlchemy's statement overhead.
-        conn.connection.driver_connection.execute(f"BEGIN {mode}")
+        driver.execute(f"BEGIN {mode}")
 
 
 @contextmanager
@@ -74,39 +77,74 @@ def read_session(engine: Engine) -> Iterator[Session]:
 
 
 class UnitSession(Session):
-    """A session on one connection whose transaction the unit of work owns.
+    """A session whose transaction the unit of work owns, on one pooled driver connection.
 
-    A step's statements mostly go to the driver through `connection()` (engine.fastsql);
-    handing out the unit's connection directly, and committing it directly, spares the
-    ORM's transaction bookkeeping (about 0.15 ms a step). ORM use (get, add, flush) joins
-    the same transaction; `commit()` and `rollback()` end it as a plain Session would.
+    A step's statements go to the driver directly (`fast_connection`, engine.fastsql): no
+    SQLAlchemy `Connection` is made unless something uses the ORM or Core (`connection()`,
+    get, add, flush); that one then wraps the same driver connection and joins the same
+    transaction. This spares ~0.2 ms of bookkeeping a step. `commit()` and `rollback()` end
+    the transaction as a plain Session would.
     """
 
-    def __init__(self, conn: Connection) -> None:
-        super().__init__(bind=conn, expire_on_commit=False)
-        self._unit_conn = conn
+    def __init__(self, engine: Engine, begin: str | None) -> None:
+        super().__init__(bind=engine, expire_on_commit=False)
+        self.unit_engine = self._unit_engine = engine
+        self._unit_begin = begin
+        self._fairy: Any = engine.raw_connection()
+        self._unit_conn: Connection | None = None
+        self._begun = False
+
+    def fast_connection(self) -> Any:
+        """The driver connection, in the unit's transaction (begun on first use)."""
+        if not self._begun:
+            if self._unit_begin:
+                self._fairy.driver_connection.execute(self._unit_begin)
+            self._begun = True
+        return self._fairy.driver_connection
 
     def connection(self, bind_arguments: Any = None, execution_options: Any = None) -> Connection:
-        """The unit's connection, in its transaction (begun on first use)."""
+        """A SQLAlchemy connection on the unit's driver connection and transaction."""
         if bind_arguments is not None or execution_options is not None:
             return super().connection(bind_arguments, execution_options)
+        if self._unit_conn is None:
+            self.fast_connection()
+            self._unit_conn = Connection(self._unit_engine, connection=self._fairy)
+            self.bind = self._unit_conn  # the ORM joins this connection's transaction
         if not self._unit_conn.in_transaction():
             self._unit_conn.begin()
         return self._unit_conn
+
+    def get_bind(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ARG002
+        """The unit's connection (made on first ORM use)."""
+        return self.connection()
 
     def commit(self) -> None:
         """Flush, then commit the unit's transaction."""
         if super().in_transaction():  # the ORM took part (else its commit would autobegin)
             super().commit()
-        if self._unit_conn.in_transaction():
+        if self._unit_conn is not None and self._unit_conn.in_transaction():
             self._unit_conn.commit()
+        self._fairy.driver_connection.commit()
+        self._begun = False
 
     def rollback(self) -> None:
         """Roll back the unit's transaction (and the ORM's view of it)."""
         if super().in_transaction():
             super().rollback()
-        if self._unit_conn.in_transaction():
+        if self._unit_conn is not None and self._unit_conn.in_transaction():
             self._unit_conn.rollback()
+        self._fairy.driver_connection.rollback()
+        self._begun = False
+
+    def close(self) -> None:
+        """Close the session and give the driver connection back to the pool."""
+        super().close()
+        if self._unit_conn is not None:
+            self._unit_conn.close()  # closes the pooled connection it wraps
+        elif self._fairy is not None:
+            self._fairy.close()
+        self._fairy = None
+        self._unit_conn = None
 
 
 @contextmanager
@@ -117,7 +155,7 @@ def write_session(engine: Engine) -> Iterator[Session]:
     rolls everything back.
     """
     if not is_sqlite(engine):
-        with engine.connect() as conn, UnitSession(conn) as session:
+        with UnitSession(engine, None) as session:
             try:
                 yield session
             except BaseException:
@@ -126,11 +164,7 @@ def write_session(engine: Engine) -> Iterator[Session]:
         return
     # SQLite takes one writer at a time anyway; queueing this process's writers on a lock
     # (first come, first served) spares them SQLite's sleeping busy-retries.
-    with (
-        _writer_lock(engine),
-        _immediate(engine).connect() as conn,
-        UnitSession(conn) as session,
-    ):
+    with _writer_lock(engine), UnitSession(_immediate(engine), "BEGIN IMMEDIATE") as session:
         try:
             yield session
         except BaseException:

@@ -96,10 +96,16 @@ class TaskRow:
 class FastSql:
     """Runs `?`-style SQL on the driver of the connection's dialect."""
 
-    def __init__(self, conn: Connection) -> None:
-        self.postgres = conn.dialect.name == "postgresql"
-        # The driver's own cursor, inside the transaction SQLAlchemy began on `conn`.
-        self._cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    def __init__(self, driver_connection: Any, *, postgres: bool) -> None:
+        self.postgres = postgres
+        # The driver's own cursor, inside the transaction of the unit (or of a SQLAlchemy
+        # connection) the driver connection belongs to.
+        self._cursor = driver_connection.cursor()
+
+    @classmethod
+    def on(cls, conn: Connection) -> FastSql:
+        """Statements on the driver connection of a SQLAlchemy connection, in its transaction."""
+        return cls(conn.connection.driver_connection, postgres=conn.dialect.name == "postgresql")
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Execute one statement; the driver cursor (fetchone, fetchall, rowcount)."""

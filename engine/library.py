@@ -203,7 +203,7 @@ class ProcessLibrary:
 
     def version(self, session: Session, version_id: int) -> LoadedVersion:
         """A process version by row id, parsed (from the cache after the first time)."""
-        bind = session.get_bind()
+        bind = session.bind if session.bind is not None else session.get_bind()
         key = (bind.engine.url, version_id)
         cached = self._versions.get(key)
         if cached is not None:

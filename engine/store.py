@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from sqlmodel import Session
 
+from engine.db import UnitSession
 from engine.errors import ConcurrentUpdateError, UnknownCaseError, UnknownTaskError
 from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow
 from engine.models import TaskStatus
@@ -60,12 +61,17 @@ class WorkflowCache:
 
 
 def sql(session: Session) -> FastSql:
-    """The fast statement runner on the session's connection (same transaction), one per
-    session."""
-    conn = session.connection()
+    """The fast statement runner in the session's transaction, one per session (and per
+    connection: a new transaction may bring another one)."""
+    if isinstance(session, UnitSession):
+        driver = session.fast_connection()
+        postgres = session.unit_engine.dialect.name == "postgresql"
+    else:
+        conn = session.connection()
+        driver, postgres = conn.connection.driver_connection, conn.dialect.name == "postgresql"
     cached = session.info.get("nrm_fastsql")
-    if cached is None or cached[0] is not conn:  # a new transaction may bring another one
-        cached = session.info["nrm_fastsql"] = (conn, FastSql(conn))
+    if cached is None or cached[0] is not driver:
+        cached = session.info["nrm_fastsql"] = (driver, FastSql(driver, postgres=postgres))
     return cast(FastSql, cached[1])
 
 
