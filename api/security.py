@@ -21,22 +21,23 @@ import threading
 from collections import OrderedDict
 from datetime import datetime, timedelta
 from functools import cache
-from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, delete, update
-from sqlalchemy import select as core_select
+from sqlalchemy import delete, update
 from sqlalchemy.engine import Engine as Database
-from sqlmodel import Session, SQLModel, col, func, select
+from sqlmodel import Session, col, func, select
 
+from api import rows
 from api.errors import BadCredentialsError, LockedOutError, NotAuthenticatedError
 from api.models import ApiToken, LoginFailure
+from api.rows import TokenRow
 from api.schemas import TokenPublic
 from api.services.policy import Caller
 from engine.accounts import hash_password, verify_password
 from engine.config import Settings
 from engine.db import read_session, write_session
+from engine.fastsql import FastSql
 from engine.models import User
 
 # Token secrets are 256 random bits: argon2's cost guards weak passwords, not these, so a
@@ -62,12 +63,20 @@ class VerifiedTokens:
                 self._items.move_to_end(digest)
             return found
 
+    def knows_token(self, token: str) -> bool:
+        """True when this exact bearer token was verified before."""
+        return self.knows(_digest(token), token.partition(".")[0])
+
     def add(self, digest: str, token_id: str) -> None:
         """Remember a verified token."""
         with self._lock:
             self._items[digest] = token_id
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _peppered(secret_key: str, secret: str) -> str:
@@ -187,6 +196,26 @@ def authenticate(
     now: datetime,
     expired_ok: bool = False,
 ) -> Caller:
+    """The caller a bearer token belongs to, read in a session (see `authenticate_on`)."""
+    return authenticate_on(
+        sql=FastSql.on(session.connection()),
+        settings=settings,
+        verified=verified,
+        token=token,
+        now=now,
+        expired_ok=expired_ok,
+    )
+
+
+def authenticate_on(
+    *,
+    sql: FastSql,
+    settings: Settings,
+    verified: VerifiedTokens,
+    token: str | None,
+    now: datetime,
+    expired_ok: bool = False,
+) -> Caller:
     """The caller a bearer token belongs to; 401 when missing, unknown, expired or revoked.
 
     `expired_ok` (the web pages only, to keep a form sent after its sign-in ended) accepts
@@ -197,8 +226,8 @@ def authenticate(
     token_id, _, secret = token.partition(".")
     if len(token) > 200 or not _TOKEN_PART.match(token_id) or not _TOKEN_PART.match(secret):
         raise NotAuthenticatedError("Malformed bearer token.")
-    row = _token_row(session, token_id, now, expired_ok=expired_ok)
-    digest = hashlib.sha256(token.encode()).hexdigest()
+    row = _token_row(sql, token_id, now, expired_ok=expired_ok)
+    digest = _digest(token)
     if not verified.knows(digest, token_id):
         _verify_secret(row.secret_hash, _peppered(settings.secret_key, secret))
         verified.add(digest, token_id)
@@ -207,27 +236,8 @@ def authenticate(
     )
 
 
-_TOKENS = SQLModel.metadata.tables["api_token"]
-_USERS = SQLModel.metadata.tables["app_user"]
-# Read on every request: a plain Core statement, built once (no ORM objects to load).
-_TOKEN_ROW = (
-    core_select(
-        _TOKENS.c.secret_hash,
-        _TOKENS.c.revoked_at,
-        _TOKENS.c.expires_at,
-        _USERS.c.id.label("user_id"),
-        _USERS.c.username,
-        _USERS.c.agency,
-        _USERS.c.roles,
-        _USERS.c.active,
-    )
-    .join_from(_TOKENS, _USERS, _USERS.c.id == _TOKENS.c.user_id)
-    .where(_TOKENS.c.id == bindparam("token_id"))
-)
-
-
-def _token_row(session: Session, token_id: str, now: datetime, *, expired_ok: bool) -> Any:
-    row = session.connection().execute(_TOKEN_ROW, {"token_id": token_id}).first()
+def _token_row(sql: FastSql, token_id: str, now: datetime, *, expired_ok: bool) -> TokenRow:
+    row = rows.token(sql, token_id)
     if row is None:
         raise NotAuthenticatedError("Unknown bearer token.")
     expired = row.expires_at <= now and not expired_ok

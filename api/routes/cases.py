@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.deps import CaseDep, CurrentUser, EngineDep, IdempotencyKeyHeader, SessionDep
-from api.routes.common import problems
+from api.routes.common import problems, step_response
 from api.routes.processes import SVG_RESPONSE, svg
 from api.schemas import (
     PROCESS_ID_PATTERN,
@@ -30,19 +30,18 @@ router = APIRouter(tags=["cases"])
     response_model=StepPublic,
     responses=problems(401, 403, 404, 409, 413, 422),
 )
-def start_case(
+async def start_case(
     body: CaseCreate,
     engine: EngineDep,
     caller: CurrentUser,
-    response: Response,
     idempotency_key: IdempotencyKeyHeader = None,
-) -> StepPublic:
+) -> Response:
     """Report a presumed victim: start a case; the caller's agency is the reporting agency."""
-    status, step = cases.start(
-        engine=engine, caller=caller, body=body, idempotency_key=idempotency_key
+    return await step_response(
+        lambda: cases.start(
+            engine=engine, caller=caller, body=body, idempotency_key=idempotency_key
+        )
     )
-    response.status_code = status
-    return step
 
 
 @router.get("/cases", response_model=CasesPublic, responses=problems(401, 403, 422))

@@ -1,12 +1,18 @@
-"""OpenAPI documentation of the problem responses routes can give."""
+"""OpenAPI documentation of the problem responses routes can give; step responses."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+from fastapi import Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from api.problems import PROBLEM_JSON
 from api.schemas import ProblemPublic
 
+JSON = "application/json"
 _WHY = {
     401: "No, unknown or expired bearer token",
     403: "Not allowed for your role, or another agency's case or task",
@@ -30,3 +36,15 @@ def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
         }
         for code in codes
     }
+
+
+async def step_response(step: Callable[[], tuple[int, BaseModel]]) -> Response:
+    """Run a step (database writes, the workflow) on the thread pool and answer with its
+    status and model as JSON, encoded there too: one hop to the pool per request. (A model
+    returned to FastAPI would be validated again and encoded after a second hop.)"""
+
+    def run() -> Response:
+        status, model = step()
+        return Response(model.model_dump_json(), status_code=status, media_type=JSON)
+
+    return await run_in_threadpool(run)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from api.deps import CurrentUser, EngineDep, IdempotencyKeyHeader, SessionDep, TaskDep
-from api.routes.common import problems
+from api.routes.common import problems, step_response
 from api.schemas import (
     ID_PATTERN,
     PROCESS_ID_PATTERN,
@@ -79,18 +79,19 @@ def release_task(ctx: TaskDep, engine: EngineDep) -> TaskPublic:
     response_model=StepPublic,
     responses=problems(401, 403, 404, 409, 413, 422),
 )
-def complete_task(
+async def complete_task(
     ctx: TaskDep,
     body: TaskComplete,
     engine: EngineDep,
     idempotency_key: IdempotencyKeyHeader = None,
-) -> StepPublic:
+) -> Response:
     """Complete a task with form data; returns the case and the tasks that opened next."""
-    _status, step = tasks.complete(
-        engine=engine,
-        caller=ctx.caller,
-        task=ctx.task,
-        data=body.data,
-        idempotency_key=idempotency_key,
+    return await step_response(
+        lambda: tasks.complete(
+            engine=engine,
+            caller=ctx.caller,
+            task=ctx.task,
+            data=body.data,
+            idempotency_key=idempotency_key,
+        )
     )
-    return step

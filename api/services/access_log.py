@@ -6,9 +6,11 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
+from api import rows
 from api.models import AccessRecord
 from api.schemas import AccessLogPublic, AccessRecordPublic
 from api.services.policy import Caller
+from engine import store
 from engine.db import write_session
 from engine.facade import Engine
 
@@ -51,16 +53,15 @@ def add(
     """Add one access record to the caller's transaction (nothing when no personal field)."""
     if not fields:
         return
-    session.add(
-        AccessRecord(
-            at=engine.clock.now(),
-            username=caller.username,
-            agency=caller.agency,
-            case_id=case_id,
-            task_id=task_id,
-            endpoint=endpoint,
-            fields=sorted(fields),
-        )
+    rows.add_access_record(
+        store.sql(session),
+        at=engine.clock.now(),
+        username=caller.username,
+        agency=caller.agency,
+        case_id=case_id,
+        task_id=task_id,
+        endpoint=endpoint,
+        fields=fields,
     )
 
 

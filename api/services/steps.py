@@ -6,20 +6,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
+from api import rows
 from api.errors import IdempotencyKeyInUseError
 from api.models import IdempotencyKey
-from api.schemas import StepPublic, TaskPublic
+from api.rows import CaseKey
+from api.schemas import StepPublic
 from api.services import access_log, idempotency, visibility
 from api.services.policy import Caller
 from api.services.shaping import case_public, task_public
+from engine import store
 from engine.db import read_session
 from engine.errors import ConflictError
 from engine.facade import Engine, StepHook
-from engine.fastsql import TASK_COLUMNS, TaskRow
 from engine.models import Case
 from engine.views import StepResult, TaskView
 
@@ -70,7 +71,7 @@ def _stored(engine: Engine, request: StepRequest) -> IdempotencyKey | None:
 
 def _hook(engine: Engine, request: StepRequest, shaped: list[StepPublic]) -> StepHook:
     def within(session: Session, result: StepResult) -> None:
-        case = _case_key(session, result.case.id)
+        case = rows.case_key(store.sql(session), result.case.id)
         step = skeleton(engine=engine, session=session, result=result, case=case)
         if request.key:
             idempotency.store(
@@ -87,62 +88,31 @@ def _hook(engine: Engine, request: StepRequest, shaped: list[StepPublic]) -> Ste
     return within
 
 
-@dataclass(frozen=True)
-class CaseKey:
-    """The few columns of a case a step's response needs."""
-
-    id: str
-    number: str
-    process_version_id: int
-    reporting_agency: str
-
-
-_CASES = SQLModel.metadata.tables["nrm_case"]
-_TASKS = SQLModel.metadata.tables["human_task"]
-# Plain Core statements, built once: a step's response reads two rows by primary key.
-_CASE_KEY = select(_CASES.c.number, _CASES.c.process_version_id, _CASES.c.reporting_agency).where(
-    _CASES.c.id == bindparam("case_id")
-)
-_TASK_ROW = select(*(_TASKS.c[name] for name in TASK_COLUMNS)).where(
-    _TASKS.c.id == bindparam("task_id")
-)
-
-
-def _case_key(session: Session, case_id: str) -> CaseKey:
-    row = session.connection().execute(_CASE_KEY, {"case_id": case_id}).one()
-    return CaseKey(case_id, row.number, row.process_version_id, row.reporting_agency)
-
-
 def skeleton(
     *, engine: Engine, session: Session, result: StepResult, case: CaseKey | None = None
 ) -> StepPublic:
     """The step's result without case data (tasks, status, numbers)."""
-    case = case or _case_key(session, result.case.id)
+    sql = store.sql(session)
+    case = case or rows.case_key(sql, result.case.id)
     loaded = visibility.version_of(engine, session, case)
     now = engine.clock.now()
 
     def shape(view: TaskView) -> Any:
         return task_public(view, case_number=view.case_number, loaded=loaded, now=now)
 
+    completed = None
+    if result.completed is not None:  # as it stands after the step (by whom, when)
+        row = rows.task(sql, result.completed.id)
+        completed = task_public(row, case_number=case.number, loaded=loaded, now=now)
     return StepPublic(
         case=case_public(
             result.case,
             process_version=result.case.process_version,
             open_tasks=[shape(t) for t in result.case.open_tasks],
         ),
-        completed=_completed(session, result, case.number, loaded, now),
+        completed=completed,
         opened=[shape(t) for t in result.opened],
     )
-
-
-def _completed(
-    session: Session, result: StepResult, number: str, loaded: Any, now: Any
-) -> TaskPublic | None:
-    """The completed task as it stands after the step (completed by whom, when)."""
-    if result.completed is None:
-        return None
-    row = session.connection().execute(_TASK_ROW, {"task_id": result.completed.id}).one()
-    return task_public(TaskRow(**row._asdict()), case_number=number, loaded=loaded, now=now)
 
 
 def _projected(

@@ -12,12 +12,13 @@ from api.services.policy import Caller, casework_agency
 from api.services.shaping import task_public
 from engine.db import read_session
 from engine.facade import Engine
-from engine.models import Case, HumanTask
+from engine.fastsql import CaseRow, TaskRow
+from engine.models import Case
 from engine.views import TaskView
 
 
 def detail(
-    *, engine: Engine, session: Session, caller: Caller, task: HumanTask, case: Case
+    *, engine: Engine, session: Session, caller: Caller, task: TaskRow, case: CaseRow
 ) -> TaskDetail:
     """The task, its form's JSON Schema and the case data that form needs (logged)."""
     agency = casework_agency(caller)
@@ -43,14 +44,14 @@ def detail(
     )
 
 
-def claim(*, engine: Engine, caller: Caller, task: HumanTask) -> TaskPublic:
+def claim(*, engine: Engine, caller: Caller, task: TaskRow) -> TaskPublic:
     """Take a task of one's agency (claiming it again is harmless)."""
     agency = casework_agency(caller)
     view = engine.claim_task(task.id, actor=caller.username, agency=agency)
     return _public(engine, view)
 
 
-def release(*, engine: Engine, caller: Caller, task: HumanTask) -> TaskPublic:
+def release(*, engine: Engine, caller: Caller, task: TaskRow) -> TaskPublic:
     """Return a task to the agency inbox (its claimant, or a supervisor of the agency)."""
     agency = casework_agency(caller)
     view = engine.release_task(
@@ -63,7 +64,7 @@ def complete(
     *,
     engine: Engine,
     caller: Caller,
-    task: HumanTask,
+    task: TaskRow,
     data: dict[str, Any],
     idempotency_key: str | None,
 ) -> tuple[int, StepPublic]:

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -21,7 +21,9 @@ from sqlalchemy import select as core_select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel, col, select
 
+from api import rows
 from api.errors import NotParticipantError
+from engine import store
 from engine.facade import Engine
 from engine.forms import declared_fields, personal_fields
 from engine.library import LoadedVersion
@@ -64,12 +66,6 @@ class Projection:
 
 
 _TASKS = SQLModel.metadata.tables["human_task"]
-# Read on every projected response: plain Core statements, built once.
-_AGENCY_FORMS = (
-    core_select(_TASKS.c.form)
-    .where(_TASKS.c.case_id == bindparam("case_id"), _TASKS.c.agency == bindparam("agency"))
-    .distinct()
-)
 _OPEN_AGENCIES = (
     core_select(_TASKS.c.agency)
     .where(_TASKS.c.case_id == bindparam("case_id"), _TASKS.c.status == TaskStatus.READY.value)
@@ -99,25 +95,53 @@ def version_of(engine: Engine, session: Session, case: CaseLike) -> LoadedVersio
     return engine.library.version(session, case.process_version_id)
 
 
+# Field sets computed from a version's forms, kept per parsed version (its id, the object
+# kept alive so the id is not reused): parsed versions are shared and read-only.
+_FIELD_SETS: dict[tuple[Any, ...], tuple[LoadedVersion, frozenset[str]]] = {}
+_MAX_FIELD_SETS = 4096
+
+
+def _field_set(
+    loaded: LoadedVersion, key: tuple[Any, ...], build: Callable[[], set[str]]
+) -> frozenset[str]:
+    cached = _FIELD_SETS.get((id(loaded), *key))
+    if cached is not None and cached[0] is loaded:
+        return cached[1]
+    fields = frozenset(build())
+    if len(_FIELD_SETS) >= _MAX_FIELD_SETS:
+        _FIELD_SETS.clear()
+    _FIELD_SETS[(id(loaded), *key)] = (loaded, fields)
+    return fields
+
+
 def case_personal_fields(loaded: LoadedVersion) -> frozenset[str]:
     """Every field any form of the case's version marks `x-personal`."""
-    found: set[str] = set()
-    for form in loaded.bundle.forms.values():
-        found |= personal_fields(form)
-    return frozenset(found)
+
+    def build() -> set[str]:
+        found: set[str] = set()
+        for form in loaded.bundle.forms.values():
+            found |= personal_fields(form)
+        return found
+
+    return _field_set(loaded, ("personal",), build)
 
 
 def agency_case_fields(
     session: Session, loaded: LoadedVersion, case: CaseLike, agency: str
 ) -> frozenset[str]:
     """The case fields an agency's own forms in this case declare, plus the core fields."""
-    forms = session.connection().execute(_AGENCY_FORMS, {"case_id": case.id, "agency": agency})
-    fields = set(CASE_CORE_FIELDS)
-    for (name,) in forms:
-        fields |= declared_fields(loaded.bundle.form(name))
-    if agency == case.reporting_agency:
-        fields |= declared_fields(loaded.bundle.form(loaded.definition.start_form))
-    return frozenset(fields)
+    forms = rows.agency_forms(store.sql(session), case.id, agency)
+    reporting = agency == case.reporting_agency
+
+    def build() -> set[str]:
+        fields = set(CASE_CORE_FIELDS)
+        for name in forms:
+            fields |= declared_fields(loaded.bundle.form(name))
+        if reporting:
+            fields |= declared_fields(loaded.bundle.form(loaded.definition.start_form))
+        return fields
+
+    return _field_set(loaded, ("agency", reporting, forms), build)
 
 
 def open_agencies(session: Session, case_id: str) -> frozenset[str]:
@@ -188,7 +212,7 @@ def form_data(
     *,
     engine: Engine,
     session: Session,
-    case: Case,
+    case: CaseLike,
     agency: str,
     form: str | None,
     data: Mapping[str, Any],

@@ -9,7 +9,6 @@ from sqlmodel import Session
 
 from api.services import visibility
 from engine.facade import Engine
-from engine.models import Case
 from forms import fieldlabels
 from forms.fieldlabels import FieldIndex
 from forms.translate import Translator
@@ -17,7 +16,7 @@ from forms.translate import Translator
 _INDEXES: dict[int, FieldIndex] = {}
 
 
-def version_index(engine: Engine, session: Session, case: Case) -> FieldIndex:
+def version_index(engine: Engine, session: Session, case: visibility.CaseLike) -> FieldIndex:
     """Labels of every field the forms of the case's version declare (cached per version)."""
     found = _INDEXES.get(case.process_version_id)
     if found is None:
