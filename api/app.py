@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 
 from anyio import to_thread
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 
 from api import problems
 from api.middleware import BodyLimitMiddleware, UnexpectedErrorMiddleware
@@ -55,17 +55,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     problems.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(UnexpectedErrorMiddleware)  # added last: the outermost of ours
-    app.include_router(_api_router(), prefix=API_PREFIX)
+    for module in (auth, processes, cases, tasks, health):
+        app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(health.router, include_in_schema=False)
     web.install(app)  # the web pages (forms/web) on the same engine and services
     return app
-
-
-def _api_router() -> APIRouter:
-    router = APIRouter()
-    for module in (auth, processes, cases, tasks, health):
-        router.include_router(module.router)
-    return router
 
 
 @asynccontextmanager
