@@ -20,9 +20,9 @@ TARGETS = {"engine_ratio": (">=", 0.33), "state_bytes_per_case": ("<=", 8192)}
 API_NOTE = (
     "The API figures (`make bench`, i.e. `python -m bench --with-api`) come from a real "
     "`uvicorn api.app:create_app --factory` (one worker, loopback, bench/diagram deployed) "
-    "driven by closed-loop clients (threads, one keep-alive connection each) of the bench "
-    "process: clients, server and PostgreSQL share the same CPUs, so the figures are what "
-    "one box does with everything on it. A case is 1 start and 10 completions; "
+    "driven by closed-loop clients (threads, one keep-alive `http.client` connection each) "
+    "of the bench process: clients, server and PostgreSQL share the same CPUs, so the "
+    "figures are what one box does with everything on it. A case is 1 start and 10 completions; "
     "`api_cases_per_s` is the best of c = 1, 4, 16 and `api_ratio` divides it by "
     "`raw_spiff_runs_per_s` of the same run. The inbox is the police agency's first page "
     "(`GET /tasks?limit=50`) with 1k, 10k and 100k open cases cloned from a real finished "
