@@ -84,6 +84,7 @@ class _TaskTables:
     """
 
     FINISHED = TaskState.COMPLETED | TaskState.CANCELLED
+    PREDICTED = TaskState.MAYBE | TaskState.LIKELY | TaskState.FUTURE
     MARK = f"\x00nrm-tasks-{secrets.token_hex(8)}:"
 
     def __init__(self) -> None:
@@ -117,16 +118,30 @@ class _TaskTables:
         return self._pattern.sub(lambda m: tables[int(m.group(1))], text)
 
     def _text(self, registry: Any, encoder: json.JSONEncoder, task: Task) -> str:
-        finished = bool(task.state & self.FINISHED)
-        if finished:
-            key = (task.state, task.last_state_change, len(task._children))
+        key = self._key(task)
+        if key is not None:
             cached = task.__dict__.get("_nrm_json")
             if cached is not None and cached[0] == key:
                 return cast(str, cached[1])
         text = f'"{task.id}":{encoder.encode(registry.convert(task))}'
-        if finished:
+        if key is not None:
             task._nrm_json = (key, text)
         return text
+
+    def _key(self, task: Task) -> tuple[Any, ...] | None:
+        """What a task's saved text depends on, if it can be re-used at all.
+
+        A finished task changes only with its state, state-change time and children. A
+        predicted task (not reached yet) with no data and no internal data of its own is
+        stored from its state, time, children and `triggered` alone — SpiffWorkflow may
+        predict its children anew, so their ids are part of the key. Any other task (a
+        READY one, whose data the next step changes) is converted every time.
+        """
+        if task.state & self.FINISHED:
+            return (task.state, task.last_state_change, len(task._children))
+        if task.state & self.PREDICTED and not task.data and not task.internal_data:
+            return (task.state, task.last_state_change, tuple(task._children), task.triggered)
+        return None
 
 
 _TABLES = _TaskTables()
