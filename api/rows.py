@@ -79,14 +79,6 @@ def task_and_case(sql: FastSql, task_id: str) -> tuple[TaskRow, CaseRow] | None:
     return sql.task(row[: len(TASK_COLUMNS)]), sql.case(row[len(TASK_COLUMNS) :])
 
 
-_TASK = f"SELECT {', '.join(TASK_COLUMNS)} FROM human_task WHERE id = ?"
-
-
-def task(sql: FastSql, task_id: str) -> TaskRow:
-    """A task that exists (read in the transaction that wrote it)."""
-    return sql.task(sql.run(_TASK, (task_id,)).fetchone())
-
-
 @dataclass(frozen=True)
 class CaseKey:
     """The few columns of a case a step's response needs."""

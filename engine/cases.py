@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -15,7 +16,7 @@ from engine.errors import TaskNotReadyError
 from engine.fastsql import CaseRow, TaskRow
 from engine.forms import personal_fields, validate_form
 from engine.library import LoadedVersion
-from engine.models import CaseStatus, Timer
+from engine.models import CaseStatus, TaskStatus, Timer
 from engine.views import CaseView, StepResult, TaskView
 
 
@@ -246,8 +247,13 @@ def _after_step(
             case, loaded.version.version, [TaskView.of(r, case.number) for r in still_open], data
         ),
         opened=[TaskView.of(r, case.number) for r in opened],
-        completed=TaskView.of(completed, case.number) if completed else None,
+        completed=TaskView.of(_done(completed, actor, now), case.number) if completed else None,
     )
+
+
+def _done(row: TaskRow, actor: str, now: Any) -> TaskRow:
+    """The completed task's row as this step left it (see store.sync_tasks)."""
+    return replace(row, status=TaskStatus.COMPLETED, completed_by=actor, completed_at=now)
 
 
 # A diagram sets this field (e.g. when an adult refuses referral and only an anonymous

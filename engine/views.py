@@ -63,6 +63,7 @@ class CaseView:
     status: str
     outcome: str | None
     reporting_agency: str
+    process_version_id: int
     created_at: datetime
     updated_at: datetime
     closed_at: datetime | None
@@ -87,6 +88,7 @@ class CaseView:
             status=row.status,
             outcome=row.outcome,
             reporting_agency=row.reporting_agency,
+            process_version_id=row.process_version_id,
             created_at=row.created_at,
             updated_at=row.updated_at,
             closed_at=row.closed_at,
@@ -98,7 +100,8 @@ class CaseView:
 
 @dataclass(frozen=True)
 class StepResult:
-    """What one step of work did: the case after it and the tasks it opened."""
+    """What one step of work did: the case after it, the tasks it opened and the task it
+    completed (as it stands after the step: completed, by whom, when)."""
 
     case: CaseView
     opened: list[TaskView]

@@ -71,7 +71,8 @@ def _stored(engine: Engine, request: StepRequest) -> IdempotencyKey | None:
 
 def _hook(engine: Engine, request: StepRequest, shaped: list[StepPublic]) -> StepHook:
     def within(session: Session, result: StepResult) -> None:
-        case = rows.case_key(store.sql(session), result.case.id)
+        view = result.case
+        case = CaseKey(view.id, view.number, view.process_version_id, view.reporting_agency)
         step = skeleton(engine=engine, session=session, result=result, case=case)
         if request.key:
             idempotency.store(
@@ -92,8 +93,7 @@ def skeleton(
     *, engine: Engine, session: Session, result: StepResult, case: CaseKey | None = None
 ) -> StepPublic:
     """The step's result without case data (tasks, status, numbers)."""
-    sql = store.sql(session)
-    case = case or rows.case_key(sql, result.case.id)
+    case = case or rows.case_key(store.sql(session), result.case.id)
     loaded = visibility.version_of(engine, session, case)
     now = engine.clock.now()
 
@@ -102,8 +102,7 @@ def skeleton(
 
     completed = None
     if result.completed is not None:  # as it stands after the step (by whom, when)
-        row = rows.task(sql, result.completed.id)
-        completed = task_public(row, case_number=case.number, loaded=loaded, now=now)
+        completed = task_public(result.completed, case_number=case.number, loaded=loaded, now=now)
     return StepPublic(
         case=case_public(
             result.case,

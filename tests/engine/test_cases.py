@@ -108,6 +108,8 @@ def test_complete_task_follows_gateway_to_next_agency(simple_engine: Engine) -> 
     assert [(t.name, t.agency) for t in result.opened] == [("Provide shelter", "ngo")]
     assert simple_engine.get_task(screening.id).status == "completed"
     assert simple_engine.get_task(screening.id).completed_by == "police"
+    assert result.completed == simple_engine.get_task(screening.id)  # as the step left it
+    assert result.case.process_version_id == simple_engine.get_case(case.id).process_version_id
     stored_state_roundtrips(simple_engine, case.id)
     shelter = result.opened[0]
     done = simple_engine.complete_task(shelter.id, {"note": "bed found"}, actor="ngo", agency="ngo")
