@@ -126,6 +126,7 @@ class HumanTask(SQLModel, table=True):
     __table_args__ = (
         Index("ix_human_task_inbox", "agency", "status", "due_at", "created_at"),
         Index("ix_human_task_case", "case_id", "status"),
+        Index("ix_human_task_case_agency", "case_id", "agency", "form"),
     )
     id: str = Field(primary_key=True, max_length=36)
     case_id: str = Field(foreign_key="nrm_case.id", max_length=36)
