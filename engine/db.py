@@ -138,7 +138,9 @@ class UnitSession(Session):
 
     def close(self) -> None:
         """Close the session and give the driver connection back to the pool."""
-        super().close()
+        orm_used = self._unit_conn is not None or self.new or self.identity_map
+        if orm_used or super().in_transaction():  # else there is nothing to let go of
+            super().close()
         if self._unit_conn is not None:
             self._unit_conn.close()  # closes the pooled connection it wraps
         elif self._fairy is not None:
