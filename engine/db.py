@@ -8,6 +8,7 @@ the case row (`SELECT ... FOR UPDATE`).
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, create_engine
 
 SQLITE_PRAGMAS = (
@@ -43,10 +45,38 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """A SQLAlchemy engine with the project's connection settings."""
     url = normalise_url(url)
     if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        engine = create_engine(url, **kwargs)
+        _ping_after_idle(engine)
+        return engine
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10}, **kwargs)
     _configure_sqlite(engine)
     return engine
+
+
+# A pooled connection idle this long is checked before use (a server restart or an idle
+# timeout may have closed it). Checking every checkout, SQLAlchemy's pre-ping, cost a round
+# trip on each of a request's two checkouts; a connection in steady use is not checked, and
+# one that broke mid-use is discarded by SQLAlchemy when its error says so.
+PING_AFTER_IDLE_S = 10.0
+
+
+def _ping_after_idle(engine: Engine) -> None:
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info["nrm_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("nrm_idle_since")
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+            return
+        try:
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            dbapi_connection.rollback()
+        except Exception as exc:  # noqa: BLE001  (any failure: use another connection)
+            # The pool discards this connection and checks out (or opens) another one.
+            raise DisconnectionError(f"stale pooled connection: {exc}") from exc
 
 
 def _configure_sqlite(engine: Engine) -> None:
