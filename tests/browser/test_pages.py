@@ -25,9 +25,12 @@ def case_at_screening(server: LiveServer, pseudonym: str) -> StepResult:
 
 
 def open_task_of(page: Any, case_number: str) -> None:
-    """Click the inbox entry of a case's task."""
+    """Click the inbox entry of a case's task and wait for its form to have loaded (a key
+    pressed earlier would go to the inbox page)."""
     entry = page.locator("li.task", has=page.locator(f"text={case_number}"))
     entry.locator("h2 a").click()
+    page.wait_for_url("**/tasks/*")
+    page.wait_for_load_state("load")
 
 
 def test_ngo_completes_screening_after_one_error_and_police_gets_the_next_task(
