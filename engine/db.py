@@ -118,7 +118,7 @@ class UnitSession(Session):
 
     def __init__(self, engine: Engine, begin: str | None) -> None:
         super().__init__(bind=engine, expire_on_commit=False)
-        self.unit_engine = self._unit_engine = engine
+        self.unit_engine = engine
         self._unit_begin = begin
         self._fairy: Any = engine.raw_connection()
         self._unit_conn: Connection | None = None
@@ -138,7 +138,7 @@ class UnitSession(Session):
             return super().connection(bind_arguments, execution_options)
         if self._unit_conn is None:
             self.fast_connection()
-            self._unit_conn = Connection(self._unit_engine, connection=self._fairy)
+            self._unit_conn = Connection(self.unit_engine, connection=self._fairy)
             self.bind = self._unit_conn  # the ORM joins this connection's transaction
         if not self._unit_conn.in_transaction():
             self._unit_conn.begin()

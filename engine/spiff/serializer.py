@@ -153,8 +153,7 @@ def forget(task: Task) -> None:
 
 
 def _tables_mapping(converter: Any, mapping: Any, **kwargs: Any) -> Any:
-    values = list(mapping.values())[:1]
-    if values and isinstance(values[0], Task):
+    if isinstance(next(iter(mapping.values()), None), Task):
         table = _TABLES.placeholder(mapping)
         if table is not None:
             return table
