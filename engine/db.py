@@ -19,6 +19,8 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, create_engine
 
+from engine import checkpoint
+
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     # NORMAL in WAL mode survives a process crash (SIGKILL); only an OS crash
@@ -50,6 +52,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         return engine
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10}, **kwargs)
     _configure_sqlite(engine)
+    database = engine.url.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        checkpoint.CHECKPOINTER.register(engine, database)
     return engine
 
 
@@ -85,7 +90,7 @@ def _configure_sqlite(engine: Engine) -> None:
         # Let SQLAlchemy, not the driver, decide when transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        for pragma in SQLITE_PRAGMAS:
+        for pragma in (*SQLITE_PRAGMAS, *checkpoint.PRAGMAS):
             cursor.execute(pragma)
         cursor.close()
 
