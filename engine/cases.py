@@ -53,18 +53,19 @@ def start(
         serializer_version=ctx.serializer_version,
         version=0,
     )
-    store.insert_case(session, case, b"")
-    audit.record(
-        session,
-        at=now,
-        actor=actor,
-        agency=agency,
-        action="case.started",
-        case_id=case.id,
-        data=data,
-        detail={"process_id": process_id, "version": loaded.version.version},
-    )
-    return _after_step(ctx, session, case, loaded, workflow, {}, [], actor=actor, agency=agency)
+    with store.batch(session):
+        store.insert_case(session, case, b"")
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            agency=agency,
+            action="case.started",
+            case_id=case.id,
+            data=data,
+            detail={"process_id": process_id, "version": loaded.version.version},
+        )
+        return _after_step(ctx, session, case, loaded, workflow, {}, [], actor=actor, agency=agency)
 
 
 def complete(
@@ -86,29 +87,30 @@ def complete(
     workflow = _workflow(ctx, session, case, loaded)
     timers = runtime.pending_timers(workflow)
     runtime.complete(workflow, runtime.ready_task(workflow, task_id), data)
-    audit.record(
-        session,
-        at=ctx.clock.now(),
-        actor=actor,
-        agency=agency or row.agency,
-        action="task.completed",
-        case_id=case.id,
-        task_id=row.id,
-        task_name=row.name,
-        data=data,
-    )
-    return _after_step(
-        ctx,
-        session,
-        case,
-        loaded,
-        workflow,
-        rows,
-        timers,
-        actor=actor,
-        agency=agency,
-        completed=row,
-    )
+    with store.batch(session):
+        audit.record(
+            session,
+            at=ctx.clock.now(),
+            actor=actor,
+            agency=agency or row.agency,
+            action="task.completed",
+            case_id=case.id,
+            task_id=row.id,
+            task_name=row.name,
+            data=data,
+        )
+        return _after_step(
+            ctx,
+            session,
+            case,
+            loaded,
+            workflow,
+            rows,
+            timers,
+            actor=actor,
+            agency=agency,
+            completed=row,
+        )
 
 
 def fire_timers(ctx: EngineContext, session: Session, *, case_id: str) -> StepResult | None:
@@ -125,25 +127,27 @@ def fire_timers(ctx: EngineContext, session: Session, *, case_id: str) -> StepRe
     if not fired:
         keep_after_commit(session, case, workflow)
         return None
-    audit.record(
-        session,
-        at=ctx.clock.now(),
-        actor="system",
-        action="timer.fired",
-        case_id=case.id,
-        detail={"timers": sorted(fired)},
-    )
-    return _after_step(
-        ctx,
-        session,
-        case,
-        loaded,
-        workflow,
-        store.task_rows(session, case.id),
-        before,
-        actor="system",
-        agency=None,
-    )
+    rows = store.task_rows(session, case.id)
+    with store.batch(session):
+        audit.record(
+            session,
+            at=ctx.clock.now(),
+            actor="system",
+            action="timer.fired",
+            case_id=case.id,
+            detail={"timers": sorted(fired)},
+        )
+        return _after_step(
+            ctx,
+            session,
+            case,
+            loaded,
+            workflow,
+            rows,
+            before,
+            actor="system",
+            agency=None,
+        )
 
 
 def cancel(
@@ -164,27 +168,29 @@ def cancel(
     workflow = _workflow(ctx, session, case, loaded)
     timers = runtime.pending_timers(workflow)
     runtime.cancel(workflow)
-    audit.record(
-        session,
-        at=ctx.clock.now(),
-        actor=actor,
-        agency=agency,
-        action="case.cancelled",
-        case_id=case.id,
-        detail={"reason": reason},
-    )
-    return _after_step(
-        ctx,
-        session,
-        case,
-        loaded,
-        workflow,
-        store.task_rows(session, case.id),
-        timers,
-        actor=actor,
-        agency=agency,
-        status=CaseStatus.CANCELLED,
-    )
+    rows = store.task_rows(session, case.id)
+    with store.batch(session):
+        audit.record(
+            session,
+            at=ctx.clock.now(),
+            actor=actor,
+            agency=agency,
+            action="case.cancelled",
+            case_id=case.id,
+            detail={"reason": reason},
+        )
+        return _after_step(
+            ctx,
+            session,
+            case,
+            loaded,
+            workflow,
+            rows,
+            timers,
+            actor=actor,
+            agency=agency,
+            status=CaseStatus.CANCELLED,
+        )
 
 
 def _workflow(ctx: EngineContext, session: Session, case: CaseRow, loaded: LoadedVersion) -> Any:

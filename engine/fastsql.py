@@ -11,7 +11,8 @@ so ORM reads elsewhere see exactly the same data.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -100,7 +101,9 @@ class FastSql:
         self.postgres = postgres
         # The driver's own cursor, inside the transaction of the unit (or of a SQLAlchemy
         # connection) the driver connection belongs to.
+        self._driver = driver_connection
         self._cursor = driver_connection.cursor()
+        self._checks: list[Callable[[], None]] | None = None  # inside a batch
 
     @classmethod
     def on(cls, conn: Connection) -> FastSql:
@@ -111,6 +114,49 @@ class FastSql:
         """Execute one statement; the driver cursor (fetchone, fetchall, rowcount)."""
         self._cursor.execute(self._q(sql), tuple(params))
         return self._cursor
+
+    def run_checked(self, sql: str, params: Sequence[Any], check: Callable[[int], None]) -> None:
+        """Execute one statement and call `check` with its row count: at once, or inside a
+        batch once the batch's results are in (before the batch ends)."""
+        cursor = self._driver.cursor() if self._checks is not None else self._cursor
+        cursor.execute(self._q(sql), tuple(params))
+        if self._checks is None:
+            check(cursor.rowcount)
+        else:
+            self._checks.append(lambda: check(cursor.rowcount))
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Statements that need no result until the end of the block: on PostgreSQL they are
+        sent in one pipeline (one round trip instead of one each; a fetch inside the block
+        waits for what was sent before it). An error of any of them is raised when the block
+        ends, and the caller's transaction rolls back. Nested batches join the outer one."""
+        if self._checks is not None:
+            yield
+            return
+        checks: list[Callable[[], None]] = []
+        self._checks = checks
+        try:
+            if self.postgres:
+                with self._driver.pipeline():
+                    yield
+            else:
+                yield
+        finally:
+            self._checks = None
+        for check in checks:
+            check()
+
+    def fetch_each(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Any]]:
+        """The rows of each statement, run in order; on PostgreSQL sent together (one round
+        trip: each statement still starts only when the one before it has finished)."""
+        if not self.postgres:
+            return [self.run(sql, params).fetchall() for sql, params in statements]
+        cursors = [self._driver.cursor() for _ in statements]
+        with self._driver.pipeline():
+            for cursor, (sql, params) in zip(cursors, statements, strict=True):
+                cursor.execute(self._q(sql), tuple(params))
+        return [cursor.fetchall() for cursor in cursors]
 
     def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Execute one statement for each parameter row (nothing when there are none)."""

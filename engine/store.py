@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import datetime
 from typing import Any, cast
@@ -22,6 +23,7 @@ from engine.runtime import OpenTask, PendingTimer
 
 _CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM nrm_case"
 _TASK_SELECT = f"SELECT {', '.join(TASK_COLUMNS)} FROM human_task"
+_CASE_OF_TASK = "(SELECT case_id FROM human_task WHERE id = ?)"
 _CASE_AND_TASKS = (
     f"SELECT {', '.join('c.' + c for c in CASE_COLUMNS)}, "
     f"{', '.join('t.' + c for c in TASK_COLUMNS)}"
@@ -75,6 +77,11 @@ def sql(session: Session) -> FastSql:
     return cast(FastSql, cached[1])
 
 
+def batch(session: Session) -> AbstractContextManager[None]:
+    """A block of writes sent together (see `FastSql.batch`)."""
+    return sql(session).batch()
+
+
 def lock_case(session: Session, case_id: str, *, skip_locked: bool = False) -> CaseRow | None:
     """The case row, locked for this transaction on PostgreSQL (SQLite holds the write lock).
 
@@ -99,14 +106,21 @@ def lock_case_of_task(session: Session, task_id: str) -> tuple[CaseRow, dict[str
         width = len(CASE_COLUMNS)
         return db.case(rows[0][:width]), {r[width]: db.task(r[width:]) for r in rows}
     # PostgreSQL: lock the case row first, then read its tasks as they are after the lock.
-    row = db.run(
-        f"{_CASE_SELECT} WHERE id = (SELECT case_id FROM human_task WHERE id = ?) FOR UPDATE",
-        (task_id,),
-    ).fetchone()
-    if row is None:
+    # Both go in one round trip: the second statement starts (with its own snapshot, READ
+    # COMMITTED) only once the first holds the lock.
+    case_rows, rows = db.fetch_each(
+        [
+            (f"{_CASE_SELECT} WHERE id = {_CASE_OF_TASK} FOR UPDATE", (task_id,)),
+            (
+                f"{_TASK_SELECT} WHERE case_id = {_CASE_OF_TASK} AND (status = ? OR id = ?)"
+                " ORDER BY created_at, name",
+                (task_id, TaskStatus.READY, task_id),
+            ),
+        ]
+    )
+    if not case_rows:
         raise UnknownTaskError(f"No task {task_id}.", task_id=task_id)
-    case = db.case(row)
-    return case, task_rows(session, case.id, also=task_id)
+    return db.case(case_rows[0]), {r[0]: db.task(r) for r in rows}
 
 
 def task_rows(session: Session, case_id: str, *, also: str | None = None) -> dict[str, TaskRow]:
@@ -128,20 +142,26 @@ def load_state(session: Session, case_id: str) -> bytes:
 
 
 def save_case(session: Session, case: CaseRow, state: bytes, **changes: Any) -> CaseRow:
-    """Write new state if nobody else did since we read `case.version`; else conflict."""
+    """Write new state if nobody else did since we read `case.version`; else conflict (raised
+    at once, or when the batch it is part of ends: see `FastSql.batch`)."""
     db = sql(session)
     values = {"version": case.version + 1, **changes}
     columns = ", ".join(f"{k} = ?" for k in ("state", *values))
     params = [state, *(db.when(v) if isinstance(v, datetime) else v for v in values.values())]
-    result = db.run(
+
+    def saved(rowcount: int) -> None:
+        if rowcount != 1:
+            raise ConcurrentUpdateError(
+                "The case was changed by someone else meanwhile; nothing of this request was "
+                "applied.",
+                case_id=case.id,
+            )
+
+    db.run_checked(
         f"UPDATE nrm_case SET {columns} WHERE id = ? AND version = ?",
         (*params, case.id, case.version),
+        saved,
     )
-    if result.rowcount != 1:
-        raise ConcurrentUpdateError(
-            "The case was changed by someone else meanwhile; nothing of this request was applied.",
-            case_id=case.id,
-        )
     return replace(case, **values)
 
 

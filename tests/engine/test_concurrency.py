@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
+from engine import audit, store
+from engine.db import write_session
 from engine.errors import ConflictError
 from engine.facade import Engine
 from engine.models import AuditEvent, Case
@@ -86,3 +89,48 @@ def test_save_case_with_stale_version_conflicts(simple_engine: Engine) -> None:
         case.version -= 1
         with pytest.raises(ConflictError):
             save_case(session, case, b"stale")
+
+
+def test_a_conflict_in_a_batch_is_raised_when_the_batch_ends_and_nothing_is_kept(
+    simple_engine: Engine,
+) -> None:
+    """Writes of a batch go out together (one round trip on PostgreSQL); the stale-version
+    check then runs when the batch ends, and the whole unit rolls back."""
+    case_id = simple_engine.start_case("simple", REPORT, agency="border", actor="border").case.id
+    reached: list[str] = []
+    with pytest.raises(ConflictError), write_session(simple_engine.db) as session:
+        row = store.lock_case(session, case_id)
+        assert row is not None
+        with store.batch(session):
+            audit.record(session, at=row.updated_at, actor="t", action="test.batched")
+            save_case(session, replace(row, version=row.version - 1), b"stale")
+            reached.append("after the stale save")  # its check waits for the batch's end
+        reached.append("after the batch")
+        session.commit()
+    assert reached == ["after the stale save"]
+    with Session(simple_engine.db) as session:
+        events = session.execute(select(AuditEvent).where(AuditEvent.action == "test.batched"))
+        assert events.scalars().all() == []
+        case = session.get(Case, case_id)
+        assert case is not None and case.state != b"stale" and case.version == row.version
+
+
+def test_a_failing_statement_in_a_batch_rolls_the_unit_back(simple_engine: Engine) -> None:
+    case_id = simple_engine.start_case("simple", REPORT, agency="border", actor="border").case.id
+    with pytest.raises(Exception) as raised, write_session(simple_engine.db) as session:
+        row = store.lock_case(session, case_id)
+        assert row is not None
+        with store.batch(session):
+            audit.record(session, at=row.updated_at, actor="t", action="test.batched")
+            store.insert_case(session, row, b"")  # the same id again: refused by the database
+        session.commit()
+    assert "unique" in str(raised.value).lower() or "Integrity" in type(raised.value).__name__
+    with Session(simple_engine.db) as session:
+        events = session.execute(select(AuditEvent).where(AuditEvent.action == "test.batched"))
+        assert events.scalars().all() == []
+    # The case is still whole: its open task completes.
+    task = simple_engine.get_case(case_id).open_tasks[0]
+    step = simple_engine.complete_task(
+        task.id, {"screening_result": "presumed_victim"}, actor="police", agency="police"
+    )
+    assert [t.name for t in step.opened] == ["Provide shelter"]
