@@ -13,6 +13,7 @@ from engine import audit, runtime, store
 from engine.claims import check_may_act
 from engine.context import EngineContext
 from engine.errors import TaskNotReadyError
+from engine.facts import facts_of
 from engine.fastsql import CaseRow, TaskRow
 from engine.forms import personal_fields, validate_form
 from engine.library import LoadedVersion
@@ -31,9 +32,8 @@ def start(
 ) -> StepResult:
     """Start a case on the newest version of a process and run it to its first wait state."""
     loaded = ctx.library.latest(session, process_id)
-    validate_form(
-        loaded.bundle.form(loaded.definition.start_form), data, form=loaded.definition.start_form
-    )
+    start_form = loaded.bundle.form(loaded.definition.start_form)
+    validate_form(start_form, data, form=loaded.definition.start_form)
     now = ctx.clock.now()
     workflow = runtime.new_workflow(loaded.definition, ctx.script_engine)
     workflow.task_tree.data.update({**data, "reporting_agency": agency})
@@ -55,6 +55,7 @@ def start(
     )
     with store.batch(session):
         store.insert_case(session, case, b"")
+        store.record_facts(session, case.id, facts_of(start_form, data, now), now)
         audit.record(
             session,
             at=now,
@@ -83,14 +84,17 @@ def complete(
     row = rows[task_id]
     check_may_act(row, actor, agency, override_claim)
     loaded = ctx.library.version(session, case.process_version_id)
-    validate_form(loaded.bundle.form(row.form), data, form=row.form)
+    form = loaded.bundle.form(row.form)
+    validate_form(form, data, form=row.form)
     workflow = _workflow(ctx, session, case, loaded)
     timers = runtime.pending_timers(workflow)
     runtime.complete(workflow, runtime.ready_task(workflow, task_id), data)
     with store.batch(session):
+        now = ctx.clock.now()
+        store.record_facts(session, case.id, facts_of(form, data, now), now)
         audit.record(
             session,
-            at=ctx.clock.now(),
+            at=now,
             actor=actor,
             agency=agency or row.agency,
             action="task.completed",

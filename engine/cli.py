@@ -1,4 +1,4 @@
-"""The `nrm` command: serve, worker, migrate, demo, validate, deploy, draw, timers."""
+"""The `nrm` command: serve, worker, migrate, demo, validate, deploy, draw, timers, statistics."""
 
 from __future__ import annotations
 
@@ -255,3 +255,13 @@ def coverage(
         typer.echo(f"not covered in {process_id}: {', '.join(flows)}", err=True)
     if check and missing:
         raise typer.Exit(1)
+
+
+@app.command()
+def statistics(
+    year: Annotated[int | None, typer.Option(help="Only cases reported in this year")] = None,
+) -> None:
+    """Monitoring figures as JSON: aggregates only, counts from 1 to 4 withheld."""
+    from engine.facade import Engine
+
+    typer.echo(json.dumps(Engine.from_settings().statistics(year), indent=2))

@@ -145,6 +145,17 @@ class HumanTask(SQLModel, table=True):
     completed_at: datetime | None = _when(nullable=True)
 
 
+class CaseFact(SQLModel, table=True):
+    """A non-identifying value of a case kept for statistics (engine/facts.py)."""
+
+    __tablename__ = "case_fact"
+    __table_args__ = (Index("ix_case_fact_name", "name", "value"),)
+    case_id: str = Field(foreign_key="nrm_case.id", primary_key=True, max_length=36)
+    name: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=255)
+    at: datetime = _when()
+
+
 class Timer(SQLModel, table=True):
     """A timer waiting in a case, so the worker wakes exactly the cases that are due."""
 

@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from engine.db import UnitSession
 from engine.errors import ConcurrentUpdateError, UnknownCaseError, UnknownTaskError
+from engine.facts import Fact
 from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow
 from engine.models import TaskStatus
 from engine.runtime import OpenTask, PendingTimer
@@ -163,6 +164,25 @@ def save_case(session: Session, case: CaseRow, state: bytes, **changes: Any) -> 
         saved,
     )
     return replace(case, **values)
+
+
+def record_facts(session: Session, case_id: str, facts: list[Fact], at: datetime) -> None:
+    """Keep a step's facts for statistics: a value replaces the one before, a milestone
+    keeps its first time."""
+    if not facts:
+        return
+    db = sql(session)
+    insert = "INSERT INTO case_fact (case_id, name, value, at) VALUES (?, ?, ?, ?)"
+    when = db.when(at)
+    db.many(
+        insert
+        + " ON CONFLICT (case_id, name) DO UPDATE SET value = excluded.value, at = excluded.at",
+        [(case_id, f.name, f.value, when) for f in facts if not f.first_only],
+    )
+    db.many(
+        insert + " ON CONFLICT (case_id, name) DO NOTHING",
+        [(case_id, f.name, f.value, when) for f in facts if f.first_only],
+    )
 
 
 def insert_case(session: Session, case: CaseRow, state: bytes) -> None:

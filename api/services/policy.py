@@ -3,8 +3,9 @@
 Roles: `caseworker` and `supervisor` work cases in their agency's lanes; `policy` deploys
 diagrams and moves open cases to a new version; `reviewer` reads process definitions and
 checks proposed ones (validation, migration preview); `admin` administers accounts;
-`rapporteur` reads statistics only. Only caseworkers and supervisors of an agency that
-has lanes see cases, tasks or any case data; every other role is refused (403).
+`rapporteur` reads statistics only (policy staff read them too: aggregates, small counts
+withheld). Only caseworkers and supervisors of an agency that has lanes see cases, tasks or
+any case data; every other role is refused (403).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from engine.agencies import ROLES
 CASEWORK_ROLES = frozenset({"caseworker", "supervisor"})
 PROCESS_READER_ROLES = CASEWORK_ROLES | {"policy", "reviewer", "admin"}
 PROCESS_CHECKER_ROLES = frozenset({"policy", "reviewer"})
+STATISTICS_ROLES = frozenset({"rapporteur", "policy"})
 LANE_AGENCIES = frozenset(r.code for r in ROLES if r.has_tasks)
 FIRST_RESPONDERS = frozenset(r.code for r in ROLES if r.first_responder and r.has_tasks)
 
@@ -85,4 +87,13 @@ def require_policy(caller: Caller) -> None:
     if "policy" not in caller.roles:
         raise RoleRequiredError(
             "Only policy staff deploy diagrams and migrate cases.", roles=sorted(caller.roles)
+        )
+
+
+def require_statistics_reader(caller: Caller) -> None:
+    """Monitoring figures are for the national rapporteur and policy staff."""
+    if not caller.roles & STATISTICS_ROLES:
+        raise RoleRequiredError(
+            "Only the national rapporteur and policy staff read statistics.",
+            roles=sorted(caller.roles),
         )

@@ -9,6 +9,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 
 from engine.errors import Problem
+from engine.facts import check_marks
 from engine.sources import SourceFile
 
 
@@ -48,7 +49,8 @@ def load_form(source: SourceFile) -> tuple[dict[str, Any] | None, list[Problem]]
                 fix="Correct the schema keyword (JSON Schema draft 2020-12).",
             )
         ]
-    return schema, []
+    marks = check_marks(schema, source.name)
+    return (None, marks) if marks else (schema, [])
 
 
 def missing_form(element_id: str, form: str, file: str, line: int | None) -> Problem:

@@ -35,13 +35,15 @@ def safe_next(target: str | None, default: str = "/") -> str:
 
 
 def home_of(caller: Caller) -> str:
-    """Where a user starts: the inbox, the process library or the scenarios."""
+    """Where a user starts: the inbox, the process library, the scenarios or the statistics."""
     if caller.roles & {"caseworker", "supervisor"} and caller.agency:
         return "/inbox"
     if caller.roles & {"policy", "admin"}:
         return "/library"
     if "reviewer" in caller.roles:
         return "/scenarios"
+    if "rapporteur" in caller.roles:
+        return "/statistics"
     return "/account"
 
 

@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from api.services.policy import FIRST_RESPONDERS, Caller
+from api.services.policy import FIRST_RESPONDERS, STATISTICS_ROLES, Caller
 from forms import timewords
 from forms.translate import LANGUAGE_NAMES, LANGUAGES, Translator
 from forms.web.session import WebSession
@@ -56,6 +56,8 @@ def navigation(caller: Caller | None) -> list[tuple[str, str]]:
         items.append(("/library", "nav.library"))
     if caller.roles & {"reviewer", "policy"}:
         items.append(("/scenarios", "nav.scenarios"))
+    if caller.roles & STATISTICS_ROLES:
+        items.append(("/statistics", "nav.statistics"))
     return items
 
 

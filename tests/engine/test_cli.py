@@ -3,6 +3,7 @@ on a real database, through typer's CliRunner (NRM_DATABASE_URL selects it)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,18 @@ def test_worker_once_fires_nothing_when_nothing_is_due(cli_env: str) -> None:
     assert result.exit_code == 0
     with Session(make_engine(cli_env)) as session:
         assert session.execute(select(func.count()).select_from(Case)).scalar_one() == 0
+
+
+def test_statistics_prints_the_figures_as_json(cli_env: str) -> None:
+    invoke("migrate")
+    invoke("deploy")
+    from engine.facade import Engine
+
+    engine = Engine.from_settings(clock=FakeClock())
+    for i in range(5):
+        engine.start_case("simple", {"pseudonym": f"A{i}"}, agency="border", actor="border")
+    figures = json.loads(invoke("statistics"))
+    assert figures["cases"]["total"] == 5
+    assert figures["cases"]["by_reporting_agency"] == {"border": 5}
+    year = int(next(iter(figures["cases"]["by_year"])))
+    assert json.loads(invoke("statistics", "--year", str(year - 1)))["cases"]["total"] == 0

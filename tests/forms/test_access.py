@@ -52,7 +52,7 @@ def test_staff_pages_by_role(browser: OpenBrowser) -> None:
     assert reviewer.get("/scenarios").status_code == 200
     assert ngo.get("/library").status_code == 403
     assert ngo.get("/scenarios").status_code == 403
-    assert browser("rapporteur").get("/").headers["location"] == "/account"
+    assert browser("rapporteur").get("/").headers["location"] == "/statistics"
 
 
 def test_report_page_is_for_first_responders_only(browser: OpenBrowser) -> None:

@@ -55,6 +55,7 @@ def expectations(agency: str | None, roles: list[str]) -> dict[str, bool]:
         "POST /tasks/{id}/claim": own_task,
         "POST /tasks/{id}/release": own_task,
         "POST /tasks/{id}/complete": own_task,
+        "GET /statistics": bool({"rapporteur", "policy"} & set(roles)),
     }
 
 
@@ -85,6 +86,7 @@ def requests(case_id: str, task_id: str) -> dict[str, Callable[[Any], Any]]:
         "POST /tasks/{id}/complete": lambda a: a.post(
             f"/tasks/{task_id}/complete", json={"data": {}}
         ),
+        "GET /statistics": lambda a: a.get("/statistics"),
     }
 
 

@@ -1,0 +1,14 @@
+"""Monitoring figures for the national rapporteur and policy staff (aggregates only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.services.policy import Caller, require_statistics_reader
+from engine.facade import Engine
+
+
+def figures(*, engine: Engine, caller: Caller, year: int | None) -> dict[str, Any]:
+    """The figures of one year of reports (or all), small counts withheld; 403 for others."""
+    require_statistics_reader(caller)
+    return engine.statistics(year)

@@ -1,0 +1,155 @@
+"""Statistics: facts kept by each step from what forms mark, and the rapporteur's aggregates
+with small counts withheld (engine/facts.py, engine/statistics.py)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine as Database
+
+from engine.config import Settings
+from engine.errors import InvalidDiagramError
+from engine.facade import Engine
+from engine.facts import Fact, age_group, facts_of
+from engine.sources import read_paths
+from engine.spiff.clock import FakeClock
+from engine.statistics import withhold
+from tests.conftest import FIXTURES
+
+AT = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+REPORT = {
+    "type": "object",
+    "properties": {
+        "pseudonym": {"type": "string", "x-statistic": False},
+        "region": {"type": "string", "x-statistic": True},
+        "age": {"type": "integer", "x-statistic": "age_group"},
+        "ok": {"type": "boolean", "x-statistic": True},
+        "full_name": {"type": "string", "x-personal": True},
+    },
+}
+
+
+def test_a_step_keeps_the_marked_fields_it_submits() -> None:
+    facts = facts_of(REPORT, {"pseudonym": "A", "region": "chui", "age": 16, "ok": False}, AT)
+    assert facts == [Fact("region", "chui"), Fact("age_group", "14-17"), Fact("ok", "false")]
+    assert facts_of(REPORT, {"pseudonym": "A"}, AT) == []  # nothing marked was submitted
+    assert facts_of(None, {"region": "chui"}, AT) == []
+
+
+def test_age_groups() -> None:
+    groups = [age_group(a) for a in (0, 13, 14, 17, 18, 24.5, 25, 49, 50, 120, None, -1, True)]
+    assert groups == ["0-13", "0-13", "14-17", "14-17", "18-24", "18-24", "25-34", "35-49"] + [
+        "50+",
+        "50+",
+        "unknown",
+        "unknown",
+        "unknown",
+    ]
+
+
+def test_milestones_keep_their_first_time_and_may_depend_on_the_data() -> None:
+    plain = facts_of({"properties": {}, "x-milestone": "decided"}, {}, AT)
+    assert plain == [Fact("milestone:decided", AT.isoformat(), first_only=True)]
+    form = {"properties": {}, "x-milestone": {"name": "accepted", "when": {"decision": "yes"}}}
+    assert facts_of(form, {"decision": "no"}, AT) == []
+    assert [f.name for f in facts_of(form, {"decision": "yes"}, AT)] == ["milestone:accepted"]
+
+
+def test_small_counts_are_withheld_with_a_second_cell_when_one_alone_would_be() -> None:
+    assert withhold({"a": 12, "b": 7, "c": 0}) == {"a": 12, "b": 7, "c": 0}
+    assert withhold({"a": 12, "b": 7, "c": 3}) == {"a": 12, "b": None, "c": None}
+    assert withhold({"a": 12, "b": 2, "c": 3}) == {"a": 12, "b": None, "c": None}
+    assert withhold({"a": 4}) == {"a": None}
+
+
+def _library(tmp_path: Path, report: dict[str, object], screen_extra: dict[str, object]) -> Path:
+    for name in ("simple.bpmn", "simple_note.schema.json"):
+        shutil.copy(FIXTURES / "engine" / name, tmp_path / name)
+    screen = json.loads((FIXTURES / "engine" / "simple_screen.schema.json").read_text())
+    (tmp_path / "simple_screen.schema.json").write_text(json.dumps({**screen, **screen_extra}))
+    (tmp_path / "simple_report.schema.json").write_text(json.dumps(report))
+    return tmp_path
+
+
+def _report_form(**age_mark: object) -> dict[str, object]:
+    return {
+        "type": "object",
+        "properties": {
+            "pseudonym": {"type": "string", "minLength": 1},
+            "full_name": {"type": "string", "x-personal": True},
+            "age": {"type": "integer", "minimum": 0, **age_mark},
+        },
+        "required": ["pseudonym"],
+    }
+
+
+@pytest.fixture
+def marked_engine(
+    tmp_path: Path, db: Database, settings: Settings, clock: FakeClock
+) -> tuple[Engine, FakeClock]:
+    screen_marks = {"x-milestone": "screened"}
+    library = _library(tmp_path, _report_form(**{"x-statistic": "age_group"}), screen_marks)
+    screen = json.loads((library / "simple_screen.schema.json").read_text())
+    screen["properties"]["screening_result"]["x-statistic"] = True
+    (library / "simple_screen.schema.json").write_text(json.dumps(screen))
+    engine = Engine(db, settings=settings, clock=clock)
+    engine.deploy(read_paths([library]), deployed_by="test")
+    return engine, clock
+
+
+def test_the_rapporteurs_figures_count_cases_facts_milestones_and_overdue_tasks(
+    marked_engine: tuple[Engine, FakeClock],
+) -> None:
+    engine, clock = marked_engine
+    clock.set(datetime(2026, 5, 4, 8, 0, tzinfo=UTC))
+    for i, age in enumerate((20, 21, 22, 23, 24, 40)):
+        case = engine.start_case(
+            "simple",
+            {"pseudonym": f"P{i}", "full_name": "X", "age": age},
+            agency="police",
+            actor="police",
+        ).case
+        clock.advance(timedelta(days=2))
+        result = "presumed_victim" if i < 5 else "not_victim"
+        engine.complete_task(
+            case.open_tasks[0].id, {"screening_result": result}, actor="police", agency="police"
+        )
+    engine.start_case("simple", {"pseudonym": "late"}, agency="police", actor="police")
+    clock.advance(timedelta(days=30))  # its screening is now overdue (a boundary timer)
+
+    figures = engine.statistics(2026)
+    assert figures["cases"]["total"] == 7
+    assert figures["cases"]["by_reporting_agency"] == {"police": 7}
+    assert figures["by_fact"]["age_group"] == {"18-24": 5, "35-49": None, "unknown": None}
+    # 5 presumed victims shown; 1 "not_victim" and 1 case without a screening yet are not.
+    assert figures["by_fact"]["screening_result"] == {
+        "not_victim": None,
+        "presumed_victim": 5,
+        "unknown": None,
+    }
+    assert figures["time_to_milestone"]["screened"] == {
+        "cases": 6,
+        "median_days": 2.0,
+        "p90_days": 2.0,
+    }
+    assert figures["overdue_tasks_by_agency"] == {"police": None}  # 1 task: withheld
+    assert "full_name" not in json.dumps(figures) and "P0" not in json.dumps(figures)
+    assert engine.statistics(2025)["cases"]["total"] == 0
+
+
+def test_a_personal_field_cannot_be_a_statistic(
+    tmp_path: Path, db: Database, settings: Settings, clock: FakeClock
+) -> None:
+    report = _report_form()
+    report["properties"]["full_name"]["x-statistic"] = True  # type: ignore[index]
+    library = _library(tmp_path, report, {"x-milestone": {"when": {}}})
+    engine = Engine(db, settings=settings, clock=clock)
+    with pytest.raises(InvalidDiagramError) as raised:
+        engine.deploy(read_paths([library]), deployed_by="test")
+    messages = [p.message for p in raised.value.problems if p.code == "form-statistic"]
+    assert any("'full_name' is x-personal" in m for m in messages), messages
+    assert any("x-milestone must be" in m for m in messages), messages

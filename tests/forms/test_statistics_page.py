@@ -1,0 +1,42 @@
+"""The statistics page: the rapporteur's start page, aggregates in words, small counts
+withheld, refused to casework roles."""
+
+from __future__ import annotations
+
+from engine.facade import Engine
+from tests.forms.conftest import OpenBrowser, report_case, to_screening
+
+
+def test_the_rapporteur_starts_on_the_statistics_page(browser: OpenBrowser) -> None:
+    rapporteur = browser("rapporteur")
+    assert rapporteur.get("/", follow_redirects=False).headers["location"] == "/statistics"
+    page = rapporteur.get("/statistics").text
+    assert '<a href="/statistics" aria-current="page">Статистика</a>' in page
+    assert 'href="/inbox"' not in page and 'href="/cases"' not in page
+
+
+def test_figures_in_words_with_small_counts_withheld(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    for _ in range(5):
+        to_screening(web_engine)  # reported by the NGO in Chui; consent to referral given
+    report_case(web_engine, "police", region="naryn")
+    page = browser("rapporteur").get("/statistics").text
+    assert "Зарегистрировано дел: <strong>6</strong>" in page
+    assert "Чуйская область" in page and "Нарынская область" in page  # the form's words
+    assert "менее 5" in page  # Naryn (1), and with it the only other region
+    assert "Согласие на перенаправление" in page and '<th scope="row">Да</th>' in page
+    assert "Aigul" not in page and "Asel Toktogulova" not in page
+    year = browser("rapporteur").get("/statistics", params={"year": 2001}).text
+    assert "Зарегистрировано дел: <strong>0</strong>" in year
+    assert "Пока нечего считать." in year
+
+
+def test_casework_roles_are_refused_and_policy_staff_see_the_link(
+    browser: OpenBrowser,
+) -> None:
+    police = browser("police")
+    response = police.get("/statistics")
+    assert response.status_code == 403
+    assert 'href="/statistics"' not in police.get("/inbox").text
+    assert 'href="/statistics"' in browser("policy").get("/library").text
