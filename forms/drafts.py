@@ -1,4 +1,5 @@
-"""Drafts: save a half-filled form without validating it, resume it later.
+"""Drafts: save a half-filled form without validating it, resume it later; and a report
+that could not be sent because its author's sign-in had ended.
 
 Only the user who saved a draft reads it back. A draft lives only while its task is open:
 the database deletes a task's drafts in the transaction that closes the task, whichever
@@ -9,15 +10,17 @@ that is no longer open.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import delete
 from sqlmodel import col, select
 
 from engine.db import read_session, write_session
 from engine.facade import Engine
 from engine.models import HumanTask, TaskStatus
 from forms.formview import Raw
-from forms.models import FormDraft
+from forms.models import FormDraft, ReportDraft
 
 MAX_FIELDS = 500
 
@@ -61,3 +64,37 @@ def task_ids(*, engine: Engine, username: str) -> set[str]:
         return set(
             session.exec(select(col(FormDraft.task_id)).where(col(FormDraft.username) == username))
         )
+
+
+# A kept report older than the longest sign-in is of no use to anyone: it is deleted.
+KEEP_REPORT = timedelta(hours=12)
+
+
+def keep_report(*, engine: Engine, username: str, values: dict[str, Raw]) -> None:
+    """Keep a report its author could not send (the sign-in had ended); replaces theirs."""
+    data = dict(list(values.items())[:MAX_FIELDS])
+    now = engine.clock.now()
+    with write_session(engine.db) as session:
+        _forget_old_reports(session, now)
+        row = session.get(ReportDraft, username) or ReportDraft(username=username, saved_at=now)
+        row.data, row.saved_at = data, now
+        session.add(row)
+        session.commit()
+
+
+def take_report(*, engine: Engine, username: str) -> dict[str, Raw] | None:
+    """The author's kept report, given back once (deleted as it is read); None if none."""
+    with write_session(engine.db) as session:
+        _forget_old_reports(session, engine.clock.now())
+        row = session.get(ReportDraft, username)
+        if row is None:
+            session.commit()
+            return None
+        data: dict[str, Raw] = dict(row.data)
+        session.delete(row)
+        session.commit()
+        return data
+
+
+def _forget_old_reports(session: Any, now: datetime) -> None:
+    session.execute(delete(ReportDraft).where(col(ReportDraft.saved_at) < now - KEEP_REPORT))

@@ -25,3 +25,17 @@ class FormDraft(SQLModel, table=True):
     task_id: str = Field(foreign_key="human_task.id", max_length=36, index=True)
     data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     saved_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+class ReportDraft(SQLModel, table=True):
+    """A report (`/report`) posted after its author's sign-in ended, kept for that author.
+
+    There is no task to keep it on, so it is kept per user: one at a time, given back once
+    (the form shows it again after the sign-in) and deleted then, or after `KEEP_REPORT`
+    (forms/drafts.py) when nobody came back for it. It holds personal data.
+    """
+
+    __tablename__ = "report_draft"
+    username: str = Field(primary_key=True, max_length=100)
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    saved_at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)

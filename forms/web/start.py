@@ -7,16 +7,20 @@ from typing import Any
 from uuid import uuid4
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
 from api.deps import EngineDep
 from api.schemas import CaseCreate
 from api.services import cases
-from api.services.policy import starting_agency
-from engine.errors import InvalidDataError
-from forms import fielderrors, formview
+from api.services.policy import Caller, starting_agency
+from engine.errors import InvalidDataError, NrmError
+from engine.facade import Engine
+from forms import drafts, fielderrors, formview
 from forms.formview import Raw
 from forms.web.deps import PostedForm, WebUser
+from forms.web.expiry import keeps_typed
 from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
 
@@ -48,12 +52,34 @@ def _report_page(
 
 @router.get("/report")
 def report_form(request: Request, engine: EngineDep, caller: WebUser) -> Response:
-    """The empty report form."""
+    """The report form: empty, or with what the user typed before their sign-in ended."""
     starting_agency(caller)
-    return _report_page(request, engine.start_form(CASE_PROCESS), {})
+    kept = drafts.take_report(engine=engine, username=caller.username)
+    return _report_page(request, engine.start_form(CASE_PROCESS), kept or {})
+
+
+async def keep_report_form(request: Request, owner: Caller) -> str | None:
+    """A report posted after its sign-in ended, kept for its author (who may report)."""
+    form = await request.form()
+    sent = form.get("csrf_token")
+    if not session_of(request).csrf_matches(sent if isinstance(sent, str) else None):
+        return None
+    engine: Engine = request.app.state.engine
+    return await run_in_threadpool(_keep_report, engine, owner, form)
+
+
+def _keep_report(engine: Engine, owner: Caller, form: FormData) -> str | None:
+    try:
+        starting_agency(owner)
+    except NrmError:
+        return None
+    values = formview.raw_values(engine.start_form(CASE_PROCESS), form.getlist)
+    drafts.keep_report(engine=engine, username=owner.username, values=values)
+    return "/report"
 
 
 @router.post("/report")
+@keeps_typed(keep_report_form)
 def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUser) -> Response:
     """Start the case; the user's agency is the reporting agency."""
     starting_agency(caller)

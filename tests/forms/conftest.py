@@ -159,3 +159,19 @@ def to_screening(engine: Engine) -> StepResult:
 
 
 OpenBrowser = Callable[[str | None], Browser]
+
+
+ShortBrowser = Callable[[str, int], Browser]
+
+
+@pytest.fixture
+def short_browser(web_engine: Engine, web_settings: Settings) -> ShortBrowser:
+    """A browser signed in on an app whose tokens last the given minutes."""
+
+    def open_as(username: str, minutes: int = 10) -> Browser:
+        settings = replace(web_settings, token_minutes=minutes)
+        b = Browser(create_app(settings, web_engine))
+        b.sign_in(username)
+        return b
+
+    return open_as

@@ -3,36 +3,17 @@ and given back after signing in again (short token lifetimes on the fake clock).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
 from datetime import timedelta
 
-import pytest
 from fastapi.testclient import TestClient
 from itsdangerous import URLSafeTimedSerializer
 
-from api.app import create_app
 from engine.config import Settings
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
 from forms.web.session import COOKIE, SALT
-from tests.forms.conftest import Browser, OpenBrowser, to_screening
+from tests.forms.conftest import Browser, OpenBrowser, ShortBrowser, to_screening
 from tests.forms.test_tasks import SCREENING_OK, screening_task
-
-ShortBrowser = Callable[[str, int], Browser]
-
-
-@pytest.fixture
-def short_browser(web_engine: Engine, web_settings: Settings) -> ShortBrowser:
-    """A browser signed in on an app whose tokens last the given minutes."""
-
-    def open_as(username: str, minutes: int = 10) -> Browser:
-        settings = replace(web_settings, token_minutes=minutes)
-        b = Browser(create_app(settings, web_engine))
-        b.sign_in(username)
-        return b
-
-    return open_as
 
 
 def token_of(b: Browser, settings: Settings) -> str:
