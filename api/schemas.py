@@ -249,6 +249,7 @@ class StatisticsPublic(BaseModel):
     """Monitoring figures: aggregates only; small counts withheld as null (see `rule`)."""
 
     year: int | None
+    years: list[int]
     generated_at: str
     rule: str
     cases: CaseCountsPublic

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, true
+from sqlalchemy import and_, extract, func, true
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -45,8 +45,8 @@ def _count(value: int) -> int | None:
     return None if 0 < value < SMALL else value
 
 
-def _days(pairs: list[tuple[datetime, datetime]]) -> dict[str, Any]:
-    days = sorted(max((end - start).total_seconds(), 0) / 86400 for start, end in pairs)
+def _days(values: list[float]) -> dict[str, Any]:
+    days = sorted(max(v, 0.0) for v in values)
     if len(days) < SMALL:
         return {"cases": _count(len(days)), "median_days": None, "p90_days": None}
     p90 = days[min(len(days) - 1, int(0.9 * len(days)))]
@@ -57,13 +57,11 @@ def _days(pairs: list[tuple[datetime, datetime]]) -> dict[str, Any]:
     }
 
 
-def _aware(moment: Any) -> datetime:
-    value = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def figures(session: Session, *, year: int | None, now: datetime) -> dict[str, Any]:
-    """Every monitoring figure, for one year of reports (by the case's start) or all."""
+    """Every monitoring figure, for one year of reports (by the case's start) or all.
+
+    Counting is done by the database (GROUP BY); only the milestone durations are read
+    case by case, two columns each."""
     in_year = (
         and_(
             col(Case.created_at) >= datetime(year, 1, 1, tzinfo=UTC),
@@ -72,59 +70,87 @@ def figures(session: Session, *, year: int | None, now: datetime) -> dict[str, A
         if year is not None
         else true()
     )
-    rows = session.execute(
+    case_year = extract("year", col(Case.created_at))
+    groups = session.execute(
         sa_select(
-            col(Case.id),
-            col(Case.created_at),
-            col(Case.status),
-            col(Case.outcome),
-            col(Case.reporting_agency),
-        ).where(in_year)
-    ).all()
-    created = {row[0]: _aware(row[1]) for row in rows}
-    cases = [(row[0], created[row[0]].year, row[2], row[3], row[4]) for row in rows]
-    facts: dict[str, dict[str, Any]] = defaultdict(dict)  # fact name -> case id -> value
-    for case_id, name, value, at in session.exec(
-        select(CaseFact.case_id, CaseFact.name, CaseFact.value, CaseFact.at)
-        .join(Case, col(Case.id) == col(CaseFact.case_id))
+            case_year, col(Case.status), col(Case.outcome), col(Case.reporting_agency), func.count()
+        )
         .where(in_year)
+        .group_by(case_year, col(Case.status), col(Case.outcome), col(Case.reporting_agency))
+    ).all()
+    per_year: Counter[str] = Counter()
+    for y, _status, _outcome, _agency, n in groups:
+        per_year[str(int(y))] += n
+    values: dict[str, Counter[str]] = defaultdict(Counter)  # fact name -> value -> cases
+    by_value = sa_select(col(CaseFact.name), col(CaseFact.value), func.count()).where(
+        col(CaseFact.name).not_like(MILESTONE + "%")
+    )
+    of_year = col(CaseFact.case_id).in_(sa_select(col(Case.id)).where(in_year))
+    if year is not None:  # (all years: the (name, value) index alone answers)
+        by_value = by_value.where(of_year)
+    for name, value, n in session.execute(
+        by_value.group_by(col(CaseFact.name), col(CaseFact.value))
     ):
-        facts[name][case_id] = at if name.startswith(MILESTONE) else value
+        values[name][value] += n
+    regions: dict[str, Counter[str]] = defaultdict(Counter)  # year -> region -> cases
+    for y, value, n in session.execute(
+        sa_select(case_year, col(CaseFact.value), func.count())
+        .join(Case, col(Case.id) == col(CaseFact.case_id))
+        .where(of_year if year is not None else true(), col(CaseFact.name) == "region")
+        .group_by(case_year, col(CaseFact.value))
+    ):
+        regions[str(int(y))][value] += n
+    total = sum(per_year.values())
+    for counts in values.values():  # cases without the fact
+        counts[UNKNOWN] += total - sum(counts.values())
+    for y, cases in per_year.items():
+        regions[y][UNKNOWN] += cases - sum(regions[y].values())
+    every_year = session.execute(sa_select(case_year).distinct()).scalars().all()
     return {
         "year": year,
+        "years": sorted(int(y) for y in every_year),
         "generated_at": now.isoformat(),
         "rule": RULE,
-        "cases": _case_counts(cases),
-        "by_fact": {
-            name: withhold(Counter(values.get(c[0], UNKNOWN) for c in cases))
-            for name, values in sorted(facts.items())
-            if not name.startswith(MILESTONE)
-        },
-        "by_year_and_region": {
-            str(y): withhold(
-                Counter(facts["region"].get(c[0], UNKNOWN) for c in cases if c[1] == y)
-            )
-            for y in sorted({c[1] for c in cases})
-        },
-        "time_to_milestone": {
-            name[len(MILESTONE) :]: _days(
-                [(created[c], _aware(at)) for c, at in values.items() if c in created]
-            )
-            for name, values in sorted(facts.items())
-            if name.startswith(MILESTONE)
-        },
+        "cases": _case_counts(groups, per_year),
+        "by_fact": {name: withhold(+counts) for name, counts in sorted(values.items())},
+        "by_year_and_region": {y: withhold(+regions[y]) for y in sorted(per_year)},
+        "time_to_milestone": _milestones(session, in_year),
         "overdue_tasks_by_agency": _overdue(session, in_year, now),
     }
 
 
-def _case_counts(cases: list[tuple[str, int, str, str | None, str]]) -> dict[str, Any]:
+def _case_counts(groups: Any, per_year: Counter[str]) -> dict[str, Any]:
+    status: Counter[str] = Counter()
+    outcome: Counter[str] = Counter()
+    agency: Counter[str] = Counter()
+    for _y, state, result, reporter, n in groups:
+        status[state] += n
+        agency[reporter] += n
+        if state != "open":
+            outcome[result or UNKNOWN] += n
     return {
-        "total": _count(len(cases)),
-        "by_year": withhold(Counter(str(c[1]) for c in cases)),
-        "by_status": withhold(Counter(c[2] for c in cases)),
-        "by_outcome": withhold(Counter(c[3] or UNKNOWN for c in cases if c[2] != "open")),
-        "by_reporting_agency": withhold(Counter(c[4] for c in cases)),
+        "total": _count(sum(per_year.values())),
+        "by_year": withhold(per_year),
+        "by_status": withhold(status),
+        "by_outcome": withhold(outcome),
+        "by_reporting_agency": withhold(agency),
     }
+
+
+def _milestones(session: Session, in_year: Any) -> dict[str, dict[str, Any]]:
+    at, created = col(CaseFact.at), col(Case.created_at)
+    if session.get_bind().dialect.name == "postgresql":
+        days: Any = extract("epoch", at - created) / 86400
+    else:
+        days = func.julianday(at) - func.julianday(created)
+    found: dict[str, list[float]] = defaultdict(list)
+    for name, value in session.execute(
+        sa_select(col(CaseFact.name), days)
+        .join(Case, col(Case.id) == col(CaseFact.case_id))
+        .where(in_year, col(CaseFact.name).like(MILESTONE + "%"))
+    ):
+        found[name[len(MILESTONE) :]].append(float(value))
+    return {name: _days(values) for name, values in sorted(found.items())}
 
 
 def _overdue(session: Session, in_year: Any, now: datetime) -> dict[str, int | None]:

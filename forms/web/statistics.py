@@ -45,8 +45,7 @@ def show_statistics(
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
 ) -> Response:
     """The figures of one year of reports, or of all years."""
-    everything = service.figures(engine=engine, caller=caller, year=None)
-    figures = everything if year is None else engine.statistics(year)
+    figures = service.figures(engine=engine, caller=caller, year=year)
     t = translator(request)
     index = latest_index(engine)
 
@@ -76,7 +75,7 @@ def show_statistics(
         request,
         "statistics.html",
         year=year,
-        years=sorted(everything["cases"]["by_year"], reverse=True),
+        years=[str(y) for y in reversed(figures["years"])],
         figures=figures,
         total=cases["total"],
         tables=[

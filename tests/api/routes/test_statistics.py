@@ -51,6 +51,7 @@ def test_a_year_without_cases_and_a_year_out_of_range(as_user: Callable[[str], A
     rapporteur = as_user("rapporteur")
     empty = rapporteur.get("/statistics", params={"year": 2001}).json()
     assert empty["year"] == 2001 and empty["cases"]["total"] == 0 and empty["by_fact"] == {}
+    assert empty["years"] == []  # no case at all yet: no year to choose
     response = rapporteur.get("/statistics", params={"year": 1999})
     assert response.status_code == 422
     assert response.headers["content-type"] == PROBLEM_JSON
