@@ -57,13 +57,16 @@ SessionDep = Annotated[Session, Depends(get_session)]
 
 
 async def _reading(request: Request, token: str | None, read: Callable[[], T]) -> T:
-    """`read` (the caller, maybe the task) on the event loop: rows read by primary key on a
-    pooled driver connection (about 0.1 ms, never waiting on a lock: SQLite readers see a
-    WAL snapshot, PostgreSQL reads lock no rows) cost less than a hop to the thread pool and
-    back. A token this process has not verified yet takes an argon2 verification
-    (milliseconds): that request reads in the thread pool."""
+    """`read` (the caller, maybe the task) on the event loop on SQLite: rows read by primary
+    key on a pooled driver connection (tens of microseconds, never waiting on a lock: readers
+    see a WAL snapshot) cost less than a hop to the thread pool and back. On PostgreSQL each
+    read waits a network round trip, which on the loop would stall every other request (a
+    database on another host: a millisecond or more), so it reads in the pool. A token this
+    process has not verified yet takes an argon2 verification (milliseconds): that request
+    reads in the pool too."""
     verified: VerifiedTokens = request.app.state.verified_tokens
-    if not token or verified.knows_token(token):
+    on_loop = request.app.state.engine.db.dialect.name == "sqlite"
+    if on_loop and (not token or verified.knows_token(token)):
         return read()
     return await run_in_threadpool(read)
 
