@@ -114,6 +114,10 @@ def check_marks(schema: Mapping[str, Any], file: str) -> list[Problem]:
             problems.append(
                 _problem(file, f"Field {name!r} is x-personal and cannot be a statistic.")
             )
+        elif mark and {"array", "object"} & set(_types(prop)):
+            problems.append(
+                _problem(file, f"Field {name!r}: only a single value (not a list) is counted.")
+            )
     milestone = schema.get("x-milestone")
     if milestone is None or (isinstance(milestone, str) and milestone):
         return problems
@@ -130,6 +134,11 @@ def check_marks(schema: Mapping[str, Any], file: str) -> list[Problem]:
             )
         )
     return problems
+
+
+def _types(prop: Mapping[str, Any]) -> list[str]:
+    kind = prop.get("type")
+    return [kind] if isinstance(kind, str) else [k for k in kind or [] if isinstance(k, str)]
 
 
 def _problem(file: str, message: str) -> Problem:

@@ -147,6 +147,11 @@ def test_a_personal_field_cannot_be_a_statistic(
 ) -> None:
     report = _report_form()
     report["properties"]["full_name"]["x-statistic"] = True  # type: ignore[index]
+    report["properties"]["places"] = {  # type: ignore[index]
+        "type": "array",
+        "items": {"type": "string"},
+        "x-statistic": True,
+    }
     library = _library(tmp_path, report, {"x-milestone": {"when": {}}})
     engine = Engine(db, settings=settings, clock=clock)
     with pytest.raises(InvalidDiagramError) as raised:
@@ -154,3 +159,4 @@ def test_a_personal_field_cannot_be_a_statistic(
     messages = [p.message for p in raised.value.problems if p.code == "form-statistic"]
     assert any("'full_name' is x-personal" in m for m in messages), messages
     assert any("x-milestone must be" in m for m in messages), messages
+    assert any("'places': only a single value" in m for m in messages), messages
