@@ -260,8 +260,14 @@ def coverage(
 @app.command()
 def statistics(
     year: Annotated[int | None, typer.Option(help="Only cases reported in this year")] = None,
+    rebuild_facts: Annotated[
+        bool, typer.Option(help="First read the facts of cases that have none from their state")
+    ] = False,
 ) -> None:
     """Monitoring figures as JSON: aggregates only, counts from 1 to 4 withheld."""
     from engine.facade import Engine
 
-    typer.echo(json.dumps(Engine.from_settings().statistics(year), indent=2))
+    engine = Engine.from_settings()
+    if rebuild_facts:
+        typer.echo(f"facts rebuilt for {engine.rebuild_facts()} case(s)", err=True)
+    typer.echo(json.dumps(engine.statistics(year), indent=2))

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session
 
-from engine import cases, claims
+from engine import cases, claims, factbuild
 from engine.config import Settings, load_settings
 from engine.context import EngineContext
 from engine.db import make_engine, read_session
@@ -195,6 +195,11 @@ class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams):
                 self.ctx, s, case_id=case_id, actor=actor, agency=agency, reason=reason
             )
         )
+
+    def rebuild_facts(self, *, every_case: bool = False) -> int:
+        """Statistics facts of the cases without any (or of all), from their workflow state;
+        returns how many cases got facts (engine/factbuild.py)."""
+        return factbuild.rebuild(self.ctx, self.db, every_case=every_case)
 
     def fire_due_timers(self, limit: int = 100, case_ids: Sequence[str] | None = None) -> list[str]:
         """Fire every timer due by the engine clock (of some cases only, when given);

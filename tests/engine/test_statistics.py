@@ -160,3 +160,33 @@ def test_a_personal_field_cannot_be_a_statistic(
     assert any("'full_name' is x-personal" in m for m in messages), messages
     assert any("x-milestone must be" in m for m in messages), messages
     assert any("'places': only a single value" in m for m in messages), messages
+
+
+def test_facts_are_rebuilt_from_the_workflow_state_of_cases_without_them(
+    marked_engine: tuple[Engine, FakeClock],
+) -> None:
+    engine, clock = marked_engine
+    for i, age in enumerate((20, 21, 22, 23, 24, 60)):
+        case = engine.start_case(
+            "simple", {"pseudonym": f"P{i}", "age": age}, agency="police", actor="police"
+        ).case
+        clock.advance(timedelta(days=1 + i))
+        engine.complete_task(
+            case.open_tasks[0].id,
+            {"screening_result": "presumed_victim"},
+            actor="police",
+            agency="police",
+        )
+    before = engine.statistics()
+    with engine.db.begin() as conn:  # as if the cases had been started before facts existed
+        conn.exec_driver_sql("DELETE FROM case_fact")
+    assert engine.statistics()["by_fact"] == {}
+    assert engine.rebuild_facts() == 6
+    after = engine.statistics()
+    assert after["by_fact"] == before["by_fact"] == {
+        "age_group": {"18-24": None, "50+": None},  # 5 and 1: both withheld
+        "screening_result": {"presumed_victim": 6},
+    }
+    assert after["time_to_milestone"] == before["time_to_milestone"]
+    assert after["time_to_milestone"]["screened"]["median_days"] == 3.5
+    assert engine.rebuild_facts() == 0  # every case has facts now

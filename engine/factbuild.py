@@ -1,0 +1,59 @@
+"""Rebuild the statistics facts of cases from their workflow state (engine/facts.py).
+
+Steps keep facts as they run; cases started before facts existed (migration 0006), or
+whose forms were marked later, have none. This reads each such case once: the start data
+from the root of its task tree with its version's start form, then every completed human
+task, in the order they were completed, with its form and the data it completed with.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import exists
+from sqlalchemy.engine import Engine as Database
+from sqlmodel import col, select
+
+from engine import runtime, store
+from engine.context import EngineContext
+from engine.db import read_session, write_session
+from engine.facts import facts_of
+from engine.models import Case, CaseFact, HumanTask, TaskStatus
+
+
+def rebuild(ctx: EngineContext, db: Database, *, every_case: bool = False) -> int:
+    """Facts of every case without any (or of every case); returns how many cases got facts."""
+    with read_session(db) as session:
+        query = select(Case.id)
+        if not every_case:
+            query = query.where(~exists().where(col(CaseFact.case_id) == col(Case.id)))
+        case_ids = list(session.exec(query.order_by(col(Case.created_at))).all())
+    return sum(_rebuild_case(ctx, db, case_id) for case_id in case_ids)
+
+
+def _rebuild_case(ctx: EngineContext, db: Database, case_id: str) -> bool:
+    with write_session(db) as session:
+        case = store.lock_case(session, case_id)
+        assert case is not None
+        loaded = ctx.library.version(session, case.process_version_id)
+        workflow: Any = ctx.restore(store.load_state(session, case_id), loaded)
+        start_form = loaded.bundle.form(loaded.definition.start_form)
+        kept = 0
+        facts = facts_of(start_form, workflow.task_tree.data, case.created_at)
+        store.record_facts(session, case_id, facts, case.created_at)
+        kept += len(facts)
+        done = session.exec(
+            select(HumanTask)
+            .where(col(HumanTask.case_id) == case_id, col(HumanTask.status) == TaskStatus.COMPLETED)
+            .order_by(col(HumanTask.completed_at))
+        ).all()
+        for row in done:
+            task = runtime.workflow_task(workflow, UUID(row.id))
+            if task is None or row.completed_at is None:
+                continue
+            facts = facts_of(loaded.bundle.form(row.form), task.data, row.completed_at)
+            store.record_facts(session, case_id, facts, row.completed_at)
+            kept += len(facts)
+        session.commit()
+    return kept > 0
