@@ -183,10 +183,14 @@ def test_facts_are_rebuilt_from_the_workflow_state_of_cases_without_them(
     assert engine.statistics()["by_fact"] == {}
     assert engine.rebuild_facts() == 6
     after = engine.statistics()
-    assert after["by_fact"] == before["by_fact"] == {
-        "age_group": {"18-24": None, "50+": None},  # 5 and 1: both withheld
-        "screening_result": {"presumed_victim": 6},
-    }
+    assert (
+        after["by_fact"]
+        == before["by_fact"]
+        == {
+            "age_group": {"18-24": None, "50+": None},  # 5 and 1: both withheld
+            "screening_result": {"presumed_victim": 6},
+        }
+    )
     assert after["time_to_milestone"] == before["time_to_milestone"]
     assert after["time_to_milestone"]["screened"]["median_days"] == 3.5
     assert engine.rebuild_facts() == 0  # every case has facts now
