@@ -1,4 +1,5 @@
-"""The `nrm` command: serve, worker, migrate, demo, validate, deploy, draw, timers, statistics."""
+"""The `nrm` command: serve, worker, migrate, demo, users, validate, deploy, draw, timers,
+statistics."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from engine.cli_users import users_app
 from engine.config import load_settings
 from engine.db import make_engine, write_session
 from engine.errors import NrmError
@@ -24,6 +26,7 @@ app = typer.Typer(
 )
 timers_app = typer.Typer(help="Timers: fire the ones that are due.", no_args_is_help=True)
 app.add_typer(timers_app, name="timers")
+app.add_typer(users_app, name="users")
 
 
 def _fail(exc: NrmError) -> None:

@@ -1,0 +1,121 @@
+"""Account administration for operators (`nrm users …`): real users, also in production.
+
+`nrm demo` makes demo users and is refused in production; these make the people who really
+sign in. A changed password or a disabled account signs the user out everywhere (every
+token of theirs is revoked).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import text
+from sqlmodel import Session, col, select
+
+from engine.accounts import ensure_agencies, hash_password
+from engine.agencies import ROLES
+from engine.errors import NrmError
+from engine.models import User
+
+KNOWN_ROLES = ("caseworker", "supervisor", "policy", "reviewer", "rapporteur", "admin")
+CASEWORK = frozenset({"caseworker", "supervisor"})
+LANE_AGENCIES = frozenset(r.code for r in ROLES if r.has_tasks)
+AGENCIES = frozenset(r.code for r in ROLES)
+MIN_PASSWORD = 10
+USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{1,99}$")
+
+
+class AccountError(NrmError):
+    """An account cannot be made or changed as asked."""
+
+    status = 422
+    title = "Invalid account"
+
+
+def add_user(
+    session: Session,
+    *,
+    username: str,
+    password: str,
+    agency: str | None,
+    roles: Sequence[str],
+    now: datetime,
+) -> User:
+    """A new account (the agencies of the brief are created first when missing)."""
+    if not USERNAME.match(username):
+        raise AccountError(
+            "A username is 2-100 letters, digits, '.', '_' or '-', starting with a letter or digit."
+        )
+    if session.exec(select(User).where(col(User.username) == username)).first() is not None:
+        raise AccountError(f"User {username!r} exists already.")
+    _check_roles(list(roles), agency)
+    _check_password(password)
+    ensure_agencies(session, now)
+    session.flush()
+    user = User(
+        username=username,
+        password_hash=hash_password(password),
+        agency=agency,
+        roles=sorted(set(roles), key=KNOWN_ROLES.index),
+        created_at=now,
+    )
+    session.add(user)
+    return user
+
+
+def set_password(session: Session, *, username: str, password: str, now: datetime) -> int:
+    """A new password; returns how many of the user's sign-ins were ended."""
+    _check_password(password)
+    user = _user(session, username)
+    user.password_hash = hash_password(password)
+    session.add(user)
+    return _sign_out(session, user, now)
+
+
+def set_active(session: Session, *, username: str, active: bool, now: datetime) -> int:
+    """Enable or disable an account; disabling ends every sign-in (returns how many)."""
+    user = _user(session, username)
+    user.active = active
+    session.add(user)
+    return 0 if active else _sign_out(session, user, now)
+
+
+def list_users(session: Session) -> list[User]:
+    """Every account, by username."""
+    return list(session.exec(select(User).order_by(col(User.username))).all())
+
+
+def _user(session: Session, username: str) -> User:
+    user = session.exec(select(User).where(col(User.username) == username)).first()
+    if user is None:
+        raise AccountError(f"No user {username!r}.")
+    return user
+
+
+def _sign_out(session: Session, user: User, now: datetime) -> int:
+    result = session.execute(
+        text("UPDATE api_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL"),
+        {"now": now.replace(tzinfo=None), "user": user.id},
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _check_roles(roles: list[str], agency: str | None) -> None:
+    unknown = sorted(set(roles) - set(KNOWN_ROLES))
+    if not roles or unknown:
+        problem = f"Unknown role(s): {', '.join(unknown)}." if unknown else "Give a role."
+        raise AccountError(f"{problem} Roles: {', '.join(KNOWN_ROLES)}.")
+    if agency is not None and agency not in AGENCIES:
+        raise AccountError(f"Unknown agency {agency!r}. Agencies: {', '.join(sorted(AGENCIES))}.")
+    if CASEWORK & set(roles) and agency not in LANE_AGENCIES:
+        raise AccountError(
+            "Caseworkers and supervisors belong to an agency with lanes: "
+            f"{', '.join(sorted(LANE_AGENCIES))}."
+        )
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"A password has at least {MIN_PASSWORD} characters.")
