@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from engine.accounts import ensure_agencies, hash_password
 from engine.agencies import ROLES
-from engine.errors import NrmError
+from engine.errors import ConflictError, FieldError, InvalidDataError, NotFoundError
 from engine.models import User
 
 KNOWN_ROLES = ("caseworker", "supervisor", "policy", "reviewer", "rapporteur", "admin")
@@ -27,11 +27,21 @@ MIN_PASSWORD = 10
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{1,99}$")
 
 
-class AccountError(NrmError):
-    """An account cannot be made or changed as asked."""
+class AccountExistsError(ConflictError):
+    """The username is taken."""
 
-    status = 422
-    title = "Invalid account"
+    title = "Account exists"
+
+
+class UnknownUserError(NotFoundError):
+    """No account has this username."""
+
+    title = "Unknown user"
+
+
+def _invalid(field: str, message: str, code: str) -> InvalidDataError:
+    """An account field that cannot be used (its message is the error's message too)."""
+    return InvalidDataError(message, [FieldError(field, message, code)])
 
 
 def add_user(
@@ -45,11 +55,14 @@ def add_user(
 ) -> User:
     """A new account (the agencies of the brief are created first when missing)."""
     if not USERNAME.match(username):
-        raise AccountError(
-            "A username is 2-100 letters, digits, '.', '_' or '-', starting with a letter or digit."
+        raise _invalid(
+            "username",
+            "A username is 2-100 letters, digits, '.', '_' or '-', starting with a letter or "
+            "digit.",
+            "pattern",
         )
     if session.exec(select(User).where(col(User.username) == username)).first() is not None:
-        raise AccountError(f"User {username!r} exists already.")
+        raise AccountExistsError(f"User {username!r} exists already.", username=username)
     _check_roles(list(roles), agency)
     _check_password(password)
     ensure_agencies(session, now)
@@ -90,7 +103,7 @@ def list_users(session: Session) -> list[User]:
 def _user(session: Session, username: str) -> User:
     user = session.exec(select(User).where(col(User.username) == username)).first()
     if user is None:
-        raise AccountError(f"No user {username!r}.")
+        raise UnknownUserError(f"No user {username!r}.", username=username)
     return user
 
 
@@ -106,16 +119,21 @@ def _check_roles(roles: list[str], agency: str | None) -> None:
     unknown = sorted(set(roles) - set(KNOWN_ROLES))
     if not roles or unknown:
         problem = f"Unknown role(s): {', '.join(unknown)}." if unknown else "Give a role."
-        raise AccountError(f"{problem} Roles: {', '.join(KNOWN_ROLES)}.")
+        raise _invalid("roles", f"{problem} Roles: {', '.join(KNOWN_ROLES)}.", "enum")
     if agency is not None and agency not in AGENCIES:
-        raise AccountError(f"Unknown agency {agency!r}. Agencies: {', '.join(sorted(AGENCIES))}.")
+        agencies = ", ".join(sorted(AGENCIES))
+        raise _invalid("agency", f"Unknown agency {agency!r}. Agencies: {agencies}.", "enum")
     if CASEWORK & set(roles) and agency not in LANE_AGENCIES:
-        raise AccountError(
+        raise _invalid(
+            "agency",
             "Caseworkers and supervisors belong to an agency with lanes: "
-            f"{', '.join(sorted(LANE_AGENCIES))}."
+            f"{', '.join(sorted(LANE_AGENCIES))}.",
+            "required",
         )
 
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"A password has at least {MIN_PASSWORD} characters.")
+        raise _invalid(
+            "password", f"A password has at least {MIN_PASSWORD} characters.", "minLength"
+        )
