@@ -12,7 +12,7 @@ from fastapi import FastAPI
 
 from api import problems
 from api.middleware import BodyLimitMiddleware, UnexpectedErrorMiddleware
-from api.routes import auth, cases, health, processes, statistics, tasks
+from api.routes import auth, cases, health, processes, statistics, tasks, users
 from api.security import VerifiedTokens
 from api.worker import TimerWorker
 from engine.config import Settings, load_settings
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     problems.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(UnexpectedErrorMiddleware)  # added last: the outermost of ours
-    for module in (auth, processes, cases, tasks, statistics, health):
+    for module in (auth, processes, cases, tasks, statistics, users, health):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(health.router, include_in_schema=False)
     web.install(app)  # the web pages (forms/web) on the same engine and services

@@ -77,7 +77,7 @@ def users_password(
     from engine.users import set_password
 
     password = _new_password(password_stdin)
-    ended = _accounts(
+    _user, ended = _accounts(
         lambda session, now: set_password(session, username=username, password=password, now=now)
     )
     typer.echo(f"new password for {username}; {ended} sign-in(s) ended")
@@ -88,7 +88,7 @@ def users_disable(username: str) -> None:
     """Stop an account from signing in; it is signed out everywhere."""
     from engine.users import set_active
 
-    ended = _accounts(
+    _user, ended = _accounts(
         lambda session, now: set_active(session, username=username, active=False, now=now)
     )
     typer.echo(f"disabled {username}; {ended} sign-in(s) ended")

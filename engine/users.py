@@ -39,6 +39,12 @@ class UnknownUserError(NotFoundError):
     title = "Unknown user"
 
 
+class OwnAccountError(ConflictError):
+    """An admin may not disable the account they are signed in with."""
+
+    title = "Own account"
+
+
 def _invalid(field: str, message: str, code: str) -> InvalidDataError:
     """An account field that cannot be used (its message is the error's message too)."""
     return InvalidDataError(message, [FieldError(field, message, code)])
@@ -78,21 +84,23 @@ def add_user(
     return user
 
 
-def set_password(session: Session, *, username: str, password: str, now: datetime) -> int:
-    """A new password; returns how many of the user's sign-ins were ended."""
+def set_password(
+    session: Session, *, username: str, password: str, now: datetime
+) -> tuple[User, int]:
+    """A new password; the account and how many of its sign-ins were ended."""
     _check_password(password)
     user = _user(session, username)
     user.password_hash = hash_password(password)
     session.add(user)
-    return _sign_out(session, user, now)
+    return user, _sign_out(session, user, now)
 
 
-def set_active(session: Session, *, username: str, active: bool, now: datetime) -> int:
-    """Enable or disable an account; disabling ends every sign-in (returns how many)."""
+def set_active(session: Session, *, username: str, active: bool, now: datetime) -> tuple[User, int]:
+    """Enable or disable an account; disabling ends every sign-in (how many: returned)."""
     user = _user(session, username)
     user.active = active
     session.add(user)
-    return 0 if active else _sign_out(session, user, now)
+    return user, 0 if active else _sign_out(session, user, now)
 
 
 def list_users(session: Session) -> list[User]:

@@ -2,7 +2,8 @@
 
 Roles: `caseworker` and `supervisor` work cases in their agency's lanes; `policy` deploys
 diagrams and moves open cases to a new version; `reviewer` reads process definitions and
-checks proposed ones (validation, migration preview); `admin` administers accounts;
+checks proposed ones (validation, migration preview); `admin` administers accounts (the
+`/users` routes, api/services/users.py);
 `rapporteur` reads statistics only (policy staff read them too: aggregates, small counts
 withheld). Only caseworkers and supervisors of an agency that has lanes see cases, tasks or
 any case data; every other role is refused (403).

@@ -56,6 +56,11 @@ def expectations(agency: str | None, roles: list[str]) -> dict[str, bool]:
         "POST /tasks/{id}/release": own_task,
         "POST /tasks/{id}/complete": own_task,
         "GET /statistics": bool({"rapporteur", "policy"} & set(roles)),
+        "GET /users": "admin" in roles,
+        "POST /users": "admin" in roles,
+        "POST /users/{id}/password": "admin" in roles,
+        "POST /users/{id}/disable": "admin" in roles,
+        "POST /users/{id}/enable": "admin" in roles,
     }
 
 
@@ -87,6 +92,15 @@ def requests(case_id: str, task_id: str) -> dict[str, Callable[[Any], Any]]:
             f"/tasks/{task_id}/complete", json={"data": {}}
         ),
         "GET /statistics": lambda a: a.get("/statistics"),
+        "GET /users": lambda a: a.get("/users"),
+        "POST /users": lambda a: a.post(
+            "/users", json={"username": "x", "password": "short", "roles": ["policy"]}
+        ),
+        "POST /users/{id}/password": lambda a: a.post(
+            "/users/rapporteur/password", json={"password": "short"}
+        ),
+        "POST /users/{id}/disable": lambda a: a.post("/users/rapporteur/disable"),
+        "POST /users/{id}/enable": lambda a: a.post("/users/rapporteur/enable"),
     }
 
 
