@@ -35,11 +35,14 @@ def safe_next(target: str | None, default: str = "/") -> str:
 
 
 def home_of(caller: Caller) -> str:
-    """Where a user starts: the inbox, the process library, the scenarios or the statistics."""
+    """Where a user starts: the inbox, the process library, the scenarios, the statistics or
+    the accounts."""
     if caller.roles & {"caseworker", "supervisor"} and caller.agency:
         return "/inbox"
-    if caller.roles & {"policy", "admin"}:
+    if "policy" in caller.roles:
         return "/library"
+    if "admin" in caller.roles:
+        return "/users"
     if "reviewer" in caller.roles:
         return "/scenarios"
     if "rapporteur" in caller.roles:

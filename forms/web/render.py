@@ -58,6 +58,8 @@ def navigation(caller: Caller | None) -> list[tuple[str, str]]:
         items.append(("/scenarios", "nav.scenarios"))
     if caller.roles & STATISTICS_ROLES:
         items.append(("/statistics", "nav.statistics"))
+    if "admin" in caller.roles:
+        items.append(("/users", "nav.users"))
     return items
 
 

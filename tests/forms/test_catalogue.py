@@ -19,12 +19,13 @@ from forms.translate import LANGUAGES, Translator, catalogue, plural_category
 FORMS = Path(__file__).resolve().parents[2] / "forms"
 UI_KEY = re.compile(
     r"[\"']((?:app|nav|lang|auth|account|common|inbox|task|form|error|errors|flash|race|"
-    r"report|cases|case|time|agency|outcome|action|field|library|scenarios|statistics)"
+    r"report|cases|case|time|agency|outcome|action|field|library|scenarios|statistics|users)"
     r"\.[a-z_.]+[a-z_])[\"']"
 )
 FILES = (".html", ".json", ".css", ".js", ".svg", ".png")
 # Keys the pages build from data: audit actions, error classes, derived field names.
 DYNAMIC = ("action.", "errors.", "field.", "statistics.milestone.", "statistics.fact.")
+DYNAMIC += ("users.role.", "users.error.", "users.done.")
 BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
 OUTCOMES = ("not_victim", "anonymous_notification", "not_returned", "returned_home",
             "stayed_for_proceedings", "other_protection", "rehabilitation_completed",
