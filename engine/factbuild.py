@@ -2,8 +2,9 @@
 
 Steps keep facts as they run; cases started before facts existed (migration 0006), or
 whose forms were marked later, have none. This reads each such case once: the start data
-from the root of its task tree with its version's start form, then every completed human
-task, in the order they were completed, with its form and the data it completed with.
+from the root of its task tree with the start form, then every completed human task, in the
+order they were completed, with its form and the data it completed with. The marks are read
+from the newest version's forms (the case's own version may predate them).
 """
 
 from __future__ import annotations
@@ -38,7 +39,14 @@ def _rebuild_case(ctx: EngineContext, db: Database, case_id: str) -> bool:
         assert case is not None
         loaded = ctx.library.version(session, case.process_version_id)
         workflow: Any = ctx.restore(store.load_state(session, case_id), loaded)
-        start_form = loaded.bundle.form(loaded.definition.start_form)
+        # What is counted is what the newest forms mark (a case's own version may predate
+        # the marks); a form the newest version no longer has is read as the case had it.
+        newest = ctx.library.latest(session, case.process_id).bundle
+
+        def form(name: str | None) -> Any:
+            return newest.form(name) or loaded.bundle.form(name)
+
+        start_form = form(loaded.definition.start_form)
         kept = 0
         facts = facts_of(start_form, workflow.task_tree.data, case.created_at)
         store.record_facts(session, case_id, facts, case.created_at)
@@ -52,7 +60,7 @@ def _rebuild_case(ctx: EngineContext, db: Database, case_id: str) -> bool:
             task = runtime.workflow_task(workflow, UUID(row.id))
             if task is None or row.completed_at is None:
                 continue
-            facts = facts_of(loaded.bundle.form(row.form), task.data, row.completed_at)
+            facts = facts_of(form(row.form), task.data, row.completed_at)
             store.record_facts(session, case_id, facts, row.completed_at)
             kept += len(facts)
         session.commit()

@@ -18,7 +18,7 @@ from engine.facts import Fact, age_group, facts_of
 from engine.sources import read_paths
 from engine.spiff.clock import FakeClock
 from engine.statistics import withhold
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, SIMPLE, fixture_files
 
 AT = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 REPORT = {
@@ -194,3 +194,18 @@ def test_facts_are_rebuilt_from_the_workflow_state_of_cases_without_them(
     assert after["time_to_milestone"] == before["time_to_milestone"]
     assert after["time_to_milestone"]["screened"]["median_days"] == 3.5
     assert engine.rebuild_facts() == 0  # every case has facts now
+
+
+def test_a_rebuild_counts_what_the_newest_forms_mark(
+    tmp_path: Path, db: Database, settings: Settings, clock: FakeClock
+) -> None:
+    engine = Engine(db, settings=settings, clock=clock)
+    engine.deploy(fixture_files(*SIMPLE), deployed_by="test")  # version 1 marks nothing
+    for i in range(5):
+        engine.start_case("simple", {"pseudonym": f"P{i}", "age": 30}, agency="border",
+                          actor="border")  # fmt: skip
+    assert engine.statistics()["by_fact"] == {}
+    marked = _library(tmp_path, _report_form(**{"x-statistic": "age_group"}), {})
+    engine.deploy(read_paths([marked]), deployed_by="test")  # version 2 marks the age
+    assert engine.rebuild_facts() == 5
+    assert engine.statistics()["by_fact"] == {"age_group": {"25-34": 5}}
