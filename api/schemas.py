@@ -257,3 +257,4 @@ class StatisticsPublic(BaseModel):
     by_year_and_region: dict[str, Counts]
     time_to_milestone: dict[str, MilestonePublic]
     overdue_tasks_by_agency: Counts
+    cases_without_facts: int | None

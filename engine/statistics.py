@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, extract, func, true
+from sqlalchemy import and_, exists, extract, func, true
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -116,6 +116,7 @@ def figures(session: Session, *, year: int | None, now: datetime) -> dict[str, A
         "by_year_and_region": {y: withhold(+regions[y]) for y in sorted(per_year)},
         "time_to_milestone": _milestones(session, in_year),
         "overdue_tasks_by_agency": _overdue(session, in_year, now),
+        "cases_without_facts": _count(_without_facts(session, in_year)),
     }
 
 
@@ -151,6 +152,15 @@ def _milestones(session: Session, in_year: Any) -> dict[str, dict[str, Any]]:
     ):
         found[name[len(MILESTONE) :]].append(float(value))
     return {name: _days(values) for name, values in sorted(found.items())}
+
+
+def _without_facts(session: Session, in_year: Any) -> int:
+    """Cases with no fact at all (started before facts were kept: `nrm statistics
+    --rebuild-facts` reads them in)."""
+    no_fact = ~exists().where(col(CaseFact.case_id) == col(Case.id))
+    query = sa_select(func.count()).select_from(Case).where(in_year, no_fact)
+    count = session.execute(query).scalar_one()
+    return int(count)
 
 
 def _overdue(session: Session, in_year: Any, now: datetime) -> dict[str, int | None]:

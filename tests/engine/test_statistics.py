@@ -205,7 +205,9 @@ def test_a_rebuild_counts_what_the_newest_forms_mark(
         engine.start_case("simple", {"pseudonym": f"P{i}", "age": 30}, agency="border",
                           actor="border")  # fmt: skip
     assert engine.statistics()["by_fact"] == {}
+    assert engine.statistics()["cases_without_facts"] == 5
     marked = _library(tmp_path, _report_form(**{"x-statistic": "age_group"}), {})
     engine.deploy(read_paths([marked]), deployed_by="test")  # version 2 marks the age
     assert engine.rebuild_facts() == 5
     assert engine.statistics()["by_fact"] == {"age_group": {"25-34": 5}}
+    assert engine.statistics()["cases_without_facts"] == 0

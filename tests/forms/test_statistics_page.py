@@ -27,6 +27,7 @@ def test_figures_in_words_with_small_counts_withheld(
     assert "менее 5" in page  # Naryn (1), and with it the only other region
     assert "Согласие на перенаправление" in page and '<th scope="row">Да</th>' in page
     assert "Aigul" not in page and "Asel Toktogulova" not in page
+    assert "--rebuild-facts" not in page  # every case has its facts
     year = browser("rapporteur").get("/statistics", params={"year": 2001}).text
     assert "Зарегистрировано дел: <strong>0</strong>" in year
     assert "Пока нечего считать." in year
@@ -40,3 +41,15 @@ def test_casework_roles_are_refused_and_policy_staff_see_the_link(
     assert response.status_code == 403
     assert 'href="/statistics"' not in police.get("/inbox").text
     assert 'href="/statistics"' in browser("policy").get("/library").text
+
+
+def test_cases_without_facts_are_pointed_out(browser: OpenBrowser, web_engine: Engine) -> None:
+    for _ in range(5):
+        report_case(web_engine, "police")
+    with web_engine.db.begin() as conn:  # as if reported before facts were kept
+        conn.exec_driver_sql("DELETE FROM case_fact")
+    page = browser("rapporteur").get("/statistics").text
+    assert "nrm statistics --rebuild-facts" in page and "</strong>" in page
+    assert "сохраняться для статистики (считаются как «не указано»" in page
+    web_engine.rebuild_facts()
+    assert "--rebuild-facts" not in browser("rapporteur").get("/statistics").text
