@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 import weakref
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,6 @@ class Checkpointer:
         self._lock = threading.Lock()
         self._users: dict[str, int] = {}  # database path -> engines using it
         self._last: dict[str, tuple[int, int, int]] = {}  # path -> last (busy, log, copied)
-        self._wake = threading.Event()
         self._thread: threading.Thread | None = None
 
     def register(self, owner: Any, path: str) -> None:
@@ -80,7 +80,7 @@ class Checkpointer:
     def _run(self) -> None:
         connections: dict[str, sqlite3.Connection] = {}  # this thread's own
         while True:
-            self._wake.wait(self.every_s)
+            time.sleep(self.every_s)
             with self._lock:
                 keys = list(self._users)
                 if not keys:
