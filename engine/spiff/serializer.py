@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any, cast
 from uuid import UUID
 
+import zstandard
 from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.serializer.default.event_definition import (
     TimerConditionalEventDefinitionConverter,
@@ -204,6 +205,27 @@ def _config() -> dict[type, type]:
     return config
 
 
+# zstd level 1: a third of zlib's time for a case's state (11 vs 33 µs a save, measured on the
+# benchmark's cases) and a quarter smaller. A compressor is not safe across threads: one each.
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_COMPRESSORS = threading.local()
+
+
+def compress(text: bytes) -> bytes:
+    """A state's JSON text, compressed as it is stored."""
+    packer = getattr(_COMPRESSORS, "packer", None)
+    if packer is None:
+        packer = _COMPRESSORS.packer = zstandard.ZstdCompressor(level=1)
+    return cast(bytes, packer.compress(text))
+
+
+def state_text(state: bytes) -> bytes:
+    """The JSON text of a stored state: zstd, or zlib as cases saved before zstd were."""
+    if state[:4] == _ZSTD_MAGIC:
+        return cast(bytes, zstandard.ZstdDecompressor().decompress(state))
+    return zlib.decompress(state)
+
+
 class StateSerializer:
     """Compressed JSON of a workflow instance."""
 
@@ -215,22 +237,18 @@ class StateSerializer:
         self._encoder = create_encoder(self._registry)(separators=(",", ":"))
 
     def dumps(self, workflow: BpmnWorkflow) -> bytes:
-        """Serialise the instance (no spec) to zlib-compressed JSON."""
+        """Serialise the instance (no spec) to zstd-compressed JSON."""
         self._registry._encoder_mode = True
         try:
             with _TABLES.saving(self._registry, self._encoder) as tables:
                 text = self._encoder.encode(self._registry.convert(workflow))
         finally:
             self._registry._encoder_mode = False
-        text = _TABLES.fill(text, tables)
-        # Level 1 (3x faster than the default, ~10% larger); a 16 KB window and a small hash
-        # table: deflate's set-up (zeroing its tables) was most of the time for a case's size.
-        packer = zlib.compressobj(1, zlib.DEFLATED, 14, 4)
-        return packer.compress(text.encode("utf-8")) + packer.flush()
+        return compress(_TABLES.fill(text, tables).encode("utf-8"))
 
     def loads(self, state: bytes, spec: Any, subprocess_specs: Any) -> BpmnWorkflow:
         """Restore an instance around the given specs."""
-        dct = json.loads(zlib.decompress(state))
+        dct = json.loads(state_text(state))
         workflow: BpmnWorkflow = self._registry.restore(
             dct, spec=spec, subprocess_specs=subprocess_specs
         )

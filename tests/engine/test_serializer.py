@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import zlib
 from typing import Any
 
 from engine.facade import Engine
 from engine.runtime import scrub
-from engine.spiff.serializer import _TABLES
+from engine.spiff.serializer import _TABLES, state_text
 
 REPORT = {"pseudonym": "Aigul", "full_name": "A. B.", "age": 24}
 
@@ -28,7 +27,7 @@ def _live(engine: Engine) -> tuple[Any, str]:
 
 
 def _text(engine: Engine, workflow: Any) -> str:
-    return zlib.decompress(engine.ctx.serializer.dumps(workflow)).decode()
+    return state_text(engine.ctx.serializer.dumps(workflow)).decode()
 
 
 def test_a_second_save_re_uses_finished_tasks_and_equals_a_full_conversion(
@@ -102,3 +101,33 @@ def test_every_save_of_a_case_with_gateways_equals_a_fresh_conversion(
             step = engine.complete_task(
                 task.id, form_data(task.bpmn_id, run), actor="t", agency=task.agency
             )
+
+
+def test_a_state_saved_with_zlib_before_zstd_still_loads_and_continues(
+    simple_engine: Engine,
+) -> None:
+    """Cases saved before the state was zstd-compressed keep working: the stored bytes say
+    which one they are."""
+    import zlib
+
+    from sqlalchemy import text
+
+    started = simple_engine.start_case("simple", REPORT, agency="border", actor="border")
+    case_id = started.case.id
+    with simple_engine.db.begin() as conn:
+        state = conn.execute(
+            text("SELECT state FROM nrm_case WHERE id = :id"), {"id": case_id}
+        ).scalar_one()
+        assert bytes(state[:4]) == b"\x28\xb5\x2f\xfd"  # zstd now
+        conn.execute(
+            text("UPDATE nrm_case SET state = :s WHERE id = :id"),
+            {"s": zlib.compress(state_text(bytes(state))), "id": case_id},
+        )
+    simple_engine.ctx.cache.drop(case_id)  # read it from the database
+    done = simple_engine.complete_task(
+        started.opened[0].id,
+        {"screening_result": "presumed_victim", "screening_date": "2026-03-01"},
+        actor="police",
+        agency="police",
+    )
+    assert done.completed is not None and done.case.data["pseudonym"] == "Aigul"
