@@ -222,7 +222,7 @@ def compress(text: bytes) -> bytes:
 def state_text(state: bytes) -> bytes:
     """The JSON text of a stored state: zstd, or zlib as cases saved before zstd were."""
     if state[:4] == _ZSTD_MAGIC:
-        return cast(bytes, zstandard.ZstdDecompressor().decompress(state))
+        return zstandard.ZstdDecompressor().decompress(state)
     return zlib.decompress(state)
 
 
