@@ -22,6 +22,7 @@ from engine.agencies import resolve_lane
 from engine.definitions import CompiledBundle, ProcessDefinition
 from engine.errors import ScriptError, TaskNotReadyError, UnknownTaskError, WorkflowError
 from engine.spiff.serializer import forget
+from engine.spiff.workflow import NrmWorkflow
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class PendingTimer:
 
 def new_workflow(definition: ProcessDefinition, script_engine: Any) -> BpmnWorkflow:
     """A fresh instance of a process."""
-    return BpmnWorkflow(definition.spec, definition.subprocess_specs, script_engine=script_engine)
+    return NrmWorkflow(definition.spec, definition.subprocess_specs, script_engine=script_engine)
 
 
 def run(workflow: BpmnWorkflow) -> None:

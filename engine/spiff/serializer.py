@@ -37,6 +37,7 @@ from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
 
 from .timers import ClockedCycle, ClockedDuration, ClockedTimeDate
+from .workflow import NrmWorkflow
 
 # Bump the suffix whenever the stored layout of a case changes; every case row
 # records the version it was written with.
@@ -61,7 +62,7 @@ class InstanceOnlyConverter(BpmnWorkflowConverter):  # type: ignore[misc]
         self, dct: dict[str, Any], spec: Any = None, subprocess_specs: Any = None
     ) -> BpmnWorkflow:
         """Rebuild the workflow around specs parsed from the case's deployed version."""
-        workflow = self.target_class(spec, subprocess_specs, deserializing=True)
+        workflow = NrmWorkflow(spec, subprocess_specs, deserializing=True)
         workflow.tasks = self.mapping_from_dict(dct["tasks"], UUID, workflow=workflow)
         workflow.task_tree = workflow.tasks.get(UUID(dct["root"]))
         self.set_default_attributes(workflow, dct)
@@ -234,6 +235,8 @@ class StateSerializer:
             BpmnWorkflowSerializer.configure(_config()), version=SERIALIZER_VERSION
         )
         self._registry = self._serializer.registry
+        # Cases run on NrmWorkflow, saved as SpiffWorkflow's own BpmnWorkflow.
+        self._registry.typenames[NrmWorkflow] = self._registry.typenames[BpmnWorkflow]
         self._encoder = create_encoder(self._registry)(separators=(",", ":"))
 
     def dumps(self, workflow: BpmnWorkflow) -> bytes:
