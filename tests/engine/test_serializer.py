@@ -131,3 +131,37 @@ def test_a_state_saved_with_zlib_before_zstd_still_loads_and_continues(
         agency="police",
     )
     assert done.completed is not None and done.case.data["pseudonym"] == "Aigul"
+
+
+def test_task_layout_is_spiffworkflows_own_for_every_task_with_data(
+    db: Any, settings: Any, clock: Any
+) -> None:
+    """TaskFormat writes tasks itself; for any task with data of its own (or the root) the
+    dict is what SpiffWorkflow's TaskConverter gives, at every step of the benchmark case."""
+    from SpiffWorkflow.bpmn.serializer.default.workflow import TaskConverter
+
+    from bench.engine_bench import DIAGRAM, form_data
+    from engine.runtime import all_tasks
+    from engine.sources import read_paths
+    from engine.spiff.serializer import TaskFormat
+
+    engine = Engine(db, settings=settings, clock=clock)
+    engine.deploy(read_paths([DIAGRAM]), deployed_by="test")
+    registry = engine.ctx.serializer.registry
+    ours = TaskFormat(type("Probe", (), {}), registry)  # a converter of its own
+    compared = 0
+    step = engine.start_case("bench_case", {}, agency="police", actor="t")
+    while True:
+        workflow = engine.ctx.cache.get(step.case.id, engine.get_case(step.case.id).version)
+        for task in all_tasks(workflow):
+            if task.data or task.parent is None:
+                assert ours.to_dict(task) == TaskConverter.to_dict(ours, task)
+                compared += 1
+        engine.ctx.cache.put(step.case.id, engine.get_case(step.case.id).version, workflow)
+        if not step.case.open_tasks:
+            break
+        task = step.case.open_tasks[0]
+        step = engine.complete_task(
+            task.id, form_data(task.bpmn_id, 1), actor="t", agency=task.agency
+        )
+    assert compared > 50
