@@ -1,9 +1,10 @@
-"""The workflow class every case runs on: SpiffWorkflow's BpmnWorkflow, with two scans made cheap.
+"""The workflow class every case runs on: SpiffWorkflow's BpmnWorkflow, with its scans made cheap.
 
 SpiffWorkflow walks the whole task tree, depth first through a Python iterator, to find the
 READY tasks on every pass of `do_engine_steps`, and again to find the WAITING tasks after
 every task that completes. A case's tree grows with each step, so these walks were about a
-third of the library's time in a step. Both scans here read the task tables (a dict each)
+third of the library's time in a step; `is_completed` walks it once more after each step.
+The scans here read the task tables (a dict each)
 instead; when more than one task matches, the order could matter (which of two parallel
 script tasks runs first), so they fall back to the library's own depth-first walk. With one
 match or none the result is the same task or nothing, whichever way it is found.
@@ -44,3 +45,12 @@ class NrmWorkflow(BpmnWorkflow):  # type: ignore[misc]
             super().update_waiting_tasks()
         elif waiting:
             waiting[0].task_spec._update(waiting[0])
+
+    def is_completed(self) -> bool:
+        """As Workflow.is_completed (no unfinished task left in the top-level tree), from the
+        task table."""
+        if not self.completed and not any(
+            t._state & TaskState.NOT_FINISHED_MASK for t in self.tasks.values()
+        ):
+            self.completed = True
+        return bool(self.completed)

@@ -31,6 +31,16 @@ class Checked(NrmWorkflow):
             FAST["ready"] += 1
         return fast
 
+    def is_completed(self) -> bool:
+        from SpiffWorkflow.workflow import Workflow
+
+        was = self.completed
+        fast = NrmWorkflow.is_completed(self)
+        self.completed = was
+        assert fast == Workflow.is_completed(self)
+        FAST["completed"] += fast
+        return fast
+
     def update_waiting_tasks(self) -> None:
         table = [t for t in self.tasks.values() if t.state == TaskState.WAITING]
         tree = list(TaskIterator(self.task_tree, state=TaskState.WAITING))
@@ -70,6 +80,7 @@ def test_scans_agree_through_branches_boundary_timers_and_call_activities(
     simple_engine.complete_task(called.opened[0].id, {}, actor="social", agency="social")
     # The fast paths were taken, with a timer waiting beside an open task among them.
     assert checked["ready"] > 5 and checked["waiting"] > 5 and checked["one waiting"] > 0
+    assert checked["completed"] >= 1  # the called process ran to its end
 
 
 _PARALLEL = """<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
