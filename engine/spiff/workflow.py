@@ -49,8 +49,9 @@ class NrmWorkflow(BpmnWorkflow):  # type: ignore[misc]
     def is_completed(self) -> bool:
         """As Workflow.is_completed (no unfinished task left in the top-level tree), from the
         task table."""
-        if not self.completed and not any(
+        done: bool = self.completed
+        if not done and not any(
             t._state & TaskState.NOT_FINISHED_MASK for t in self.tasks.values()
         ):
-            self.completed = True
-        return bool(self.completed)
+            self.completed = done = True
+        return done
