@@ -49,7 +49,7 @@ class NrmWorkflow(BpmnWorkflow):  # type: ignore[misc]
     def is_completed(self) -> bool:
         """As Workflow.is_completed (no unfinished task left in the top-level tree), from the
         task table."""
-        done: bool = self.completed
+        done = bool(getattr(self, "completed", False))
         if not done and not any(
             t._state & TaskState.NOT_FINISHED_MASK for t in self.tasks.values()
         ):
