@@ -125,10 +125,27 @@ class _TaskTables:
             cached = task.__dict__.get("_nrm_json")
             if cached is not None and cached[0] == key:
                 return cast(str, cached[1])
-        text = f'"{task.id}":{encoder.encode(registry.convert(task))}'
+        if key is not None and len(key) == 4:  # predicted, no data of its own: no converter
+            text = self._predicted(registry, encoder, task)
+        else:
+            text = f'"{task.id}":{encoder.encode(registry.convert(task))}'
         if key is not None:
             task._nrm_json = (key, text)
         return text
+
+    @staticmethod
+    def _predicted(registry: Any, encoder: json.JSONEncoder, task: Task) -> str:
+        """The text TaskFormat gives a task with no data and no internal data, written out
+        (Spiff re-predicts a few such tasks at every step)."""
+        task_id = str(task.id)
+        children = ",".join(f'"{child}"' for child in task._children)
+        return (
+            f'"{task_id}":{{"id":"{task_id}","parent":"{task._parent}",'
+            f'"children":[{children}],"last_state_change":{float(task.last_state_change)!r},'
+            f'"state":{int(task._state)},"task_spec":{encoder.encode(task.task_spec.name)},'
+            f'"triggered":{"true" if task.triggered else "false"},"internal_data":{{}},'
+            f'"data":{{}},"delta":{{}},"typename":"{registry.typenames[Task]}"}}'
+        )
 
     def _key(self, task: Task) -> tuple[Any, ...] | None:
         """What a task's saved text depends on, if it can be re-used at all.
@@ -139,10 +156,11 @@ class _TaskTables:
         predict its children anew, so their ids are part of the key. Any other task (a
         READY one, whose data the next step changes) is converted every time.
         """
-        if task.state & self.FINISHED:
-            return (task.state, task.last_state_change, len(task._children))
-        if task.state & self.PREDICTED and not task.data and not task.internal_data:
-            return (task.state, task.last_state_change, tuple(task._children), task.triggered)
+        state = task._state
+        if state & self.FINISHED:
+            return (state, task.last_state_change, len(task._children))
+        if state & self.PREDICTED and not task.data and not task.internal_data:
+            return (state, task.last_state_change, tuple(task._children), task.triggered)
         return None
 
 
