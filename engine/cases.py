@@ -287,7 +287,13 @@ def _purge_personal_data(
 
 
 def keep_after_commit(session: Session, case: CaseRow, workflow: Any) -> None:
-    """Ask the unit of work to cache the live workflow once (and only if) it commits."""
+    """Ask the unit of work to cache the live workflow once (and only if) it commits.
+
+    Only an open case's: a closed case takes no more steps, and a cache full of finished
+    workflows (thousands of objects each) made every full garbage collection walk them.
+    """
+    if case.status != CaseStatus.OPEN:
+        workflow = None  # the unit drops any older copy of this case from the cache
     session.info.setdefault(CACHE_KEY, []).append((case.id, case.version, workflow))
 
 

@@ -17,7 +17,7 @@ from engine.context import EngineContext
 from engine.db import read_session
 from engine.errors import UnknownCaseError, UnknownProcessError, UnknownTaskError
 from engine.library import LoadedVersion, ProcessLibrary
-from engine.models import Case, HumanTask, TaskStatus, Timer
+from engine.models import Case, CaseStatus, HumanTask, TaskStatus, Timer
 from engine.spiff.clock import Clock
 from engine.views import CaseView, TaskView
 
@@ -45,7 +45,8 @@ class CaseReading:
         workflow = self.ctx.cache.get(case.id, case.version)
         if workflow is None:
             workflow = self.ctx.restore(store.load_state(session, case.id), loaded)
-        self.ctx.cache.put(case.id, case.version, workflow)
+        if case.status == CaseStatus.OPEN:  # a closed case takes no more steps
+            self.ctx.cache.put(case.id, case.version, workflow)
         return workflow
 
     def next_timer(self, case_ids: Sequence[str] | None = None) -> datetime | None:

@@ -33,7 +33,10 @@ class UnitOfWork:
                     self.ctx.cache.drop(case_id)
                 raise
             for case_id, version, workflow in session.info.pop(cases.CACHE_KEY, []):
-                self.ctx.cache.put(case_id, version, workflow)
+                if workflow is None:
+                    self.ctx.cache.drop(case_id)
+                else:
+                    self.ctx.cache.put(case_id, version, workflow)
 
     def _write(self, work: Callable[[Session], T]) -> T:
         with self._unit() as session:

@@ -351,3 +351,16 @@ def test_deploy_library_deploys_the_folders_once(
     assert first.created and {v.process_id for v in first.new_versions} >= {"nrm_case", "referral"}
     again = engine.deploy_library(deployed_by="test")
     assert not again.created and again.new_versions == ()
+
+
+def test_only_open_cases_keep_a_live_workflow_in_the_cache(simple_engine: Engine) -> None:
+    """A closed case takes no more steps: its workflow leaves the cache (and a read of it
+    does not put it back), so a busy server does not hold finished workflows."""
+    case = start_simple(simple_engine).case
+    version = simple_engine.get_case(case.id).version
+    assert simple_engine.ctx.cache.get(case.id, version) is not None  # open: kept
+    simple_engine.cancel_case(case.id, actor="admin", agency=None, reason="duplicate")
+    closed = simple_engine.get_case(case.id)
+    assert closed.status == "cancelled"
+    assert simple_engine.ctx.cache.get(case.id, closed.version) is None
+    stored_state_roundtrips(simple_engine, case.id)
