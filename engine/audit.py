@@ -17,8 +17,11 @@ def data_hash(data: Mapping[str, Any] | None) -> str | None:
     """SHA-256 of the canonical JSON of submitted data (the data itself is not logged)."""
     if data is None:
         return None
-    text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_CANONICAL.encode(data).encode("utf-8")).hexdigest()
+
+
+# json.dumps with these options builds a new encoder at every call; one does (it keeps no state).
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), default=str)
 
 
 def record(

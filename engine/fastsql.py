@@ -104,6 +104,7 @@ class FastSql:
         self._driver = driver_connection
         self._cursor = driver_connection.cursor()
         self._checks: list[Callable[[], None]] | None = None  # inside a batch
+        self._last_when: tuple[datetime | None, Any] = (None, None)  # a step writes one `now`
 
     @classmethod
     def on(cls, conn: Connection) -> FastSql:
@@ -171,8 +172,12 @@ class FastSql:
         """A date-time as stored: naive UTC (text on SQLite, as SQLAlchemy writes it)."""
         if moment is None:
             return None
+        if moment is self._last_when[0]:  # datetimes are immutable: the same object, same text
+            return self._last_when[1]
         naive = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
-        return naive if self.postgres else naive.isoformat(" ", "microseconds")
+        stored = naive if self.postgres else naive.isoformat(" ", "microseconds")
+        self._last_when = (moment, stored)
+        return stored
 
     def json(self, value: Any) -> Any:
         """A JSON column value."""

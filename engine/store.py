@@ -253,7 +253,11 @@ def sync_tasks(
         f"({', '.join('?' * len(TASK_COLUMNS))})",
         [db.task_values(r) for r in opened],
     )
-    still = [replace(before[tid], due_at=t.due_at) for tid, t in current.items() if tid in before]
+    still = [
+        row if row.due_at == t.due_at else replace(row, due_at=t.due_at)
+        for tid, t in current.items()
+        if (row := before.get(tid)) is not None
+    ]
     return [*still, *opened], opened
 
 
