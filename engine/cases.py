@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -66,7 +67,9 @@ def start(
             data=data,
             detail={"process_id": process_id, "version": loaded.version.version},
         )
-        return _after_step(ctx, session, case, loaded, workflow, {}, [], actor=actor, agency=agency)
+        return _after_step(
+            ctx, session, case, loaded, workflow, {}, [], actor=actor, agency=agency, now=now
+        )
 
 
 def complete(
@@ -114,6 +117,7 @@ def complete(
             actor=actor,
             agency=agency,
             completed=row,
+            now=now,
         )
 
 
@@ -132,10 +136,11 @@ def fire_timers(ctx: EngineContext, session: Session, *, case_id: str) -> StepRe
         keep_after_commit(session, case, workflow)
         return None
     rows = store.task_rows(session, case.id)
+    now = ctx.clock.now()
     with store.batch(session):
         audit.record(
             session,
-            at=ctx.clock.now(),
+            at=now,
             actor="system",
             action="timer.fired",
             case_id=case.id,
@@ -151,6 +156,7 @@ def fire_timers(ctx: EngineContext, session: Session, *, case_id: str) -> StepRe
             before,
             actor="system",
             agency=None,
+            now=now,
         )
 
 
@@ -173,10 +179,11 @@ def cancel(
     timers = runtime.pending_timers(workflow)
     runtime.cancel(workflow)
     rows = store.task_rows(session, case.id)
+    now = ctx.clock.now()
     with store.batch(session):
         audit.record(
             session,
-            at=ctx.clock.now(),
+            at=now,
             actor=actor,
             agency=agency,
             action="case.cancelled",
@@ -194,6 +201,7 @@ def cancel(
             actor=actor,
             agency=agency,
             status=CaseStatus.CANCELLED,
+            now=now,
         )
 
 
@@ -217,9 +225,10 @@ def _after_step(
     agency: str | None,
     completed: TaskRow | None = None,
     status: str | None = None,
+    now: datetime,
 ) -> StepResult:
-    """Save state, mirror tasks and timers, record completion; the caller commits."""
-    now = ctx.clock.now()
+    """Save state, mirror tasks and timers, record completion at the step's time `now`; the
+    caller commits."""
     after = runtime.snapshot(workflow, loaded.bundle, ctx.params)
     data = after.data
     changes: dict[str, Any] = {"updated_at": now}
@@ -261,7 +270,7 @@ def _after_step(
     )
 
 
-def _done(row: TaskRow, actor: str, now: Any) -> TaskRow:
+def _done(row: TaskRow, actor: str, now: datetime) -> TaskRow:
     """The completed task's row as this step left it (see store.sync_tasks)."""
     return replace(row, status=TaskStatus.COMPLETED, completed_by=actor, completed_at=now)
 
