@@ -31,7 +31,10 @@ API_NOTE = (
     "each request is one engine step plus HTTP, the token check, loading and projecting; "
     "`server CPU ms/request` (the server's CPU time over the requests) is its whole cost, "
     "against `engine_step_p50_ms` for the step alone. The server runs its synchronous "
-    "routes on `NRM_API_THREADS` (2) threads."
+    "routes on `NRM_API_THREADS` (2) threads. `http_floor_server_cpu_ms` is the server CPU "
+    "per request of a FastAPI route that does nothing (bench/http_floor.py), served and "
+    "driven the same way: the least a request can cost here before any of this project's "
+    "work."
 )
 
 

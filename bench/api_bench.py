@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from bench import api_inbox, api_load, api_server
+from bench import api_inbox, api_load, api_server, http_floor
 from bench.api_report import headline
 from bench.engine_bench import raw_runs_per_s
 from engine.db import make_engine
@@ -73,6 +73,8 @@ def databases() -> Iterator[tuple[str, Callable[[], AbstractContextManager[str]]
 def run(seconds: float = 5.0, raw: float | None = None) -> dict[str, Any]:
     """The `api` figures for bench/results.json: {"sqlite": {...}, "postgresql": {...}}."""
     raw = raw if raw is not None else raw_runs_per_s(seconds)
+    floor = http_floor.measure(seconds)
+    print(f"http floor: {floor}", flush=True)
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="nrm-bench-logs-") as logs:
         for name, database, skipped in databases():
@@ -83,4 +85,5 @@ def run(seconds: float = 5.0, raw: float | None = None) -> dict[str, Any]:
             print(f"api/{name}:", flush=True)
             with database() as url:
                 results[name] = measure(url, seconds, raw, Path(logs) / f"{name}.log")
+                results[name].update(floor)
     return results
