@@ -4,10 +4,11 @@ SpiffWorkflow walks the whole task tree, depth first through a Python iterator, 
 READY tasks on every pass of `do_engine_steps`, and again to find the WAITING tasks after
 every task that completes. A case's tree grows with each step, so these walks were about a
 third of the library's time in a step; `is_completed` walks it once more after each step.
-The scans here read the task tables (a dict each)
-instead; when more than one task matches, the order could matter (which of two parallel
-script tasks runs first), so they fall back to the library's own depth-first walk. With one
-match or none the result is the same task or nothing, whichever way it is found.
+The scans here read the task tables (a dict each) instead. When more than one task matches,
+the order could matter (which of two parallel script tasks runs first), so they fall back to
+the library's own depth-first walk; with one match or none the result is the same task or
+nothing, whichever way it is found. tests/engine/test_workflow_scans.py checks every scan
+against the library's on cases with gateways, boundary timers and call activities.
 
 The class is stored under SpiffWorkflow's name ("BpmnWorkflow"): a saved case does not
 record which of the two ran it.
