@@ -185,6 +185,8 @@ class FastSql:
             from psycopg.types.json import Json
 
             return Json(value)
+        if value == {}:  # most audit events carry no detail
+            return "{}"
         return json.dumps(value)
 
     @staticmethod
