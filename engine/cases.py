@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -40,7 +42,7 @@ def start(
     workflow.task_tree.data.update({**data, "reporting_agency": agency})
     runtime.run(workflow)
     case = CaseRow(
-        id=str(uuid.uuid4()),
+        id=time_ordered_id(),
         number=store.next_number(session, now.year),
         process_id=process_id,
         process_version_id=loaded.version.id,
@@ -268,6 +270,18 @@ def _after_step(
         opened=[TaskView.of(r, case.number) for r in opened],
         completed=TaskView.of(_done(completed, actor, now), case.number) if completed else None,
     )
+
+
+def time_ordered_id() -> str:
+    """A new case id: a UUID version 7 (RFC 9562), its first 48 bits the time in milliseconds,
+    the other 74 random. Cases made close in time sit close together in every index keyed by
+    case id (the case, its tasks, its audit events), so a step writes fewer index pages than
+    with fully random ids."""
+    millis = time.time_ns() // 1_000_000
+    value = (millis & (1 << 48) - 1) << 80 | int.from_bytes(os.urandom(10)) & (1 << 80) - 1
+    value = value & ~(0xF << 76) | 0x7 << 76  # version 7
+    value = value & ~(0x3 << 62) | 0x2 << 62  # RFC 9562 variant
+    return str(uuid.UUID(int=value))
 
 
 def _done(row: TaskRow, actor: str, now: datetime) -> TaskRow:

@@ -128,6 +128,15 @@ class UnitSession(Session):
         self._fairy: Any = engine.raw_connection()
         self._unit_conn: Connection | None = None
         self._begun = False
+        self._fast_sql: Any = None  # engine.store.sql's runner, for this transaction only
+
+    def unit_fast_sql(self) -> Any:
+        """The statement runner kept for the transaction under way (None: none yet)."""
+        return self._fast_sql if self._begun else None
+
+    def keep_fast_sql(self, runner: Any) -> None:
+        """Keep the runner of the transaction under way (forgotten when it ends)."""
+        self._fast_sql = runner
 
     def fast_connection(self) -> Any:
         """The driver connection, in the unit's transaction (begun on first use)."""
@@ -161,6 +170,7 @@ class UnitSession(Session):
             self._unit_conn.commit()
         self._fairy.driver_connection.commit()
         self._begun = False
+        self._fast_sql = None
 
     def rollback(self) -> None:
         """Roll back the unit's transaction (and the ORM's view of it)."""
@@ -170,6 +180,7 @@ class UnitSession(Session):
             self._unit_conn.rollback()
         self._fairy.driver_connection.rollback()
         self._begun = False
+        self._fast_sql = None
 
     def close(self) -> None:
         """Close the session and give the driver connection back to the pool."""

@@ -67,6 +67,9 @@ def sql(session: Session) -> FastSql:
     """The fast statement runner in the session's transaction, one per session (and per
     connection: a new transaction may bring another one)."""
     if isinstance(session, UnitSession):
+        fast = session.unit_fast_sql()
+        if fast is not None:  # this transaction's, made by an earlier statement of the step
+            return cast(FastSql, fast)
         driver = session.fast_connection()
         postgres = session.unit_engine.dialect.name == "postgresql"
     else:
@@ -75,6 +78,8 @@ def sql(session: Session) -> FastSql:
     cached = session.info.get("nrm_fastsql")
     if cached is None or cached[0] is not driver:
         cached = session.info["nrm_fastsql"] = (driver, FastSql(driver, postgres=postgres))
+    if isinstance(session, UnitSession):
+        session.keep_fast_sql(cached[1])
     return cast(FastSql, cached[1])
 
 

@@ -364,3 +364,20 @@ def test_only_open_cases_keep_a_live_workflow_in_the_cache(simple_engine: Engine
     assert closed.status == "cancelled"
     assert simple_engine.ctx.cache.get(case.id, closed.version) is None
     stored_state_roundtrips(simple_engine, case.id)
+
+
+def test_case_ids_are_uuid7_ordered_by_time(simple_engine: Engine) -> None:
+    """Case ids sort by creation time (RFC 9562 version 7), so a case's index entries sit with
+    those of cases made about the same time."""
+    import time
+    import uuid
+
+    from engine.cases import time_ordered_id
+
+    first = time_ordered_id()
+    time.sleep(0.002)
+    second = start_simple(simple_engine).case.id
+    parsed = uuid.UUID(second)
+    assert parsed.version == 7 and parsed.variant == uuid.RFC_4122
+    assert first < second
+    assert len({time_ordered_id() for _ in range(1000)}) == 1000
