@@ -33,6 +33,8 @@ class Settings:
     login_max_failures: int = 5
     login_window_seconds: int = 300
     inprocess_worker: bool = True
+    # Live workflows of open cases kept per process (0: every step restores from the database).
+    workflow_cache: int = 256
     params: Mapping[str, Any] = field(default_factory=load_parameters)
 
     @property
@@ -75,5 +77,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         login_max_failures=int(env.get("NRM_LOGIN_MAX_FAILURES", base.login_max_failures)),
         login_window_seconds=int(env.get("NRM_LOGIN_WINDOW_SECONDS", base.login_window_seconds)),
         inprocess_worker=_flag(env.get("NRM_INPROCESS_WORKER"), default=not _is_production(env)),
+        workflow_cache=max(0, int(env.get("NRM_WORKFLOW_CACHE", base.workflow_cache))),
         params=base.params,
     )

@@ -63,7 +63,7 @@ class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams):
             ),
             clock=self.clock,
             params=self.settings.params,
-            cache=WorkflowCache(),
+            cache=WorkflowCache(self.settings.workflow_cache),
         )
 
     @classmethod

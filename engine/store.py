@@ -51,6 +51,8 @@ class WorkflowCache:
 
     def put(self, case_id: str, version: int, workflow: Any) -> None:
         """Keep a workflow after a committed step."""
+        if self._size == 0:
+            return
         with self._lock:
             self._items[case_id] = (version, workflow)
             self._items.move_to_end(case_id)

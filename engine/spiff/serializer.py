@@ -140,7 +140,8 @@ class _TaskTables:
             cached = task.__dict__.get("_nrm_json")
             if cached is not None and cached[0] == key:
                 return cast(str, cached[1])
-        if key is not None and len(key) == 4:  # predicted, no data of its own: no converter
+        if key is not None and len(key) == 4 and task._parent is not None:
+            # predicted, no data of its own (and not a root): written without the converter
             text = self._predicted(registry, encoder, task)
         else:
             text = f'"{task.id}":{encoder.encode(registry.convert(task))}'

@@ -190,8 +190,13 @@ def test_call_activity_task_inherits_calling_lane(simple_engine: Engine) -> None
         "lane_social",
         "social",
     )
+    # The state with the called process open survives a save and a restore unchanged, and
+    # the case goes on from the restored state.
+    stored_state_roundtrips(simple_engine, result.case.id)
+    simple_engine.ctx.cache.drop(result.case.id)
     done = simple_engine.complete_task(task.id, {}, actor="social", agency="social")
     assert done.case.status == "completed"
+    stored_state_roundtrips(simple_engine, result.case.id)
 
 
 def test_timer_fires_only_when_due_and_escalates(simple_engine: Engine, clock: FakeClock) -> None:

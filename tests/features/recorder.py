@@ -19,13 +19,21 @@ from engine.sources import read_library
 REPORTS = Path(__file__).resolve().parents[2] / "reports"
 # The scenario gate (engine/scenario_gate.py) runs the scenarios on candidate diagrams in
 # a child pytest: these variables name its library and where its reports go.
-LIBRARY_VARIABLES = ("NRM_BPMN_DIR", "NRM_FORMS_DIR")
+# NRM_WORKFLOW_CACHE=0 runs them with every step restored from the database
+# (tests/engine/test_restore_every_step.py).
+LIBRARY_VARIABLES = ("NRM_BPMN_DIR", "NRM_FORMS_DIR", "NRM_WORKFLOW_CACHE")
 
 
 def with_library_from_env(settings: Settings) -> Settings:
-    """The settings with the diagram and form folders NRM_BPMN_DIR/NRM_FORMS_DIR name, if set."""
+    """The settings with the diagram and form folders NRM_BPMN_DIR/NRM_FORMS_DIR name, and the
+    workflow cache NRM_WORKFLOW_CACHE sets, if set."""
     chosen = load_settings({k: os.environ[k] for k in LIBRARY_VARIABLES if k in os.environ})
-    return replace(settings, bpmn_dir=chosen.bpmn_dir, forms_dir=chosen.forms_dir)
+    return replace(
+        settings,
+        bpmn_dir=chosen.bpmn_dir,
+        forms_dir=chosen.forms_dir,
+        workflow_cache=chosen.workflow_cache,
+    )
 
 
 def reports_dir() -> Path:
