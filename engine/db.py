@@ -7,11 +7,13 @@ the case row (`SELECT ... FOR UPDATE`).
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import event
@@ -21,13 +23,14 @@ from sqlmodel import Session, create_engine
 
 from engine import checkpoint
 
+BUSY_TIMEOUT_MS = 10_000
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     # NORMAL in WAL mode survives a process crash (SIGKILL); only an OS crash
     # or power loss can drop the last commits.
     "PRAGMA synchronous=NORMAL",
     "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=10000",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
 
 
@@ -212,12 +215,57 @@ def write_session(engine: Engine) -> Iterator[Session]:
         return
     # SQLite takes one writer at a time anyway; queueing this process's writers on a lock
     # (first come, first served) spares them SQLite's sleeping busy-retries.
-    with _writer_lock(engine), UnitSession(_immediate(engine), "BEGIN IMMEDIATE") as session:
-        try:
-            yield session
-        except BaseException:
-            session.rollback()
-            raise
+    lock = _writer_lock(engine)
+    waits = not _NO_WAIT.get()
+    if not lock.acquire(blocking=waits):
+        raise WriterBusyError("Another writer of this process holds the write lock.")
+    try:
+        with UnitSession(_immediate(engine), "BEGIN IMMEDIATE") as session:
+            if not waits:
+                _begin_at_once(session)
+            try:
+                yield session
+            except BaseException:
+                session.rollback()
+                raise
+    finally:
+        lock.release()
+
+
+class WriterBusyError(Exception):
+    """The SQLite write lock is held and this unit may not wait for it (`without_waiting`).
+    Raised before the unit has read or changed anything: the caller may retry where waiting
+    is allowed."""
+
+
+_NO_WAIT: ContextVar[bool] = ContextVar("nrm_write_without_waiting", default=False)
+
+
+@contextmanager
+def without_waiting() -> Iterator[None]:
+    """Within this block a SQLite unit of work takes the write lock only if it is free at
+    once (this process's writers and other processes alike), else raises `WriterBusyError`.
+
+    The API runs a step on its event loop this way: a step that would wait for a lock must
+    not stall every other request, so it is retried on the thread pool, where it may wait."""
+    token = _NO_WAIT.set(True)
+    try:
+        yield
+    finally:
+        _NO_WAIT.reset(token)
+
+
+def _begin_at_once(session: UnitSession) -> None:
+    """BEGIN IMMEDIATE now, failing at once (not after the busy timeout) if another
+    connection holds the write lock."""
+    driver = session._fairy.driver_connection
+    driver.execute("PRAGMA busy_timeout=0")
+    try:
+        session.fast_connection()
+    except sqlite3.OperationalError as exc:
+        raise WriterBusyError("Another connection holds the database's write lock.") from exc
+    finally:
+        driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 _WRITER_LOCKS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()

@@ -38,9 +38,10 @@ async def start_case(
 ) -> Response:
     """Report a presumed victim: start a case; the caller's agency is the reporting agency."""
     return await step_response(
+        engine,
         lambda: cases.start(
             engine=engine, caller=caller, body=body, idempotency_key=idempotency_key
-        )
+        ),
     )
 
 

@@ -87,11 +87,12 @@ async def complete_task(
 ) -> Response:
     """Complete a task with form data; returns the case and the tasks that opened next."""
     return await step_response(
+        engine,
         lambda: tasks.complete(
             engine=engine,
             caller=ctx.caller,
             task=ctx.task,
             data=body.data,
             idempotency_key=idempotency_key,
-        )
+        ),
     )
