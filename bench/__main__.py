@@ -24,14 +24,18 @@ API_NOTE = (
     "of the bench process: clients, server and PostgreSQL share the same CPUs, so the "
     "figures are what one box does with everything on it. A case is 1 start and 10 completions; "
     "`api_cases_per_s` is the best of c = 1, 4, 16 and `api_ratio` divides it by "
-    "`raw_spiff_runs_per_s` of the same run. The inbox is the police agency's first page "
+    "that database's `raw_spiff_runs_per_s`: the mean of raw SpiffWorkflow measured just "
+    "before each level and after the last (this machine's speed drifts between minutes). "
+    "The inbox is the police agency's first page "
     "(`GET /tasks?limit=50`) with 1k, 10k and 100k open cases cloned from a real finished "
     "case (stages spread over its path; 40% of open tasks are police tasks); `rss_mb_100k` "
     "is the server's VmRSS after those requests. `api_ratio` cannot pass `engine_ratio`: "
     "each request is one engine step plus HTTP, the token check, loading and projecting; "
     "`server CPU ms/request` (the server's CPU time over the requests) is its whole cost, "
-    "against `engine_step_p50_ms` for the step alone. The server runs its synchronous "
-    "routes on `NRM_API_THREADS` (2) threads. `http_floor_server_cpu_ms` is the server CPU "
+    "against `engine_step_p50_ms` for the step alone. On SQLite a step runs on the server's "
+    "event loop (on the thread pool only when the write lock is taken); other synchronous "
+    "routes, and every step on PostgreSQL, run on `NRM_API_THREADS` (2) threads. "
+    "`http_floor_server_cpu_ms` is the server CPU "
     "per request of a FastAPI route that does nothing (bench/http_floor.py), served and "
     "driven the same way: the least a request can cost here before any of this project's "
     "work."
@@ -112,7 +116,7 @@ def main() -> None:
     if "--with-api" in sys.argv:
         from bench import api_bench
 
-        new = api_bench.run(seconds, raw=results["raw_spiff_runs_per_s"])
+        new = api_bench.run(seconds)
     if api := merge_api(old, new):
         results["api"] = api
     previous.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

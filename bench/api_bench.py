@@ -4,6 +4,7 @@ a real uvicorn (one worker) on SQLite, then PostgreSQL; and the agency inbox at 
 
 from __future__ import annotations
 
+import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -27,24 +28,34 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / 100
 
 
-def load_levels(server: api_server.Server, seconds: float) -> dict[int, dict[str, Any]]:
-    """Closed-loop figures per client count, with the server's CPU per request."""
+def load_levels(
+    server: api_server.Server, seconds: float, raw: list[float]
+) -> dict[int, dict[str, Any]]:
+    """Closed-loop figures per client count, with the server's CPU per request.
+
+    Raw SpiffWorkflow is measured again just before each level and after the last (appended
+    to `raw`): this machine's speed drifts by more than the margins measured here, and the
+    ratio should divide figures of the same minutes (the engine bench alternates its sides
+    for the same reason)."""
     levels: dict[int, dict[str, Any]] = {}
     pid = server.process.pid
     for clients in CLIENTS:
+        raw.append(raw_runs_per_s(seconds / 2))
         figures = api_load.run_level(server.url, clients, seconds, partial(cpu_seconds, pid))
         used = figures.pop("probe")
         figures["server_cpu_ms_per_request"] = round(1000 * used / max(figures["requests"], 1), 2)
         levels[clients] = figures
         print(f"  c={clients:<3} {figures}", flush=True)
+    raw.append(raw_runs_per_s(seconds / 2))
     return levels
 
 
-def measure(database_url: str, seconds: float, raw: float, log: Path) -> dict[str, Any]:
+def measure(database_url: str, seconds: float, log: Path) -> dict[str, Any]:
     """Every API figure on one database."""
     t0 = time.perf_counter()
+    alongside: list[float] = []
     with api_server.running(database_url, log) as server:
-        levels = load_levels(server, seconds)
+        levels = load_levels(server, seconds, alongside)
         db = make_engine(database_url)
         try:
             inbox = api_inbox.run_sizes(db, server.url, INBOX_SIZES, seconds)
@@ -53,11 +64,14 @@ def measure(database_url: str, seconds: float, raw: float, log: Path) -> dict[st
         rss, peak = server.rss_mb(), server.peak_rss_mb()
     for size, figures in inbox.items():
         print(f"  inbox {size:>7} {figures}", flush=True)
+    raw = statistics.mean(alongside)
+    print(f"  raw SpiffWorkflow alongside: {[round(r, 1) for r in alongside]}", flush=True)
     return {
         **headline(levels, inbox, raw_runs_per_s=raw, rss_mb=rss),
         "completions_per_s": max(level["completions_per_s"] for level in levels.values()),
         "peak_rss_mb": round(peak, 1),
         "raw_spiff_runs_per_s": round(raw, 1),
+        "raw_spiff_runs_per_s_alongside": [round(r, 1) for r in alongside],
         "wall_s": round(time.perf_counter() - t0, 1),
         "levels": {str(c): f for c, f in levels.items()},
         "inbox": {str(size): f for size, f in inbox.items()},
@@ -70,9 +84,8 @@ def databases() -> Iterator[tuple[str, Callable[[], AbstractContextManager[str]]
     yield "postgresql", api_server.postgres_database, api_server.postgres_available()
 
 
-def run(seconds: float = 5.0, raw: float | None = None) -> dict[str, Any]:
+def run(seconds: float = 5.0) -> dict[str, Any]:
     """The `api` figures for bench/results.json: {"sqlite": {...}, "postgresql": {...}}."""
-    raw = raw if raw is not None else raw_runs_per_s(seconds)
     floor = http_floor.measure(seconds)
     print(f"http floor: {floor}", flush=True)
     results: dict[str, Any] = {}
@@ -84,6 +97,6 @@ def run(seconds: float = 5.0, raw: float | None = None) -> dict[str, Any]:
                 continue
             print(f"api/{name}:", flush=True)
             with database() as url:
-                results[name] = measure(url, seconds, raw, Path(logs) / f"{name}.log")
+                results[name] = measure(url, seconds, Path(logs) / f"{name}.log")
                 results[name].update(floor)
     return results
