@@ -22,13 +22,25 @@ from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow
 
 @contextmanager
 def reading(db: Database) -> Iterator[FastSql]:
-    """Statements on a pooled driver connection (each its own snapshot on SQLite), given
-    back to the pool, rolled back, afterwards."""
+    """Statements on a pooled driver connection, each its own snapshot, given back to the
+    pool afterwards.
+
+    On PostgreSQL the connection reads in autocommit: no transaction is left open, so the
+    pool's rollback when it is given back is a no-op instead of a network round trip (every
+    request reads its caller this way)."""
     fairy = db.raw_connection()
+    driver: Any = fairy.driver_connection
+    postgres = db.dialect.name == "postgresql"
     try:
-        yield FastSql(fairy.driver_connection, postgres=db.dialect.name == "postgresql")
+        if postgres:
+            driver.autocommit = True
+        yield FastSql(driver, postgres=postgres)
     finally:
-        fairy.close()
+        try:
+            if postgres and not driver.closed:
+                driver.autocommit = False  # the pool's connections write in transactions
+        finally:
+            fairy.close()
 
 
 @dataclass(frozen=True)
