@@ -8,13 +8,14 @@ database, and the compiled bundle is cached by content hash.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, col, select
 
 from engine.definitions import CompiledBundle, ProcessDefinition
@@ -85,7 +86,7 @@ class ProcessLibrary:
         self._bundles: dict[str, CompiledBundle] = {}
         self._warnings: dict[str, list[Problem]] = {}
         # By database and row id: one library may serve several databases (tests, tools).
-        self._versions: dict[tuple[URL, int], LoadedVersion] = {}
+        self._versions: dict[tuple[str, int], LoadedVersion] = {}
         self._lock = threading.Lock()
 
     def validate(self, files: Sequence[SourceFile]) -> tuple[ErrorReport, CompiledBundle | None]:
@@ -204,7 +205,7 @@ class ProcessLibrary:
     def version(self, session: Session, version_id: int) -> LoadedVersion:
         """A process version by row id, parsed (from the cache after the first time)."""
         bind = session.bind if session.bind is not None else session.get_bind()
-        key = (bind.engine.url, version_id)
+        key = (_database_key(bind.engine), version_id)
         cached = self._versions.get(key)
         if cached is not None:
             return cached
@@ -257,3 +258,15 @@ class ProcessLibrary:
             .order_by(col(ProcessVersion.process_id))
         )
         return list(session.exec(query).all())
+
+
+_DATABASE_KEYS: weakref.WeakKeyDictionary[Database, str] = weakref.WeakKeyDictionary()
+
+
+def _database_key(engine: Database) -> str:
+    """Which database an engine reads: its URL, rendered once per engine (a URL object
+    renders itself to be hashed, ~10 µs, and every step looks up its version)."""
+    key = _DATABASE_KEYS.get(engine)
+    if key is None:
+        key = _DATABASE_KEYS[engine] = engine.url.render_as_string(hide_password=False)
+    return key
