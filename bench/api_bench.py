@@ -4,7 +4,6 @@ a real uvicorn (one worker) on SQLite, then PostgreSQL; and the agency inbox at 
 
 from __future__ import annotations
 
-import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -15,10 +14,13 @@ from typing import Any
 
 from bench import api_inbox, api_load, api_server, http_floor
 from bench.api_report import headline
-from bench.engine_bench import raw_runs_per_s
+from bench.engine_bench import RawSpiff
 from engine.db import make_engine
 
 CLIENTS = (1, 4, 16)
+# Each level runs in chunks, with a slice of raw SpiffWorkflow after each (see load_levels).
+CHUNKS = 5
+RAW_SLICE_S = 0.5
 INBOX_SIZES = (1_000, 10_000, 100_000)
 
 
@@ -29,31 +31,37 @@ def cpu_seconds(pid: int) -> float:
 
 
 def load_levels(
-    server: api_server.Server, seconds: float, raw: list[float]
+    server: api_server.Server, seconds: float, raw: RawSpiff
 ) -> dict[int, dict[str, Any]]:
     """Closed-loop figures per client count, with the server's CPU per request.
 
-    Raw SpiffWorkflow is measured again just before each level and after the last (appended
-    to `raw`): this machine's speed drifts by more than the margins measured here, and the
-    ratio should divide figures of the same minutes (the engine bench alternates its sides
-    for the same reason)."""
+    `raw` (SpiffWorkflow in memory) runs a slice before the first level and after each chunk
+    of every level: this machine's speed changes within seconds, by more than the margins
+    measured here, so both sides are measured in alternating slices, as the engine bench
+    does, and the ratio divides figures of the same minutes."""
     levels: dict[int, dict[str, Any]] = {}
     pid = server.process.pid
+    raw.run_for(RAW_SLICE_S)
     for clients in CLIENTS:
-        raw.append(raw_runs_per_s(seconds / 2))
-        figures = api_load.run_level(server.url, clients, seconds, partial(cpu_seconds, pid))
+        figures = api_load.run_level(
+            server.url,
+            clients,
+            seconds,
+            partial(cpu_seconds, pid),
+            chunks=CHUNKS,
+            between=partial(raw.run_for, RAW_SLICE_S),
+        )
         used = figures.pop("probe")
         figures["server_cpu_ms_per_request"] = round(1000 * used / max(figures["requests"], 1), 2)
         levels[clients] = figures
         print(f"  c={clients:<3} {figures}", flush=True)
-    raw.append(raw_runs_per_s(seconds / 2))
     return levels
 
 
 def measure(database_url: str, seconds: float, log: Path) -> dict[str, Any]:
     """Every API figure on one database."""
     t0 = time.perf_counter()
-    alongside: list[float] = []
+    alongside = RawSpiff()
     with api_server.running(database_url, log) as server:
         levels = load_levels(server, seconds, alongside)
         db = make_engine(database_url)
@@ -64,14 +72,13 @@ def measure(database_url: str, seconds: float, log: Path) -> dict[str, Any]:
         rss, peak = server.rss_mb(), server.peak_rss_mb()
     for size, figures in inbox.items():
         print(f"  inbox {size:>7} {figures}", flush=True)
-    raw = statistics.mean(alongside)
-    print(f"  raw SpiffWorkflow alongside: {[round(r, 1) for r in alongside]}", flush=True)
+    raw = alongside.runs / alongside.elapsed
+    print(f"  raw SpiffWorkflow alongside: {raw:.1f} runs/s", flush=True)
     return {
         **headline(levels, inbox, raw_runs_per_s=raw, rss_mb=rss),
         "completions_per_s": max(level["completions_per_s"] for level in levels.values()),
         "peak_rss_mb": round(peak, 1),
         "raw_spiff_runs_per_s": round(raw, 1),
-        "raw_spiff_runs_per_s_alongside": [round(r, 1) for r in alongside],
         "wall_s": round(time.perf_counter() - t0, 1),
         "levels": {str(c): f for c, f in levels.items()},
         "inbox": {str(size): f for size, f in inbox.items()},

@@ -110,32 +110,48 @@ class CaseClient:
 
 
 def run_level(
-    url: str, clients: int, seconds: float, probe: Callable[[], float] | None = None
+    url: str,
+    clients: int,
+    seconds: float,
+    probe: Callable[[], float] | None = None,
+    *,
+    chunks: int = 1,
+    between: Callable[[], None] | None = None,
 ) -> dict[str, Any]:
     """Closed loop with `clients` concurrent clients for about `seconds`; figures of the level.
 
-    `probe` (say, the server's CPU seconds) is read when the clients start and when they end;
-    the difference is returned as `probe`."""
+    The time is run in `chunks` with the same clients; `between` (say, a slice of another
+    measurement) runs after each chunk, outside the time measured. `probe` (say, the
+    server's CPU seconds) is read when each chunk starts and ends; the sum of the
+    differences is returned as `probe`."""
     workers = [CaseClient(url) for _ in range(clients)]
     for w in workers:
         w.run_case(0)  # warm up: connection, token verification, caches
         w.stats = ClientStats()
-    barrier = threading.Barrier(clients + 1)
-    deadline = [0.0]
-    threads = [
-        threading.Thread(target=w.loop, args=(barrier, deadline, 1000 * (i + 1)), daemon=True)
-        for i, w in enumerate(workers)
-    ]
-    for t in threads:
-        t.start()
-    deadline[0] = time.perf_counter() + seconds
-    before = probe() if probe else 0.0
-    t0 = time.perf_counter()
-    barrier.wait()
-    for t in threads:
-        t.join(seconds + 10 * TIMEOUT)
-    elapsed = time.perf_counter() - t0
-    used = probe() - before if probe else 0.0
+    elapsed = used = 0.0
+    for chunk in range(chunks):
+        barrier = threading.Barrier(clients + 1)
+        deadline = [0.0]
+        threads = [
+            threading.Thread(
+                target=w.loop,
+                args=(barrier, deadline, 1000 * (i + 1) + 100_000 * chunk),
+                daemon=True,
+            )
+            for i, w in enumerate(workers)
+        ]
+        for t in threads:
+            t.start()
+        deadline[0] = time.perf_counter() + seconds / chunks
+        before = probe() if probe else 0.0
+        t0 = time.perf_counter()
+        barrier.wait()
+        for t in threads:
+            t.join(seconds + 10 * TIMEOUT)
+        elapsed += time.perf_counter() - t0
+        used += probe() - before if probe else 0.0
+        if between is not None:
+            between()
     for w in workers:
         w.close()
     return {**level_figures([w.stats for w in workers], elapsed), "probe": used}
