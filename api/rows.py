@@ -57,17 +57,37 @@ class TokenRow:
     active: bool
 
 
-_TOKEN = (
+_TOKEN_SELECT = (
     "SELECT t.secret_hash, t.revoked_at, t.expires_at, u.id, u.username, u.agency, u.roles,"
-    " u.active FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.id = ?"
+    " u.active"
 )
+_TOKEN_WIDTH = 8
+_TOKEN_FROM = " FROM api_token t JOIN app_user u ON u.id = t.user_id"
+_TOKEN = f"{_TOKEN_SELECT}{_TOKEN_FROM} WHERE t.id = ?"
 
 
 def token(sql: FastSql, token_id: str) -> TokenRow | None:
     """The token and its user, or None."""
     row = sql.run(_TOKEN, (token_id,)).fetchone()
+    return None if row is None else _token_of(sql, row)
+
+
+def token_and_task(
+    sql: FastSql, token_id: str, task_id: str
+) -> tuple[TokenRow | None, tuple[TaskRow, CaseRow] | None]:
+    """The token and its user (None if unknown), and the task and its case (None if there is
+    no such task), read together."""
+    row = sql.run(_TOKEN_AND_TASK, (task_id, token_id)).fetchone()
     if row is None:
-        return None
+        return None, None
+    task = row[_TOKEN_WIDTH:]
+    if task[0] is None:
+        return _token_of(sql, row), None
+    width = len(TASK_COLUMNS)
+    return _token_of(sql, row), (sql.task(task[:width]), sql.case(task[width:]))
+
+
+def _token_of(sql: FastSql, row: Sequence[Any]) -> TokenRow:
     expires_at = sql.read_when(row[2])
     assert expires_at is not None
     roles = json.loads(row[6]) if isinstance(row[6], str) else row[6]
@@ -76,10 +96,19 @@ def token(sql: FastSql, token_id: str) -> TokenRow | None:
     )
 
 
+_TASK_AND_CASE_COLUMNS = ", ".join(
+    [*("k." + c for c in TASK_COLUMNS), *("c." + c for c in CASE_COLUMNS)]
+)
 _TASK_AND_CASE = (
-    "SELECT "
-    + ", ".join([*("t." + c for c in TASK_COLUMNS), *("c." + c for c in CASE_COLUMNS)])
-    + " FROM human_task t JOIN nrm_case c ON c.id = t.case_id WHERE t.id = ?"
+    f"SELECT {_TASK_AND_CASE_COLUMNS}"
+    " FROM human_task k JOIN nrm_case c ON c.id = k.case_id WHERE k.id = ?"
+)
+# A token with its user, and a task with its case (NULLs when there is no such task): what
+# every task request reads first, in one statement (on PostgreSQL one round trip, not two).
+_TOKEN_AND_TASK = (
+    f"{_TOKEN_SELECT}, {_TASK_AND_CASE_COLUMNS}{_TOKEN_FROM}"
+    " LEFT JOIN (human_task k JOIN nrm_case c ON c.id = k.case_id) ON k.id = ?"
+    " WHERE t.id = ?"
 )
 
 

@@ -19,6 +19,7 @@ import re
 import secrets
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import cache
 
@@ -39,6 +40,9 @@ from engine.config import Settings
 from engine.db import read_session, write_session
 from engine.fastsql import FastSql
 from engine.models import User
+
+# How a token's row is read (`rows.token`, or a read that fetches more in the same statement).
+TokenLookup = Callable[[FastSql, str], TokenRow | None]
 
 # Token secrets are 256 random bits: argon2's cost guards weak passwords, not these, so a
 # light setting keeps the one verification per token and process cheap.
@@ -215,6 +219,7 @@ def authenticate_on(
     token: str | None,
     now: datetime,
     expired_ok: bool = False,
+    lookup: TokenLookup = rows.token,
 ) -> Caller:
     """The caller a bearer token belongs to; 401 when missing, unknown, expired or revoked.
 
@@ -226,7 +231,7 @@ def authenticate_on(
     token_id, _, secret = token.partition(".")
     if len(token) > 200 or not _TOKEN_PART.match(token_id) or not _TOKEN_PART.match(secret):
         raise NotAuthenticatedError("Malformed bearer token.")
-    row = _token_row(sql, token_id, now, expired_ok=expired_ok)
+    row = _token_row(lookup(sql, token_id), now, expired_ok=expired_ok)
     digest = _digest(token)
     if not verified.knows(digest, token_id):
         _verify_secret(row.secret_hash, _peppered(settings.secret_key, secret))
@@ -236,8 +241,7 @@ def authenticate_on(
     )
 
 
-def _token_row(sql: FastSql, token_id: str, now: datetime, *, expired_ok: bool) -> TokenRow:
-    row = rows.token(sql, token_id)
+def _token_row(row: TokenRow | None, now: datetime, *, expired_ok: bool) -> TokenRow:
     if row is None:
         raise NotAuthenticatedError("Unknown bearer token.")
     expired = row.expires_at <= now and not expired_ok

@@ -6,6 +6,8 @@ import pytest
 from sqlalchemy.engine import Engine as Database
 
 from api import rows
+from engine.facade import Engine
+from tests.api.conftest import AsUser, only, start_case
 
 
 def test_reading_leaves_no_transaction_open_on_postgresql(db: Database) -> None:
@@ -29,3 +31,21 @@ def test_reading_reads_on_any_database(db: Database) -> None:
         assert sql.run("SELECT 1", ()).fetchone() == (1,)
     with rows.reading(db) as sql:  # the connection given back is usable again
         assert sql.run("SELECT 2", ()).fetchone() == (2,)
+
+
+def test_token_and_task_are_read_in_one_statement(as_user: AsUser, api_engine: Engine) -> None:
+    """What every task request reads first: the token with its user, and the task with its
+    case (no task: None), as the separate reads give them."""
+    task = only(start_case(as_user("border"))["case"]["open_tasks"], "Identify the person")
+    police = as_user("police")
+    token_id = police.headers["Authorization"].removeprefix("Bearer ").partition(".")[0]
+    with rows.reading(api_engine.db) as sql:
+        both = rows.token_and_task(sql, token_id, task["id"])
+        alone = (rows.token(sql, token_id), rows.task_and_case(sql, task["id"]))
+        no_task = rows.token_and_task(sql, token_id, "no-such-task")
+        no_token = rows.token_and_task(sql, "no-such-token", task["id"])
+    assert both == alone
+    assert both[0] is not None and both[0].username == "police"
+    assert both[1] is not None and both[1][0].id == task["id"]
+    assert no_task == (alone[0], None)
+    assert no_token == (None, None)
