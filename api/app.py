@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 
 from anyio import to_thread
 from fastapi import FastAPI
+from sqlalchemy.exc import SQLAlchemyError
 
 from api import problems
 from api.middleware import BodyLimitMiddleware, UnexpectedErrorMiddleware
@@ -28,6 +30,7 @@ DEV_SECRET = Settings().secret_key
 # of 2 and gave a p99 of 2 s against 0.2 s (bench/RESULTS.md). A few threads keep one slow
 # request (a diagram, a deployment's scenario gate) from holding up the rest.
 DEFAULT_API_THREADS = 2
+_log = logging.getLogger("nrm.api")
 
 
 def api_threads(environ: Mapping[str, str] | None = None) -> int:
@@ -74,9 +77,18 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         worker = TimerWorker(app.state.engine, settings.worker_interval)
         worker.start()
     app.state.timer_worker = worker
-    # What exists at start-up (modules, the app, its routes and models) lives as long as the
-    # server: frozen, the collector's full passes no longer walk it (on the bench one such
-    # pass took ~0.1 s every few thousand requests, a pause for every request in flight).
+    # The deployed versions in use are parsed now (their specs, forms and compiled scripts
+    # live as long as the server), not by the first request that needs each one. A database
+    # that cannot be read yet does not stop the server: /healthz says so, and each version
+    # is then parsed when first needed.
+    try:
+        app.state.engine.load_versions()
+    except SQLAlchemyError as exc:
+        _log.warning("deployed versions not loaded at start-up (%s)", type(exc).__name__)
+    # What exists at start-up (modules, the app, its routes and models, those versions) lives
+    # as long as the server: frozen, the collector's full passes no longer walk it (on the
+    # bench a full pass over a parsed library took 65 ms, a pause for every request in
+    # flight: the tail of the latencies at 16 clients).
     gc.freeze()
     try:
         yield

@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 
 from sqlalchemy.engine import Engine as Database
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from engine import cases, claims, factbuild
 from engine.config import Settings, load_settings
@@ -23,7 +23,7 @@ from engine.diagrams import Diagrams
 from engine.errors import NrmError
 from engine.fastsql import TaskRow
 from engine.library import DeployResult, ProcessLibrary
-from engine.models import Case, ProcessVersion
+from engine.models import Case, CaseStatus, ProcessVersion
 from engine.reading import CaseReading
 from engine.scenario_gate import Gate
 from engine.sources import SourceFile, read_library
@@ -107,6 +107,21 @@ class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams):
         """The newest version of every deployed process."""
         with read_session(self.db) as session:
             return self.library.latest_versions(session)
+
+    def load_versions(self) -> int:
+        """Parse now the versions the next steps will use: each process's newest and every
+        version an open case runs on (else the first request to need one waits for it);
+        returns how many. The server calls this at start-up."""
+        with read_session(self.db) as session:
+            ids = {v.id for v in self.library.latest_versions(session) if v.id is not None}
+            ids.update(
+                session.exec(
+                    select(Case.process_version_id).where(Case.status == CaseStatus.OPEN).distinct()
+                ).all()
+            )
+            for version_id in sorted(ids):
+                self.library.version(session, version_id)
+        return len(ids)
 
     # --- cases -------------------------------------------------------------------------
 

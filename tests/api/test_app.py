@@ -56,3 +56,35 @@ def test_inprocess_worker_fires_due_timers_and_stops_on_shutdown(
             time.sleep(0.05)
     assert "Review overdue identification" in names
     assert not worker._thread.is_alive()
+
+
+def test_start_up_parses_the_deployed_versions_before_serving(
+    api_engine: Engine, api_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The versions in use are parsed (and then frozen with the rest of what lives as long
+    as the server) at start-up, not by the first request that needs each."""
+    loaded: list[int] = []
+    real = Engine.load_versions
+
+    def spy(self: Engine) -> int:
+        loaded.append(real(self))
+        return loaded[-1]
+
+    monkeypatch.setattr(Engine, "load_versions", spy)
+    app = create_app(api_settings, api_engine)
+    assert loaded == []
+    with TestClient(app):
+        assert loaded and loaded[0] >= 1
+
+
+def test_start_up_survives_a_database_it_cannot_read_yet(
+    api_engine: Engine, api_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    def down(self: Engine) -> int:
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(Engine, "load_versions", down)
+    with TestClient(create_app(api_settings, api_engine)) as client:
+        assert client.get("/healthz").status_code == 200

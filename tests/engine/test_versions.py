@@ -304,3 +304,21 @@ def test_migrate_cases_repredicts_what_follows_a_running_call_activity(
     assert open_ids(engine, case.id) == ["p_follow_up"]  # not the old end event
     result = complete(engine, case.id, "p_follow_up")
     assert result.case.status == "completed"
+
+
+def test_load_versions_parses_the_newest_and_those_of_open_cases(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At start-up a server parses the versions its next steps will use: each process's
+    newest and every version an open case still runs on; afterwards no step compiles."""
+    on_v1 = start(engine).case.id
+    engine.deploy(v2(), deployed_by="alice")
+    fresh = Engine(engine.db, settings=engine.settings, clock=engine.clock)  # a new process
+    assert fresh.load_versions() == 2  # v2 (the newest) and v1 (the open case's)
+
+    def no_compile(*args: object, **kwargs: object) -> object:
+        raise AssertionError("compiled during a step")
+
+    monkeypatch.setattr(fresh.library, "compile", no_compile)
+    complete(fresh, on_v1, "task_screen")
+    assert start(fresh).case.process_version == 2
