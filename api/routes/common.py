@@ -60,5 +60,5 @@ async def step_response(engine: Engine, step: Callable[[], tuple[int, BaseModel]
             with without_waiting():
                 return run()
         except WriterBusyError:
-            pass
+            pass  # another writer holds the lock: the step runs in the pool, and may wait there
     return await run_in_threadpool(run)
