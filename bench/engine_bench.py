@@ -109,13 +109,6 @@ class DurableEngine:
         return float(state or 0)
 
 
-def raw_runs_per_s(seconds: float) -> float:
-    """Full runs per second of raw SpiffWorkflow, parsed once, all in memory."""
-    raw = RawSpiff()
-    raw.run_for(seconds)
-    return raw.runs / raw.elapsed
-
-
 # A run completes this many user tasks (and starts the case: one step more).
 USER_TASKS = 10
 
