@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 
 from api import problems
+from api.hotpath import NrmApi
 from api.middleware import BodyLimitMiddleware, UnexpectedErrorMiddleware
 from api.routes import auth, cases, health, processes, statistics, tasks, users
 from api.security import VerifiedTokens
@@ -46,7 +47,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     settings = settings or engine.settings
     if settings.production and settings.secret_key == DEV_SECRET:
         raise ProductionRefusedError("Set NRM_SECRET_KEY: the development key is refused.")
-    app = FastAPI(
+    app = NrmApi(
         title="NRM agency task API",
         version="1",
         description="Agencies work the cases of the National Referral Mechanism.",

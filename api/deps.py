@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
-from fastapi import Depends, Header, Path, Request
+from fastapi import Depends, FastAPI, Header, Path, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
@@ -61,7 +61,7 @@ def get_session(engine: EngineDep) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
-async def _reading(request: Request, token: str | None, read: Callable[[], T]) -> T:
+async def _reading(app: FastAPI, token: str | None, read: Callable[[], T]) -> T:
     """`read` (the caller, maybe the task) on the event loop on SQLite: rows read by primary
     key on a pooled driver connection (tens of microseconds, never waiting on a lock: readers
     see a WAL snapshot) cost less than a hop to the thread pool and back. On PostgreSQL each
@@ -69,8 +69,8 @@ async def _reading(request: Request, token: str | None, read: Callable[[], T]) -
     database on another host: a millisecond or more), so it reads in the pool. A token this
     process has not verified yet takes an argon2 verification (milliseconds): that request
     reads in the pool too."""
-    verified: VerifiedTokens = request.app.state.verified_tokens
-    on_loop = request.app.state.engine.db.dialect.name == "sqlite"
+    verified: VerifiedTokens = app.state.verified_tokens
+    on_loop = app.state.engine.db.dialect.name == "sqlite"
     if on_loop and (not token or verified.knows_token(token)):
         return read()
     return await run_in_threadpool(read)
@@ -82,27 +82,26 @@ async def get_caller(
     """The signed-in user (401 without a valid bearer token)."""
     # The engine and settings are read from the app here, not as dependencies: FastAPI
     # spends ~20 µs resolving each one, on every request.
-    engine, settings = app_engine(request), request.app.state.settings
+    app = request.app
 
     def read() -> Caller:
-        with rows.reading(engine.db) as sql:
-            return _authenticate(sql, request, engine, settings, token)
+        with rows.reading(app.state.engine.db) as sql:
+            return _authenticate(sql, app, token)
 
-    return await _reading(request, token, read)
+    return await _reading(app, token, read)
 
 
 def _authenticate(
-    sql: FastSql,
-    request: Request,
-    engine: Engine,
-    settings: Settings,
-    token: str | None,
-    lookup: TokenLookup = rows.token,
+    sql: FastSql, app: FastAPI, token: str | None, lookup: TokenLookup = rows.token
 ) -> Caller:
-    verified: VerifiedTokens = request.app.state.verified_tokens
-    now = engine.clock.now()
+    state = app.state
     return authenticate_on(
-        sql=sql, settings=settings, verified=verified, token=token, now=now, lookup=lookup
+        sql=sql,
+        settings=state.settings,
+        verified=state.verified_tokens,
+        token=token,
+        now=state.engine.clock.now(),
+        lookup=lookup,
     )
 
 
@@ -176,7 +175,11 @@ async def get_task(
 ) -> TaskContext:
     """The signed-in caller and their task, read on one connection (401, 403, 404): the
     task routes take the caller from here rather than from `CurrentUser`."""
-    engine, settings = app_engine(request), request.app.state.settings
+    return await caller_and_task(request.app, token, task_id)
+
+
+async def caller_and_task(app: FastAPI, token: str | None, task_id: str) -> TaskContext:
+    """The caller a bearer token belongs to and their task (401, 403, 404)."""
 
     def read() -> TaskContext:
         found: list[tuple[TaskRow, CaseRow] | None] = [None]
@@ -188,11 +191,11 @@ async def get_task(
             row, found[0] = rows.token_and_task(sql, token_id, task_id)
             return row
 
-        with rows.reading(engine.db) as sql:
-            caller = _authenticate(sql, request, engine, settings, token, lookup)
+        with rows.reading(app.state.engine.db) as sql:
+            caller = _authenticate(sql, app, token, lookup)
         return _task_context(found[0], task_id, caller)
 
-    return await _reading(request, token, read)
+    return await _reading(app, token, read)
 
 
 TaskDep = Annotated[TaskContext, Depends(get_task)]

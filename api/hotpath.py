@@ -1,0 +1,154 @@
+"""The busiest request, `POST /api/v1/tasks/{id}/complete`, served before FastAPI's request
+machinery: `NrmApi` is the FastAPI application with that one shortcut.
+
+A case is worked by completions: ten of the bench case's eleven requests. FastAPI's
+per-request machinery (its middleware stack, routing through the included routers,
+dependency resolution, body validation) cost about a fifth of the server's CPU on such a
+request, more than the request's own reading of the token and the task. Here an ordinary
+completion is read, authenticated and run by the same functions the FastAPI route uses
+(`api.deps.caller_and_task`, `api.services.tasks.complete`, `api.routes.common.step_response`),
+and its errors become the same problem responses (the app's own exception handlers).
+
+Only a request that is plainly well formed takes the shortcut: a `Bearer` token, a JSON
+content type, a body within the limit that `TaskComplete` accepts, at most one of each
+header it reads, and a valid `Idempotency-Key` if any. Anything else goes to the FastAPI
+route unchanged (the body already read is replayed), which gives the 401, 413 and 422
+answers; the route also remains what OpenAPI documents."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+from typing import Any
+
+from fastapi import FastAPI, Request
+from starlette.responses import Response
+from starlette.types import Message, Receive, Scope, Send
+
+from api.deps import caller_and_task
+from api.middleware import replay
+from api.problems import log_unexpected, problem
+from api.routes.common import step_response
+from api.schemas import TaskComplete
+from api.services import tasks
+
+COMPLETE_ROUTE = "/api/v1/tasks/{task_id}/complete"
+_COMPLETE = re.compile(r"^/api/v1/tasks/([^/]+)/complete$")
+_BEARER = re.compile(rb"^Bearer ([A-Za-z0-9_.-]{1,200})$")
+_KEY = re.compile(rb"^[\x21-\x7e]{1,255}$")
+_JSON_TYPES = (b"application/json", b"application/json; charset=utf-8")
+_READ = (b"authorization", b"content-type", b"content-length", b"idempotency-key")
+
+
+class NrmApi(FastAPI):
+    """The FastAPI application, with the shortcut for completions (`hot_path`)."""
+
+    hot_path = True  # off: every request goes through FastAPI (the tests compare both)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.hot_path and scope["type"] == "http" and scope["method"] == "POST":
+            match = _COMPLETE.match(scope["path"])
+            if match is not None and not self.root_path:
+                await self._complete(scope, receive, send, match.group(1))
+                return
+        await super().__call__(scope, receive, send)
+
+    async def _complete(self, scope: Scope, receive: Receive, send: Send, task_id: str) -> None:
+        headers = _headers(scope)
+        limit: int = self.state.settings.max_body_bytes
+        bearer = _BEARER.match(headers.get(b"authorization", b""))
+        key = headers.get(b"idempotency-key")
+        if (
+            headers is _REPEATED
+            or bearer is None
+            or headers.get(b"content-type") not in _JSON_TYPES
+            or (key is not None and _KEY.match(key) is None)
+            or _declared_length(headers) > limit
+        ):
+            await super().__call__(scope, receive, send)
+            return
+        body, messages = await _read_body(receive, limit)
+        data = _form_data(body) if body is not None else None
+        if data is None:  # let FastAPI answer (422, 413, a client gone) from the same body
+            await super().__call__(scope, replay(messages, receive), send)
+            return
+        token = bearer.group(1).decode("ascii")
+        idempotency_key = key.decode("ascii") if key is not None else None
+        try:
+            ctx = await caller_and_task(self, token, task_id)
+            engine = self.state.engine
+            response = await step_response(
+                engine,
+                lambda: tasks.complete(
+                    engine=engine,
+                    caller=ctx.caller,
+                    task=ctx.task,
+                    data=data,
+                    idempotency_key=idempotency_key,
+                ),
+            )
+        except Exception as exc:  # noqa: BLE001  (each becomes its problem response)
+            response = await self._problem(scope, receive, exc)
+        await response(scope, receive, send)
+
+    async def _problem(self, scope: Scope, receive: Receive, exc: Exception) -> Response:
+        """The response the app's exception handlers give; else a logged 500 problem."""
+        for cls in type(exc).__mro__:
+            handler = self.exception_handlers.get(cls)
+            if handler is not None:
+                result = handler(Request(scope, receive), exc)
+                response: Response = await result if inspect.isawaitable(result) else result
+                return response
+        log_unexpected("POST", COMPLETE_ROUTE, exc)
+        return problem(500, "Internal error", "An unexpected error occurred; it has been logged.")
+
+
+_REPEATED: dict[bytes, bytes] = {}
+
+
+def _headers(scope: Scope) -> dict[bytes, bytes]:
+    """The headers the shortcut reads; `_REPEATED` if one of them came twice."""
+    found: dict[bytes, bytes] = {}
+    for name, value in scope["headers"]:
+        if name in _READ:
+            if name in found:
+                return _REPEATED
+            found[name] = value
+    return found
+
+
+def _declared_length(headers: dict[bytes, bytes]) -> int:
+    raw = headers.get(b"content-length")
+    if raw is None:
+        return 0
+    return int(raw) if raw.isdigit() else 1 << 62  # unreadable: FastAPI's path decides
+
+
+async def _read_body(receive: Receive, limit: int) -> tuple[bytes | None, list[Message]]:
+    """The whole body (None if it grew past `limit` or the client left), and the messages
+    received, to replay."""
+    messages: list[Message] = []
+    parts: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            return None, messages
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None, messages
+        parts.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(parts), messages
+
+
+def _form_data(body: bytes) -> dict[str, Any] | None:
+    """The form data of a body `TaskComplete` accepts, read as FastAPI reads a JSON body;
+    None for anything else."""
+    try:
+        return TaskComplete.model_validate(json.loads(body)).data
+    except Exception:  # noqa: BLE001  (FastAPI's route gives the 422 that says why)
+        return None

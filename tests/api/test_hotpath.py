@@ -1,0 +1,186 @@
+"""The completion shortcut (`api.hotpath.NrmApi`) answers exactly as the FastAPI route does,
+and takes only plainly well-formed requests."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from api.hotpath import NrmApi
+from api.middleware import BodyLimitMiddleware
+from engine.facade import Engine
+from engine.models import AuditEvent
+from tests.api.conftest import API, AsUser, only, start_case
+
+PRESUMED = {"identification_result": "presumed_victim", "referral_receiver": "ngo"}
+# A request: (user, body, extra headers, task id or None for the case's identify task).
+Sent = tuple[str, bytes, dict[str, str], str | None]
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value).encode()
+
+
+def _ok(key: str | None = None) -> Sent:
+    headers = {"Idempotency-Key": key} if key else {}
+    return ("police", _json({"data": PRESUMED}), headers, None)
+
+
+SCENARIOS: dict[str, tuple[list[Sent], list[int]]] = {
+    "completed": ([_ok()], [200]),
+    "retried with a key": ([_ok("k-1"), _ok("k-1")], [200, 200]),
+    "completed twice": ([_ok(), _ok()], [200, 409]),
+    "form data invalid": (
+        [("police", _json({"data": {"identification_result": "maybe"}}), {}, None)],
+        [422],
+    ),
+    "no data": ([("police", b"{}", {}, None)], [422]),
+    "unknown member": ([("police", _json({"data": PRESUMED, "x": 1}), {}, None)], [422]),
+    "data not an object": ([("police", _json({"data": 3}), {}, None)], [422]),
+    "not JSON": ([("police", b'{"data": ', {}, None)], [422]),
+    "text content type": (
+        [("police", _json({"data": PRESUMED}), {"Content-Type": "text/plain"}, None)],
+        [422],
+    ),
+    "no token": ([("", _json({"data": PRESUMED}), {}, None)], [401]),
+    "unknown token": (
+        [("", _json({"data": PRESUMED}), {"Authorization": "Bearer abc.def"}, None)],
+        [401],
+    ),
+    "lower-case scheme": ([("police:bearer", _json({"data": PRESUMED}), {}, None)], [200]),
+    "another agency's task": ([("ngo", _json({"data": PRESUMED}), {}, None)], [403]),
+    "unknown task": ([("police", _json({"data": PRESUMED}), {}, "no-such-task")], [404]),
+    "malformed key": (
+        [("police", _json({"data": PRESUMED}), {"Idempotency-Key": "a b"}, None)],
+        [422],
+    ),
+    "body too large": (
+        [("police", _json({"data": {"note": "x" * 1_100_000}}), {}, None)],
+        [413],
+    ),
+}  # fmt: skip
+
+
+def _normal(text: str) -> str:
+    """A response body without what differs between two cases (ids, numbers)."""
+    text = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>", text)
+    return re.sub(r"NRM-\d{4}-\d{6}", "<number>", text)
+
+
+def _send(
+    client: TestClient, as_user: AsUser, sent: Sent, task_id: str, salt: str = ""
+) -> tuple[Any, ...]:
+    """Send a request; its idempotency key (if valid) gets `salt` (keys are kept per user)."""
+    user, body, extra, given_id = sent
+    headers = {"Content-Type": "application/json"}
+    if user:
+        name, _, scheme = user.partition(":")
+        token = as_user(name).headers["Authorization"].removeprefix("Bearer ")
+        headers["Authorization"] = f"{scheme or 'Bearer'} {token}"
+    headers.update(extra)
+    if " " not in headers.get("Idempotency-Key", " "):
+        headers["Idempotency-Key"] += salt
+    path = f"{API}/tasks/{given_id or task_id}/complete"
+    response = client.post(path, content=body, headers=headers)
+    return (
+        response.status_code,
+        response.headers.get("content-type"),
+        response.headers.get("www-authenticate"),
+        _normal(response.text),
+    )
+
+
+def _answers(
+    app: FastAPI, client: TestClient, as_user: AsUser, requests: list[Sent], *, hot: bool
+) -> list[tuple[Any, ...]]:
+    assert isinstance(app, NrmApi)
+    app.hot_path = hot
+    task = only(start_case(as_user("border"))["case"]["open_tasks"], "Identify the person")
+    return [_send(client, as_user, sent, str(task["id"]), salt=str(hot)) for sent in requests]
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_shortcut_answers_as_the_fastapi_route(
+    name: str, app: FastAPI, client: TestClient, as_user: AsUser
+) -> None:
+    requests, statuses = SCENARIOS[name]
+    through_fastapi = _answers(app, client, as_user, requests, hot=False)
+    shortcut = _answers(app, client, as_user, requests, hot=True)
+    assert [answer[0] for answer in shortcut] == statuses
+    assert shortcut == through_fastapi
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Paths of the requests that reached FastAPI's middleware stack."""
+    seen: list[str] = []
+    original = BodyLimitMiddleware.__call__
+
+    async def counted(self: BodyLimitMiddleware, scope: Any, receive: Any, send: Any) -> None:
+        seen.append(scope["path"])
+        await original(self, scope, receive, send)
+
+    monkeypatch.setattr(BodyLimitMiddleware, "__call__", counted)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("name", "shortcut"),
+    [
+        ("completed", True),
+        ("retried with a key", True),
+        ("form data invalid", True),
+        ("unknown token", True),
+        ("another agency's task", True),
+        ("unknown member", False),
+        ("not JSON", False),
+        ("no token", False),
+        ("lower-case scheme", False),
+        ("malformed key", False),
+        ("body too large", False),
+    ],
+)
+def test_only_plainly_well_formed_completions_take_the_shortcut(
+    name: str,
+    shortcut: bool,
+    client: TestClient,
+    as_user: AsUser,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    task = only(start_case(as_user("border"))["case"]["open_tasks"], "Identify the person")
+    seen = _counting(monkeypatch)
+    requests, _ = SCENARIOS[name]
+    for sent in requests:
+        _send(client, as_user, sent, str(task["id"]))
+    completions = [path for path in seen if path.endswith("/complete")]
+    assert completions == (
+        [] if shortcut else [f"{API}/tasks/{task['id']}/complete"] * len(requests)
+    )
+
+
+def test_shortcut_turns_an_unexpected_error_into_a_logged_500(
+    client: TestClient,
+    as_user: AsUser,
+    api_engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    task = only(start_case(as_user("border"))["case"]["open_tasks"], "Identify the person")
+
+    def broken(**_: Any) -> Any:
+        raise RuntimeError("-".join(("secret", "data")))  # the message is not in the source
+
+    monkeypatch.setattr("api.services.tasks.complete", broken)
+    response = _send(client, as_user, _ok(), str(task["id"]))
+    assert response[:2] == (500, "application/problem+json")
+    assert "secret-data" not in response[3] and "secret-data" not in caplog.text
+    assert "unexpected RuntimeError on POST /api/v1/tasks/{task_id}/complete" in caplog.text
+    with Session(api_engine.db) as session:
+        events = select(func.count()).where(AuditEvent.task_id == task["id"])
+        assert session.execute(events).scalar_one() == 0
