@@ -1,38 +1,44 @@
-"""The busiest request, `POST /api/v1/tasks/{id}/complete`, served before FastAPI's request
-machinery: `NrmApi` is the FastAPI application with that one shortcut.
+"""The two step requests, `POST /api/v1/cases` and `POST /api/v1/tasks/{id}/complete`, served
+before FastAPI's request machinery: `NrmApi` is the FastAPI application with that shortcut.
 
-A case is worked by completions: ten of the bench case's eleven requests. FastAPI's
+A case is worked by steps: every one of the bench case's eleven requests is one. FastAPI's
 per-request machinery (its middleware stack, routing through the included routers,
 dependency resolution, body validation) cost about a fifth of the server's CPU on such a
 request, more than the request's own reading of the token and the task. Here an ordinary
-completion is read, authenticated and run by the same functions the FastAPI route uses
-(`api.deps.caller_and_task`, `api.services.tasks.complete`, `api.routes.common.step_response`),
-and its errors become the same problem responses (the app's own exception handlers).
+step is read, authenticated and run by the same functions the FastAPI routes use
+(`api.deps.caller_of` and `caller_and_task`, `api.services.cases.start` and
+`api.services.tasks.complete`, `api.routes.common.step_response`), and its errors become the
+same problem responses (the app's own exception handlers).
 
 Only a request that is plainly well formed takes the shortcut: a `Bearer` token, a JSON
-content type, a body within the limit that `TaskComplete` accepts, at most one of each
-header it reads, and a valid `Idempotency-Key` if any. Anything else goes to the FastAPI
-route unchanged (the body already read is replayed), which gives the 401, 413 and 422
-answers; the route also remains what OpenAPI documents."""
+content type, a body within the limit that the route's model (`CaseCreate`,
+`TaskComplete`) accepts, at most one of each header it reads, and a valid
+`Idempotency-Key` if any. Anything else goes to the FastAPI route unchanged (the body
+already read is replayed), which gives the 401, 413 and 422 answers; the routes also remain
+what OpenAPI documents."""
 
 from __future__ import annotations
 
 import inspect
 import json
 import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI, Request
+from pydantic import BaseModel
 from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
 
-from api.deps import caller_and_task
+from api.deps import caller_and_task, caller_of
 from api.middleware import replay
 from api.problems import log_unexpected, problem
 from api.routes.common import step_response
-from api.schemas import TaskComplete
-from api.services import tasks
+from api.schemas import CaseCreate, TaskComplete
+from api.services import cases, tasks
 
+START_PATH = "/api/v1/cases"
 COMPLETE_ROUTE = "/api/v1/tasks/{task_id}/complete"
 _COMPLETE = re.compile(r"^/api/v1/tasks/([^/]+)/complete$")
 _BEARER = re.compile(rb"^Bearer ([A-Za-z0-9_.-]{1,200})$")
@@ -42,19 +48,26 @@ _READ = (b"authorization", b"content-type", b"content-length", b"idempotency-key
 
 
 class NrmApi(FastAPI):
-    """The FastAPI application, with the shortcut for completions (`hot_path`)."""
+    """The FastAPI application, with the shortcut for the step requests (`hot_path`)."""
 
     hot_path = True  # off: every request goes through FastAPI (the tests compare both)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.hot_path and scope["type"] == "http" and scope["method"] == "POST":
-            match = _COMPLETE.match(scope["path"])
-            if match is not None and not self.root_path:
-                await self._complete(scope, receive, send, match.group(1))
+            path = scope["path"]
+            if path == START_PATH:
+                shortcut: tuple[_Step, str] | None = (_START, "")
+            else:
+                match = _COMPLETE.match(path)
+                shortcut = (_COMPLETE_TASK, match.group(1)) if match is not None else None
+            if shortcut is not None and not self.root_path:
+                await self._step(scope, receive, send, *shortcut)
                 return
         await super().__call__(scope, receive, send)
 
-    async def _complete(self, scope: Scope, receive: Receive, send: Send, task_id: str) -> None:
+    async def _step(
+        self, scope: Scope, receive: Receive, send: Send, step: _Step, arg: str
+    ) -> None:
         headers = _headers(scope)
         limit: int = self.state.settings.max_body_bytes
         bearer = _BEARER.match(headers.get(b"authorization", b""))
@@ -69,30 +82,21 @@ class NrmApi(FastAPI):
             await super().__call__(scope, receive, send)
             return
         body, messages = await _read_body(receive, limit)
-        data = _form_data(body) if body is not None else None
-        if data is None:  # let FastAPI answer (422, 413, a client gone) from the same body
+        model = _parsed(step.model, body) if body is not None else None
+        if model is None:  # let FastAPI answer (422, 413, a client gone) from the same body
             await super().__call__(scope, replay(messages, receive), send)
             return
         token = bearer.group(1).decode("ascii")
         idempotency_key = key.decode("ascii") if key is not None else None
         try:
-            ctx = await caller_and_task(self, token, task_id)
-            engine = self.state.engine
-            response = await step_response(
-                engine,
-                lambda: tasks.complete(
-                    engine=engine,
-                    caller=ctx.caller,
-                    task=ctx.task,
-                    data=data,
-                    idempotency_key=idempotency_key,
-                ),
-            )
+            response = await step.run(self, token, arg, model, idempotency_key)
         except Exception as exc:  # noqa: BLE001  (each becomes its problem response)
-            response = await self._problem(scope, receive, exc)
+            response = await self._problem(scope, receive, exc, step.route)
         await response(scope, receive, send)
 
-    async def _problem(self, scope: Scope, receive: Receive, exc: Exception) -> Response:
+    async def _problem(
+        self, scope: Scope, receive: Receive, exc: Exception, route: str
+    ) -> Response:
         """The response the app's exception handlers give; else a logged 500 problem."""
         for cls in type(exc).__mro__:
             handler = self.exception_handlers.get(cls)
@@ -100,8 +104,51 @@ class NrmApi(FastAPI):
                 result = handler(Request(scope, receive), exc)
                 response: Response = await result if inspect.isawaitable(result) else result
                 return response
-        log_unexpected("POST", COMPLETE_ROUTE, exc)
+        log_unexpected("POST", route, exc)
         return problem(500, "Internal error", "An unexpected error occurred; it has been logged.")
+
+
+async def _start(
+    app: FastAPI, token: str, _arg: str, body: Any, idempotency_key: str | None
+) -> Response:
+    caller = await caller_of(app, token)
+    engine = app.state.engine
+    return await step_response(
+        engine,
+        lambda: cases.start(
+            engine=engine, caller=caller, body=body, idempotency_key=idempotency_key
+        ),
+    )
+
+
+async def _complete(
+    app: FastAPI, token: str, task_id: str, body: Any, idempotency_key: str | None
+) -> Response:
+    ctx = await caller_and_task(app, token, task_id)
+    engine = app.state.engine
+    return await step_response(
+        engine,
+        lambda: tasks.complete(
+            engine=engine,
+            caller=ctx.caller,
+            task=ctx.task,
+            data=body.data,
+            idempotency_key=idempotency_key,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class _Step:
+    """A step request the shortcut serves: its route (for the log), body model and runner."""
+
+    route: str
+    model: type[BaseModel]
+    run: Callable[[FastAPI, str, str, Any, str | None], Awaitable[Response]]
+
+
+_START = _Step(START_PATH, CaseCreate, _start)
+_COMPLETE_TASK = _Step(COMPLETE_ROUTE, TaskComplete, _complete)
 
 
 _REPEATED: dict[bytes, bytes] = {}
@@ -145,10 +192,10 @@ async def _read_body(receive: Receive, limit: int) -> tuple[bytes | None, list[M
             return b"".join(parts), messages
 
 
-def _form_data(body: bytes) -> dict[str, Any] | None:
-    """The form data of a body `TaskComplete` accepts, read as FastAPI reads a JSON body;
-    None for anything else."""
+def _parsed(model: type[BaseModel], body: bytes) -> BaseModel | None:
+    """The body as `model` accepts it, read as FastAPI reads a JSON body; None for anything
+    else."""
     try:
-        return TaskComplete.model_validate(json.loads(body)).data
+        return model.model_validate(json.loads(body))
     except Exception:  # noqa: BLE001  (FastAPI's route gives the 422 that says why)
         return None

@@ -1,5 +1,5 @@
-"""The completion shortcut (`api.hotpath.NrmApi`) answers exactly as the FastAPI route does,
-and takes only plainly well-formed requests."""
+"""The step shortcut (`api.hotpath.NrmApi`: starting a case, completing a task) answers
+exactly as the FastAPI routes do, and takes only plainly well-formed requests."""
 
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ from api.hotpath import NrmApi
 from api.middleware import BodyLimitMiddleware
 from engine.facade import Engine
 from engine.models import AuditEvent
-from tests.api.conftest import API, AsUser, only, start_case
+from tests.api.conftest import API, REPORT, AsUser, only, start_case
 
 PRESUMED = {"identification_result": "presumed_victim", "referral_receiver": "ngo"}
-# A request: (user, body, extra headers, task id or None for the case's identify task).
+START = "POST /cases"
+# A request: (user, body, extra headers, where to): a completion of the given task id, or of
+# the case's identify task (None), or START.
 Sent = tuple[str, bytes, dict[str, str], str | None]
 
 
@@ -31,6 +33,11 @@ def _json(value: Any) -> bytes:
 def _ok(key: str | None = None) -> Sent:
     headers = {"Idempotency-Key": key} if key else {}
     return ("police", _json({"data": PRESUMED}), headers, None)
+
+
+def _report(key: str | None = None, user: str = "border", **body: Any) -> Sent:
+    headers = {"Idempotency-Key": key} if key else {}
+    return (user, _json({"process_id": "api_case", "data": REPORT, **body}), headers, START)
 
 
 SCENARIOS: dict[str, tuple[list[Sent], list[int]]] = {
@@ -65,6 +72,14 @@ SCENARIOS: dict[str, tuple[list[Sent], list[int]]] = {
         [("police", _json({"data": {"note": "x" * 1_100_000}}), {}, None)],
         [413],
     ),
+    "case started": ([_report()], [201]),
+    "case start retried with a key": ([_report("s-1"), _report("s-1")], [201, 201]),
+    "unknown process": ([_report(process_id="no_such_process")], [404]),
+    "malformed process id": ([_report(process_id="1 bad")], [422]),
+    "report invalid": ([_report(data={"age": "old"})], [422]),
+    "no first responder": ([_report(user="policy")], [403]),
+    "case start without token": ([_report(user="")], [401]),
+    "case start, unknown member": ([_report(x=1)], [422]),
 }  # fmt: skip
 
 
@@ -87,7 +102,7 @@ def _send(
     headers.update(extra)
     if " " not in headers.get("Idempotency-Key", " "):
         headers["Idempotency-Key"] += salt
-    path = f"{API}/tasks/{given_id or task_id}/complete"
+    path = _path(given_id or task_id)
     response = client.post(path, content=body, headers=headers)
     return (
         response.status_code,
@@ -95,6 +110,10 @@ def _send(
         response.headers.get("www-authenticate"),
         _normal(response.text),
     )
+
+
+def _path(target: str) -> str:
+    return f"{API}/cases" if target == START else f"{API}/tasks/{target}/complete"
 
 
 def _answers(
@@ -144,6 +163,12 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         ("lower-case scheme", False),
         ("malformed key", False),
         ("body too large", False),
+        ("case started", True),
+        ("case start retried with a key", True),
+        ("unknown process", True),
+        ("no first responder", True),
+        ("malformed process id", False),
+        ("case start without token", False),
     ],
 )
 def test_only_plainly_well_formed_completions_take_the_shortcut(
@@ -158,10 +183,8 @@ def test_only_plainly_well_formed_completions_take_the_shortcut(
     requests, _ = SCENARIOS[name]
     for sent in requests:
         _send(client, as_user, sent, str(task["id"]))
-    completions = [path for path in seen if path.endswith("/complete")]
-    assert completions == (
-        [] if shortcut else [f"{API}/tasks/{task['id']}/complete"] * len(requests)
-    )
+    steps = [path for path in seen if path != f"{API}/auth/token"]
+    assert steps == ([] if shortcut else [_path(s[3] or str(task["id"])) for s in requests])
 
 
 def test_shortcut_turns_an_unexpected_error_into_a_logged_500(
