@@ -138,11 +138,12 @@ def snapshot(workflow: BpmnWorkflow, bundle: CompiledBundle, params: Mapping[str
     timers: list[PendingTimer] = []
     data: dict[str, Any] = dict(workflow.last_task.data) if workflow.last_task else {}
     for task in all_tasks(workflow):
-        if task.state == TaskState.READY:
+        state = task._state  # the attribute `state` reads, without the property's call
+        if state == TaskState.READY:
             data.update(task.data)
             if task.task_spec.manual:
                 ready.append(task)
-        elif task.state == TaskState.WAITING:
+        elif state == TaskState.WAITING:
             data.update(task.data)
             timer = _pending_timer(task)
             if timer is not None:

@@ -27,7 +27,9 @@ def start(
         key=idempotency_key,
         digest=idempotency.request_hash(
             {"op": "start", "process_id": body.process_id, "data": body.data}
-        ),
+        )
+        if idempotency_key
+        else "",
     )
     return steps.run(
         engine=engine,

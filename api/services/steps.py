@@ -27,7 +27,8 @@ from engine.views import StepResult, TaskView
 
 @dataclass(frozen=True)
 class StepRequest:
-    """Who asks for a step, under which Idempotency-Key, with which request fingerprint."""
+    """Who asks for a step, under which Idempotency-Key, with which request fingerprint (its
+    SHA-256, only computed, and only needed, when there is a key)."""
 
     caller: Caller
     agency: str
@@ -73,7 +74,28 @@ def _hook(engine: Engine, request: StepRequest, shaped: list[StepPublic]) -> Ste
     def within(session: Session, result: StepResult) -> None:
         view = result.case
         case = CaseKey(view.id, view.number, view.process_version_id, view.reporting_agency)
-        step = skeleton(engine=engine, session=session, result=result, case=case)
+        projection = visibility.projected_data(
+            engine=engine,
+            session=session,
+            case=case,
+            agency=request.agency,
+            data=view.data,
+            serving=[t.agency for t in view.open_tasks if t.agency],
+        )
+        # The access record of the personal fields the response carries joins the step's
+        # own transaction.
+        access_log.add(
+            session,
+            engine=engine,
+            caller=request.caller,
+            case_id=case.id,
+            fields=projection.personal,
+            endpoint=request.endpoint,
+            task_id=result.completed.id if result.completed is not None else None,
+        )
+        step = skeleton(
+            engine=engine, session=session, result=result, case=case, data=projection.data
+        )
         if request.key:
             idempotency.store(
                 session,
@@ -84,21 +106,34 @@ def _hook(engine: Engine, request: StepRequest, shaped: list[StepPublic]) -> Ste
                 step=step,
                 now=engine.clock.now(),
             )
-        shaped.append(_projected(engine, session, request, step, result, case))
+        shaped.append(step)
 
     return within
 
 
 def skeleton(
-    *, engine: Engine, session: Session, result: StepResult, case: CaseKey | None = None
+    *,
+    engine: Engine,
+    session: Session,
+    result: StepResult,
+    case: CaseKey | None = None,
+    data: dict[str, Any] | None = None,
 ) -> StepPublic:
-    """The step's result without case data (tasks, status, numbers)."""
+    """The step's result: tasks, status, numbers, and the case data given (projected for the
+    caller), or none."""
     case = case or rows.case_key(store.sql(session), result.case.id)
     loaded = visibility.version_of(engine, session, case)
     now = engine.clock.now()
+    shaped: dict[str, Any] = {}
 
     def shape(view: TaskView) -> Any:
-        return task_public(view, case_number=view.case_number, loaded=loaded, now=now)
+        # A task opened by the step is also one of the case's open tasks: shaped once.
+        found = shaped.get(view.id)
+        if found is None:
+            found = shaped[view.id] = task_public(
+                view, case_number=view.case_number, loaded=loaded, now=now
+            )
+        return found
 
     completed = None
     if result.completed is not None:  # as it stands after the step (by whom, when)
@@ -108,40 +143,11 @@ def skeleton(
             result.case,
             process_version=result.case.process_version,
             open_tasks=[shape(t) for t in result.case.open_tasks],
+            data=data,
         ),
         completed=completed,
         opened=[shape(t) for t in result.opened],
     )
-
-
-def _projected(
-    engine: Engine,
-    session: Session,
-    request: StepRequest,
-    step: StepPublic,
-    result: StepResult,
-    case: CaseKey,
-) -> StepPublic:
-    """The step's result with the case data projected for the caller; the access record of
-    the personal fields it carries joins the step's own transaction."""
-    projection = visibility.projected_data(
-        engine=engine,
-        session=session,
-        case=case,
-        agency=request.agency,
-        data=result.case.data,
-        serving=[t.agency for t in result.case.open_tasks if t.agency],
-    )
-    access_log.add(
-        session,
-        engine=engine,
-        caller=request.caller,
-        case_id=case.id,
-        fields=projection.personal,
-        endpoint=request.endpoint,
-        task_id=step.completed.id if step.completed else None,
-    )
-    return step.model_copy(update={"case": step.case.model_copy(update={"data": projection.data})})
 
 
 def with_data(

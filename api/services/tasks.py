@@ -76,7 +76,9 @@ def complete(
         endpoint="POST /tasks/{id}/complete",
         status_code=200,
         key=idempotency_key,
-        digest=idempotency.request_hash({"op": "complete", "task_id": task.id, "data": data}),
+        digest=idempotency.request_hash({"op": "complete", "task_id": task.id, "data": data})
+        if idempotency_key
+        else "",
     )
     return steps.run(
         engine=engine,
