@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.engine import Engine as Database
@@ -53,7 +54,7 @@ class TokenRow:
     user_id: int
     username: str
     agency: str | None
-    roles: list[str]
+    roles: tuple[str, ...]
     active: bool
 
 
@@ -88,12 +89,23 @@ def token_and_task(
 
 
 def _token_of(sql: FastSql, row: Sequence[Any]) -> TokenRow:
-    expires_at = sql.read_when(row[2])
+    raw = tuple(row[:_TOKEN_WIDTH])
+    # On SQLite every value is text or a number: the parsed row is kept for the same values
+    # (a token's row changes only when it is revoked or its user is changed).
+    return _parsed_token(raw) if not sql.postgres else _token_row(raw)
+
+
+def _token_row(raw: tuple[Any, ...]) -> TokenRow:
+    expires_at = FastSql.read_when(raw[2])
     assert expires_at is not None
-    roles = json.loads(row[6]) if isinstance(row[6], str) else row[6]
+    roles = json.loads(raw[6]) if isinstance(raw[6], str) else raw[6]
     return TokenRow(
-        row[0], sql.read_when(row[1]), expires_at, row[3], row[4], row[5], roles, bool(row[7])
-    )
+        raw[0], FastSql.read_when(raw[1]), expires_at, raw[3], raw[4], raw[5], tuple(roles),
+        bool(raw[7]),
+    )  # fmt: skip
+
+
+_parsed_token = lru_cache(maxsize=4096)(_token_row)
 
 
 _TASK_AND_CASE_COLUMNS = ", ".join(

@@ -52,6 +52,10 @@ TASK_COLUMNS = (
     "completed_at",
 )
 _TIMES = {"created_at", "updated_at", "closed_at", "due_at", "claimed_at", "completed_at"}
+# Where the date-times are in a row of CASE_COLUMNS / TASK_COLUMNS (the rows' dataclasses
+# take their fields in the columns' order: tests/engine/test_fastsql.py checks).
+_CASE_TIMES = tuple(i for i, c in enumerate(CASE_COLUMNS) if c in _TIMES)
+_TASK_TIMES = tuple(i for i, c in enumerate(TASK_COLUMNS) if c in _TIMES)
 
 
 @dataclass
@@ -199,22 +203,25 @@ class FastSql:
 
     def case(self, row: Sequence[Any]) -> CaseRow:
         """A CaseRow from a row selected with CASE_COLUMNS."""
-        values: dict[str, Any] = {
-            k: self.read_when(v) if k in _TIMES else v
-            for k, v in zip(CASE_COLUMNS, row, strict=True)
-        }
-        return CaseRow(**values)
+        return CaseRow(*_with_times(row, _CASE_TIMES))
 
     def task(self, row: Sequence[Any]) -> TaskRow:
         """A TaskRow from a row selected with TASK_COLUMNS."""
-        values: dict[str, Any] = {
-            k: self.read_when(v) if k in _TIMES else v
-            for k, v in zip(TASK_COLUMNS, row, strict=True)
-        }
-        return TaskRow(**values)
+        return TaskRow(*_with_times(row, _TASK_TIMES))
 
     def task_values(self, task: TaskRow) -> tuple[Any, ...]:
         """Parameters to insert a TaskRow in TASK_COLUMNS order."""
         return tuple(
             self.when(getattr(task, c)) if c in _TIMES else getattr(task, c) for c in TASK_COLUMNS
         )
+
+
+def _with_times(row: Sequence[Any], times: tuple[int, ...]) -> list[Any]:
+    """A row's values with the date-times at those places read back (as `read_when`)."""
+    values = list(row)
+    for i in times:
+        value = values[i]
+        if value is not None:
+            moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+            values[i] = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return values
