@@ -64,6 +64,10 @@ def demo() -> None:
     typer.echo(f"{len(names)} demo users ready: {', '.join(names)}")
 
 
+# uvicorn's httptools protocol with each response's head and body sent in one write.
+HTTP_PROTOCOL = "api.serving:HttpToolsJoinedWrites"
+
+
 @app.command()
 def serve(
     host: str = "127.0.0.1", port: int = 8000, workers: int = 1, reload: bool = False
@@ -72,7 +76,13 @@ def serve(
     import uvicorn
 
     uvicorn.run(
-        "api.app:create_app", factory=True, host=host, port=port, workers=workers, reload=reload
+        "api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        reload=reload,
+        http=HTTP_PROTOCOL,
     )
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from engine.cli import HTTP_PROTOCOL
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -47,6 +49,8 @@ class UvicornServer:
             str(self.port),
             "--log-level",
             "warning",
+            "--http",
+            HTTP_PROTOCOL,  # as `nrm serve` (`make run`) serves
         ]
         self.log = log.open("ab")
         self.process = subprocess.Popen(
