@@ -72,6 +72,13 @@ SCENARIOS: dict[str, tuple[list[Sent], list[int]]] = {
         [("police", _json({"data": {"note": "x" * 1_100_000}}), {}, None)],
         [413],
     ),
+    "byte order mark": ([("police", b"\xef\xbb\xbf" + _json({"data": PRESUMED}), {}, None)], [200]),
+    "lone surrogate": ([("police", b'{"data": {"x": "\\ud800"}}', {}, None)], [422]),
+    "duplicate member, big number": (
+        [("police", b'{"data": {"identification_result": "x", "identification_result": '
+          b'"presumed_victim", "referral_receiver": "ngo"}, "data": {"n": 1e999}}', {}, None)],
+        [422],
+    ),
     "case started": ([_report()], [201]),
     "case start retried with a key": ([_report("s-1"), _report("s-1")], [201, 201]),
     "unknown process": ([_report(process_id="no_such_process")], [404]),
@@ -163,6 +170,7 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         ("lower-case scheme", False),
         ("malformed key", False),
         ("body too large", False),
+        ("byte order mark", False),
         ("case started", True),
         ("case start retried with a key", True),
         ("unknown process", True),
