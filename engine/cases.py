@@ -6,7 +6,6 @@ import os
 import time
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +16,7 @@ from engine.claims import check_may_act
 from engine.context import EngineContext
 from engine.errors import TaskNotReadyError
 from engine.facts import facts_of
-from engine.fastsql import CaseRow, TaskRow
+from engine.fastsql import CaseRow, TaskRow, changed
 from engine.forms import personal_fields, validate_form
 from engine.library import LoadedVersion
 from engine.models import CaseStatus, TaskStatus, Timer
@@ -286,7 +285,7 @@ def time_ordered_id() -> str:
 
 def _done(row: TaskRow, actor: str, now: datetime) -> TaskRow:
     """The completed task's row as this step left it (see store.sync_tasks)."""
-    return replace(row, status=TaskStatus.COMPLETED, completed_by=actor, completed_at=now)
+    return changed(row, status=TaskStatus.COMPLETED, completed_by=actor, completed_at=now)
 
 
 # A diagram sets this field (e.g. when an adult refuses referral and only an anonymous

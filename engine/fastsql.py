@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.engine import Connection
 
@@ -214,6 +214,15 @@ class FastSql:
         return tuple(
             self.when(getattr(task, c)) if c in _TIMES else getattr(task, c) for c in TASK_COLUMNS
         )
+
+
+RowT = TypeVar("RowT", CaseRow, TaskRow)
+
+
+def changed(row: RowT, **changes: Any) -> RowT:
+    """A copy of a row with some values changed (`dataclasses.replace` without its per-call
+    look at the fields: a step copies its rows a few times)."""
+    return type(row)(**{**row.__dict__, **changes})
 
 
 def _with_times(row: Sequence[Any], times: tuple[int, ...]) -> list[Any]:

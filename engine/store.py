@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from contextlib import AbstractContextManager
-from dataclasses import replace
 from datetime import datetime
 from typing import Any, cast
 
@@ -18,7 +17,7 @@ from sqlmodel import Session
 from engine.db import UnitSession
 from engine.errors import ConcurrentUpdateError, UnknownCaseError, UnknownTaskError
 from engine.facts import Fact
-from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow
+from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow, changed
 from engine.models import TaskStatus
 from engine.runtime import OpenTask, PendingTimer
 
@@ -170,7 +169,7 @@ def save_case(session: Session, case: CaseRow, state: bytes, **changes: Any) -> 
         (*params, case.id, case.version),
         saved,
     )
-    return replace(case, **values)
+    return changed(case, **values)
 
 
 def record_facts(session: Session, case_id: str, facts: list[Fact], at: datetime) -> None:
@@ -261,7 +260,7 @@ def sync_tasks(
         [db.task_values(r) for r in opened],
     )
     still = [
-        row if row.due_at == t.due_at else replace(row, due_at=t.due_at)
+        row if row.due_at == t.due_at else changed(row, due_at=t.due_at)
         for tid, t in current.items()
         if (row := before.get(tid)) is not None
     ]
@@ -311,4 +310,4 @@ def set_claim(
         "UPDATE human_task SET claimed_by = ?, claimed_at = ? WHERE id = ?",
         (claimed_by, db.when(at), task.id),
     )
-    return replace(task, claimed_by=claimed_by, claimed_at=at)
+    return changed(task, claimed_by=claimed_by, claimed_at=at)

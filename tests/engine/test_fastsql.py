@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow
+from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow, changed
 
 
 def test_row_dataclasses_take_their_fields_in_column_order() -> None:
@@ -42,3 +42,14 @@ def test_a_case_row_reads_stored_text_times_as_aware_utc() -> None:
     assert case.created_at == datetime(2026, 3, 1, 8, 30, 1, 250, tzinfo=UTC)
     assert case.updated_at == datetime(2026, 3, 1, 9, tzinfo=UTC)
     assert (case.closed_at, case.version, case.number) == (None, 4, "NRM-2026-000001")
+
+
+def test_a_changed_row_is_a_new_row_like_dataclasses_replace() -> None:
+    row = TaskRow(
+        id="t1", case_id="c1", process_id="p", bpmn_id="b", name="n", lane=None, agency="ngo",
+        form=None, status="ready", created_at=datetime(2026, 3, 1, tzinfo=UTC), due_at=None,
+        claimed_by=None, claimed_at=None, completed_by=None, completed_at=None,
+    )  # fmt: skip
+    done = changed(row, status="completed", completed_by="anna")
+    assert done == dataclasses.replace(row, status="completed", completed_by="anna")
+    assert (row.status, row.completed_by, type(done)) == ("ready", None, TaskRow)
