@@ -19,7 +19,8 @@ TARGETS = {"engine_ratio": (">=", 0.33), "state_bytes_per_case": ("<=", 8192)}
 
 API_NOTE = (
     "The API figures (`make bench`, i.e. `python -m bench --with-api`) come from a real "
-    "`uvicorn api.app:create_app --factory` (one worker, loopback, bench/diagram deployed) "
+    "`uvicorn api.app:create_app --factory --http api.serving:HttpToolsJoinedWrites` (as "
+    "`nrm serve` runs it: one worker, loopback, bench/diagram deployed) "
     "driven by closed-loop clients (threads, one keep-alive `http.client` connection each) "
     "of the bench process: clients, server and PostgreSQL share the same CPUs, so the "
     "figures are what one box does with everything on it. A case is 1 start and 10 completions; "
@@ -33,7 +34,8 @@ API_NOTE = (
     "is the server's VmRSS after those requests. `api_ratio` cannot pass `engine_ratio`: "
     "each request is one engine step plus HTTP, the token check, loading and projecting; "
     "`server CPU ms/request` (the server's CPU time over the requests) is its whole cost, "
-    "against `engine_step_p50_ms` for the step alone. On SQLite a step runs on the server's "
+    "against `engine_step_p50_ms` for the step alone. Both step requests skip FastAPI's "
+    "request machinery (api/hotpath.py). On SQLite a step runs on the server's "
     "event loop (on the thread pool only when the write lock is taken); other synchronous "
     "routes, and every step on PostgreSQL, run on `NRM_API_THREADS` (2) threads. "
     "`http_floor_server_cpu_ms` is the server CPU "
