@@ -101,3 +101,17 @@ def test_statistics_can_rebuild_facts_first(cli_env: str) -> None:
     output = invoke("statistics", "--rebuild-facts")
     assert "facts rebuilt for 0 case(s)" in output  # the fixture forms mark nothing
     assert '"total": 0' in output
+
+
+def test_serve_runs_uvicorn_on_the_app_with_joined_response_writes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import uvicorn
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(app=app, **options))
+    result = runner.invoke(app, ["serve", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert seen["app"] == "api.app:create_app" and seen["factory"] is True
+    assert (seen["port"], seen["workers"]) == (8123, 1)
+    assert seen["http"] == "api.serving:HttpToolsJoinedWrites"
