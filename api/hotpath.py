@@ -6,9 +6,8 @@ per-request machinery (its middleware stack, routing through the included router
 dependency resolution, body validation) cost about a fifth of the server's CPU on such a
 request, more than the request's own reading of the token and the task. Here an ordinary
 step is read, authenticated and run by the same functions the FastAPI routes use
-(`api.deps.caller_of` and `caller_and_task`, `api.services.cases.start` and
-`api.services.tasks.complete`, `api.routes.common.step_response`), and its errors become the
-same problem responses (the app's own exception handlers).
+(`api.deps.caller_of` and `caller_and_task`; the routes' own `case_start` and `completion`),
+and its errors become the same problem responses (the app's own exception handlers).
 
 Only a request that is plainly well formed takes the shortcut: a `Bearer` token, a JSON
 content type, a body within the limit that the route's model (`CaseCreate`,
@@ -33,9 +32,9 @@ from starlette.types import Message, Receive, Scope, Send
 from api.deps import caller_and_task, caller_of
 from api.middleware import replay
 from api.problems import log_unexpected, problem
-from api.routes.common import step_response
+from api.routes.cases import case_start
+from api.routes.tasks import completion
 from api.schemas import CaseCreate, TaskComplete
-from api.services import cases, tasks
 
 START_PATH = "/api/v1/cases"
 COMPLETE_ROUTE = "/api/v1/tasks/{task_id}/complete"
@@ -111,30 +110,14 @@ async def _start(
     app: FastAPI, token: str, _arg: str, body: Any, idempotency_key: str | None
 ) -> Response:
     caller = await caller_of(app, token)
-    engine = app.state.engine
-    return await step_response(
-        engine,
-        lambda: cases.start(
-            engine=engine, caller=caller, body=body, idempotency_key=idempotency_key
-        ),
-    )
+    return await case_start(app.state.engine, caller, body, idempotency_key)
 
 
 async def _complete(
     app: FastAPI, token: str, task_id: str, body: Any, idempotency_key: str | None
 ) -> Response:
     ctx = await caller_and_task(app, token, task_id)
-    engine = app.state.engine
-    return await step_response(
-        engine,
-        lambda: tasks.complete(
-            engine=engine,
-            caller=ctx.caller,
-            task=ctx.task,
-            data=body.data,
-            idempotency_key=idempotency_key,
-        ),
-    )
+    return await completion(app.state.engine, ctx, body, idempotency_key)
 
 
 @dataclass(frozen=True)
