@@ -27,10 +27,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from pydantic import BaseModel
 from starlette.responses import Response
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from api.deps import caller_and_task, caller_of
-from api.middleware import replay
+from api.middleware import read_body, replay
 from api.problems import log_unexpected, problem
 from api.routes.cases import case_start
 from api.routes.tasks import completion
@@ -79,7 +79,7 @@ class NrmApi(FastAPI):
         ):
             await super().__call__(scope, receive, send)
             return
-        body, messages = await _read_body(receive, limit)
+        messages, body = await read_body(receive, limit)
         model = _parsed(step.model, body) if body is not None else None
         if model is None:  # let FastAPI answer (422, 413, a client gone) from the same body
             await super().__call__(scope, replay(messages, receive), send)
@@ -152,26 +152,6 @@ def _declared_length(headers: dict[bytes, bytes]) -> int:
     if raw is None:
         return 0
     return int(raw) if raw.isdigit() else 1 << 62  # unreadable: FastAPI's path decides
-
-
-async def _read_body(receive: Receive, limit: int) -> tuple[bytes | None, list[Message]]:
-    """The whole body (None if it grew past `limit` or the client left), and the messages
-    received, to replay."""
-    messages: list[Message] = []
-    parts: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        messages.append(message)
-        if message["type"] != "http.request":
-            return None, messages
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            return None, messages
-        parts.append(chunk)
-        if not message.get("more_body", False):
-            return b"".join(parts), messages
 
 
 def _parsed(model: type[BaseModel], body: bytes) -> BaseModel | None:

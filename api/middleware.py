@@ -25,19 +25,10 @@ class BodyLimitMiddleware:
         if declared is not None and declared > self.max_bytes:
             await self._refuse(scope, receive, send)
             return
-        messages: list[Message] = []
-        size = 0
-        while True:
-            message = await receive()
-            messages.append(message)
-            if message["type"] != "http.request":
-                break
-            size += len(message.get("body", b""))
-            if size > self.max_bytes:
-                await self._refuse(scope, receive, send)
-                return
-            if not message.get("more_body", False):
-                break
+        messages, body = await read_body(receive, self.max_bytes)
+        if body is None and messages[-1]["type"] == "http.request":  # past the limit
+            await self._refuse(scope, receive, send)
+            return
         await self.app(scope, replay(messages, receive), send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -47,6 +38,27 @@ class BodyLimitMiddleware:
             f"The request body may be at most {self.max_bytes} bytes.",
         )
         await response(scope, receive, send)
+
+
+async def read_body(receive: Receive, limit: int) -> tuple[list[Message], bytes | None]:
+    """The messages of a request's body as received (to replay), and the body: None if it
+    grew past `limit` bytes (the last message is then a request message) or the client left
+    (a disconnect message)."""
+    messages: list[Message] = []
+    parts: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            return messages, None
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return messages, None
+        parts.append(chunk)
+        if not message.get("more_body", False):
+            return messages, b"".join(parts)
 
 
 def _content_length(scope: Scope) -> int | None:
