@@ -215,3 +215,26 @@ def test_shortcut_turns_an_unexpected_error_into_a_logged_500(
     with Session(api_engine.db) as session:
         events = select(func.count()).where(AuditEvent.task_id == task["id"])
         assert session.execute(events).scalar_one() == 0
+
+
+def test_a_streamed_body_past_the_limit_is_refused_as_by_the_route(
+    app: FastAPI, client: TestClient, as_user: AsUser
+) -> None:
+    """No declared length: the shortcut reads up to the limit, then hands what it read to
+    FastAPI, whose body limit answers 413."""
+    assert isinstance(app, NrmApi)
+    task = only(start_case(as_user("border"))["case"]["open_tasks"], "Identify the person")
+
+    def chunks() -> Any:
+        yield b'{"data": {"note": "'
+        for _ in range(1100):
+            yield b"x" * 1000
+        yield b'"}}'
+
+    headers = {**as_user("police").headers, "Content-Type": "application/json"}
+    answers = []
+    for hot in (True, False):
+        app.hot_path = hot
+        response = client.post(_path(str(task["id"])), content=chunks(), headers=headers)
+        answers.append((response.status_code, response.json()["title"]))
+    assert answers == [(413, "Request body too large")] * 2
