@@ -226,11 +226,8 @@ def changed(row: RowT, **changes: Any) -> RowT:
 
 
 def _with_times(row: Sequence[Any], times: tuple[int, ...]) -> list[Any]:
-    """A row's values with the date-times at those places read back (as `read_when`)."""
+    """A row's values with the date-times at those places read back (`FastSql.read_when`)."""
     values = list(row)
     for i in times:
-        value = values[i]
-        if value is not None:
-            moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-            values[i] = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+        values[i] = FastSql.read_when(values[i])
     return values
