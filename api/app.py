@@ -19,6 +19,7 @@ from api.routes import auth, cases, health, processes, statistics, tasks, users
 from api.security import VerifiedTokens
 from api.worker import TimerWorker
 from engine.config import Settings, load_settings
+from engine.db import HeldConnection, is_sqlite
 from engine.errors import ProductionRefusedError
 from engine.facade import Engine
 from forms import web
@@ -57,6 +58,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.state.api_threads = api_threads()
     app.state.verified_tokens = VerifiedTokens()
+    # SQLite: the connection the event loop keeps for the step requests it serves itself.
+    app.state.held_connection = HeldConnection(engine.db) if is_sqlite(engine.db) else None
     problems.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(UnexpectedErrorMiddleware)  # added last: the outermost of ours
@@ -95,5 +98,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         gc.unfreeze()  # collectable again (tests start and stop many apps in one process)
+        if app.state.held_connection is not None:
+            app.state.held_connection.release()
         if worker is not None:
             worker.stop()

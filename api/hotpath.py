@@ -21,6 +21,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Awaitable, Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,7 @@ from api.problems import log_unexpected, problem
 from api.routes.cases import case_start
 from api.routes.tasks import completion
 from api.schemas import CaseCreate, TaskComplete
+from engine.db import HeldConnection
 
 START_PATH = "/api/v1/cases"
 COMPLETE_ROUTE = "/api/v1/tasks/{task_id}/complete"
@@ -86,8 +88,10 @@ class NrmApi(FastAPI):
             return
         token = bearer.group(1).decode("ascii")
         idempotency_key = key.decode("ascii") if key is not None else None
+        held: HeldConnection | None = self.state.held_connection
         try:
-            response = await step.run(self, token, arg, model, idempotency_key)
+            with held.lent() if held is not None else nullcontext():
+                response = await step.run(self, token, arg, model, idempotency_key)
         except Exception as exc:  # noqa: BLE001  (each becomes its problem response)
             response = await self._problem(scope, receive, exc, step.route)
         await response(scope, receive, send)

@@ -114,6 +114,83 @@ def read_session(engine: Engine) -> Iterator[Session]:
         yield session
 
 
+class HeldConnection:
+    """One pooled SQLite connection that a thread (the API's event loop) keeps checked out
+    and lends to the reads and units of work it runs itself, within `lent()`.
+
+    A step request reads its caller and task, then runs its unit of work: two checkouts and
+    check-ins of the pool, ~17 µs each here, on the thread every request waits for. A
+    connection kept by that thread spares them both, and its page cache stays warm across
+    its own commits. Only the thread that holds it uses it, one statement or transaction at a
+    time (a unit on the event loop never awaits mid-transaction); work that the lending
+    request hands to another thread (the thread pool) checks out its own. A connection that
+    failed with a database error is given back (invalidated) and another one taken next time.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._fairy: Any = None
+        self._owner: threading.Thread | None = None
+
+    @contextmanager
+    def lent(self) -> Iterator[None]:
+        """Within this block this thread's `rows.reading` and `write_session` on the engine use
+        the held connection (a thread other than its holder's gets nothing lent)."""
+        here = threading.current_thread()
+        if self._owner is not here:
+            if self._owner is not None and self._owner.is_alive():
+                yield  # held by another live thread: this one uses the pool
+                return
+            self.release()
+            self._owner = here
+        if self._fairy is None:
+            self._fairy = self.engine.raw_connection()
+        token = _LENT.set(self)
+        try:
+            yield
+        except sqlite3.Error as exc:
+            if not isinstance(exc, (sqlite3.IntegrityError, sqlite3.OperationalError)):
+                self._discard()  # closed, misused or corrupt: take another one next time
+            raise
+        finally:
+            _LENT.reset(token)
+
+    def lending_to(self, engine: Engine) -> Any:
+        """The held connection, if it is lent to this thread for this engine's pool."""
+        if engine.pool is self.engine.pool and self._owner is threading.current_thread():
+            return self._fairy
+        return None
+
+    def release(self) -> None:
+        """Give the connection back to the pool (the holder stops; the next `lent` takes one)."""
+        fairy, self._fairy, self._owner = self._fairy, None, None
+        if fairy is not None:
+            _end_transaction(fairy.driver_connection)
+            fairy.close()
+
+    def _discard(self) -> None:
+        fairy, self._fairy = self._fairy, None
+        if fairy is not None:
+            fairy.invalidate()
+
+
+_LENT: ContextVar[HeldConnection | None] = ContextVar("nrm_lent_connection", default=None)
+
+
+def lent_connection(engine: Engine) -> Any:
+    """The pooled connection lent to this thread for `engine` (`HeldConnection.lent`), or None:
+    then check one out of the pool."""
+    held = _LENT.get()
+    return held.lending_to(engine) if held is not None else None
+
+
+def _end_transaction(driver: Any) -> None:
+    """Roll back what a failed unit left open on a lent connection (the pool's check-in would
+    have; a lent connection is not checked in)."""
+    if driver.in_transaction:
+        driver.rollback()
+
+
 class UnitSession(Session):
     """A session whose transaction the unit of work owns, on one pooled driver connection.
 
@@ -128,7 +205,9 @@ class UnitSession(Session):
         super().__init__(bind=engine, expire_on_commit=False)
         self.unit_engine = engine
         self._unit_begin = begin
-        self._fairy: Any = engine.raw_connection()
+        lent = lent_connection(engine)
+        self._lent = lent is not None
+        self._fairy: Any = lent if lent is not None else engine.raw_connection()
         self._unit_conn: Connection | None = None
         self._begun = False
         self._fast_sql: Any = None  # engine.store.sql's runner, for this transaction only
@@ -155,7 +234,10 @@ class UnitSession(Session):
             return super().connection(bind_arguments, execution_options)
         if self._unit_conn is None:
             self.fast_connection()
-            self._unit_conn = Connection(self.unit_engine, connection=self._fairy)
+            # A lent connection is checked out once more for the Connection, whose close()
+            # then leaves it with its holder (SQLAlchemy counts a connection's checkouts).
+            fairy = self._fairy._checkout_existing() if self._lent else self._fairy
+            self._unit_conn = Connection(self.unit_engine, connection=fairy)
             self.bind = self._unit_conn  # the ORM joins this connection's transaction
         if not self._unit_conn.in_transaction():
             self._unit_conn.begin()
@@ -192,8 +274,10 @@ class UnitSession(Session):
             super().close()
         if self._unit_conn is not None:
             self._unit_conn.close()  # closes the pooled connection it wraps
-        elif self._fairy is not None:
+        elif self._fairy is not None and not self._lent:
             self._fairy.close()
+        if self._lent:
+            _end_transaction(self._fairy.driver_connection)
         self._fairy = None
         self._unit_conn = None
 

@@ -10,14 +10,16 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlmodel import Session
 
+from api.app import create_app
 from api.hotpath import NrmApi
 from api.middleware import BodyLimitMiddleware
+from engine.config import Settings
 from engine.facade import Engine
 from engine.models import AuditEvent
-from tests.api.conftest import API, REPORT, AsUser, only, start_case
+from tests.api.conftest import API, REPORT, AsUser, complete, only, sign_in, start_case
 
 PRESUMED = {"identification_result": "presumed_victim", "referral_receiver": "ngo"}
 START = "POST /cases"
@@ -238,3 +240,39 @@ def test_a_streamed_body_past_the_limit_is_refused_as_by_the_route(
         response = client.post(_path(str(task["id"])), content=chunks(), headers=headers)
         answers.append((response.status_code, response.json()["title"]))
     assert answers == [(413, "Request body too large")] * 2
+
+
+def test_on_sqlite_step_requests_read_and_write_on_the_connection_the_loop_holds(
+    client: TestClient, as_user: AsUser, api_engine: Engine
+) -> None:
+    """The shortcut's reads and units of work check no connection out of the pool: the event
+    loop holds one (engine.db.HeldConnection)."""
+    if api_engine.db.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL steps run on the thread pool, each on its own checkout")
+    checkouts: list[int] = []
+    event.listen(api_engine.db.pool, "checkout", lambda *_: checkouts.append(1))
+    border, police = as_user("border"), as_user("police")
+    started = start_case(border)
+    task = only(started["case"]["open_tasks"], "Identify the person")
+    assert police.get("/me").status_code == 200  # a token's first use is verified off the loop
+    before = len(checkouts)
+    for _ in range(3):
+        start_case(border)
+    response = complete(police, str(task["id"]), {})
+    assert response.status_code == 422  # read, checked, refused: still no checkout
+    assert len(checkouts) == before
+
+
+def test_the_held_connection_goes_back_to_the_pool_when_the_app_stops(
+    api_engine: Engine, api_settings: Settings
+) -> None:
+    if api_engine.db.dialect.name != "sqlite":
+        pytest.skip("only SQLite holds a connection")
+    app = create_app(api_settings, api_engine)
+    with TestClient(app) as client:
+        token = sign_in(client, "border").json()["access_token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        body = {"process_id": "api_case", "data": REPORT}
+        assert client.post(f"{API}/cases", json=body, headers=headers).status_code == 201
+        assert api_engine.db.pool.checkedout() == 1  # type: ignore[attr-defined]
+    assert api_engine.db.pool.checkedout() == 0  # type: ignore[attr-defined]
