@@ -145,6 +145,10 @@ class HeldConnection:
             self._owner = here
         if self._fairy is None:
             self._fairy = self.engine.raw_connection()
+            # It does not wait for locks: a unit lent it fails at once if the write lock is
+            # taken (`without_waiting`; a waiting one sets the timeout for its transaction),
+            # and WAL readers take no lock that a writer holds. Two PRAGMAs a step fewer.
+            self._fairy.driver_connection.execute("PRAGMA busy_timeout=0")
         token = _LENT.set(self)
         try:
             yield
@@ -166,6 +170,7 @@ class HeldConnection:
         fairy, self._fairy, self._owner = self._fairy, None, None
         if fairy is not None:
             _end_transaction(fairy.driver_connection)
+            fairy.driver_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             fairy.close()
 
     def _discard(self) -> None:
@@ -208,6 +213,7 @@ class UnitSession(Session):
         lent = lent_connection(engine)
         self._lent = lent is not None
         self._fairy: Any = lent if lent is not None else engine.raw_connection()
+        self._driver: Any = self._fairy.driver_connection  # (a property two levels deep)
         self._unit_conn: Connection | None = None
         self._begun = False
         self._fast_sql: Any = None  # engine.store.sql's runner, for this transaction only
@@ -224,9 +230,9 @@ class UnitSession(Session):
         """The driver connection, in the unit's transaction (begun on first use)."""
         if not self._begun:
             if self._unit_begin:
-                self._fairy.driver_connection.execute(self._unit_begin)
+                self._driver.execute(self._unit_begin)
             self._begun = True
-        return self._fairy.driver_connection
+        return self._driver
 
     def connection(self, bind_arguments: Any = None, execution_options: Any = None) -> Connection:
         """A SQLAlchemy connection on the unit's driver connection and transaction."""
@@ -253,7 +259,7 @@ class UnitSession(Session):
             super().commit()
         if self._unit_conn is not None and self._unit_conn.in_transaction():
             self._unit_conn.commit()
-        self._fairy.driver_connection.commit()
+        self._driver.commit()
         self._begun = False
         self._fast_sql = None
 
@@ -263,7 +269,7 @@ class UnitSession(Session):
             super().rollback()
         if self._unit_conn is not None and self._unit_conn.in_transaction():
             self._unit_conn.rollback()
-        self._fairy.driver_connection.rollback()
+        self._driver.rollback()
         self._begun = False
         self._fast_sql = None
 
@@ -277,7 +283,7 @@ class UnitSession(Session):
         elif self._fairy is not None and not self._lent:
             self._fairy.close()
         if self._lent:
-            _end_transaction(self._fairy.driver_connection)
+            _end_transaction(self._driver)
         self._fairy = None
         self._unit_conn = None
 
@@ -305,13 +311,19 @@ def write_session(engine: Engine) -> Iterator[Session]:
         raise WriterBusyError("Another writer of this process holds the write lock.")
     try:
         with UnitSession(_immediate(engine), "BEGIN IMMEDIATE") as session:
+            held_waits = waits and session._lent  # a held connection waits for none else
             if not waits:
                 _begin_at_once(session)
+            elif held_waits:
+                session._driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             try:
                 yield session
             except BaseException:
                 session.rollback()
                 raise
+            finally:
+                if held_waits:
+                    session._driver.execute("PRAGMA busy_timeout=0")
     finally:
         lock.release()
 
@@ -341,15 +353,17 @@ def without_waiting() -> Iterator[None]:
 
 def _begin_at_once(session: UnitSession) -> None:
     """BEGIN IMMEDIATE now, failing at once (not after the busy timeout) if another
-    connection holds the write lock."""
-    driver = session._fairy.driver_connection
-    driver.execute("PRAGMA busy_timeout=0")
+    connection holds the write lock (a held connection's timeout is 0 already)."""
+    driver, toggles = session._driver, not session._lent
+    if toggles:
+        driver.execute("PRAGMA busy_timeout=0")
     try:
         session.fast_connection()
     except sqlite3.OperationalError as exc:
         raise WriterBusyError("Another connection holds the database's write lock.") from exc
     finally:
-        driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if toggles:
+            driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 _WRITER_LOCKS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()

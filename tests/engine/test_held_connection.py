@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextvars
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,7 +15,14 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine as Database
 
 from api import rows
-from engine.db import HeldConnection, is_sqlite, lent_connection, write_session
+from engine.db import (
+    HeldConnection,
+    WriterBusyError,
+    is_sqlite,
+    lent_connection,
+    without_waiting,
+    write_session,
+)
 
 
 @pytest.fixture
@@ -171,3 +179,42 @@ def test_conflicts_do_not_give_up_the_connection(sqlite_db: Database) -> None:
     with held.lent():
         assert _driver_of_read(sqlite_db) is kept
     held.release()
+
+
+def _busy_timeout(driver: Any) -> int:
+    return int(driver.execute("PRAGMA busy_timeout").fetchone()[0])
+
+
+def test_a_held_connection_waits_for_no_lock_and_units_lent_it_keep_their_kind(
+    sqlite_db: Database,
+) -> None:
+    """Held, the connection's busy timeout is 0: a unit without waiting fails at once
+    (without setting it twice a step); a unit that may wait still waits; given back to the
+    pool, the connection waits again."""
+    held = HeldConnection(sqlite_db)
+    other = sqlite3.connect(
+        str(sqlite_db.url.database), isolation_level=None, check_same_thread=False
+    )
+    with held.lent():
+        driver = _driver_of_read(sqlite_db)
+        assert _busy_timeout(driver) == 0
+        other.execute("BEGIN IMMEDIATE")
+        t0 = time.perf_counter()
+        with pytest.raises(WriterBusyError), without_waiting(), write_session(sqlite_db):
+            pass
+        assert time.perf_counter() - t0 < 1.0
+        threading.Timer(0.3, other.rollback).start()
+        t0 = time.perf_counter()
+        with write_session(sqlite_db) as session:
+            assert _busy_timeout(session.fast_connection()) == 10_000  # type: ignore[attr-defined]
+            session.commit()
+        assert time.perf_counter() - t0 >= 0.25  # it waited for the other writer
+        assert _busy_timeout(driver) == 0
+        with without_waiting(), write_session(sqlite_db) as session:
+            assert session.fast_connection() is driver  # type: ignore[attr-defined]
+            assert _busy_timeout(driver) == 0
+            session.commit()
+    other.close()
+    held.release()
+    with rows.reading(sqlite_db) as sql:
+        assert _busy_timeout(sql._driver) == 10_000  # noqa: SLF001
