@@ -88,9 +88,9 @@ def token_and_task(
     if row is None:
         return None, None
     task = row[_TOKEN_WIDTH:]
-    if task[0] is None:
-        return _token_of(sql, row), None
     width = len(TASK_COLUMNS)
+    if task[0] is None or task[width] is None:
+        return _token_of(sql, row), None
     return _token_of(sql, row), (sql.task(task[:width]), sql.case(task[width:]))
 
 
@@ -123,9 +123,12 @@ _TASK_AND_CASE = (
 )
 # A token with its user, and a task with its case (NULLs when there is no such task): what
 # every task request reads first, in one statement (on PostgreSQL one round trip, not two).
+# Two plain left joins (a task always has its case: a foreign key): SQLite materialised the
+# parenthesised join `LEFT JOIN (k JOIN c)` into a temporary table on every request, which
+# took about as long again as the reads themselves.
 _TOKEN_AND_TASK = (
     f"{_TOKEN_SELECT}, {_TASK_AND_CASE_COLUMNS}{_TOKEN_FROM}"
-    " LEFT JOIN (human_task k JOIN nrm_case c ON c.id = k.case_id) ON k.id = ?"
+    " LEFT JOIN human_task k ON k.id = ? LEFT JOIN nrm_case c ON c.id = k.case_id"
     " WHERE t.id = ?"
 )
 

@@ -49,3 +49,14 @@ def test_token_and_task_are_read_in_one_statement(as_user: AsUser, api_engine: E
     assert both[1] is not None and both[1][0].id == task["id"]
     assert no_task == (alone[0], None)
     assert no_token == (None, None)
+
+
+def test_token_and_task_read_searches_by_key_only_on_sqlite(db: Database) -> None:
+    """Each table is searched by its key, and nothing is built per request: SQLite had
+    materialised the former `LEFT JOIN (human_task JOIN nrm_case)` into a temporary table."""
+    if db.dialect.name != "sqlite":
+        pytest.skip("SQLite's query plan")
+    with rows.reading(db) as sql:
+        plan = [r[3] for r in sql.run("EXPLAIN QUERY PLAN " + rows._TOKEN_AND_TASK, ("k", "t"))]
+    assert len(plan) == 4
+    assert all(step.startswith("SEARCH ") for step in plan), plan
