@@ -7,19 +7,22 @@ import json
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from engine.cli_users import users_app
-from engine.config import load_settings
+from engine.config import Settings, load_settings
 from engine.db import make_engine, write_session
 from engine.errors import NrmError
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine as Database
+
     from engine.facade import Engine
     from engine.scenario_gate import Gate
     from engine.sources import SourceFile
+    from engine.spiff.clock import Clock
 
 app = typer.Typer(
     help="National Referral Mechanism: executable SOPs on SpiffWorkflow.", no_args_is_help=True
@@ -29,9 +32,27 @@ app.add_typer(timers_app, name="timers")
 app.add_typer(users_app, name="users")
 
 
-def _fail(exc: NrmError) -> None:
+def _fail(exc: NrmError) -> NoReturn:
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(1)
+
+
+def _database(settings: Settings) -> Database:
+    """The settings' database, or one line naming `nrm migrate` when it is not migrated."""
+    from engine.migrate import open_migrated
+
+    try:
+        return open_migrated(settings.database_url)
+    except NrmError as exc:
+        _fail(exc)
+
+
+def _engine(settings: Settings | None = None, clock: Clock | None = None) -> Engine:
+    """An engine on the settings' migrated database (see `_database`)."""
+    from engine.facade import Engine
+
+    settings = settings or load_settings()
+    return Engine(_database(settings), settings=settings, clock=clock)
 
 
 @app.command()
@@ -51,7 +72,7 @@ def demo() -> None:
 
     settings = load_settings()
     try:
-        with write_session(make_engine(settings.database_url)) as session:
+        with write_session(_database(settings)) as session:
             names = create_demo(
                 session,
                 password=settings.demo_password,
@@ -75,6 +96,7 @@ def serve(
     """Serve the API and the web forms."""
     import uvicorn
 
+    _database(load_settings()).dispose()
     uvicorn.run(
         "api.app:create_app",
         factory=True,
@@ -92,10 +114,8 @@ def worker(
     once: bool = False,
 ) -> None:
     """Fire due timers, forever (or once)."""
-    from engine.facade import Engine
-
     settings = load_settings()
-    engine = Engine.from_settings(settings)
+    engine = _engine(settings)
     pause = interval if interval is not None else settings.worker_interval
     while True:
         moved = engine.fire_due_timers()
@@ -111,12 +131,11 @@ def timers_fire(
     at: Annotated[str | None, typer.Option(help="ISO date-time to fire at (default: now)")] = None,
 ) -> None:
     """Fire every timer due at that moment."""
-    from engine.facade import Engine
     from engine.spiff.clock import FakeClock
 
     moment = datetime.fromisoformat(at) if at else datetime.now(UTC)
     clock = FakeClock(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
-    moved = Engine.from_settings(clock=clock).fire_due_timers(limit=10_000)
+    moved = _engine(clock=clock).fire_due_timers(limit=10_000)
     typer.echo(f"fired timers at {clock.now().isoformat()} in {len(moved)} case(s)")
     for case_id in moved:
         typer.echo(f"  {case_id}")
@@ -190,13 +209,10 @@ def deploy(
     """Validate, run the scenarios of the changed processes, deploy (default: bpmn/ and
     forms/schemas/; given files replace the deployed ones of the same name, and a
     .feature file replaces features/<process>.feature for the check)."""
-    from engine.facade import Engine
-
     if skip_scenarios and not (reason and reason.strip()):
         typer.echo("error: --skip-scenarios needs --reason (it is recorded)", err=True)
         raise typer.Exit(2)
-    settings = load_settings()
-    engine = Engine.from_settings(settings)
+    engine = _engine()
     try:
         files, gate = _deploy_plan(engine, paths or [], reason if skip_scenarios else None)
         changed = engine.changed_processes(files)
@@ -278,9 +294,7 @@ def statistics(
     ] = False,
 ) -> None:
     """Monitoring figures as JSON: aggregates only, counts from 1 to 4 withheld."""
-    from engine.facade import Engine
-
-    engine = Engine.from_settings()
+    engine = _engine()
     if rebuild_facts:
         typer.echo(f"facts rebuilt for {engine.rebuild_facts()} case(s)", err=True)
     typer.echo(json.dumps(engine.statistics(year), indent=2))

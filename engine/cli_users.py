@@ -11,8 +11,9 @@ import typer
 from sqlmodel import Session
 
 from engine.config import load_settings
-from engine.db import make_engine, write_session
+from engine.db import write_session
 from engine.errors import NrmError
+from engine.migrate import open_migrated
 
 users_app = typer.Typer(
     help="User accounts: list, add, new password, disable, enable.", no_args_is_help=True
@@ -30,7 +31,7 @@ def _new_password(from_stdin: bool) -> str:
 def _accounts(change: Callable[[Session, datetime], T]) -> T:
     settings = load_settings()
     try:
-        with write_session(make_engine(settings.database_url)) as session:
+        with write_session(open_migrated(settings.database_url)) as session:
             result = change(session, datetime.now(UTC))
             session.commit()
     except NrmError as exc:

@@ -198,6 +198,13 @@ class GateUnavailableError(NrmError):
     title = "Scenario gate unavailable"
 
 
+class SchemaNotReadyError(NrmError):
+    """The database has no tables yet, or a schema older (or newer) than this release's."""
+
+    status = 503
+    title = "Database not migrated"
+
+
 class LibraryChangedError(ConflictError):
     """Another deployment changed the library while a candidate was checked; retry."""
 

@@ -4,8 +4,9 @@ NRM_TEST_DATABASE_URL is set), a fake clock, and engines on fixture diagrams."""
 from __future__ import annotations
 
 import os
-import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -82,8 +83,15 @@ def database_url(tmp_path: Path, _sqlite_template: Path, _pg_schema: str | None)
         db.dispose()
         return _pg_schema
     path = tmp_path / "nrm.db"
-    shutil.copy(_sqlite_template, path)
+    copy_sqlite(_sqlite_template, path)
     return f"sqlite:///{path}"
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """Copy a SQLite database with SQLite's backup API: a copy of the file alone misses the
+    commits still in its write-ahead log (the checkpoint thread may hold it open)."""
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
 
 
 @pytest.fixture

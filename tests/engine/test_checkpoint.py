@@ -4,7 +4,9 @@ commit (engine.checkpoint)."""
 from __future__ import annotations
 
 import gc
+import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 
 from sqlalchemy import text
@@ -12,6 +14,7 @@ from sqlalchemy import text
 from engine import checkpoint
 from engine.checkpoint import CHECKPOINTER, SAFETY_NET_PAGES, Checkpointer
 from engine.db import make_engine
+from tests.conftest import copy_sqlite
 
 
 def _write(db: object, rows: int) -> None:
@@ -82,3 +85,20 @@ def test_in_memory_databases_have_no_checkpointer(monkeypatch: object) -> None:
     make_engine("sqlite://").dispose()
     make_engine("sqlite:///:memory:").dispose()
     assert registered == []
+
+
+def test_copy_of_a_database_holds_commits_still_in_its_log(tmp_path: Path) -> None:
+    """The test databases are copies of a migrated template: while the checkpoint thread holds
+    its connection, the last commits are only in the log, and a copy of the file lacked them
+    (concurrent scenario gates met "no such table")."""
+    path = tmp_path / "template.db"
+    db = make_engine(f"sqlite:///{path}")
+    _write(db, 0)
+    assert _wait_for(lambda: CHECKPOINTER.last_result(str(path)) is not None)
+    with db.begin() as conn:
+        conn.execute(text("CREATE TABLE deployment (id INTEGER)"))
+    db.dispose()
+    copy_sqlite(path, tmp_path / "copy.db")
+    with closing(sqlite3.connect(tmp_path / "copy.db")) as copy:
+        tables = copy.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    assert ("deployment",) in tables

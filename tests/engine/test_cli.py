@@ -104,10 +104,11 @@ def test_statistics_can_rebuild_facts_first(cli_env: str) -> None:
 
 
 def test_serve_runs_uvicorn_on_the_app_with_joined_response_writes(
-    monkeypatch: pytest.MonkeyPatch,
+    cli_env: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import uvicorn
 
+    invoke("migrate")
     seen: dict[str, object] = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(app=app, **options))
     result = runner.invoke(app, ["serve", "--port", "8123"])
@@ -115,3 +116,42 @@ def test_serve_runs_uvicorn_on_the_app_with_joined_response_writes(
     assert seen["app"] == "api.app:create_app" and seen["factory"] is True
     assert (seen["port"], seen["workers"]) == (8123, 1)
     assert seen["http"] == "api.serving:HttpToolsJoinedWrites"
+
+
+NEEDS_TABLES = [
+    ["demo"],
+    ["worker", "--once"],
+    ["timers", "fire"],
+    ["deploy", "--skip-scenarios", "--reason", "r"],
+    ["statistics"],
+    ["users", "list"],
+    ["serve"],
+]
+
+
+@pytest.mark.parametrize("command", NEEDS_TABLES, ids=lambda c: " ".join(c[:2]))
+def test_command_on_a_database_never_migrated_names_nrm_migrate(
+    cli_env: str, command: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *_a, **_k: pytest.fail("served anyway"))
+    result = runner.invoke(app, command)
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.output == (
+        f"error: the database {cli_env} has no NRM tables yet: run `nrm migrate` first.\n"
+    )
+
+
+def test_command_on_a_database_behind_this_release_names_nrm_migrate(cli_env: str) -> None:
+    from alembic import command
+
+    from engine.migrate import alembic_config
+
+    command.upgrade(alembic_config(cli_env), "0007")
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 1
+    assert "is at schema 0007, this release needs" in result.output
+    assert "run `nrm migrate`" in result.output
+    invoke("migrate")
+    assert "police" in invoke("demo")

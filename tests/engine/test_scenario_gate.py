@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -88,6 +89,17 @@ def test_check_passes_with_uploaded_feature_instead_of_repository_one() -> None:
     ]
     assert report.untested == ("no_such_process",)
     assert report.seconds > 0
+
+
+@pytest.mark.gate
+def test_check_passes_in_four_gates_run_at_once() -> None:
+    """Deployments at the same time each run their own child pytest: none disturbs another."""
+    gate = ScenarioGate(features={"referral.feature": short_referral_feature()}, timeout=120)
+    files = library_files()
+    with ThreadPoolExecutor(4) as pool:
+        reports = list(pool.map(lambda _: gate.check(files, ["referral"]), range(4)))
+    assert [r.passed for r in reports] == [True] * 4, [r.lines() for r in reports]
+    assert all(len(r.scenarios) == 1 for r in reports)
 
 
 def test_check_runs_nothing_when_no_feature_file_exists(tmp_path: Path) -> None:
