@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from engine.cli_statistics import statistics_app
 from engine.cli_users import users_app
 from engine.config import Settings, load_settings
 from engine.db import make_engine, write_session
@@ -30,6 +31,7 @@ app = typer.Typer(
 timers_app = typer.Typer(help="Timers: fire the ones that are due.", no_args_is_help=True)
 app.add_typer(timers_app, name="timers")
 app.add_typer(users_app, name="users")
+app.add_typer(statistics_app, name="statistics")
 
 
 def _fail(exc: NrmError) -> NoReturn:
@@ -67,7 +69,9 @@ def migrate() -> None:
 
 @app.command()
 def demo() -> None:
-    """Create the agencies of the brief and one demo user per agency role (password `demo`)."""
+    """Create the agencies of the brief and one demo user per agency role (password `demo`);
+    load the official figures the project ships (data/official)."""
+    from engine import official
     from engine.accounts import create_demo
 
     settings = load_settings()
@@ -79,10 +83,12 @@ def demo() -> None:
                 production=settings.production,
                 now=datetime.now(UTC),
             )
+            loaded = official.import_shipped(session, now=datetime.now(UTC))
             session.commit()
     except NrmError as exc:
         _fail(exc)
     typer.echo(f"{len(names)} demo users ready: {', '.join(names)}")
+    typer.echo(f"official figures: {loaded.added} added, {loaded.changed} changed")
 
 
 # uvicorn's httptools protocol with each response's head and body sent in one write.
@@ -284,17 +290,3 @@ def coverage(
         typer.echo(f"not covered in {process_id}: {', '.join(flows)}", err=True)
     if check and missing:
         raise typer.Exit(1)
-
-
-@app.command()
-def statistics(
-    year: Annotated[int | None, typer.Option(help="Only cases reported in this year")] = None,
-    rebuild_facts: Annotated[
-        bool, typer.Option(help="First read the facts of cases that have none from their state")
-    ] = False,
-) -> None:
-    """Monitoring figures as JSON: aggregates only, counts from 1 to 4 withheld."""
-    engine = _engine()
-    if rebuild_facts:
-        typer.echo(f"facts rebuilt for {engine.rebuild_facts()} case(s)", err=True)
-    typer.echo(json.dumps(engine.statistics(year), indent=2))

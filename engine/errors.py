@@ -174,6 +174,20 @@ class InvalidDiagramError(NrmError):
         return "\n".join(str(p) for p in self.problems)
 
 
+class InvalidOfficialFiguresError(NrmError):
+    """A file of official figures cannot be loaded (every problem with its line)."""
+
+    status = 422
+    title = "Invalid official figures"
+
+    def __init__(self, message: str, problems: list[Problem], **fields: Any) -> None:
+        super().__init__(message, **fields)
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *(str(p) for p in self.problems)])
+
+
 class ScenariosFailedError(NrmError):
     """A candidate version fails scenarios of the processes it changes; nothing was deployed.
 

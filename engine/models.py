@@ -155,6 +155,20 @@ class CaseFact(SQLModel, table=True):
     at: datetime = _when()
 
 
+class OfficialFigure(SQLModel, table=True):
+    """A published count (e.g. the National Statistical Committee's), kept as printed."""
+
+    __tablename__ = "official_figure"
+    __table_args__ = (UniqueConstraint("source", "indicator", "region", "year"),)
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(max_length=255)
+    indicator: str = Field(max_length=64)
+    region: str = Field(max_length=64)
+    year: int
+    value: int
+    imported_at: datetime = _when()
+
+
 class Timer(SQLModel, table=True):
     """A timer waiting in a case, so the worker wakes exactly the cases that are due."""
 

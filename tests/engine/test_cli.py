@@ -155,3 +155,22 @@ def test_command_on_a_database_behind_this_release_names_nrm_migrate(cli_env: st
     assert "run `nrm migrate`" in result.output
     invoke("migrate")
     assert "police" in invoke("demo")
+
+
+def test_official_figures_are_imported_from_csv_and_loaded_by_the_demo(
+    cli_env: str, tmp_path: Path
+) -> None:
+    invoke("migrate")
+    assert "official figures: 120 added" in invoke("demo")
+    assert "official figures: 0 added, 0 changed" in invoke("demo")  # idempotent
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "source,indicator,region,year,value\nNSC,registered_crimes,national,2021,–\n",
+        encoding="utf-8",
+    )
+    assert "1 added, 0 changed, 0 unchanged" in invoke("statistics", "import-official", str(good))
+    bad = tmp_path / "bad.csv"
+    bad.write_text("source,indicator,region,year,value\nNSC,x,chui,year,1\n", encoding="utf-8")
+    result = runner.invoke(app, ["statistics", "import-official", str(bad)])
+    assert result.exit_code == 1
+    assert "bad.csv:2" in result.output and "nothing was loaded" in result.output
