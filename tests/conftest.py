@@ -37,10 +37,6 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.db"
     db = make_engine(f"sqlite:///{path}")
     upgrade(db)
-    # The schema must be in the file itself before it is copied, not still in the write-ahead
-    # log (the background checkpointer may not have run yet on a busy machine).
-    with db.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.dispose()
     return path  # copied by copy_sqlite, with what its write-ahead log still holds
 
