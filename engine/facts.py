@@ -9,6 +9,10 @@ them in `case_fact` (one row per case and fact) as it runs. A form marks what is
   for booleans);
 - a field with `"x-statistic": "age_group"` is kept as an age band (`AGE_GROUPS`) under the
   name `age_group`; an empty age is `unknown`;
+- an array field with `"x-statistic": true` keeps each member as `<field>:<member>` (value
+  `true`); the submitted list replaces the one before;
+- a single-value field with `"x-statistic": "each"` keeps every value the case was ever given
+  as `<field>:<value>` (a service delivered twice counts the case once);
 - the form itself with `"x-milestone": "<name>"` keeps `milestone:<name>`: when a task with
   that form was first completed; `{"name": "<name>", "when": {"<field>": <value>}}` only when
   the submitted data has those values.
@@ -36,15 +40,21 @@ AGE_GROUPS: tuple[tuple[int, int, str], ...] = (
 )
 UNKNOWN = "unknown"
 MILESTONE = "milestone:"
+MEMBER = ":"  # between a field and one of its values: `means_of_control:threats`
+NAME_LENGTH = 64  # case_fact.name
+KINDS = (True, False, "age_group", "each")
 
 
 @dataclass(frozen=True)
 class Fact:
-    """One value kept for statistics; a milestone keeps its first value."""
+    """One value kept for statistics; a milestone keeps its first value. A fact that
+    `clears` stands for removing the case's facts whose names start with `name` (the members
+    of a list the step replaces)."""
 
     name: str
     value: str
     first_only: bool = False
+    clears: bool = False
 
 
 def age_group(age: Any) -> str:
@@ -63,13 +73,20 @@ def _text(value: Any) -> str:
 _MARKED: dict[int, tuple[Mapping[str, Any], list[tuple[str, str]], Any]] = {}
 
 
+def _kind(prop: Mapping[str, Any]) -> str:
+    mark = prop.get("x-statistic")
+    if mark in ("age_group", "each"):
+        return str(mark)
+    return "members" if "array" in _types(prop) else "value"
+
+
 def _marks(schema: Mapping[str, Any]) -> tuple[list[tuple[str, str]], Any]:
     """(field, kind) pairs and the milestone of a form, read once per schema object."""
     cached = _MARKED.get(id(schema))
     if cached is not None and cached[0] is schema:
         return cached[1], cached[2]
     fields = [
-        (name, "age_group" if prop.get("x-statistic") == "age_group" else "value")
+        (name, _kind(prop))
         for name, prop in (schema.get("properties") or {}).items()
         if isinstance(prop, dict) and prop.get("x-statistic") and not prop.get("x-personal")
     ]
@@ -78,18 +95,29 @@ def _marks(schema: Mapping[str, Any]) -> tuple[list[tuple[str, str]], Any]:
     return fields, milestone
 
 
+def member(field: str, value: Any) -> str:
+    """The fact name of one value of a list (or of an `each` field)."""
+    return (field + MEMBER + _text(value))[:NAME_LENGTH]
+
+
+def _field_facts(name: str, kind: str, data: Mapping[str, Any]) -> list[Fact]:
+    value = data[name]
+    if kind == "age_group":
+        return [Fact("age_group", age_group(value))]
+    if kind == "each":
+        return [] if value is None else [Fact(member(name, value), "true", first_only=True)]
+    if kind == "members":
+        members = sorted({member(name, v) for v in value or [] if v is not None})
+        return [Fact(name + MEMBER, "", clears=True), *(Fact(m, "true") for m in members)]
+    return [Fact(name, _text(value))]
+
+
 def facts_of(schema: Mapping[str, Any] | None, data: Mapping[str, Any], at: datetime) -> list[Fact]:
     """The facts a step with this form and submitted data keeps."""
     if not schema:
         return []
     fields, milestone = _marks(schema)
-    facts = [
-        Fact("age_group", age_group(data[name]))
-        if kind == "age_group"
-        else Fact(name, _text(data[name]))
-        for name, kind in fields
-        if name in data
-    ]
+    facts = [f for name, kind in fields if name in data for f in _field_facts(name, kind, data)]
     if isinstance(milestone, str):
         facts.append(Fact(MILESTONE + milestone, at.isoformat(), first_only=True))
     elif isinstance(milestone, dict):
@@ -104,20 +132,11 @@ def check_marks(schema: Mapping[str, Any], file: str) -> list[Problem]:
     problems: list[Problem] = []
     for name, prop in (schema.get("properties") or {}).items():
         mark = prop.get("x-statistic") if isinstance(prop, dict) else None
-        if mark is None:
+        if mark is None or mark is False:
             continue
-        if mark not in (True, False, "age_group"):
-            problems.append(
-                _problem(file, f'Field {name!r}: x-statistic must be true or "age_group".')
-            )
-        elif mark and prop.get("x-personal"):
-            problems.append(
-                _problem(file, f"Field {name!r} is x-personal and cannot be a statistic.")
-            )
-        elif mark and {"array", "object"} & set(_types(prop)):
-            problems.append(
-                _problem(file, f"Field {name!r}: only a single value (not a list) is counted.")
-            )
+        problem = _mark_problem(name, prop, mark)
+        if problem:
+            problems.append(_problem(file, problem))
     milestone = schema.get("x-milestone")
     if milestone is None or (isinstance(milestone, str) and milestone):
         return problems
@@ -134,6 +153,28 @@ def check_marks(schema: Mapping[str, Any], file: str) -> list[Problem]:
             )
         )
     return problems
+
+
+def _mark_problem(name: str, prop: Mapping[str, Any], mark: Any) -> str | None:
+    kinds = set(_types(prop))
+    if mark not in KINDS:
+        return f'Field {name!r}: x-statistic must be true, "age_group" or "each".'
+    if prop.get("x-personal"):
+        return f"Field {name!r} is x-personal and cannot be a statistic."
+    if "object" in kinds or ("array" in kinds and mark is not True):
+        return f"Field {name!r}: only a single value or a list (x-statistic: true) is counted."
+    longest = max((len(str(v)) for v in _options(prop)), default=0)
+    if len(name) + len(MEMBER) * ("array" in kinds or mark == "each") + longest > NAME_LENGTH:
+        return f"Field {name!r}: its name with its longest value is over {NAME_LENGTH} characters."
+    return None
+
+
+def _options(prop: Mapping[str, Any]) -> list[Any]:
+    """The values a field (or its list's items) may take, where the form enumerates them."""
+    items = prop.get("items")
+    source: Mapping[str, Any] = items if isinstance(items, dict) else prop
+    options = [o.get("const") for o in source.get("oneOf") or [] if isinstance(o, dict)]
+    return [*options, *(source.get("enum") or [])]
 
 
 def _types(prop: Mapping[str, Any]) -> list[str]:

@@ -180,10 +180,14 @@ def record_facts(session: Session, case_id: str, facts: list[Fact], at: datetime
     db = sql(session)
     insert = "INSERT INTO case_fact (case_id, name, value, at) VALUES (?, ?, ?, ?)"
     when = db.when(at)
+    db.many(  # the members of a list the step replaces
+        "DELETE FROM case_fact WHERE case_id = ? AND substr(name, 1, ?) = ?",
+        [(case_id, len(f.name), f.name) for f in facts if f.clears],
+    )
     db.many(
         insert
         + " ON CONFLICT (case_id, name) DO UPDATE SET value = excluded.value, at = excluded.at",
-        [(case_id, f.name, f.value, when) for f in facts if not f.first_only],
+        [(case_id, f.name, f.value, when) for f in facts if not (f.first_only or f.clears)],
     )
     db.many(
         insert + " ON CONFLICT (case_id, name) DO NOTHING",
