@@ -250,7 +250,7 @@ def _after_step(
             case_id=case.id,
             detail={"outcome": changes.get("outcome")},
         )
-    case = store.save_case(session, case, ctx.serializer.dumps(workflow), **changes)
+    case = ctx.save(session, case, workflow, **changes)
     still_open, opened = store.sync_tasks(
         session,
         case.id,

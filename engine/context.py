@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.engine import Engine as Database
+from sqlmodel import Session
 
+from engine import store
+from engine.fastsql import CaseRow
 from engine.library import LoadedVersion, ProcessLibrary
 from engine.spiff.clock import Clock
 from engine.spiff.script_engine import NrmScriptEngine
 from engine.spiff.serializer import SERIALIZER_VERSION, StateSerializer
-from engine.store import WorkflowCache
+from engine.store import StoredState, WorkflowCache
 
 
 @dataclass
@@ -29,10 +32,21 @@ class EngineContext:
 
     serializer_version: str = SERIALIZER_VERSION
 
-    def restore(self, state: bytes, loaded: LoadedVersion) -> Any:
-        """A workflow from stored state, on its own version's specs, with our script engine."""
+    def restore(self, stored: StoredState, loaded: LoadedVersion) -> Any:
+        """A workflow from stored state (upgraded from an earlier release's layout), on its own
+        version's specs, with our script engine."""
         workflow = self.serializer.loads(
-            state, loaded.definition.spec, loaded.definition.subprocess_specs
+            stored.state,
+            stored.serializer_version,
+            loaded.definition.spec,
+            loaded.definition.subprocess_specs,
         )
         workflow.script_engine = self.script_engine  # not serialised: attach after every load
         return workflow
+
+    def save(self, session: Session, case: CaseRow, workflow: Any, **changes: Any) -> CaseRow:
+        """Write the workflow's state, and the layout it is written in, to the case row."""
+        state = self.serializer.dumps(workflow)
+        return store.save_case(
+            session, case, state, serializer_version=self.serializer_version, **changes
+        )

@@ -212,6 +212,14 @@ class GateUnavailableError(NrmError):
     title = "Scenario gate unavailable"
 
 
+class StoredStateError(NrmError):
+    """A stored case state this release cannot read (written by a newer release, or in a
+    layout no migration upgrades)."""
+
+    status = 500
+    title = "Stored case unreadable"
+
+
 class SchemaNotReadyError(NrmError):
     """The database has no tables yet, or a schema older (or newer) than this release's."""
 

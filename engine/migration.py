@@ -182,13 +182,7 @@ def _store(
     now, workflow = ctx.clock.now(), attempt.workflow
     rows = store.task_rows(session, case.id)
     assert target.version.id is not None
-    case = store.save_case(
-        session,
-        case,
-        ctx.serializer.dumps(workflow),
-        process_version_id=target.version.id,
-        updated_at=now,
-    )
+    case = ctx.save(session, case, workflow, process_version_id=target.version.id, updated_at=now)
     tasks = runtime.open_tasks(workflow, target.bundle, ctx.params)
     still_open, _opened = store.sync_tasks(session, case.id, rows, tasks, now=now)
     still_open = _refresh(session, still_open, {t.id: t for t in tasks})

@@ -10,7 +10,7 @@ import threading
 from collections import OrderedDict
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlmodel import Session
 
@@ -140,12 +140,23 @@ def task_rows(session: Session, case_id: str, *, also: str | None = None) -> dic
     return {r[0]: db.task(r) for r in rows}
 
 
-def load_state(session: Session, case_id: str) -> bytes:
+class StoredState(NamedTuple):
+    """A case's stored workflow state and the serializer layout it was written in."""
+
+    state: bytes
+    serializer_version: str
+
+
+def load_state(session: Session, case_id: str) -> StoredState:
     """The stored workflow state of a case."""
-    row = sql(session).run("SELECT state FROM nrm_case WHERE id = ?", (case_id,)).fetchone()
+    row = (
+        sql(session)
+        .run("SELECT state, serializer_version FROM nrm_case WHERE id = ?", (case_id,))
+        .fetchone()
+    )
     if row is None:
         raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
-    return bytes(row[0])
+    return StoredState(bytes(row[0]), row[1])
 
 
 def save_case(session: Session, case: CaseRow, state: bytes, **changes: Any) -> CaseRow:

@@ -30,19 +30,17 @@ from SpiffWorkflow.bpmn.serializer.default.workflow import (
 )
 from SpiffWorkflow.bpmn.serializer.helpers.bpmn_converter import BpmnConverter
 from SpiffWorkflow.bpmn.serializer.helpers.encoder import create_encoder
-from SpiffWorkflow.bpmn.serializer.workflow import VERSION as SPIFF_SERIALIZER_VERSION
 from SpiffWorkflow.bpmn.util.subworkflow import BpmnSubWorkflow
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.spiff.serializer import DEFAULT_CONFIG
 from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
 
+from .state_migrations import SERIALIZER_VERSION, upgrade
 from .timers import ClockedCycle, ClockedDuration, ClockedTimeDate
 from .workflow import NrmWorkflow
 
-# Bump the suffix whenever the stored layout of a case changes; every case row
-# records the version it was written with.
-SERIALIZER_VERSION = f"{SPIFF_SERIALIZER_VERSION}+nrm1"
+__all__ = ["SERIALIZER_VERSION", "StateSerializer", "compress", "forget", "state_text"]
 
 
 class InstanceOnlyConverter(BpmnWorkflowConverter):  # type: ignore[misc]
@@ -324,9 +322,20 @@ class StateSerializer:
             self._registry._encoder_mode = False
         return compress(_TABLES.fill(text, tables).encode("utf-8"))
 
-    def loads(self, state: bytes, spec: Any, subprocess_specs: Any) -> BpmnWorkflow:
-        """Restore an instance around the given specs."""
+    def loads(self, state: bytes, version: str, spec: Any, subprocess_specs: Any) -> BpmnWorkflow:
+        """Restore an instance written in layout `version` (see `state_migrations`) around the
+        given specs."""
         dct = json.loads(state_text(state))
+        if version != SERIALIZER_VERSION:
+            upgrade(
+                dct,
+                version,
+                serializer=self._serializer,
+                specs=lambda: (
+                    self.spec_dict(spec),
+                    {name: self.spec_dict(s) for name, s in subprocess_specs.items()},
+                ),
+            )
         workflow: BpmnWorkflow = self._registry.restore(
             dct, spec=spec, subprocess_specs=subprocess_specs
         )

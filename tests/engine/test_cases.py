@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlmodel import Session
 
-from engine import runtime
+from engine import runtime, store
 from engine.config import Settings
 from engine.errors import (
     InvalidDataError,
@@ -34,9 +34,10 @@ def stored_state_roundtrips(engine: Engine, case_id: str) -> None:
     with Session(engine.db) as session:
         case = session.get(Case, case_id)
         assert case is not None
-        state = session.execute(select(Case.state).where(Case.id == case_id)).scalar_one()
+        stored = store.load_state(session, case_id)
+        state = stored.state
         loaded = engine.library.version(session, case.process_version_id)
-    restored = engine.ctx.restore(state, loaded)
+    restored = engine.ctx.restore(stored, loaded)
     again = engine.ctx.serializer.dumps(restored)
     assert json.loads(state_text(again)) == json.loads(state_text(state))
     cached = engine.ctx.cache.get(case_id, case.version)

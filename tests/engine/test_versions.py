@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
+from engine import store
 from engine.errors import MigrationRefusedError, UnknownProcessError
 from engine.facade import Engine
 from engine.models import AuditEvent, Case
@@ -192,10 +193,10 @@ def test_migrated_state_roundtrips_without_cache(engine: Engine) -> None:
     with Session(engine.db) as session:
         row = session.get(Case, case.id)
         assert row is not None
-        state = bytes(row.state)
+        stored = store.load_state(session, case.id)
         loaded = engine.library.version(session, row.process_version_id)
-    again = engine.ctx.serializer.dumps(engine.ctx.restore(state, loaded))
-    assert json.loads(state_text(again)) == json.loads(state_text(state))
+    again = engine.ctx.serializer.dumps(engine.ctx.restore(stored, loaded))
+    assert json.loads(state_text(again)) == json.loads(state_text(stored.state))
 
 
 def test_migrate_cases_with_an_ineligible_case_changes_nothing(engine: Engine) -> None:
