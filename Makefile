@@ -2,18 +2,30 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+# The versions the tests passed with: every install takes them from the lock (`make lock`).
+LOCK := requirements.lock
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install install-test run test test-db lint bench coverage clean
+.PHONY: install install-test run test test-db lint bench coverage lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
+	$(PYTHON) tools/check_lock.py pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c $(LOCK) -e '.[test]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
+
+# After changing the dependencies in pyproject.toml: pin the new ones (the versions already
+# pinned are kept; `make lock UPGRADE=--upgrade` moves every package to its newest), then
+# commit requirements.lock.
+lock:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet "uv>=0.5"
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+		--quiet $(UPGRADE) -o $(LOCK)
 
 # bpmn-moddle for the modeler round-trip test (tests/modeler): reinstalled only when
 # node_modules is missing or the lock file changed.
