@@ -151,7 +151,7 @@ class ScenarioGate:
         untested = tuple(p for p in processes if p not in chosen)
         if not chosen:
             return GateReport(tuple(processes), untested=untested)
-        if not (self.tests_dir / "conftest.py").is_file():
+        if not (self.tests_dir / "test_scenarios.py").is_file():
             raise GateUnavailableError(
                 f"The scenario steps ({self.tests_dir}) are not installed here; deploy from a "
                 "checkout of the repository, or skip the scenarios with a recorded reason."

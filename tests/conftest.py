@@ -21,6 +21,9 @@ from engine.migrate import upgrade
 from engine.sources import SourceFile, read_paths
 from engine.spiff.clock import FakeClock
 
+# The scenarios' step definitions and path recorder (tests/features runs them).
+pytest_plugins = ["scenario_suite.steps"]
+
 FIXTURES = Path(__file__).parent / "fixtures"
 PG_URL = os.environ.get("NRM_TEST_DATABASE_URL")
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
-from tests.features.conftest import DEFAULT_REPORT
-from tests.features.world import fill_form
+from scenario_suite.steps import DEFAULT_REPORT
+from scenario_suite.world import fill_form
 
 STATES = Path(__file__).parent / "fixtures" / "states"
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)

@@ -14,9 +14,9 @@ from sqlmodel import Session, select
 from engine.facade import Engine
 from engine.models import AuditEvent
 from engine.sources import SourceFile
+from scenario_suite.world import fill_form
 from tests.api.conftest import PROBLEM_JSON, AsUser, complete
 from tests.conftest import FIXTURES
-from tests.features.world import fill_form
 from tests.library import GATE_FIXTURES, changed, form_with_optional_field, renamed_accept_task
 
 VALIDATION = FIXTURES / "validation"

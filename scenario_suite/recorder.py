@@ -16,7 +16,7 @@ from engine.coverage import ScenarioRecord, build_report, uncovered, write_repor
 from engine.library import ProcessLibrary
 from engine.sources import read_library
 
-REPORTS = Path(__file__).resolve().parents[2] / "reports"
+REPORTS = Path(__file__).resolve().parents[1] / "reports"
 # The scenario gate (engine/scenario_gate.py) runs the scenarios on candidate diagrams in
 # a child pytest: these variables name its library and where its reports go.
 # NRM_WORKFLOW_CACHE=0 runs them with every step restored from the database

@@ -18,8 +18,8 @@ from engine.config import Settings
 from engine.facade import Engine
 from engine.library import ProcessLibrary
 from engine.spiff.clock import FakeClock
-from tests.features.recorder import Recorder, with_library_from_env
-from tests.features.world import (
+from scenario_suite.recorder import Recorder, with_library_from_env
+from scenario_suite.world import (
     RESULT_FIELDS,
     World,
     agency_code,
@@ -29,7 +29,7 @@ from tests.features.world import (
 )
 
 # NRM_FEATURES_DIR: the scenario gate runs only the features of the changed diagrams.
-FEATURES = Path(os.environ.get("NRM_FEATURES_DIR") or Path(__file__).parents[2] / "features")
+FEATURES = Path(os.environ.get("NRM_FEATURES_DIR") or Path(__file__).parents[1] / "features")
 AGENCY = r"(?P<agency>(?:the |)[A-Za-z\- ]+?|IOM)"
 
 # A complete, valid report of an adult Kyrgyz citizen found in Kyrgyzstan.
