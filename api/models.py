@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from engine.models import UTCDateTime
@@ -43,17 +43,22 @@ class LoginFailure(SQLModel, table=True):
 
 
 class AccessRecord(SQLModel, table=True):
-    """A response that contained personal fields: who, agency, when, case, which fields, why."""
+    """A response that contained personal fields: who, agency, when, case, which fields, why;
+    each case's records a hash chain (engine.trail)."""
 
     __tablename__ = "access_record"
+    # A chain's head is its case's newest row (engine.trail): (case_id, id) finds it at once.
+    __table_args__ = (Index("ix_access_record_case_id", "case_id", "id"),)
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = _when(index=True)
     username: str = Field(max_length=100)
     agency: str | None = Field(default=None, max_length=64)
-    case_id: str = Field(max_length=36, index=True)
+    case_id: str = Field(max_length=36)
     task_id: str | None = Field(default=None, max_length=36)
     endpoint: str = Field(max_length=100)
     fields: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    prev_hash: str | None = Field(default=None, max_length=64)
+    hash: str = Field(max_length=64)
 
 
 class IdempotencyKey(SQLModel, table=True):

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine as Database
 
+from engine import trail
 from engine.db import lent_connection
 from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow
 
@@ -168,12 +169,6 @@ def agency_forms(sql: FastSql, case_id: str, agency: str) -> frozenset[str | Non
     return frozenset(form for (form,) in sql.run(_AGENCY_FORMS, (case_id, agency)).fetchall())
 
 
-_ACCESS_RECORD = (
-    "INSERT INTO access_record (at, username, agency, case_id, task_id, endpoint, fields)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)"
-)
-
-
 def add_access_record(
     sql: FastSql,
     *,
@@ -186,13 +181,13 @@ def add_access_record(
     fields: Sequence[str],
 ) -> None:
     """Insert one access record (api.models.AccessRecord) in the transaction of `sql`."""
-    values: tuple[Any, ...] = (
-        sql.when(at),
-        username,
-        agency,
-        case_id,
-        task_id,
-        endpoint,
-        sql.json(sorted(fields)),
-    )
-    sql.run(_ACCESS_RECORD, values)
+    row = {
+        "at": at,
+        "username": username,
+        "agency": agency,
+        "case_id": case_id,
+        "task_id": task_id,
+        "endpoint": endpoint,
+        "fields": sorted(fields),
+    }
+    trail.append(sql, "access_record", row)

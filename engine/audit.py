@@ -1,4 +1,5 @@
-"""The append-only audit trail: who, agency, when, what, which task, hash of the data."""
+"""The append-only audit trail: who, agency, when, what, which task, hash of the data (each
+case's events a hash chain: engine.trail)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from engine import trail
 from engine.store import sql as store_sql
 
 
@@ -37,20 +39,17 @@ def record(
     data: Mapping[str, Any] | None = None,
     detail: Mapping[str, Any] | None = None,
 ) -> None:
-    """Append one event in the session's transaction (the caller commits it)."""
-    db = store_sql(session)
-    db.run(
-        "INSERT INTO audit_event (case_id, at, actor, agency, action, task_id, task_name, "
-        "data_hash, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            case_id,
-            db.when(at),
-            actor,
-            agency,
-            action,
-            task_id,
-            task_name,
-            data_hash(data),
-            db.json(dict(detail or {})),
-        ),
-    )
+    """Append one event at the head of its chain, in the session's transaction (the caller
+    commits it)."""
+    row = {
+        "case_id": case_id,
+        "at": at,
+        "actor": actor,
+        "agency": agency,
+        "action": action,
+        "task_id": task_id,
+        "task_name": task_name,
+        "data_hash": data_hash(data),
+        "detail": dict(detail or {}),
+    }
+    trail.append(store_sql(session), "audit_event", row)

@@ -1,5 +1,5 @@
 """The `nrm` command: serve, worker, migrate, demo, users, validate, deploy, draw, timers,
-statistics."""
+statistics, audit."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from engine.cli_statistics import statistics_app
+from engine.cli_audit import audit_app
 from engine.cli_users import users_app
 from engine.config import Settings, load_settings
 from engine.db import make_engine, write_session
@@ -32,6 +33,7 @@ timers_app = typer.Typer(help="Timers: fire the ones that are due.", no_args_is_
 app.add_typer(timers_app, name="timers")
 app.add_typer(users_app, name="users")
 app.add_typer(statistics_app, name="statistics")
+app.add_typer(audit_app, name="audit")
 
 
 def _fail(exc: NrmError) -> NoReturn:

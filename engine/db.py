@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, create_engine
 
-from engine import checkpoint
+from engine import checkpoint, trail
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_PRAGMAS = (
@@ -96,6 +96,10 @@ def _configure_sqlite(engine: Engine) -> None:
         for pragma in (*SQLITE_PRAGMAS, *checkpoint.PRAGMAS):
             cursor.execute(pragma)
         cursor.close()
+        # The trail's INSERTs link each row to its chain's head in SQL (engine.trail).
+        dbapi_connection.create_function(
+            trail.SQLITE_HASH_FUNCTION, 1, trail.sha256_hex, deterministic=True
+        )
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -181,11 +181,14 @@ class Timer(SQLModel, table=True):
 
 
 class AuditEvent(SQLModel, table=True):
-    """Append-only trail: who did what, when, on which case and task."""
+    """Append-only trail: who did what, when, on which case and task; each case's events a
+    hash chain (engine.trail)."""
 
     __tablename__ = "audit_event"
+    # A chain's head is its case's newest row: (case_id, id) finds it without a sort.
+    __table_args__ = (Index("ix_audit_event_case_id", "case_id", "id"),)
     id: int | None = Field(default=None, primary_key=True)
-    case_id: str | None = Field(default=None, index=True, max_length=36)
+    case_id: str | None = Field(default=None, max_length=36)
     at: datetime = _when()  # no index: every query reads a case's events (by case_id)
     actor: str = Field(max_length=100)
     agency: str | None = Field(default=None, max_length=64)
@@ -194,6 +197,8 @@ class AuditEvent(SQLModel, table=True):
     task_name: str | None = Field(default=None, max_length=255)
     data_hash: str | None = Field(default=None, max_length=64)
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    prev_hash: str | None = Field(default=None, max_length=64)
+    hash: str = Field(max_length=64)
 
 
 class Agency(SQLModel, table=True):

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from api.models import AccessRecord
+from engine import trail
 from engine.facade import Engine
 from engine.models import Case
 from tests.api.conftest import PROBLEM_JSON, REPORT, AsUser, complete, only, start_case
@@ -165,3 +166,17 @@ def test_read_access_log_is_for_supervisors_of_participating_agencies(
     assert as_user("ngo_supervisor").get(f"/cases/{case['id']}/access-log").status_code == 403
     with Session(api_engine.db) as session:
         assert session.execute(select(func.count()).select_from(AccessRecord)).scalar_one() == 1
+
+
+def test_access_records_of_a_case_form_one_intact_chain(
+    as_user: AsUser, api_engine: Engine
+) -> None:
+    case = start_case(as_user("border"))["case"]
+    for reader in ("police", "police_supervisor", "police"):
+        assert as_user(reader).get(f"/cases/{case['id']}").status_code == 200
+    with api_engine.db.connect() as conn:
+        report = trail.verify(conn)
+        [(key, rows)] = trail.chains_of(conn, "access_record")
+    assert report.intact
+    assert key == case["id"]
+    assert [r["username"] for r in rows] == ["police", "police_supervisor", "police"]
