@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from engine.cli_statistics import statistics_app
 from engine.cli_audit import audit_app
+from engine.cli_statistics import statistics_app
 from engine.cli_users import users_app
 from engine.config import Settings, load_settings
 from engine.db import make_engine, write_session
