@@ -156,7 +156,7 @@ def validate(paths: list[Path], as_json: Annotated[bool, typer.Option("--json")]
     from engine.sources import read_paths
 
     files = read_paths(paths)
-    report, _bundle = ProcessLibrary().validate(files)
+    report, _bundle = ProcessLibrary(max_instances=load_settings().max_instances).validate(files)
     if as_json:
         typer.echo(
             json.dumps(

@@ -11,6 +11,8 @@ from typing import Any
 from engine.params import load_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
+# Instances one multi-instance activity may create (checked at validation and when it runs).
+DEFAULT_MAX_INSTANCES = 100
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,10 @@ class Settings:
     secret_key: str = "dev-only-secret-change-me"
     demo_password: str = "demo"
     script_time_limit: float = 1.0
+    # Diagram code and form data: bytes of JSON a step may add to a case's stored state (and a
+    # script's variables may come to); instances a multi-instance activity may create.
+    max_step_data_bytes: int = 1_048_576
+    max_instances: int = DEFAULT_MAX_INSTANCES
     worker_interval: float = 15.0
     token_minutes: int = 60
     # API: request body limit, login lockout, in-process timer worker.
@@ -71,6 +77,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         secret_key=env.get("NRM_SECRET_KEY", base.secret_key),
         demo_password=env.get("NRM_DEMO_PASSWORD", base.demo_password),
         script_time_limit=float(env.get("NRM_SCRIPT_TIME_LIMIT", base.script_time_limit)),
+        max_step_data_bytes=int(env.get("NRM_MAX_STEP_DATA_BYTES", base.max_step_data_bytes)),
+        max_instances=int(env.get("NRM_MAX_INSTANCES", base.max_instances)),
         worker_interval=float(env.get("NRM_WORKER_INTERVAL", base.worker_interval)),
         token_minutes=int(env.get("NRM_TOKEN_MINUTES", base.token_minutes)),
         max_body_bytes=int(env.get("NRM_MAX_BODY_BYTES", base.max_body_bytes)),

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session
 
 from engine import store
+from engine.errors import StepLimitError
 from engine.fastsql import CaseRow
 from engine.library import LoadedVersion, ProcessLibrary
 from engine.spiff.clock import Clock
@@ -31,6 +32,8 @@ class EngineContext:
     cache: WorkflowCache
 
     serializer_version: str = SERIALIZER_VERSION
+    # Bytes of JSON one step may add to a case's stored state (NRM_MAX_STEP_DATA_BYTES).
+    max_step_data_bytes: int = 1_048_576
 
     def restore(self, stored: StoredState, loaded: LoadedVersion) -> Any:
         """A workflow from stored state (upgraded from an earlier release's layout), on its own
@@ -46,7 +49,17 @@ class EngineContext:
 
     def save(self, session: Session, case: CaseRow, workflow: Any, **changes: Any) -> CaseRow:
         """Write the workflow's state, and the layout it is written in, to the case row."""
+        before = workflow.stored_size
         state = self.serializer.dumps(workflow)
+        grown = workflow.stored_size - before
+        if grown > self.max_step_data_bytes:
+            raise StepLimitError(
+                f"This step would add {grown:,} bytes to case {case.number}, more than the "
+                f"{self.max_step_data_bytes:,} a step may write (NRM_MAX_STEP_DATA_BYTES); "
+                "nothing was saved",
+                case_id=case.id,
+                limit="data",
+            )
         return store.save_case(
             session, case, state, serializer_version=self.serializer_version, **changes
         )

@@ -252,6 +252,14 @@ class ScriptLimitError(ScriptError):
     title = "Script limit exceeded"
 
 
+class StepLimitError(NrmError):
+    """A step stopped at one of its limits (wall-clock time, memory, data it would write);
+    nothing of it was saved. The deployed diagram or form needs a fix, not the request."""
+
+    status = 422
+    title = "Step limit exceeded"
+
+
 class WorkflowError(NrmError):
     """The workflow engine failed while running a case (after validation passed)."""
 

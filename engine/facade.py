@@ -56,14 +56,19 @@ class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams):
         self.db = db
         self.ctx = EngineContext(
             db=db,
-            library=library or ProcessLibrary(),
+            library=library or ProcessLibrary(max_instances=self.settings.max_instances),
             serializer=StateSerializer(),
             script_engine=NrmScriptEngine(
-                self.clock, self.settings.params, self.settings.script_time_limit
+                self.clock,
+                self.settings.params,
+                self.settings.script_time_limit,
+                data_limit=self.settings.max_step_data_bytes,
+                max_instances=self.settings.max_instances,
             ),
             clock=self.clock,
             params=self.settings.params,
             cache=WorkflowCache(self.settings.workflow_cache),
+            max_step_data_bytes=self.settings.max_step_data_bytes,
         )
 
     @classmethod

@@ -3,6 +3,7 @@
 jsonschema is the judge. Valid data (nearly every submission) is first confirmed by
 jsonschema-rs, ~30x faster, on forms whose keywords both read alike; anything it does not
 accept goes to jsonschema, which finds and words the errors (or accepts it after all).
+Neither resolves anything outside the form, and patterns run in RE2 (engine/formrules.py).
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from datetime import date, datetime
 from typing import Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
+from referencing import Registry
+from referencing.exceptions import Unresolvable
 
-from engine.errors import FieldError, InvalidDataError
+from engine import formrules
+from engine.errors import FieldError, InvalidDataError, InvalidDiagramError, Problem
 
 _FORMATS = FormatChecker(formats=())
 
@@ -77,6 +81,16 @@ def _keywords_shared(schema: Any) -> bool:
     return True
 
 
+def _pattern(validator: Any, pattern: str, instance: Any, _schema: Any) -> Any:
+    """JSON Schema's `pattern` (jsonschema's own, with RE2 instead of Python's `re`)."""
+    if validator.is_type(instance, "string") and not formrules.search(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+FormValidator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+_NOTHING_OUTSIDE: Registry[Any] = Registry(retrieve=formrules.refuse_retrieval)  # type: ignore[call-arg]
+
+
 def _field_name(path: Any, error_field: str | None) -> str:
     parts = [str(p) for p in path]
     if error_field:
@@ -89,23 +103,53 @@ def _is_number(value: object) -> bool:
 
 
 NOT_AN_OBJECT = FieldError("(form)", "Form data must be a JSON object.", "type")
-_VALIDATORS: dict[int, tuple[Mapping[str, Any], Draft202012Validator, Any]] = {}
+_VALIDATORS: dict[int, tuple[Mapping[str, Any], Any, Any]] = {}
 
 
-def _validators(schema: Mapping[str, Any]) -> tuple[Draft202012Validator, Any]:
+def _validators(schema: Mapping[str, Any], form: str | None = None) -> tuple[Any, Any]:
     """The validators of a form schema object (forms are parsed once per deployed version):
     jsonschema's, and jsonschema-rs's when the form keeps to the shared keywords (else None).
+    A form breaking engine/formrules.py's rules (deployed before they held) is refused.
     """
     cached = _VALIDATORS.get(id(schema))
     if cached is None or cached[0] is not schema:
-        fast = None
-        if _keywords_shared(schema):
-            fast = jsonschema_rs.Draft202012Validator(
-                dict(schema), formats=_RS_FORMATS, validate_formats=True
-            )
-        cached = (schema, Draft202012Validator(schema, format_checker=_FORMATS), fast)
+        _refuse_unsafe(schema, form)
+        fast = fast_validator(schema, form) if _keywords_shared(schema) else None
+        cached = (schema, full_validator(schema), fast)
         _VALIDATORS[id(schema)] = cached  # keeps the schema alive, so its id is not reused
     return cached[1], cached[2]
+
+
+def full_validator(schema: Mapping[str, Any]) -> Any:
+    """jsonschema's validator of a form: RE2 patterns, nothing resolved outside the form."""
+    return FormValidator(schema, format_checker=_FORMATS, registry=_NOTHING_OUTSIDE)
+
+
+def fast_validator(schema: Mapping[str, Any], form: str | None) -> Any:
+    """jsonschema-rs's validator of a form; InvalidDiagramError when its references do not
+    resolve within the form."""
+    try:
+        return jsonschema_rs.Draft202012Validator(
+            dict(schema),
+            formats=_RS_FORMATS,
+            validate_formats=True,
+            retriever=formrules.refuse_retrieval,
+            pattern_options=jsonschema_rs.RegexOptions(),
+        )
+    except jsonschema_rs.ValidationError as exc:
+        problem = Problem(f"{exc.message}.", file=form, code="form-ref")
+        raise InvalidDiagramError(
+            f"Form {form or '(unnamed)'} cannot be used", problems=[problem]
+        ) from None
+
+
+def _refuse_unsafe(schema: Mapping[str, Any], form: str | None) -> None:
+    problems = [
+        Problem(f"At {where}: {what}.", file=form, code=code)
+        for where, what, code in formrules.schema_problems(schema)
+    ]
+    if problems:
+        raise InvalidDiagramError(f"Form {form or '(unnamed)'} cannot be used", problems=problems)
 
 
 def _surely_valid(fast: Any, data: Any) -> bool:
@@ -118,7 +162,9 @@ def _surely_valid(fast: Any, data: Any) -> bool:
         return False
 
 
-def field_errors(schema: Mapping[str, Any], data: Any) -> list[FieldError]:
+def field_errors(
+    schema: Mapping[str, Any], data: Any, *, form: str | None = None
+) -> list[FieldError]:
     """Every problem of `data` against the form, as field errors (empty when valid)."""
     if not isinstance(data, Mapping):
         return [NOT_AN_OBJECT]
@@ -127,11 +173,11 @@ def field_errors(schema: Mapping[str, Any], data: Any) -> list[FieldError]:
         FieldError(key, "Not a field of this form.", "unknown")
         for key in sorted(set(data) - declared)
     ]
-    validator, fast = _validators(schema)
+    validator, fast = _validators(schema, form)
     if _surely_valid(fast, data):
         return errors
     # jsonschema decides every refusal and words every error.
-    for err in sorted(validator.iter_errors(dict(data)), key=lambda e: list(e.path)):
+    for err in sorted(schema_errors(validator, data, form), key=lambda e: list(e.path)):
         missing = None
         if err.validator == "required" and isinstance(err.message, str):
             missing = err.message.split("'")[1] if "'" in err.message else None
@@ -143,13 +189,24 @@ def field_errors(schema: Mapping[str, Any], data: Any) -> list[FieldError]:
     return errors
 
 
+def schema_errors(validator: Any, data: Mapping[str, Any], form: str | None) -> list[Any]:
+    """jsonschema's errors of the data; InvalidDiagramError for a reference it cannot resolve."""
+    try:
+        return list(validator.iter_errors(dict(data)))
+    except Unresolvable as exc:  # a local reference to something the form does not hold
+        problem = Problem(f"{exc}.", file=form, code="form-ref")
+        raise InvalidDiagramError(
+            f"Form {form or '(unnamed)'} cannot be used", problems=[problem]
+        ) from None
+
+
 def validate_form(schema: Mapping[str, Any] | None, data: Any, *, form: str | None = None) -> None:
     """Raise InvalidDataError naming each wrong field; no schema accepts any JSON object."""
     if schema is None:
         if not isinstance(data, Mapping):
             raise InvalidDataError("Form data must be a JSON object.", [NOT_AN_OBJECT])
         return
-    errors = field_errors(schema, data)
+    errors = field_errors(schema, data, form=form)
     if errors:
         raise InvalidDataError(f"{len(errors)} field(s) need attention", errors, form=form)
 

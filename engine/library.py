@@ -18,6 +18,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, col, select
 
+from engine.config import DEFAULT_MAX_INSTANCES
 from engine.definitions import CompiledBundle, ProcessDefinition
 from engine.errors import ErrorReport, InvalidDiagramError, Problem, UnknownProcessError
 from engine.models import Deployment, DeploymentFile, ProcessVersion
@@ -82,7 +83,8 @@ class LoadedVersion:
 class ProcessLibrary:
     """Compiles bundles (cached by content hash) and keeps deployed versions."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, max_instances: int = DEFAULT_MAX_INSTANCES) -> None:
+        self.max_instances = max_instances
         self._bundles: dict[str, CompiledBundle] = {}
         self._warnings: dict[str, list[Problem]] = {}
         # By database and row id: one library may serve several databases (tests, tools).
@@ -95,7 +97,7 @@ class ProcessLibrary:
         cached = self._bundles.get(key)
         if cached is not None:
             return ErrorReport(list(self._warnings.get(key, ()))), cached
-        report, bundle = validate_files(files)
+        report, bundle = validate_files(files, max_instances=self.max_instances)
         if bundle is not None:
             with self._lock:
                 self._bundles[key] = bundle

@@ -63,7 +63,8 @@ def run(workflow: BpmnWorkflow) -> None:
 
 
 def _workflow_error(exc: SpiffWorkflowException) -> Exception:
-    inner = getattr(exc, "exception", None)
+    # SpiffWorkflow raises its exception while handling (or from) the diagram code's own.
+    inner = exc.__cause__ or exc.__context__
     spec = getattr(exc, "task_spec", None)
     element_id = getattr(spec, "bpmn_id", None) or getattr(spec, "name", None)
     process_id = getattr(getattr(exc, "task", None), "workflow", None)

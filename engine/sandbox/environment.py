@@ -10,6 +10,7 @@ from SpiffWorkflow.bpmn.script_engine.python_environment import BasePythonScript
 
 from engine.errors import ScriptError
 
+from .data import DEFAULT_DATA_LIMIT
 from .deadline import DEFAULT_TIME_LIMIT
 from .runtime import evaluate_expression, execute_script
 
@@ -29,10 +30,12 @@ class RestrictedEnvironment(BasePythonScriptEngineEnvironment):  # type: ignore[
         self,
         functions: Mapping[str, Callable[..., Any]] | None = None,
         time_limit: float = DEFAULT_TIME_LIMIT,
+        data_limit: int = DEFAULT_DATA_LIMIT,
     ) -> None:
         super().__init__()
         self.functions: Mapping[str, Callable[..., Any]] = MappingProxyType(dict(functions or {}))
         self.time_limit = time_limit
+        self.data_limit = data_limit
 
     def evaluate(
         self,
@@ -53,7 +56,7 @@ class RestrictedEnvironment(BasePythonScriptEngineEnvironment):  # type: ignore[
         """Run `script`, writing its variables into the task data `context`."""
         # As in Spiff, external names are visible, may not be shadowed and are not written back.
         helpers = {**self.functions, **external_context} if external_context else self.functions
-        execute_script(script, context, helpers, self.time_limit)
+        execute_script(script, context, helpers, self.time_limit, self.data_limit)
         return True
 
     def call_service(self, context: Mapping[str, Any], **kwargs: Any) -> Any:  # noqa: ARG002

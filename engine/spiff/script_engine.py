@@ -11,10 +11,14 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
+from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
+from SpiffWorkflow.bpmn.specs.mixins.multiinstance_task import MultiInstanceTask
 
-from engine.errors import ScriptError
+from engine.config import DEFAULT_MAX_INSTANCES
+from engine.errors import ScriptError, ScriptLimitError
 from engine.sandbox import RestrictedEnvironment
+from engine.sandbox.data import DEFAULT_DATA_LIMIT
 
 from .clock import Clock
 
@@ -74,10 +78,42 @@ def _number(value: int | float) -> str:
 
 
 class NrmScriptEngine(PythonScriptEngine):  # type: ignore[misc]
-    """PythonScriptEngine on the restricted environment, carrying the engine clock."""
+    """PythonScriptEngine on the restricted environment, carrying the engine clock.
 
-    def __init__(self, clock: Clock, params: Mapping[str, Any], time_limit: float = 1.0) -> None:
+    A multi-instance activity's loopCardinality read from case data is held to
+    `max_instances` when it is evaluated, before any instance is created (validation holds
+    one known beforehand to the same limit: engine/validation/instances.py).
+    """
+
+    def __init__(
+        self,
+        clock: Clock,
+        params: Mapping[str, Any],
+        time_limit: float = 1.0,
+        *,
+        data_limit: int = DEFAULT_DATA_LIMIT,
+        max_instances: int = DEFAULT_MAX_INSTANCES,
+    ) -> None:
         self.clock = clock
         self.params = params
+        self.max_instances = max_instances
         helpers = diagram_helpers(clock, params)
-        super().__init__(environment=RestrictedEnvironment(helpers, time_limit=time_limit))
+        environment = RestrictedEnvironment(helpers, time_limit=time_limit, data_limit=data_limit)
+        super().__init__(environment=environment)
+
+    def evaluate(self, task: Any, expression: str, external_context: Any = None) -> Any:
+        """The expression's value; a multi-instance cardinality within `max_instances`."""
+        value = super().evaluate(task, expression, external_context)
+        spec = task.task_spec
+        if isinstance(spec, MultiInstanceTask) and expression == spec.cardinality:
+            self._check_instances(task, value)
+        return value
+
+    def _check_instances(self, task: Any, value: Any) -> None:
+        if isinstance(value, int) and value > self.max_instances:
+            limit = ScriptLimitError(
+                f"The loop cardinality is {value:,}; one multi-instance activity may create "
+                f"at most {self.max_instances:,} instances (NRM_MAX_INSTANCES)",
+                kind="instances",
+            )
+            raise WorkflowTaskException(str(limit), task=task, exception=limit) from limit

@@ -320,12 +320,15 @@ class StateSerializer:
                 text = self._encoder.encode(self._registry.convert(workflow))
         finally:
             self._registry._encoder_mode = False
-        return compress(_TABLES.fill(text, tables).encode("utf-8"))
+        encoded = _TABLES.fill(text, tables).encode("utf-8")
+        workflow.stored_size = len(encoded)
+        return compress(encoded)
 
     def loads(self, state: bytes, version: str, spec: Any, subprocess_specs: Any) -> BpmnWorkflow:
         """Restore an instance written in layout `version` (see `state_migrations`) around the
         given specs."""
-        dct = json.loads(state_text(state))
+        text = state_text(state)
+        dct = json.loads(text)
         if version != SERIALIZER_VERSION:
             upgrade(
                 dct,
@@ -339,6 +342,7 @@ class StateSerializer:
         workflow: BpmnWorkflow = self._registry.restore(
             dct, spec=spec, subprocess_specs=subprocess_specs
         )
+        workflow.stored_size = len(text)
         return workflow
 
     @property

@@ -26,6 +26,10 @@ from SpiffWorkflow.util.task import TaskState
 class NrmWorkflow(BpmnWorkflow):  # type: ignore[misc]
     """BpmnWorkflow with table scans for the READY and WAITING look-ups it makes itself."""
 
+    # Bytes of JSON of the state it was last restored from or saved as (0: never stored);
+    # a step may grow it by at most NRM_MAX_STEP_DATA_BYTES (engine/cases.py).
+    stored_size = 0
+
     def get_tasks(self, first_task: Task | None = None, **kwargs: Any) -> list[Task]:
         """As BpmnWorkflow.get_tasks; `get_tasks(state=READY)` (what each engine pass asks)
         from the task tables when it finds at most one task."""

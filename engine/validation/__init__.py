@@ -18,6 +18,7 @@ from .checks import UNREADABLE, model_problems, not_yet_reported
 from .code import bpmn_code, code_problems, dmn_code
 from .forms import load_form
 from .humans import human_task_problems
+from .instances import DEFAULT_MAX_INSTANCES, instance_problems
 from .spiff import build_processes, load_into_parser
 from .tasks import flow_infos, task_infos
 from .timers import param_problems
@@ -28,8 +29,11 @@ __all__ = ["validate_files"]
 _SCHEMA_LOCK = threading.Lock()  # lxml schema objects are not safe across threads
 
 
-def validate_files(files: Sequence[SourceFile]) -> tuple[ErrorReport, CompiledBundle | None]:
-    """All problems of a bundle, and the compiled bundle when there is no error."""
+def validate_files(
+    files: Sequence[SourceFile], *, max_instances: int = DEFAULT_MAX_INSTANCES
+) -> tuple[ErrorReport, CompiledBundle | None]:
+    """All problems of a bundle, and the compiled bundle when there is no error (a
+    multi-instance activity may create at most `max_instances` instances)."""
     report = ErrorReport()
     bundle = CompiledBundle(content_hash=content_hash(files), files=tuple(files))
     parsed = _parse_all(files, bundle, report)
@@ -41,6 +45,8 @@ def validate_files(files: Sequence[SourceFile]) -> tuple[ErrorReport, CompiledBu
             bundle.flows[(flow.process_id, flow.source, flow.target)] = flow
     _check_code_and_forms(parsed, bundle, report)
     report.problems.extend(model_problems(parsed))
+    for p in parsed:
+        report.problems.extend(instance_problems(p, max_instances))
     if not unreadable:
         # SpiffWorkflow's own refusals, for what the checks above do not cover.
         spiff = ErrorReport()

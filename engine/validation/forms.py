@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 
-from engine.errors import Problem
+from engine import formrules
+from engine.errors import InvalidDiagramError, Problem
 from engine.facts import check_marks
+from engine.forms import fast_validator
 from engine.sources import SourceFile
 
 
@@ -49,8 +53,29 @@ def load_form(source: SourceFile) -> tuple[dict[str, Any] | None, list[Problem]]
                 fix="Correct the schema keyword (JSON Schema draft 2020-12).",
             )
         ]
-    marks = check_marks(schema, source.name)
-    return (None, marks) if marks else (schema, [])
+    problems = check_marks(schema, source.name) + list(_unsafe(schema, source.name))
+    return (None, problems) if problems else (schema, [])
+
+
+def _unsafe(schema: dict[str, Any], file: str) -> Iterator[Problem]:
+    """References out of the form, patterns RE2 cannot run; local references that do not
+    resolve."""
+    found = list(formrules.schema_problems(schema))
+    for where, what, code in found:
+        yield Problem(f"Form at {where}: {what}.", file=file, code=code, fix=_FIXES[code])
+    if not found and formrules.has_references(schema):
+        try:
+            fast_validator(schema, file)
+        except InvalidDiagramError as exc:
+            for problem in exc.problems:
+                yield replace(problem, fix=_FIXES["form-ref"])
+
+
+_FIXES = {
+    "form-ref": 'Refer only to definitions in the same form, e.g. "$ref": "#/$defs/name".',
+    "form-pattern": "Write the pattern without look-around or back-references "
+    "(RE2 syntax: https://github.com/google/re2/wiki/Syntax), or use enum/format instead.",
+}
 
 
 def missing_form(element_id: str, form: str, file: str, line: int | None) -> Problem:

@@ -278,6 +278,23 @@ def test_refuse_script_value_case_data_cannot_store(script: str, fragment: str) 
     assert data == _data()  # nothing written, not even `ok`
 
 
+def test_script_variables_past_the_data_limit_stop_the_conversion_early() -> None:
+    # Two cheap lines, 300 million items of case data: the conversion stops at the limit.
+    data = _data()
+    error = _fails_fast(lambda: execute_script("x = [0] * 10**6\ny = [x] * 300", data), 2.0)
+    assert "1,048,576 bytes" in error.message
+    assert data == _data()
+
+
+def test_the_data_limit_counts_every_variable_a_script_leaves() -> None:
+    data: dict[str, Any] = {}
+    execute_script("a = 'x' * 400\nb = ['y' * 400]", data, data_limit=1_000)
+    with pytest.raises(ScriptLimitError, match="'b' would put more than 1,000 bytes"):
+        execute_script("a = 'x' * 600\nb = ['y' * 600]", {}, data_limit=1_000)
+    with pytest.raises(ScriptLimitError):
+        execute_script("c = {'k' * 990: 1}", {}, data_limit=1_000)
+
+
 def test_execute_script_removes_deleted_variable() -> None:
     data = {"draft": "x", "kept": 1}
     execute_script("del draft", data)
