@@ -1,10 +1,12 @@
 """The scenario gate: before a new version goes live, the feature files of the processes it
 changes run against it, in a child pytest on a scratch copy of the candidate library.
 
-The child is the project's own scenario suite (`tests/features`), pointed at the copy by
-NRM_BPMN_DIR/NRM_FORMS_DIR, limited to the chosen features by NRM_FEATURES_DIR, on a
-scratch SQLite database, writing its results to NRM_REPORTS_DIR; the engine never
-imports the tests. `features/<process_id>.feature` holds a process's scenarios.
+The child runs the scenario suite installed with the application (`scenario_suite`: step
+definitions, database fixtures, the module binding the features), pointed at the copy by
+NRM_BPMN_DIR/NRM_FORMS_DIR, limited to the chosen features by NRM_FEATURES_DIR, on scratch
+SQLite databases, writing its results to NRM_REPORTS_DIR; it needs no checkout of the
+repository and the engine never imports the suite. `features/<process_id>.feature` holds a
+process's scenarios.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -25,7 +28,7 @@ from engine.coverage import ScenarioRecord, from_json
 from engine.errors import GateUnavailableError, InvalidDiagramError, Problem
 from engine.sources import SourceFile
 
-SCENARIO_TESTS = ROOT / "tests" / "features"
+SUITE = "scenario_suite"
 DEFAULT_TIMEOUT = 300.0
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$")
 _ERROR_CHARS = 800
@@ -141,7 +144,7 @@ class ScenarioGate:
 
     features_dir: Path = ROOT / "features"
     features: Mapping[str, bytes] = field(default_factory=dict)
-    tests_dir: Path = SCENARIO_TESTS
+    suite: str = SUITE  # the installed package of steps (its modules run, database, steps)
     timeout: float = DEFAULT_TIMEOUT
     python: str = sys.executable
 
@@ -151,10 +154,11 @@ class ScenarioGate:
         untested = tuple(p for p in processes if p not in chosen)
         if not chosen:
             return GateReport(tuple(processes), untested=untested)
-        if not (self.tests_dir / "test_scenarios.py").is_file():
+        if find_spec(self.suite) is None or find_spec("pytest_bdd") is None:
             raise GateUnavailableError(
-                f"The scenario steps ({self.tests_dir}) are not installed here; deploy from a "
-                "checkout of the repository, or skip the scenarios with a recorded reason."
+                f"The scenario suite ({self.suite}, pytest-bdd) is not installed here; install "
+                "the application with its dependencies, or skip the scenarios with a recorded "
+                "reason."
             )
         with tempfile.TemporaryDirectory(prefix="nrm-gate-") as scratch:
             root = Path(scratch)
@@ -181,13 +185,18 @@ class ScenarioGate:
     def _run(
         self, root: Path, env: dict[str, str]
     ) -> tuple[str | None, tuple[ScenarioResult, ...]]:
+        # Its own ini, base temporary directory and no cache, all in the scratch directory:
+        # gates running at once (or beside a test run) share nothing.
+        (root / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
         command = [
-            *(self.python, "-m", "pytest", str(self.tests_dir), "-q", "-p", "no:cacheprovider"),
-            *("-p", "pytest_bdd.plugin", f"--basetemp={root / 'pytest'}"),
+            *(self.python, "-m", "pytest", "--pyargs", f"{self.suite}.run", "-q"),
+            *("-c", str(root / "pytest.ini"), "--rootdir", str(root), "-p", "no:cacheprovider"),
+            *("-p", "pytest_bdd.plugin", "-p", f"{self.suite}.database"),
+            *("-p", f"{self.suite}.steps", f"--basetemp={root / 'pytest'}"),
         ]
         try:
             done = subprocess.run(
-                command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=self.timeout
+                command, env=env, cwd=root, capture_output=True, text=True, timeout=self.timeout
             )
         except subprocess.TimeoutExpired:
             return f"the scenarios did not finish within {self.timeout:g} s", ()

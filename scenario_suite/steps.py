@@ -162,7 +162,7 @@ def has_no_open_tasks(world: World, agency: str) -> None:
 )
 def task_due_in(world: World, task: str, count: str, unit: str) -> None:
     """The open task's deadline is that far from now."""
-    [found] = [t for t in world.open_tasks() if t.name == task][:1] or [None]
+    found = next((t for t in world.open_tasks() if t.name == task), None)
     assert found is not None, f"no open task {task!r}"
     assert found.due_at == world.later(int(count), unit), (found.due_at, world.clock.now())
 

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from engine import checkpoint
 from engine.checkpoint import CHECKPOINTER, SAFETY_NET_PAGES, Checkpointer
 from engine.db import make_engine
-from tests.conftest import copy_sqlite
+from scenario_suite.database import copy_sqlite
 
 
 def _write(db: object, rows: int) -> None:

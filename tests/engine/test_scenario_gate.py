@@ -120,9 +120,9 @@ def test_check_refuses_a_file_name_with_a_folder() -> None:
         gate.check([*library_files(), SourceFile("../escape.bpmn", b"<x/>")], ["referral"])
 
 
-def test_check_without_scenario_steps_is_unavailable(tmp_path: Path) -> None:
-    gate = ScenarioGate(tests_dir=tmp_path)
-    with pytest.raises(GateUnavailableError):
+def test_check_without_the_scenario_suite_is_unavailable() -> None:
+    gate = ScenarioGate(suite="no_such_scenario_suite")
+    with pytest.raises(GateUnavailableError, match="no_such_scenario_suite"):
         gate.check(library_files(), ["referral"])
 
 

@@ -17,7 +17,7 @@ from engine.migrate import upgrade
 from engine.models import Case
 from engine.spiff.clock import FakeClock
 from engine.spiff.serializer import SERIALIZER_VERSION
-from tests.conftest import copy_sqlite
+from scenario_suite.database import copy_sqlite
 from tests.state_fixtures import STATES, Step, apply
 
 RELEASES = sorted(p for p in STATES.iterdir() if (p / "cases.json").is_file())

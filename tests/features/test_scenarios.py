@@ -1,13 +1,6 @@
-"""Every scenario of every feature file in features/ (one feature per diagram), or in
-NRM_FEATURES_DIR when the scenario gate runs only the features of changed diagrams."""
+"""Every scenario of every feature file in features/ (one feature per diagram), bound by the
+installed scenario suite (scenario_suite/run.py: NRM_FEATURES_DIR when set)."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from pytest_bdd import scenarios
-
-FEATURES = Path(os.environ.get("NRM_FEATURES_DIR") or Path(__file__).parents[2] / "features")
-
-scenarios(*sorted(str(p) for p in FEATURES.glob("*.feature")))
+from scenario_suite.run import *  # noqa: F403  (the scenarios' test functions)
