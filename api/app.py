@@ -4,41 +4,29 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from anyio import to_thread
 from fastapi import FastAPI
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.responses import Response
+from starlette.types import Scope
 
 from api import problems
-from api.hotpath import NrmApi
+from api.admission import AdmissionMiddleware
 from api.middleware import BodyLimitMiddleware, UnexpectedErrorMiddleware
 from api.routes import auth, cases, health, processes, statistics, tasks, users
-from api.security import VerifiedTokens
 from api.worker import TimerWorker
 from engine.config import Settings, load_settings
-from engine.db import HeldConnection, is_sqlite
 from engine.errors import ProductionRefusedError
 from engine.facade import Engine
 from forms import web
+from forms.web.routing import busy_page
 
 API_PREFIX = "/api/v1"
 DEV_SECRET = Settings().secret_key
-# Sync routes and dependencies run in a thread pool (anyio's default: 40 threads). Request
-# work is CPU-bound Python under one GIL, and SQLite writers queue with sleeping retries, so
-# many threads only thrash: at 16 concurrent clients 40 threads cost twice the CPU per request
-# of 2 and gave a p99 of 2 s against 0.2 s (bench/RESULTS.md). A few threads keep one slow
-# request (a diagram, a deployment's scenario gate) from holding up the rest.
-DEFAULT_API_THREADS = 2
 _log = logging.getLogger("nrm.api")
-
-
-def api_threads(environ: Mapping[str, str] | None = None) -> int:
-    """Threads for sync routes and dependencies: `NRM_API_THREADS`, else 2 (at least 1)."""
-    raw = (os.environ if environ is None else environ).get("NRM_API_THREADS", "").strip()
-    return max(1, int(raw)) if raw else DEFAULT_API_THREADS
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -48,7 +36,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     settings = settings or engine.settings
     if settings.production and settings.secret_key == DEV_SECRET:
         raise ProductionRefusedError("Set NRM_SECRET_KEY: the development key is refused.")
-    app = NrmApi(
+    app = FastAPI(
         title="NRM agency task API",
         version="1",
         description="Agencies work the cases of the National Referral Mechanism.",
@@ -56,13 +44,18 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.engine = engine
     app.state.settings = settings
-    app.state.api_threads = api_threads()
-    app.state.verified_tokens = VerifiedTokens()
-    # SQLite: the connection the event loop keeps for the step requests it serves itself.
-    app.state.held_connection = HeldConnection(engine.db) if is_sqlite(engine.db) else None
     problems.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
-    app.add_middleware(UnexpectedErrorMiddleware)  # added last: the outermost of ours
+    app.add_middleware(UnexpectedErrorMiddleware)
+    # Outermost: a request waits for its turn before anything reads its body. Twice the
+    # threads in flight keep every thread fed while a request is between its hops.
+    app.add_middleware(
+        AdmissionMiddleware,
+        in_flight=2 * settings.api_threads,
+        max_queued=settings.max_queued_requests,
+        refusal=_refusal,
+        unqueued=health.HEALTH_PATHS,
+    )
     # Routes are matched in order, every router's in turn (FastAPI matches an included
     # router's routes twice: to choose it, then to route within it): the busiest first.
     for module in (tasks, cases, auth, processes, statistics, users, health):
@@ -72,10 +65,19 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     return app
 
 
+def _refusal(scope: Scope) -> Response:
+    """A queue-full answer: problem+json for the API, a page for the web pages."""
+    if scope["path"].startswith(API_PREFIX + "/"):
+        return problems.unavailable("The server is busy; try again.")
+    return busy_page(scope)
+
+
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
-    to_thread.current_default_thread_limiter().total_tokens = app.state.api_threads
+    # Every database call runs on these threads (never on the event loop).
+    to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
+    app.state.database_check = health.DatabaseCheck(app.state.engine)
     worker = None
     if settings.inprocess_worker:
         worker = TimerWorker(app.state.engine, settings.worker_interval)
@@ -98,7 +100,5 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         gc.unfreeze()  # collectable again (tests start and stop many apps in one process)
-        if app.state.held_connection is not None:
-            app.state.held_connection.release()
         if worker is not None:
             worker.stop()

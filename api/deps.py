@@ -1,20 +1,17 @@
-"""Request dependencies: settings, engine, session, the caller, and cases and tasks
+"""Request dependencies: settings, engine, the caller, and cases and tasks
 loaded and authorised once (404 unknown, 403 another agency's)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Annotated, TypeVar
+from typing import Annotated
 
-from fastapi import Depends, FastAPI, Header, Path, Request
+from fastapi import Depends, Header, Path, Request
 from fastapi.security import OAuth2PasswordBearer
-from sqlmodel import Session
-from starlette.concurrency import run_in_threadpool
 
 from api import rows
-from api.security import TokenLookup, VerifiedTokens, authenticate_on
+from api.security import authenticate_on, caller_of, token_parts
 from api.services import visibility
 from api.services.policy import Caller, casework_agency
 from engine.config import Settings
@@ -26,11 +23,11 @@ from engine.models import Case
 
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
-T = TypeVar("T")
 
 
-# Plain attribute reads: `async def` keeps them on the event loop (a sync dependency would
-# cost a hop to the thread pool and back on every request).
+# Plain attribute reads: `async def` keeps them on the event loop (a sync dependency costs a
+# hop to the thread pool). Everything that reads the database is a sync function instead:
+# FastAPI runs it in the thread pool, so no request ever waits for the database on the loop.
 def app_engine(request: Request) -> Engine:
     """The app's engine (for the busiest routes and dependencies, without `EngineDep`)."""
     engine: Engine = request.app.state.engine
@@ -50,63 +47,16 @@ async def get_settings(request: Request) -> Settings:
 
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+BearerToken = Annotated[str | None, Depends(oauth2_scheme)]
 
 
-def get_session(engine: EngineDep) -> Iterator[Session]:
-    """A read session for the request."""
-    with read_session(engine.db) as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(get_session)]
-
-
-async def _reading(app: FastAPI, token: str | None, read: Callable[[], T]) -> T:
-    """`read` (the caller, maybe the task) on the event loop on SQLite: rows read by primary
-    key on a pooled driver connection (tens of microseconds, never waiting on a lock: readers
-    see a WAL snapshot) cost less than a hop to the thread pool and back. On PostgreSQL each
-    read waits a network round trip, which on the loop would stall every other request (a
-    database on another host: a millisecond or more), so it reads in the pool. A token this
-    process has not verified yet takes an argon2 verification (milliseconds): that request
-    reads in the pool too."""
-    verified: VerifiedTokens = app.state.verified_tokens
-    on_loop = app.state.engine.db.dialect.name == "sqlite"
-    if on_loop and (not token or verified.knows_token(token)):
-        return read()
-    return await run_in_threadpool(read)
-
-
-async def get_caller(
-    request: Request, token: Annotated[str | None, Depends(oauth2_scheme)]
-) -> Caller:
+def get_caller(request: Request, token: BearerToken) -> Caller:
     """The signed-in user (401 without a valid bearer token)."""
-    return await caller_of(request.app, token)
-
-
-async def caller_of(app: FastAPI, token: str | None) -> Caller:
-    """The user a bearer token belongs to (401 when missing, unknown, expired or revoked)."""
-    # The engine and settings are read from the app here, not as dependencies: FastAPI
-    # spends ~20 µs resolving each one, on every request.
-
-    def read() -> Caller:
-        with rows.reading(app.state.engine.db) as sql:
-            return _authenticate(sql, app, token)
-
-    return await _reading(app, token, read)
-
-
-def _authenticate(
-    sql: FastSql, app: FastAPI, token: str | None, lookup: TokenLookup = rows.token
-) -> Caller:
-    state = app.state
-    return authenticate_on(
-        sql=sql,
-        settings=state.settings,
-        verified=state.verified_tokens,
-        token=token,
-        now=state.engine.clock.now(),
-        lookup=lookup,
-    )
+    engine = app_engine(request)
+    with rows.reading(engine.db) as sql:
+        return authenticate_on(
+            sql=sql, settings=engine.settings, token=token, now=engine.clock.now()
+        )
 
 
 CurrentUser = Annotated[Caller, Depends(get_caller)]
@@ -172,34 +122,20 @@ def load_task(task_id: str, engine: Engine, caller: Caller) -> TaskContext:
         return task_context(sql, task_id, caller)
 
 
-async def get_task(
-    task_id: Annotated[str, Path(description="Task id")],
-    request: Request,
-    token: Annotated[str | None, Depends(oauth2_scheme)],
+def get_task(
+    task_id: Annotated[str, Path(description="Task id")], request: Request, token: BearerToken
 ) -> TaskContext:
     """The signed-in caller and their task, read on one connection (401, 403, 404): the
     task routes take the caller from here rather than from `CurrentUser`."""
-    return await caller_and_task(request.app, token, task_id)
-
-
-async def caller_and_task(app: FastAPI, token: str | None, task_id: str) -> TaskContext:
-    """The caller a bearer token belongs to and their task (401, 403, 404)."""
-
-    def read() -> TaskContext:
-        found: list[tuple[TaskRow, CaseRow] | None] = [None]
-
-        def lookup(sql: FastSql, token_id: str) -> rows.TokenRow | None:
-            # The token and the task in one statement (one round trip on PostgreSQL).
-            if not _ID.match(task_id):
-                return rows.token(sql, token_id)
-            row, found[0] = rows.token_and_task(sql, token_id, task_id)
-            return row
-
-        with rows.reading(app.state.engine.db) as sql:
-            caller = _authenticate(sql, app, token, lookup)
-        return _task_context(found[0], task_id, caller)
-
-    return await _reading(app, token, read)
+    engine = app_engine(request)
+    token_id, secret = token_parts(token)
+    with rows.reading(engine.db) as sql:
+        if _ID.match(task_id):  # the token and the task in one statement (one round trip)
+            token_row, found = rows.token_and_task(sql, token_id, task_id)
+        else:
+            token_row, found = rows.token(sql, token_id), None
+    caller = caller_of(token_row, token_id, secret, engine.settings, engine.clock.now())
+    return _task_context(found, task_id, caller)
 
 
 TaskDep = Annotated[TaskContext, Depends(get_task)]

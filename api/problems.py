@@ -18,9 +18,11 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.errors import LockedOutError, NotAuthenticatedError
+from api.admission import RETRY_AFTER_S
+from api.errors import LockedOutError, NotAuthenticatedError, ServiceUnavailableError
 from engine.errors import FieldError, InvalidDataError, InvalidDiagramError, NrmError
 
 log = logging.getLogger("api.problems")
@@ -67,6 +69,8 @@ def nrm_error_response(exc: NrmError) -> JSONResponse:
         headers["WWW-Authenticate"] = "Bearer"
     if isinstance(exc, LockedOutError):
         headers["Retry-After"] = str(exc.retry_after)
+    if isinstance(exc, ServiceUnavailableError):
+        headers["Retry-After"] = str(RETRY_AFTER_S)
     return problem(exc.status, exc.title, exc.message, extra=extra, headers=headers)
 
 
@@ -121,7 +125,18 @@ async def _on_data_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _on_operational(request: Request, exc: Exception) -> JSONResponse:
     log.error("database unavailable on %s %s: %s", request.method, _route(request), type(exc))
-    return problem(503, "Service unavailable", "The database cannot be reached; try again.")
+    return unavailable("The database cannot be reached; try again.")
+
+
+async def _on_pool_timeout(request: Request, _exc: Exception) -> JSONResponse:
+    log.error("no database connection free on %s %s", request.method, _route(request))
+    return unavailable("The server is busy; try again.")
+
+
+def unavailable(detail: str) -> JSONResponse:
+    """503 with `Retry-After`: the request may be sent again in a moment."""
+    headers = {"Retry-After": str(RETRY_AFTER_S)}
+    return problem(503, "Service unavailable", detail, headers=headers)
 
 
 def log_unexpected(method: str, route: str, exc: BaseException) -> None:
@@ -143,3 +158,4 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(DataError, _on_data_error)
     app.add_exception_handler(OperationalError, _on_operational)
+    app.add_exception_handler(PoolTimeoutError, _on_pool_timeout)

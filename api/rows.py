@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy.engine import Engine as Database
 
 from engine import trail
-from engine.db import lent_connection
 from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow
 
 
@@ -30,12 +29,7 @@ def reading(db: Database) -> Iterator[FastSql]:
 
     On PostgreSQL the connection reads in autocommit: no transaction is left open, so the
     pool's rollback when it is given back is a no-op instead of a network round trip (every
-    request reads its caller this way). A connection lent to this thread (a step request on
-    the event loop: engine.db.HeldConnection) is used, and kept, instead."""
-    lent = lent_connection(db)
-    if lent is not None:
-        yield FastSql(lent.driver_connection, postgres=False)
-        return
+    request reads its caller this way)."""
     fairy = db.raw_connection()
     driver: Any = fairy.driver_connection
     postgres = db.dialect.name == "postgresql"

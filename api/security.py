@@ -1,10 +1,9 @@
 """Sign-in and bearer tokens.
 
-Passwords: argon2 (engine.accounts). Tokens are opaque, `<token_id>.<secret>`; the
-database keeps only an argon2 hash of the secret (peppered with the settings' secret
-key), so a stolen table yields no usable token. Verifying argon2 on every request would
-cost milliseconds of CPU, so each process remembers the SHA-256 of tokens it has already
-verified; the token row is still read on every request, so expiry and revocation hold.
+Passwords: argon2 (engine.accounts). Tokens are opaque, `<token_id>.<secret>` with a
+256-bit random secret; the database keeps only its HMAC-SHA256 under the server's secret key,
+so a stolen table yields no usable token (a slow hash guards guessable passwords, not random
+secrets). The token row is read on every request, so expiry and revocation hold at once.
 
 Lockout: after `login_max_failures` failed sign-ins for a username within
 `login_window_seconds`, further attempts get 429 with Retry-After (without checking the
@@ -17,14 +16,9 @@ import hashlib
 import hmac
 import re
 import secrets
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import cache
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, update
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, col, func, select
@@ -41,50 +35,14 @@ from engine.db import read_session, write_session
 from engine.fastsql import FastSql
 from engine.models import User
 
-# How a token's row is read (`rows.token`, or a read that fetches more in the same statement).
-TokenLookup = Callable[[FastSql, str], TokenRow | None]
-
-# Token secrets are 256 random bits: argon2's cost guards weak passwords, not these, so a
-# light setting keeps the one verification per token and process cheap.
-TOKEN_HASHER = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
 MAX_USERNAME = 100
 _TOKEN_PART = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 
 
-class VerifiedTokens:
-    """SHA-256 of tokens this process has verified -> token id (bounded, thread-safe)."""
-
-    def __init__(self, size: int = 10_000) -> None:
-        self._items: OrderedDict[str, str] = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-
-    def knows(self, digest: str, token_id: str) -> bool:
-        """True when this exact token was verified before."""
-        with self._lock:
-            found = self._items.get(digest) == token_id
-            if found:
-                self._items.move_to_end(digest)
-            return found
-
-    def knows_token(self, token: str) -> bool:
-        """True when this exact bearer token was verified before."""
-        return self.knows(_digest(token), token.partition(".")[0])
-
-    def add(self, digest: str, token_id: str) -> None:
-        """Remember a verified token."""
-        with self._lock:
-            self._items[digest] = token_id
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _peppered(secret_key: str, secret: str) -> str:
-    return hmac.new(secret_key.encode(), secret.encode(), hashlib.sha256).hexdigest()
+def token_hash(secret_key: str, token_id: str, secret: str) -> str:
+    """What the database keeps of a token: its HMAC-SHA256 under the server's secret key."""
+    message = f"{token_id}.{secret}".encode()
+    return hmac.new(secret_key.encode(), message, hashlib.sha256).hexdigest()
 
 
 def _username_key(username: str) -> str:
@@ -150,7 +108,7 @@ def issue_token(
         ApiToken(
             id=token_id,
             user_id=user_id,
-            secret_hash=TOKEN_HASHER.hash(_peppered(settings.secret_key, secret)),
+            secret_hash=token_hash(settings.secret_key, token_id, secret),
             created_at=now,
             expires_at=now + lifetime,
         )
@@ -195,7 +153,6 @@ def authenticate(
     *,
     session: Session,
     settings: Settings,
-    verified: VerifiedTokens,
     token: str | None,
     now: datetime,
     expired_ok: bool = False,
@@ -204,7 +161,6 @@ def authenticate(
     return authenticate_on(
         sql=FastSql.on(session.connection()),
         settings=settings,
-        verified=verified,
         token=token,
         now=now,
         expired_ok=expired_ok,
@@ -212,46 +168,43 @@ def authenticate(
 
 
 def authenticate_on(
-    *,
-    sql: FastSql,
-    settings: Settings,
-    verified: VerifiedTokens,
-    token: str | None,
-    now: datetime,
-    expired_ok: bool = False,
-    lookup: TokenLookup = rows.token,
+    *, sql: FastSql, settings: Settings, token: str | None, now: datetime, expired_ok: bool = False
 ) -> Caller:
     """The caller a bearer token belongs to; 401 when missing, unknown, expired or revoked.
 
     `expired_ok` (the web pages only, to keep a form sent after its sign-in ended) accepts
     an authentic token past its expiry, never a revoked one or one of an inactive user.
     """
+    token_id, secret = token_parts(token)
+    return caller_of(rows.token(sql, token_id), token_id, secret, settings, now, expired_ok)
+
+
+def token_parts(token: str | None) -> tuple[str, str]:
+    """A bearer token's id and secret (401 when missing or malformed)."""
     if not token:
         raise NotAuthenticatedError("Sign in: send `Authorization: Bearer <token>`.")
     token_id, _, secret = token.partition(".")
     if len(token) > 200 or not _TOKEN_PART.match(token_id) or not _TOKEN_PART.match(secret):
         raise NotAuthenticatedError("Malformed bearer token.")
-    row = _token_row(lookup(sql, token_id), now, expired_ok=expired_ok)
-    digest = _digest(token)
-    if not verified.knows(digest, token_id):
-        _verify_secret(row.secret_hash, _peppered(settings.secret_key, secret))
-        verified.add(digest, token_id)
-    return Caller(
-        user_id=row.user_id, username=row.username, agency=row.agency, roles=frozenset(row.roles)
-    )
+    return token_id, secret
 
 
-def _token_row(row: TokenRow | None, now: datetime, *, expired_ok: bool) -> TokenRow:
-    if row is None:
+def caller_of(
+    row: TokenRow | None,
+    token_id: str,
+    secret: str,
+    settings: Settings,
+    now: datetime,
+    expired_ok: bool = False,
+) -> Caller:
+    """The caller of a token read from the database (401 unless its secret matches the row's
+    hash, and it is neither expired, revoked nor its user's disabled)."""
+    expected = token_hash(settings.secret_key, token_id, secret)
+    if row is None or not hmac.compare_digest(row.secret_hash, expected):
         raise NotAuthenticatedError("Unknown bearer token.")
     expired = row.expires_at <= now and not expired_ok
     if row.revoked_at is not None or expired or not row.active:
         raise NotAuthenticatedError("The bearer token has expired or was revoked.")
-    return row
-
-
-def _verify_secret(secret_hash: str, peppered: str) -> None:
-    try:
-        TOKEN_HASHER.verify(secret_hash, peppered)
-    except (VerificationError, InvalidHashError) as exc:
-        raise NotAuthenticatedError("Unknown bearer token.") from exc
+    return Caller(
+        user_id=row.user_id, username=row.username, agency=row.agency, roles=frozenset(row.roles)
+    )

@@ -19,7 +19,7 @@ TARGETS = {"engine_ratio": (">=", 0.33), "state_bytes_per_case": ("<=", 8192)}
 
 API_NOTE = (
     "The API figures (`make bench`, i.e. `python -m bench --with-api`) come from a real "
-    "`uvicorn api.app:create_app --factory --http api.serving:HttpToolsJoinedWrites` (as "
+    "`uvicorn api.app:create_app --factory` (as "
     "`nrm serve` runs it: one worker, loopback, bench/diagram deployed) "
     "driven by closed-loop clients (threads, one keep-alive `http.client` connection each) "
     "of the bench process: clients, server and PostgreSQL share the same CPUs, so the "
@@ -34,11 +34,9 @@ API_NOTE = (
     "is the server's VmRSS after those requests. `api_ratio` cannot pass `engine_ratio`: "
     "each request is one engine step plus HTTP, the token check, loading and projecting; "
     "`server CPU ms/request` (the server's CPU time over the requests) is its whole cost, "
-    "against `engine_step_p50_ms` for the step alone. Both step requests skip FastAPI's "
-    "request machinery (api/hotpath.py). On SQLite a step runs on the server's "
-    "event loop (on the thread pool only when the write lock is taken), reading and writing "
-    "on one connection the loop holds (engine.db.HeldConnection); other synchronous "
-    "routes, and every step on PostgreSQL, run on `NRM_API_THREADS` (2) threads. "
+    "against `engine_step_p50_ms` for the step alone. Every request goes through FastAPI's "
+    "own middleware, routing and dependencies; its database work (the caller, the task, the "
+    "step) runs on `NRM_API_THREADS` (2) threads, never on the event loop. "
     "On PostgreSQL a completion sends about eleven statements in six round trips through "
     "psycopg, whose own Python work (tens of microseconds a statement) is about half of what "
     "a request costs the server there beyond its cost on SQLite; the server runs at about one "

@@ -81,23 +81,7 @@ class CaseClient:
         return json.loads(content)
 
     def warm_up(self) -> None:
-        """Before the clock runs: the connection, caches, and every token verified once (a
-        token's first use costs an argon2 verification, ~0.1 s of server CPU; a case need not
-        reach every lane, and sixteen clients' first uses inside the measured time were the
-        whole tail of their latencies)."""
-        for headers in self.headers.values():
-            for attempt in (1, 2):  # the server may have closed an idle keep-alive connection
-                try:
-                    self.http.request("GET", API + "/me", headers=headers)
-                    response = self.http.getresponse()
-                    response.read()
-                    break
-                except (OSError, http.client.HTTPException):
-                    self.http.close()  # the next request connects again
-                    if attempt == 2:
-                        raise
-            if response.status != 200:
-                raise RuntimeError(f"warm-up GET /me failed: {response.status}")
+        """Before the clock runs: the connection and the server's caches (one case)."""
         self.run_case(0)
         self.stats = ClientStats()
 

@@ -21,7 +21,6 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from engine.accounts import create_demo
-from engine.cli import HTTP_PROTOCOL
 from engine.config import load_settings
 from engine.db import make_engine, write_session
 from engine.facade import Engine
@@ -112,7 +111,6 @@ class Server:
         command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
         command += ["--host", "127.0.0.1", "--port", str(self.port)]
         command += ["--workers", "1", "--log-level", "warning", "--no-access-log"]
-        command += ["--http", HTTP_PROTOCOL]  # as `nrm serve` (`make run`) serves
         self._log = log.open("ab")
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=server_env(database_url), stdout=self._log, stderr=self._log

@@ -20,8 +20,6 @@ from typing import Any
 from fastapi import FastAPI, Response
 from pydantic import BaseModel
 
-from engine.cli import HTTP_PROTOCOL
-
 app = FastAPI()
 
 
@@ -50,7 +48,6 @@ def measure(seconds: float) -> dict[str, float]:
     port = api_server.free_port()
     command = [sys.executable, "-m", "uvicorn", "bench.http_floor:app", "--port", str(port)]
     command += ["--host", "127.0.0.1", "--workers", "1", "--log-level", "warning"]
-    command += ["--http", HTTP_PROTOCOL]  # as the API benchmark serves the real app
     process = subprocess.Popen(
         [*command, "--no-access-log"],
         cwd=api_server.ROOT,

@@ -93,26 +93,16 @@ def demo() -> None:
     typer.echo(f"official figures: {loaded.added} added, {loaded.changed} changed")
 
 
-# uvicorn's httptools protocol with each response's head and body sent in one write.
-HTTP_PROTOCOL = "api.serving:HttpToolsJoinedWrites"
-
-
 @app.command()
 def serve(
     host: str = "127.0.0.1", port: int = 8000, workers: int = 1, reload: bool = False
 ) -> None:
-    """Serve the API and the web forms."""
+    """Serve the API and the web forms (plain uvicorn on the app factory)."""
     import uvicorn
 
     _database(load_settings()).dispose()
     uvicorn.run(
-        "api.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        reload=reload,
-        http=HTTP_PROTOCOL,
+        "api.app:create_app", factory=True, host=host, port=port, workers=workers, reload=reload
     )
 
 

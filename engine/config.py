@@ -39,6 +39,10 @@ class Settings:
     login_max_failures: int = 5
     login_window_seconds: int = 300
     inprocess_worker: bool = True
+    # API: threads for database work and synchronous routes (more only thrash under one GIL:
+    # bench/RESULTS.md); requests that may wait for a turn beyond those in flight (then 503).
+    api_threads: int = 2
+    max_queued_requests: int = 100
     # Live workflows of open cases kept per process (0: every step restores from the database).
     workflow_cache: int = 256
     params: Mapping[str, Any] = field(default_factory=load_parameters)
@@ -63,6 +67,11 @@ def _flag(raw: str | None, *, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _number(raw: str | None, default: int) -> int:
+    """An integer environment variable; unset or blank: the default."""
+    return int(raw) if raw is not None and raw.strip() else default
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Settings from `NRM_*` environment variables."""
     env = os.environ if environ is None else environ
@@ -85,6 +94,10 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         login_max_failures=int(env.get("NRM_LOGIN_MAX_FAILURES", base.login_max_failures)),
         login_window_seconds=int(env.get("NRM_LOGIN_WINDOW_SECONDS", base.login_window_seconds)),
         inprocess_worker=_flag(env.get("NRM_INPROCESS_WORKER"), default=not _is_production(env)),
+        api_threads=max(1, _number(env.get("NRM_API_THREADS"), base.api_threads)),
+        max_queued_requests=max(
+            0, _number(env.get("NRM_MAX_QUEUED_REQUESTS"), base.max_queued_requests)
+        ),
         workflow_cache=max(0, int(env.get("NRM_WORKFLOW_CACHE", base.workflow_cache))),
         params=base.params,
     )

@@ -7,13 +7,11 @@ the case row (`SELECT ... FOR UPDATE`).
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import event
@@ -44,6 +42,19 @@ def normalise_url(url: str) -> str:
 def is_sqlite(engine: Engine) -> bool:
     """True for SQLite databases."""
     return engine.dialect.name == "sqlite"
+
+
+# Connections beside the request threads': the health check's, the timer thread's, one spare.
+RESERVED_CONNECTIONS = 3
+# A checkout that still waits this long fails (the API answers 503 with Retry-After).
+POOL_TIMEOUT_S = 5.0
+
+
+def pool_options(threads: int) -> dict[str, Any]:
+    """Pool settings for a process whose database work runs on `threads` threads: each may
+    hold two connections at once (a read inside another), so none ever waits for one."""
+    size = threads + RESERVED_CONNECTIONS
+    return {"pool_size": size, "max_overflow": size, "pool_timeout": POOL_TIMEOUT_S}
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -118,88 +129,6 @@ def read_session(engine: Engine) -> Iterator[Session]:
         yield session
 
 
-class HeldConnection:
-    """One pooled SQLite connection that a thread (the API's event loop) keeps checked out
-    and lends to the reads and units of work it runs itself, within `lent()`.
-
-    A step request reads its caller and task, then runs its unit of work: two checkouts and
-    check-ins of the pool, ~17 µs each here, on the thread every request waits for. A
-    connection kept by that thread spares them both, and its page cache stays warm across
-    its own commits. Only the thread that holds it uses it, one statement or transaction at a
-    time (a unit on the event loop never awaits mid-transaction); work that the lending
-    request hands to another thread (the thread pool) checks out its own. A connection that
-    failed with a database error is given back (invalidated) and another one taken next time.
-    """
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self._fairy: Any = None
-        self._owner: threading.Thread | None = None
-
-    @contextmanager
-    def lent(self) -> Iterator[None]:
-        """Within this block this thread's `rows.reading` and `write_session` on the engine use
-        the held connection (a thread other than its holder's gets nothing lent)."""
-        here = threading.current_thread()
-        if self._owner is not here:
-            if self._owner is not None and self._owner.is_alive():
-                yield  # held by another live thread: this one uses the pool
-                return
-            self.release()
-            self._owner = here
-        if self._fairy is None:
-            self._fairy = self.engine.raw_connection()
-            # It does not wait for locks: a unit lent it fails at once if the write lock is
-            # taken (`without_waiting`; a waiting one sets the timeout for its transaction),
-            # and WAL readers take no lock that a writer holds. Two PRAGMAs a step fewer.
-            self._fairy.driver_connection.execute("PRAGMA busy_timeout=0")
-        token = _LENT.set(self)
-        try:
-            yield
-        except sqlite3.Error as exc:
-            if not isinstance(exc, (sqlite3.IntegrityError, sqlite3.OperationalError)):
-                self._discard()  # closed, misused or corrupt: take another one next time
-            raise
-        finally:
-            _LENT.reset(token)
-
-    def lending_to(self, engine: Engine) -> Any:
-        """The held connection, if it is lent to this thread for this engine's pool."""
-        if engine.pool is self.engine.pool and self._owner is threading.current_thread():
-            return self._fairy
-        return None
-
-    def release(self) -> None:
-        """Give the connection back to the pool (the holder stops; the next `lent` takes one)."""
-        fairy, self._fairy, self._owner = self._fairy, None, None
-        if fairy is not None:
-            _end_transaction(fairy.driver_connection)
-            fairy.driver_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            fairy.close()
-
-    def _discard(self) -> None:
-        fairy, self._fairy = self._fairy, None
-        if fairy is not None:
-            fairy.invalidate()
-
-
-_LENT: ContextVar[HeldConnection | None] = ContextVar("nrm_lent_connection", default=None)
-
-
-def lent_connection(engine: Engine) -> Any:
-    """The pooled connection lent to this thread for `engine` (`HeldConnection.lent`), or None:
-    then check one out of the pool."""
-    held = _LENT.get()
-    return held.lending_to(engine) if held is not None else None
-
-
-def _end_transaction(driver: Any) -> None:
-    """Roll back what a failed unit left open on a lent connection (the pool's check-in would
-    have; a lent connection is not checked in)."""
-    if driver.in_transaction:
-        driver.rollback()
-
-
 class UnitSession(Session):
     """A session whose transaction the unit of work owns, on one pooled driver connection.
 
@@ -214,9 +143,7 @@ class UnitSession(Session):
         super().__init__(bind=engine, expire_on_commit=False)
         self.unit_engine = engine
         self._unit_begin = begin
-        lent = lent_connection(engine)
-        self._lent = lent is not None
-        self._fairy: Any = lent if lent is not None else engine.raw_connection()
+        self._fairy: Any = engine.raw_connection()
         self._driver: Any = self._fairy.driver_connection  # (a property two levels deep)
         self._unit_conn: Connection | None = None
         self._begun = False
@@ -244,10 +171,7 @@ class UnitSession(Session):
             return super().connection(bind_arguments, execution_options)
         if self._unit_conn is None:
             self.fast_connection()
-            # A lent connection is checked out once more for the Connection, whose close()
-            # then leaves it with its holder (SQLAlchemy counts a connection's checkouts).
-            fairy = self._fairy._checkout_existing() if self._lent else self._fairy
-            self._unit_conn = Connection(self.unit_engine, connection=fairy)
+            self._unit_conn = Connection(self.unit_engine, connection=self._fairy)
             self.bind = self._unit_conn  # the ORM joins this connection's transaction
         if not self._unit_conn.in_transaction():
             self._unit_conn.begin()
@@ -284,10 +208,8 @@ class UnitSession(Session):
             super().close()
         if self._unit_conn is not None:
             self._unit_conn.close()  # closes the pooled connection it wraps
-        elif self._fairy is not None and not self._lent:
+        elif self._fairy is not None:
             self._fairy.close()
-        if self._lent:
-            _end_transaction(self._driver)
         self._fairy = None
         self._unit_conn = None
 
@@ -309,65 +231,12 @@ def write_session(engine: Engine) -> Iterator[Session]:
         return
     # SQLite takes one writer at a time anyway; queueing this process's writers on a lock
     # (first come, first served) spares them SQLite's sleeping busy-retries.
-    lock = _writer_lock(engine)
-    waits = not _NO_WAIT.get()
-    if not lock.acquire(blocking=waits):
-        raise WriterBusyError("Another writer of this process holds the write lock.")
-    try:
-        with UnitSession(_immediate(engine), "BEGIN IMMEDIATE") as session:
-            held_waits = waits and session._lent  # a held connection waits for none else
-            if not waits:
-                _begin_at_once(session)
-            elif held_waits:
-                session._driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            try:
-                yield session
-            except BaseException:
-                session.rollback()
-                raise
-            finally:
-                if held_waits:
-                    session._driver.execute("PRAGMA busy_timeout=0")
-    finally:
-        lock.release()
-
-
-class WriterBusyError(Exception):
-    """The SQLite write lock is held and this unit may not wait for it (`without_waiting`).
-    Raised before the unit has read or changed anything: the caller may retry where waiting
-    is allowed."""
-
-
-_NO_WAIT: ContextVar[bool] = ContextVar("nrm_write_without_waiting", default=False)
-
-
-@contextmanager
-def without_waiting() -> Iterator[None]:
-    """Within this block a SQLite unit of work takes the write lock only if it is free at
-    once (this process's writers and other processes alike), else raises `WriterBusyError`.
-
-    The API runs a step on its event loop this way: a step that would wait for a lock must
-    not stall every other request, so it is retried on the thread pool, where it may wait."""
-    token = _NO_WAIT.set(True)
-    try:
-        yield
-    finally:
-        _NO_WAIT.reset(token)
-
-
-def _begin_at_once(session: UnitSession) -> None:
-    """BEGIN IMMEDIATE now, failing at once (not after the busy timeout) if another
-    connection holds the write lock (a held connection's timeout is 0 already)."""
-    driver, toggles = session._driver, not session._lent
-    if toggles:
-        driver.execute("PRAGMA busy_timeout=0")
-    try:
-        session.fast_connection()
-    except sqlite3.OperationalError as exc:
-        raise WriterBusyError("Another connection holds the database's write lock.") from exc
-    finally:
-        if toggles:
-            driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    with _writer_lock(engine), UnitSession(_immediate(engine), "BEGIN IMMEDIATE") as session:
+        try:
+            yield session
+        except BaseException:
+            session.rollback()
+            raise
 
 
 _WRITER_LOCKS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from engine import cases, claims, factbuild
 from engine.config import Settings, load_settings
 from engine.context import EngineContext
-from engine.db import make_engine, read_session
+from engine.db import make_engine, pool_options, read_session
 from engine.deploying import PolicyDeployment
 from engine.diagrams import Diagrams
 from engine.errors import NrmError
@@ -80,7 +80,8 @@ class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams):
     ) -> Engine:
         """An engine on the database the settings name."""
         settings = settings or load_settings()
-        return cls(make_engine(settings.database_url), settings=settings, clock=clock)
+        db = make_engine(settings.database_url, **pool_options(settings.api_threads))
+        return cls(db, settings=settings, clock=clock)
 
     # --- processes -------------------------------------------------------------------
 

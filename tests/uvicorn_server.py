@@ -9,11 +9,10 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import httpx
-
-from engine.cli import HTTP_PROTOCOL
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,9 +25,12 @@ def free_port() -> int:
 
 
 class UvicornServer:
-    """The app in its own process on `database_url`, logging to `log`; ready when built."""
+    """The app in its own process on `database_url`, logging to `log`, with `environ` on top
+    of the test's environment; ready when built."""
 
-    def __init__(self, database_url: str, log: Path) -> None:
+    def __init__(
+        self, database_url: str, log: Path, environ: Mapping[str, str] | None = None
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
@@ -36,6 +38,7 @@ class UvicornServer:
             "NRM_DATABASE_URL": database_url,
             "NRM_INPROCESS_WORKER": "0",
             "NRM_ENV": "development",
+            **(environ or {}),
         }
         command = [
             sys.executable,
@@ -49,8 +52,6 @@ class UvicornServer:
             str(self.port),
             "--log-level",
             "warning",
-            "--http",
-            HTTP_PROTOCOL,  # as `nrm serve` (`make run`) serves
         ]
         self.log = log.open("ab")
         self.process = subprocess.Popen(
@@ -58,7 +59,7 @@ class UvicornServer:
         )
         self._wait_ready()
 
-    def _wait_ready(self, timeout: float = 20.0) -> None:
+    def _wait_ready(self, timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:

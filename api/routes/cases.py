@@ -11,7 +11,6 @@ from api.deps import (
     CurrentUser,
     EngineDep,
     IdempotencyKeyHeader,
-    SessionDep,
     app_engine,
 )
 from api.routes.common import problems, step_response
@@ -26,8 +25,8 @@ from api.schemas import (
     StepPublic,
 )
 from api.services import access_log, cases, processes
-from api.services.policy import Caller, supervising_agency
-from engine.facade import Engine
+from api.services.policy import supervising_agency
+from engine.db import read_session
 
 router = APIRouter(tags=["cases"])
 
@@ -45,15 +44,7 @@ async def start_case(
     idempotency_key: IdempotencyKeyHeader = None,
 ) -> Response:
     """Report a presumed victim: start a case; the caller's agency is the reporting agency."""
-    # not `EngineDep`: one dependency less on a busy route
-    return await case_start(app_engine(request), caller, body, idempotency_key)
-
-
-async def case_start(
-    engine: Engine, caller: Caller, body: CaseCreate, idempotency_key: str | None
-) -> Response:
-    """A case started by the caller, as its response (this route's, and the step shortcut's:
-    api/hotpath.py)."""
+    engine = app_engine(request)  # not `EngineDep`: one dependency less on a busy route
     return await step_response(
         engine,
         lambda: cases.start(
@@ -65,32 +56,37 @@ async def case_start(
 @router.get("/cases", response_model=CasesPublic, responses=problems(401, 403, 422))
 def list_cases(
     engine: EngineDep,
-    session: SessionDep,
     caller: CurrentUser,
     status: Annotated[str | None, Query(pattern=r"^(open|completed|cancelled)$")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> CasesPublic:
     """Cases the caller's agency takes part in (newest first; open tasks, no data)."""
-    return cases.list_visible(
-        engine=engine, session=session, caller=caller, status=status, limit=limit, offset=offset
-    )
+    with read_session(engine.db) as session:
+        return cases.list_visible(
+            engine=engine,
+            session=session,
+            caller=caller,
+            status=status,
+            limit=limit,
+            offset=offset,
+        )
 
 
 @router.get("/cases/{case_id}", response_model=CasePublic, responses=problems(401, 403, 404))
-def read_case(
-    case: CaseDep, engine: EngineDep, session: SessionDep, caller: CurrentUser
-) -> CasePublic:
+def read_case(case: CaseDep, engine: EngineDep, caller: CurrentUser) -> CasePublic:
     """A case with its open tasks and the data the caller's agency may see."""
-    return cases.get(engine=engine, session=session, caller=caller, case=case)
+    with read_session(engine.db) as session:
+        return cases.get(engine=engine, session=session, caller=caller, case=case)
 
 
 @router.get(
     "/cases/{case_id}/history", response_model=HistoryPublic, responses=problems(401, 403, 404)
 )
-def read_history(case: CaseDep, session: SessionDep) -> HistoryPublic:
+def read_history(case: CaseDep, engine: EngineDep) -> HistoryPublic:
     """The audit trail: who, agency, when, what, which task."""
-    return cases.history(session=session, case=case)
+    with read_session(engine.db) as session:
+        return cases.history(session=session, case=case)
 
 
 @router.get(
@@ -98,10 +94,11 @@ def read_history(case: CaseDep, session: SessionDep) -> HistoryPublic:
     response_model=AccessLogPublic,
     responses=problems(401, 403, 404),
 )
-def read_access_log(case: CaseDep, session: SessionDep, caller: CurrentUser) -> AccessLogPublic:
+def read_access_log(case: CaseDep, engine: EngineDep, caller: CurrentUser) -> AccessLogPublic:
     """Who received personal fields of this case, when, and which (supervisors only)."""
     supervising_agency(caller)
-    return access_log.list_for_case(session=session, case_id=case.id)
+    with read_session(engine.db) as session:
+        return access_log.list_for_case(session=session, case_id=case.id)
 
 
 @router.get(

@@ -10,8 +10,6 @@ from api.deps import (
     CurrentUser,
     EngineDep,
     IdempotencyKeyHeader,
-    SessionDep,
-    TaskContext,
     TaskDep,
     app_engine,
 )
@@ -29,7 +27,6 @@ from api.schemas import (
 from api.services import tasks
 from api.services.inbox import InboxFilter, Page, inbox
 from engine.db import read_session
-from engine.facade import Engine
 
 router = APIRouter(tags=["tasks"])
 
@@ -47,8 +44,6 @@ def list_tasks(
     cursor: Annotated[str | None, Query(max_length=512)] = None,
 ) -> TasksPublic:
     """The caller's agency inbox: open tasks of its lanes, by due date then age."""
-    # The session opens here, not as `SessionDep`: a generator dependency costs two more hops
-    # to the thread pool on the busiest read route.
     with read_session(engine.db) as session:
         return inbox(
             engine=engine,
@@ -60,11 +55,12 @@ def list_tasks(
 
 
 @router.get("/tasks/{task_id}", response_model=TaskDetail, responses=problems(401, 403, 404))
-def read_task(ctx: TaskDep, engine: EngineDep, session: SessionDep) -> TaskDetail:
+def read_task(ctx: TaskDep, engine: EngineDep) -> TaskDetail:
     """One task, its form's JSON Schema, and the case data that form needs."""
-    return tasks.detail(
-        engine=engine, session=session, caller=ctx.caller, task=ctx.task, case=ctx.case
-    )
+    with read_session(engine.db) as session:
+        return tasks.detail(
+            engine=engine, session=session, caller=ctx.caller, task=ctx.task, case=ctx.case
+        )
 
 
 @router.post(
@@ -95,15 +91,7 @@ async def complete_task(
     idempotency_key: IdempotencyKeyHeader = None,
 ) -> Response:
     """Complete a task with form data; returns the case and the tasks that opened next."""
-    # not `EngineDep`: one dependency less on the busiest route
-    return await completion(app_engine(request), ctx, body, idempotency_key)
-
-
-async def completion(
-    engine: Engine, ctx: TaskContext, body: TaskComplete, idempotency_key: str | None
-) -> Response:
-    """The completion of the caller's task, as its response (this route's, and the step
-    shortcut's: api/hotpath.py)."""
+    engine = app_engine(request)  # not `EngineDep`: one dependency less on the busiest route
     return await step_response(
         engine,
         lambda: tasks.complete(

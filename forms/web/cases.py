@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from api.deps import EngineDep, SessionDep
+from api.deps import EngineDep
 from api.services import cases
+from engine.db import read_session
 from forms import fieldlabels
 from forms.web.casedata import version_index
 from forms.web.deps import CasePage, WebUser
@@ -23,27 +24,31 @@ PAGE_SIZE = 50
 def list_cases(
     request: Request,
     engine: EngineDep,
-    session: SessionDep,
     caller: WebUser,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Response:
     """Cases the user's agency takes part in, newest first."""
-    found = cases.list_visible(
-        engine=engine, session=session, caller=caller, status=None, limit=PAGE_SIZE, offset=offset
-    )
+    with read_session(engine.db) as session:
+        found = cases.list_visible(
+            engine=engine,
+            session=session,
+            caller=caller,
+            status=None,
+            limit=PAGE_SIZE,
+            offset=offset,
+        )
     more = len(found.data) == PAGE_SIZE
     return page(request, "cases.html", cases=found.data, offset=offset, more=more, size=PAGE_SIZE)
 
 
 @router.get("/cases/{case_id}")
-def show_case(
-    request: Request, case: CasePage, engine: EngineDep, session: SessionDep, caller: WebUser
-) -> Response:
+def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUser) -> Response:
     """Status, diagram, timeline and the data this agency may see (access-logged)."""
-    public = cases.get(engine=engine, session=session, caller=caller, case=case)
-    history = cases.history(session=session, case=case)
+    with read_session(engine.db) as session:
+        public = cases.get(engine=engine, session=session, caller=caller, case=case)
+        history = cases.history(session=session, case=case)
+        index = version_index(engine, session, case)
     t = translator(request)
-    index = version_index(engine, session, case)
     return page(
         request,
         "case.html",

@@ -38,7 +38,6 @@ def current_user(request: Request, engine: EngineDep, settings: SettingsDep) -> 
             caller = authenticate(
                 session=db_session,
                 settings=settings,
-                verified=request.app.state.verified_tokens,
                 token=token,
                 now=engine.clock.now(),
             )

@@ -71,7 +71,6 @@ def _owner(request: Request, token: str) -> Caller | None:
             return authenticate(
                 session=db_session,
                 settings=request.app.state.settings,
-                verified=request.app.state.verified_tokens,
                 token=token,
                 now=engine.clock.now(),
                 expired_ok=True,

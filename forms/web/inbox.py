@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from api.deps import EngineDep, SessionDep
+from api.deps import EngineDep
 from api.services.inbox import InboxFilter, Page, inbox
+from engine.db import read_session
 from forms import drafts, timewords
 from forms.web.deps import WebUser
 from forms.web.render import page, translator
@@ -22,19 +23,19 @@ PAGE_SIZE = 50
 def show_inbox(
     request: Request,
     engine: EngineDep,
-    session: SessionDep,
     caller: WebUser,
     mine: Annotated[bool, Query()] = False,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
 ) -> Response:
     """Open tasks of the user's agency, with deadlines and waiting times in words."""
-    found = inbox(
-        engine=engine,
-        session=session,
-        caller=caller,
-        filters=InboxFilter(assignee_me=mine),
-        page=Page(limit=PAGE_SIZE, cursor=cursor),
-    )
+    with read_session(engine.db) as session:
+        found = inbox(
+            engine=engine,
+            session=session,
+            caller=caller,
+            filters=InboxFilter(assignee_me=mine),
+            page=Page(limit=PAGE_SIZE, cursor=cursor),
+        )
     t, now = translator(request), engine.clock.now()
     drafted = drafts.task_ids(engine=engine, username=caller.username)
     rows = [

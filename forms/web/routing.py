@@ -10,9 +10,12 @@ from typing import Any
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from sqlalchemy.exc import DataError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Scope
 
+from api.admission import RETRY_AFTER_S
 from api.errors import NotAuthenticatedError
 from engine.config import Settings
 from engine.errors import NrmError
@@ -74,6 +77,9 @@ class PageRoute(APIRoute):
             except OperationalError:
                 log.error("database unavailable on %s", request.url.path)
                 response = error_page(request, 503, "OperationalError")
+            except PoolTimeoutError:
+                log.error("no database connection free on %s", request.url.path)
+                response = error_page(request, 503, "ServerBusy")
             web_session.save(response, session, settings)
             response.headers.update(HEADERS)
             return response
@@ -82,6 +88,20 @@ class PageRoute(APIRoute):
 
 
 def error_page(request: Request, status: int, kind: str) -> Response:
-    """A calm error page: what happened in the user's words, and where to go."""
+    """A calm error page: what happened in the user's words, and where to go (a 503 says
+    when to try again: `Retry-After`)."""
     generic = _ERROR_KEYS.get(status, "other")
-    return page(request, "error.html", status=status, kind=kind, generic=generic, code=status)
+    response = page(request, "error.html", status=status, kind=kind, generic=generic, code=status)
+    if status == 503:
+        response.headers["Retry-After"] = str(RETRY_AFTER_S)
+    return response
+
+
+def busy_page(scope: Scope) -> Response:
+    """The page a request gets when the server's queue is full (api.admission), in the
+    language of the user's session."""
+    request = Request(scope)
+    request.state.web_session = web_session.load(request, request.app.state.settings)
+    response = error_page(request, 503, "ServerBusy")
+    response.headers.update(HEADERS)
+    return response

@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
-from api.deps import EngineDep, SessionDep, load_task
+from api.deps import EngineDep, load_task
 from api.schemas import StepPublic, TaskDetail
 from api.services import tasks, visibility
 from api.services.policy import Caller
@@ -31,18 +31,17 @@ OPEN_STATES = ("ready", "claimed")
 
 
 @router.get("/tasks/{task_id}")
-def show_task(
-    request: Request, ctx: TaskPage, engine: EngineDep, session: SessionDep, caller: WebUser
-) -> Response:
+def show_task(request: Request, ctx: TaskPage, engine: EngineDep, caller: WebUser) -> Response:
     """The task and its form (pre-filled from the case, then from the user's draft)."""
-    detail = tasks.detail(
-        engine=engine, session=session, caller=caller, task=ctx.task, case=ctx.case
-    )
+    with read_session(engine.db) as session:
+        detail = tasks.detail(
+            engine=engine, session=session, caller=caller, task=ctx.task, case=ctx.case
+        )
+        index = version_index(engine, session, ctx.case)
     values = formview.initial_values(detail.form_schema, detail.data)
     draft = drafts.get(engine=engine, username=caller.username, task_id=detail.id)
     if draft is not None and detail.status in OPEN_STATES:
         values.update(draft.data)
-    index = version_index(engine, session, ctx.case)
     saved_at = draft.saved_at if draft else None
     return task_page(request, engine, detail, index, values, draft_saved_at=saved_at)
 
@@ -109,13 +108,13 @@ def submit_task(
     ctx: TaskPage,
     form: PostedForm,
     engine: EngineDep,
-    session: SessionDep,
     caller: WebUser,
 ) -> Response:
     """Save a draft, or complete the task (errors shown next to their fields)."""
-    detail = tasks.detail(
-        engine=engine, session=session, caller=caller, task=ctx.task, case=ctx.case
-    )
+    with read_session(engine.db) as session:
+        detail = tasks.detail(
+            engine=engine, session=session, caller=caller, task=ctx.task, case=ctx.case
+        )
     values = formview.raw_values(detail.form_schema, form.getlist)
     if form.get("action") == "draft":
         if drafts.save(engine=engine, username=caller.username, task_id=detail.id, values=values):
@@ -131,7 +130,8 @@ def submit_task(
         per_field, general = fielderrors.localise(
             translator(request), detail.form_schema, exc.errors
         )
-        index = version_index(engine, session, ctx.case)
+        with read_session(engine.db) as session:
+            index = version_index(engine, session, ctx.case)
         return task_page(
             request,
             engine,

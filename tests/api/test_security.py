@@ -12,7 +12,7 @@ from sqlmodel import col
 from api.errors import NotAuthenticatedError
 from api.models import ApiToken
 from api.schemas import TokenPublic
-from api.security import VerifiedTokens, authenticate, login, renew_token
+from api.security import authenticate, login, renew_token
 from api.services.policy import Caller
 from engine.config import Settings
 from engine.db import read_session, write_session
@@ -28,7 +28,6 @@ def caller_of(engine: Engine, settings: Settings, token: str, expired_ok: bool =
         return authenticate(
             session=session,
             settings=settings,
-            verified=VerifiedTokens(),
             token=token,
             now=engine.clock.now(),
             expired_ok=expired_ok,

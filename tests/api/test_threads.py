@@ -1,59 +1,55 @@
-"""The thread pool of sync routes and dependencies: a few threads, `NRM_API_THREADS`."""
+"""Database work runs on a few threads (`NRM_API_THREADS`), never on the event loop, and the
+connection pool is sized so that none of those threads waits for a connection."""
 
 from __future__ import annotations
 
 import asyncio
-import sqlite3
-import threading
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from anyio import to_thread
 from fastapi.testclient import TestClient
+from sqlalchemy import event
 
-from api import deps
-from api.app import DEFAULT_API_THREADS, api_threads
 from api.services import tasks as tasks_service
-from tests.api.conftest import API, AsUser, complete, only, sign_in, start_case
+from engine.config import Settings, load_settings
+from engine.db import POOL_TIMEOUT_S, RESERVED_CONNECTIONS, pool_options
+from engine.facade import Engine
+from tests.api.conftest import AsUser, complete, only, start_case
+
+PRESUMED = {"identification_result": "presumed_victim", "referral_receiver": "ngo"}
 
 
 def test_api_threads_defaults_to_a_few() -> None:
-    assert api_threads({}) == DEFAULT_API_THREADS == 2
-    assert api_threads({"NRM_API_THREADS": " "}) == DEFAULT_API_THREADS
+    assert load_settings({}).api_threads == Settings().api_threads == 2
+    assert load_settings({"NRM_API_THREADS": " "}).api_threads == 2
 
 
 def test_api_threads_reads_the_environment_at_least_one() -> None:
-    assert api_threads({"NRM_API_THREADS": "8"}) == 8
-    assert api_threads({"NRM_API_THREADS": "0"}) == 1
+    assert load_settings({"NRM_API_THREADS": "8"}).api_threads == 8
+    assert load_settings({"NRM_API_THREADS": "0"}).api_threads == 1
 
 
-def test_lifespan_sets_thread_pool_size(client: TestClient) -> None:
+def test_lifespan_sets_thread_pool_size(client: TestClient, api_settings: Settings) -> None:
     def tokens() -> float:
         return to_thread.current_default_thread_limiter().total_tokens
 
     assert client.portal is not None
-    assert client.portal.call(tokens) == client.app.state.api_threads  # type: ignore[attr-defined]
+    assert client.portal.call(tokens) == api_settings.api_threads
 
 
-def test_known_callers_are_read_on_the_event_loop_only_on_sqlite(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """On SQLite a primary-key read costs less than a hop to the pool; on PostgreSQL it waits
-    on the network, which would stall every other request on the loop: it goes to the pool."""
-    token = sign_in(client, "border").json()["access_token"]
-    seen: list[bool] = []
-    real = deps._authenticate
+def test_the_pool_holds_two_connections_a_thread_and_the_reserved_ones() -> None:
+    options = pool_options(4)
+    assert options["pool_size"] + options["max_overflow"] >= 2 * (4 + RESERVED_CONNECTIONS)
+    assert options["pool_timeout"] == POOL_TIMEOUT_S
 
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        seen.append(_on_loop())
-        return real(*args, **kwargs)
 
-    monkeypatch.setattr(deps, "_authenticate", spy)
-    headers = {"Authorization": f"Bearer {token}"}
-    for _ in range(2):  # the first use verifies the token (argon2): always in the pool
-        assert client.get(API + "/me", headers=headers).status_code == 200
-    sqlite = client.app.state.engine.db.dialect.name == "sqlite"  # type: ignore[attr-defined]
-    assert seen == [False, sqlite]
+def test_an_engine_from_settings_has_its_pool_sized_from_the_threads(tmp_path: Any) -> None:
+    settings = load_settings({"NRM_DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+    engine = Engine.from_settings(replace(settings, api_threads=5))
+    assert engine.db.pool.size() == pool_options(5)["pool_size"]  # type: ignore[attr-defined]
+    engine.db.dispose()
 
 
 def _on_loop() -> bool:
@@ -64,56 +60,25 @@ def _on_loop() -> bool:
     return True
 
 
-PRESUMED = {"identification_result": "presumed_victim", "referral_receiver": "ngo"}
-
-
-def _step_threads(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether each completion step ran on the event loop (True) or in the pool (False)."""
-    seen: list[bool] = []
+def test_no_request_checks_a_connection_out_on_the_event_loop(
+    client: TestClient, as_user: AsUser, api_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sign-in, the caller, the task, reads, steps and pages: every connection is checked out
+    on a thread of the pool, so a checkout that waits never stalls other requests."""
+    on_loop: list[bool] = []
+    event.listen(api_engine.db.pool, "checkout", lambda *_: on_loop.append(_on_loop()))
+    steps: list[bool] = []
     real = tasks_service.complete
-
-    def spy(**kwargs: Any) -> Any:
-        seen.append(_on_loop())
-        return real(**kwargs)
-
-    monkeypatch.setattr(tasks_service, "complete", spy)
-    return seen
-
-
-def test_steps_run_on_the_event_loop_only_on_sqlite(
-    as_user: AsUser, client: TestClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A step is CPU-bound: on SQLite a hop to the pool only adds cost; on PostgreSQL it
-    waits on the network, so it goes to the pool."""
-    task = only(start_case(as_user("border"))["case"]["open_tasks"], "Identify the person")
-    seen = _step_threads(monkeypatch)
-    assert complete(as_user("police"), task["id"], PRESUMED).status_code == 200
-    assert seen == [client.app.state.engine.db.dialect.name == "sqlite"]  # type: ignore[attr-defined]
-
-
-def test_a_step_that_finds_the_write_lock_taken_waits_in_the_pool(
-    as_user: AsUser, client: TestClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Another process writing (here: a second connection holding SQLite's write lock) does
-    not stall the event loop: the step goes to the pool, waits there, and succeeds once."""
-    db = client.app.state.engine.db  # type: ignore[attr-defined]
-    if db.dialect.name != "sqlite":
-        pytest.skip("SQLite's write lock (PostgreSQL steps always run in the pool)")
-    task = only(start_case(as_user("border"))["case"]["open_tasks"], "Identify the person")
-    police = as_user("police")  # signed in (a write) before the lock is taken
-    seen = _step_threads(monkeypatch)
-    other = sqlite3.connect(str(db.url.database), isolation_level=None, check_same_thread=False)
-    other.execute("BEGIN IMMEDIATE")
-    release = threading.Timer(0.3, other.rollback)
-    release.start()
-    try:
-        response = complete(police, task["id"], PRESUMED)
-    finally:
-        release.join()
-        other.close()
-    assert response.status_code == 200, response.text
-    assert response.json()["completed"]["id"] == task["id"]
-    assert seen == [True, False]  # tried on the loop, refused at once, then done in the pool
-    history = as_user("police").get(f"/cases/{task['case_id']}/history").json()
-    completions = [e for e in history["data"] if e["action"] == "task.completed"]
-    assert len(completions) == 1
+    monkeypatch.setattr(
+        tasks_service, "complete", lambda **kw: steps.append(_on_loop()) or real(**kw)
+    )
+    border, police = as_user("border"), as_user("police")
+    case = start_case(border)["case"]
+    task = only(case["open_tasks"], "Identify the person")
+    for path in ("/me", "/cases", f"/cases/{case['id']}", "/tasks", f"/tasks/{task['id']}"):
+        assert police.get(path).status_code == 200, path
+    assert complete(police, task["id"], PRESUMED).status_code == 200
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/login").status_code == 200
+    assert len(on_loop) >= 8 and not any(on_loop)
+    assert steps == [False]  # the step ran in the pool
