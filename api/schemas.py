@@ -110,6 +110,9 @@ class TaskPublic(BaseModel):
     process_id: str
     name: str
     title: str
+    # One instance of a multi-instance task: what it works on (e.g. "Shelter"); `name` ends
+    # with it, `title` is the form's.
+    item: str | None = None
     agency: str | None
     status: TaskState
     overdue: bool

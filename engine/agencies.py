@@ -98,6 +98,13 @@ DYNAMIC_LANES: Mapping[str, DynamicLane] = {
             data_fields=("referral_receiver",),
             description="the receiver chosen in the referral",
         ),
+        DynamicLane(
+            "service_provider",
+            data_fields=("rehab_service_agency", "referral_receiver"),
+            description="the agency the rehabilitation plan chose to deliver one service "
+            "(`rehab_service_agency` of the service's own task), else the receiver serving "
+            "the person",
+        ),
     )
 }
 

@@ -18,6 +18,24 @@ class TaskInfo:
     name: str
     lane_id: str | None
     form: str | None
+    # A multi-instance task: the form field whose choices name each instance's item.
+    instance_label: str | None = None
+
+    def item_of(self, task_name: str) -> str | None:
+        """The item title a task's name carries after the task's own name (one instance of
+        a multi-instance task), else None."""
+        prefix = self.name + INSTANCE_SEPARATOR
+        if self.instance_label and task_name.startswith(prefix):
+            return task_name[len(prefix) :]
+        return None
+
+
+INSTANCE_SEPARATOR = ": "
+
+
+def instance_name(name: str, label: str | None) -> str:
+    """The name of one instance of a multi-instance task: the task's name, then its item."""
+    return f"{name}{INSTANCE_SEPARATOR}{label}" if label else name
 
 
 @dataclass(frozen=True)
@@ -70,3 +88,23 @@ class CompiledBundle:
     def form(self, name: str | None) -> Mapping[str, Any] | None:
         """A form's JSON Schema by file name."""
         return self.forms.get(name) if name else None
+
+    def choice_title(self, field_name: str, value: Any) -> str:
+        """The title of a value among the choices of a form field (the first form, by file
+        name, that declares the field), else the value as text."""
+        for name in sorted(self.forms):
+            prop = (self.forms[name].get("properties") or {}).get(field_name)
+            if isinstance(prop, Mapping):
+                return choice_titles(prop).get(str(value), str(value))
+        return str(value)
+
+
+def choice_titles(prop: Mapping[str, Any]) -> dict[str, str]:
+    """Value -> title of a field's choices (`oneOf` consts, or an array's item choices)."""
+    items = prop.get("items")
+    source = items if prop.get("type") == "array" and isinstance(items, Mapping) else prop
+    return {
+        str(option["const"]): str(option.get("title") or option["const"])
+        for option in source.get("oneOf") or []
+        if isinstance(option, Mapping) and "const" in option
+    }

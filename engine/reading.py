@@ -79,6 +79,13 @@ class CaseReading:
             ]
             return CaseView.of(case, loaded.version.version, tasks, runtime.case_data(workflow))
 
+    def task_data(self, case_id: str, task_id: str) -> dict[str, Any]:
+        """The full data one task of a case works on (its own copy over the case data:
+        each instance of a multi-instance task sees its own item); callers project it."""
+        with read_session(self.db) as session:
+            case, loaded = self._case(session, case_id)
+            return runtime.task_data(self._workflow(session, case, loaded), task_id)
+
     def case_path(self, case_id: str) -> runtime.CasePath:
         """Finished elements, taken sequence flows and open elements of a case."""
         with read_session(self.db) as session:

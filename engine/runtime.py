@@ -13,13 +13,14 @@ from typing import Any
 from uuid import UUID
 
 from SpiffWorkflow.bpmn.specs.control import BoundaryEventSplit
+from SpiffWorkflow.bpmn.specs.mixins.multiinstance_task import MultiInstanceTask
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
 
 from engine.agencies import resolve_lane
-from engine.definitions import CompiledBundle, ProcessDefinition
+from engine.definitions import CompiledBundle, ProcessDefinition, instance_name
 from engine.errors import ScriptError, TaskNotReadyError, UnknownTaskError, WorkflowError
 from engine.spiff.serializer import forget
 from engine.spiff.workflow import NrmWorkflow
@@ -164,16 +165,34 @@ def _open_task(task: Task, bundle: CompiledBundle, params: Mapping[str, Any]) ->
     process_id = task.workflow.spec.name
     info = bundle.task(process_id, task.task_spec.bpmn_id)
     lane = _lane(task, bundle)
+    name = (info.name if info else None) or task.task_spec.bpmn_name or task.task_spec.name
+    if info is not None and info.instance_label:
+        name = instance_name(name, _instance_label(task, bundle, info.instance_label))
     return OpenTask(
         id=str(task.id),
         process_id=process_id,
         bpmn_id=task.task_spec.bpmn_id,
-        name=(info.name if info else None) or task.task_spec.bpmn_name or task.task_spec.name,
+        name=name,
         lane=lane,
         agency=resolve_lane(lane, task.data, params),
         form=info.form if info else None,
         due_at=_due_at(task),
     )
+
+
+def _instance_label(task: Task, bundle: CompiledBundle, field_name: str) -> str | None:
+    """The title of a multi-instance task's item among the choices of a form field."""
+    item = instance_item(task)
+    return None if item is None else bundle.choice_title(field_name, item)
+
+
+def instance_item(task: Task) -> Any:
+    """The item one instance of a multi-instance task works on (None for other tasks)."""
+    parent = task.parent
+    spec = parent.task_spec if parent is not None else None
+    if not isinstance(spec, MultiInstanceTask) or spec.input_item is None:
+        return None
+    return task.data.get(spec.input_item.bpmn_id)
 
 
 def _lane(task: Task, bundle: CompiledBundle) -> str | None:
@@ -242,6 +261,20 @@ def pending_timers(workflow: BpmnWorkflow) -> list[PendingTimer]:
     """Every waiting timer with its fire time."""
     timers = (_pending_timer(t) for t in all_tasks(workflow) if t.state == TaskState.WAITING)
     return [t for t in timers if t is not None]
+
+
+def task_data(workflow: BpmnWorkflow, task_id: str) -> dict[str, Any]:
+    """The data an open task works on: the case data, overlaid with the task's own copy (a
+    parallel branch or one instance of a multi-instance task sees its own values)."""
+    data = case_data(workflow)
+    try:
+        task = workflow_task(workflow, UUID(task_id))
+    except ValueError:
+        task = None
+    if task is not None and task.has_state(TaskState.READY):
+        data.update(task.data)
+        data.update(workflow.data)
+    return data
 
 
 def case_data(workflow: BpmnWorkflow) -> dict[str, Any]:

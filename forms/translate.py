@@ -100,6 +100,11 @@ class Translator:
             found = self._russian.forms.get(text)
         return found if found is not None else text
 
+    def task(self, title: str | None, item: str | None = None) -> str:
+        """A task's title in this language; one instance of a multi-instance task is named
+        after its item too ("Deliver service: Shelter")."""
+        return f"{self.form(title)}: {self.form(item)}" if item else self.form(title)
+
     def has(self, key: str) -> bool:
         """True when the interface message exists (in this language or its fallback)."""
         return self._lookup(key)[1] is not None

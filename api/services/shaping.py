@@ -24,6 +24,9 @@ class TaskLike(Protocol):
     def process_id(self) -> str: ...
 
     @property
+    def bpmn_id(self) -> str: ...
+
+    @property
     def name(self) -> str: ...
 
     @property
@@ -65,6 +68,13 @@ def task_title(loaded: LoadedVersion | None, form: str | None, name: str) -> str
     return title if isinstance(title, str) and title else name
 
 
+def task_item(loaded: LoadedVersion | None, row: TaskLike) -> str | None:
+    """What one instance of a multi-instance task works on (e.g. its service), as titled in
+    the forms; None for other tasks."""
+    info = loaded.bundle.task(row.process_id, row.bpmn_id) if loaded is not None else None
+    return info.item_of(row.name) if info is not None else None
+
+
 def task_public(
     row: TaskLike, *, case_number: str, loaded: LoadedVersion | None, now: datetime
 ) -> TaskPublic:
@@ -77,6 +87,7 @@ def task_public(
         process_id=row.process_id,
         name=row.name,
         title=task_title(loaded, row.form, row.name),
+        item=task_item(loaded, row),
         agency=row.agency,
         status=task_state(row.status, row.claimed_by),
         overdue=is_open and row.due_at is not None and row.due_at < now,

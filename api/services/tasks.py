@@ -24,7 +24,7 @@ def detail(
     agency = casework_agency(caller)
     loaded = visibility.version_of(engine, session, case)
     schema = loaded.bundle.form(task.form)
-    data = engine.get_case(case.id).data
+    data = engine.task_data(case.id, task.id)
     projection = visibility.form_data(
         engine=engine, session=session, case=case, agency=agency, form=task.form, data=data
     )

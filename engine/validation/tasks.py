@@ -12,6 +12,7 @@ from .code import SPIFF_NS
 from .xml import BPMN_NS, ParsedXml
 
 FORM_PROPERTY = "formJsonSchemaFilename"
+INSTANCE_LABEL_PROPERTY = "instanceLabel"
 CONTAINERS = {
     f"{{{BPMN_NS}}}{name}" for name in ("process", "subProcess", "transaction", "adHocSubProcess")
 }
@@ -31,8 +32,13 @@ def _lane_index(process: etree._Element) -> dict[str, str]:
 
 def form_of(element: etree._Element) -> str | None:
     """The form file a task or start event names, if any."""
+    return spiff_property(element, FORM_PROPERTY)
+
+
+def spiff_property(element: etree._Element, name: str) -> str | None:
+    """The value of a spiffworkflow property of an element, if set."""
     for prop in element.iter(f"{{{SPIFF_NS}}}property"):
-        if prop.get("name") == FORM_PROPERTY and prop.get("value"):
+        if prop.get("name") == name and prop.get("value"):
             return str(prop.get("value"))
     return None
 
@@ -61,9 +67,10 @@ def task_infos(parsed: ParsedXml) -> Iterator[TaskInfo]:
             bpmn_id = element.get("id", "")
             name = element.get("name") or bpmn_id
             lane, form = _lane_of(element, lanes), form_of(element)
-            yield TaskInfo(top_id, bpmn_id, name, lane, form)
+            label = spiff_property(element, INSTANCE_LABEL_PROPERTY)
+            yield TaskInfo(top_id, bpmn_id, name, lane, form, label)
             if container is not None and container is not process:
-                yield TaskInfo(container.get("id", ""), bpmn_id, name, lane, form)
+                yield TaskInfo(container.get("id", ""), bpmn_id, name, lane, form, label)
 
 
 def flow_infos(parsed: ParsedXml) -> Iterator[FlowInfo]:

@@ -154,9 +154,10 @@ def completed_flash(detail: TaskDetail, step: StepPublic) -> dict[str, Any]:
     return {
         "kind": "completed",
         "title": detail.title,
+        "item": detail.item,
         "case_number": detail.case_number,
         "case_id": detail.case_id,
-        "next": [{"title": t.title, "agency": t.agency} for t in step.opened],
+        "next": [{"title": t.title, "item": t.item, "agency": t.agency} for t in step.opened],
     }
 
 
