@@ -3,17 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
-from types import ModuleType
+from functools import partial
+from types import CodeType, ModuleType
 from typing import Any
 
 from .data import DEFAULT_DATA_LIMIT, DataBudget, to_json_value
-from .deadline import DEFAULT_TIME_LIMIT, run_bounded
+from .deadline import DEFAULT_TIME_LIMIT, run_bounded, untraced
 from .policy import compile_expression, compile_script
 from .scope import EXPRESSION_GUARDS, SCRIPT_GUARDS, build_scope
 
 _NO_FUNCTIONS: Mapping[str, Any] = {}
 _MISSING = object()
 _MUTABLE = (list, dict, set)
+# `field("name", default)`: a case field's value, or the default when the case has none (an
+# optional answer, a field another branch sets). Bound to the data each run; added to a
+# scope only when the code names it.
+FIELD_HELPER = "field"
+
+
+@untraced
+def _field_value(namespace: Mapping[str, Any], name: str, default: Any = None) -> Any:
+    return namespace.get(name, default)
+
+
+def _with_field(code: CodeType, scope: dict[str, Any], namespace: Mapping[str, Any]) -> None:
+    if _names(code, FIELD_HELPER) and FIELD_HELPER not in namespace:
+        scope[FIELD_HELPER] = partial(_field_value, namespace)
+
+
+def _names(code: CodeType, name: str) -> bool:
+    """True when the code, or code nested in it (a comprehension, a lambda), names `name`."""
+    if name in code.co_names:
+        return True
+    return any(isinstance(c, CodeType) and _names(c, name) for c in code.co_consts)
 
 
 def evaluate_expression(
@@ -29,6 +51,7 @@ def evaluate_expression(
     """
     code = compile_expression(source)
     scope = build_scope(namespace, functions or _NO_FUNCTIONS, EXPRESSION_GUARDS)
+    _with_field(code, scope, namespace)
     return run_bounded(code, scope, time_limit)
 
 
@@ -52,6 +75,7 @@ def execute_script(
     code = compile_script(source)
     helpers = functions or _NO_FUNCTIONS
     scope = build_scope(namespace, helpers, SCRIPT_GUARDS)
+    _with_field(code, scope, namespace)
     run_bounded(code, scope, time_limit)
     _write_back(scope, namespace, helpers, DataBudget(data_limit))
 

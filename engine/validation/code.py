@@ -16,7 +16,7 @@ SPIFF_NS = "http://spiffworkflow.org/bpmn/schema/1.0/core"
 
 FIX = (
     "Diagram code may use case data, plain Python expressions and the helpers param(), "
-    "hours(), days(), working_days(), now(), today(), add_days(); no imports, "
+    "hours(), days(), working_days(), now(), today(), add_days(), field(); no imports, "
     "no names starting with '_'."
 )
 

@@ -347,3 +347,30 @@ def test_propagate_runtime_error_unchanged(source: str, error: type[Exception]) 
 def test_refuse_service_task_call() -> None:
     with pytest.raises(ScriptError, match="service tasks are not supported"):
         RestrictedEnvironment().call_service({}, operation_name="x")
+
+
+def test_field_reads_a_case_field_or_its_default() -> None:
+    data: dict[str, Any] = {"since": "2026-01-05", "empty": None}
+    execute_script(
+        'start = field("since", "today")\nother = field("missing", "today")\n'
+        'none = field("empty", 1)\nabsent = field("missing")',
+        data,
+    )
+    assert (data["start"], data["other"], data["none"], data["absent"]) == (
+        "2026-01-05",
+        "today",
+        None,
+        None,
+    )
+    assert "field" not in data
+    assert evaluate_expression('field("missing", 3) + 1', {}) == 4
+
+
+def test_field_is_a_case_value_when_the_case_has_a_field_of_that_name() -> None:
+    assert evaluate_expression("field", {"field": "a field called field"}) == "a field called field"
+
+
+def test_field_is_visible_inside_a_comprehension() -> None:
+    data: dict[str, Any] = {"planned": ["a", "b"], "by_a": "ngo"}
+    execute_script('agencies = {s: field("by_" + s, "social") for s in planned}', data)
+    assert data["agencies"] == {"a": "ngo", "b": "social"}
