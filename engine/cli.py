@@ -17,6 +17,7 @@ from engine.cli_users import users_app
 from engine.config import Settings, load_settings
 from engine.db import make_engine, write_session
 from engine.errors import NrmError
+from engine.params import load_parameters
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine as Database
@@ -39,6 +40,15 @@ app.add_typer(audit_app, name="audit")
 def _fail(exc: NrmError) -> NoReturn:
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(1)
+
+
+@app.callback()
+def _parameters() -> None:
+    """Every command first refuses parameters the standards do not allow (NRM_PARAM_*)."""
+    try:
+        load_parameters()
+    except NrmError as exc:
+        _fail(exc)
 
 
 def _database(settings: Settings) -> Database:

@@ -267,6 +267,12 @@ class WorkflowError(NrmError):
     title = "Workflow error"
 
 
+class ParameterError(NrmError):
+    """A parameter set in the environment is not allowed (not a number, below its minimum)."""
+
+    title = "Parameter not allowed"
+
+
 class ProductionRefusedError(NrmError):
     """An operation meant for development was asked for in production."""
 

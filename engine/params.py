@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from engine.errors import ParameterError
+
 
 @dataclass(frozen=True)
 class Parameter:
@@ -21,6 +23,8 @@ class Parameter:
     default: int | str
     source: str  # "law", "intl" or "param" as marked in the brief
     description: str
+    # The smallest value a standard allows (the reflection period: at least 30 days).
+    minimum: int | None = None
 
 
 PARAMETERS: tuple[Parameter, ...] = (
@@ -59,11 +63,20 @@ PARAMETERS: tuple[Parameter, ...] = (
         30,
         "intl",
         "Reflection and recovery period, during which no removal",
+        minimum=30,
     ),
     Parameter(
         "rehabilitation_review_days", 30, "param", "Days between reviews of a rehabilitation plan"
     ),
     Parameter("return_certificate_valid_days", 30, "law", "Validity of a certificate of return"),
+    Parameter(
+        "return_certificate_reissue_rounds",
+        2,
+        "param",
+        "Times a certificate of return is reissued before the consular service decides "
+        "whether the return goes on",
+        minimum=1,
+    ),
     Parameter(
         "passport_issue_days",
         15,
@@ -91,7 +104,28 @@ def load_parameters(environ: Mapping[str, str] | None = None) -> Mapping[str, in
         if raw is None:
             values[p.name] = p.default
         elif isinstance(p.default, int):
-            values[p.name] = int(raw)
+            values[p.name] = _number(p, raw)
         else:
             values[p.name] = raw
     return MappingProxyType(values)
+
+
+def _number(p: Parameter, raw: str) -> int:
+    """An integer parameter's value, refused below the minimum its standard sets."""
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ParameterError(
+            f"NRM_PARAM_{p.name.upper()}={raw!r} is not a whole number.", parameter=p.name
+        ) from None
+    if p.minimum is not None and value < p.minimum:
+        raise ParameterError(
+            f"NRM_PARAM_{p.name.upper()}={value} is below {p.minimum}, the least the "
+            f"{SOURCES[p.source]} allows ({p.description.lower()}).",
+            parameter=p.name,
+            minimum=p.minimum,
+        )
+    return value
+
+
+SOURCES = {"law": "law", "intl": "international standard", "param": "NRM"}

@@ -174,3 +174,17 @@ def test_official_figures_are_imported_from_csv_and_loaded_by_the_demo(
     result = runner.invoke(app, ["statistics", "import-official", str(bad)])
     assert result.exit_code == 1
     assert "bad.csv:2" in result.output and "nothing was loaded" in result.output
+
+
+def test_a_reflection_period_below_30_days_is_refused(
+    cli_env: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NRM_PARAM_REFLECTION_PERIOD_DAYS", "20")
+    result = runner.invoke(app, ["validate", str(ENGINE_FIXTURES)])
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: NRM_PARAM_REFLECTION_PERIOD_DAYS=20 is below 30, the least the international "
+        "standard allows (reflection and recovery period, during which no removal).\n"
+    )
+    monkeypatch.setenv("NRM_PARAM_REFLECTION_PERIOD_DAYS", "45")
+    assert "0 error(s)" in invoke("validate", str(ENGINE_FIXTURES))
