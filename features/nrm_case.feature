@@ -138,10 +138,9 @@ Feature: The case of one presumed victim, from report to closure
       | field                    | value        |
       | rehab_plan_decision      | approved     |
       | rehab_plan_decision_date | "2026-01-09" |
-    And the social services completes "Deliver service"
+    And the NGO completes "Deliver service: Shelter"
       | field                       | value           |
       | rehab_service_provider      | "Crisis centre" |
-      | rehab_service_provider_role | ngo             |
       | rehab_service_start         | "2026-01-09"    |
       | rehab_service_funding       | state_budget    |
       | rehab_service_status        | delivered       |
@@ -171,7 +170,7 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has first_responder = "ngo"
 
   @repatriation @inbound @consent
-  Scenario: a Kyrgyz citizen abroad declines to come home and the case closes as not returned
+  Scenario: a Kyrgyz citizen abroad declines to come home, is referred to help there and the case closes as not returned
     Given a presumed victim reported by the consular service
       | field                | value      |
       | detection_channel    | consular   |
@@ -195,7 +194,12 @@ Feature: The case of one presumed victim, from report to closure
       | return_consent_method | oral_recorded |
       | return_consent_by     | person        |
     Then the consular service has no task "Check safety and risks"
-    And the case is closed with outcome "not_returned"
+    And the consular service has a task "Refer to assistance in the country of stay"
+    When the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                    |
+      | return_abroad_organisation | "NGO Sana Sezim, Almaty" |
+      | return_abroad_data_consent | true                     |
+    Then the case is closed with outcome "not_returned"
     And the case data has repatriation_outcome = "return_declined"
 
   @repatriation @inbound
@@ -526,9 +530,10 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO has a task "Explain rights and the reflection period"
     When the NGO completes "Explain rights and the reflection period"
       | field                              | value        |
-      | return_reflection_start_date       | "2026-01-07" |
-      | return_reflection_rights_explained | true         |
-      | return_reflection_ready_to_decide  | true         |
+      | return_reflection_rights_explained | true                 |
+      | return_reflection_waived           | true                 |
+      | return_reflection_waiver_date      | "2026-01-07"         |
+      | return_reflection_waiver_reference | "signed request, file 3" |
     And the NGO completes "Discuss options"
       | field                    | value            |
       | repatriation_option      | voluntary_return |
@@ -637,9 +642,10 @@ Feature: The case of one presumed victim, from report to closure
       | consulate_contact_consent | false |
     When the NGO completes "Explain rights and the reflection period"
       | field                              | value        |
-      | return_reflection_start_date       | "2026-01-07" |
-      | return_reflection_rights_explained | true         |
-      | return_reflection_ready_to_decide  | true         |
+      | return_reflection_rights_explained | true                 |
+      | return_reflection_waived           | true                 |
+      | return_reflection_waiver_date      | "2026-01-07"         |
+      | return_reflection_waiver_reference | "signed request, file 3" |
     And the NGO completes "Discuss options"
       | field                    | value        |
       | repatriation_option      | <option>     |
@@ -662,10 +668,9 @@ Feature: The case of one presumed victim, from report to closure
       | field                    | value        |
       | rehab_plan_decision      | approved     |
       | rehab_plan_decision_date | "2026-01-09" |
-    And the social services completes "Deliver service"
+    And the NGO completes "Deliver service: Shelter"
       | field                       | value           |
       | rehab_service_provider      | "Crisis centre" |
-      | rehab_service_provider_role | ngo             |
       | rehab_service_start         | "2026-01-09"    |
       | rehab_service_funding       | state_budget    |
       | rehab_service_status        | delivered       |
@@ -768,10 +773,9 @@ Feature: The case of one presumed victim, from report to closure
       | field                    | value        |
       | rehab_plan_decision      | approved     |
       | rehab_plan_decision_date | "2026-01-09" |
-    And the social services completes "Deliver service"
+    And the NGO completes "Deliver service: Shelter"
       | field                       | value           |
       | rehab_service_provider      | "Crisis centre" |
-      | rehab_service_provider_role | ngo             |
       | rehab_service_start         | "2026-01-09"    |
       | rehab_service_funding       | state_budget    |
       | rehab_service_status        | delivered       |
@@ -879,10 +883,9 @@ Feature: The case of one presumed victim, from report to closure
       | field                    | value        |
       | rehab_plan_decision      | approved     |
       | rehab_plan_decision_date | "2026-01-09" |
-    And the social services completes "Deliver service"
+    And the NGO completes "Deliver service: Shelter"
       | field                       | value           |
       | rehab_service_provider      | "Crisis centre" |
-      | rehab_service_provider_role | ngo             |
       | rehab_service_start         | "2026-01-09"    |
       | rehab_service_funding       | state_budget    |
       | rehab_service_status        | delivered       |
@@ -973,9 +976,10 @@ Feature: The case of one presumed victim, from report to closure
       | consulate_contact_consent | false |
     When the NGO completes "Explain rights and the reflection period"
       | field                              | value        |
-      | return_reflection_start_date       | "2026-01-07" |
-      | return_reflection_rights_explained | true         |
-      | return_reflection_ready_to_decide  | true         |
+      | return_reflection_rights_explained | true                 |
+      | return_reflection_waived           | true                 |
+      | return_reflection_waiver_date      | "2026-01-07"         |
+      | return_reflection_waiver_reference | "signed request, file 3" |
     And the NGO completes "Discuss options"
       | field                    | value                |
       | repatriation_option      | stay_for_proceedings |
@@ -996,10 +1000,9 @@ Feature: The case of one presumed victim, from report to closure
       | field                    | value        |
       | rehab_plan_decision      | approved     |
       | rehab_plan_decision_date | "2026-01-09" |
-    And the social services completes "Deliver service"
+    And the NGO completes "Deliver service: Shelter"
       | field                       | value           |
       | rehab_service_provider      | "Crisis centre" |
-      | rehab_service_provider_role | ngo             |
       | rehab_service_start         | "2026-01-09"    |
       | rehab_service_funding       | state_budget    |
       | rehab_service_status        | delivered       |
@@ -1021,9 +1024,10 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has repatriation_direction = "outbound"
     When the NGO completes "Explain rights and the reflection period"
       | field                              | value        |
-      | return_reflection_start_date       | "2026-01-07" |
-      | return_reflection_rights_explained | true         |
-      | return_reflection_ready_to_decide  | true         |
+      | return_reflection_rights_explained | true                 |
+      | return_reflection_waived           | true                 |
+      | return_reflection_waiver_date      | "2026-01-07"         |
+      | return_reflection_waiver_reference | "signed request, file 3" |
     And the NGO completes "Discuss options"
       | field                    | value            |
       | repatriation_option      | voluntary_return |

@@ -59,7 +59,7 @@ Feature: Repatriation (SOP 4)
     And the registration service has no task "Issue new passport"
 
   @inbound @consent
-  Scenario: a citizen abroad declines to return and nothing is arranged
+  Scenario: a citizen abroad declines to return and is referred to help there
     Given a "repatriation" case reported by the consular service
       | field                  | value    |
       | repatriation_direction | inbound  |
@@ -77,9 +77,17 @@ Feature: Repatriation (SOP 4)
       | return_consent_by     | person                          |
       | return_decline_reason | wants to keep working in Almaty |
     Then IOM has no task "Assess return risk"
-    And the consular service has no open tasks
+    And the consular service has a task "Refer to assistance in the country of stay"
+    And the case is open
+    When the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                        |
+      | return_abroad_organisation | NGO Sana Sezim, Almaty       |
+      | return_abroad_help         | ["legal_aid", "psychological"] |
+      | return_abroad_data_consent | true                         |
+    Then the consular service has no open tasks
     And the case is closed with outcome "return_declined"
     And the case data has repatriation_outcome = "return_declined"
+    And the case data has return_abroad_organisation = "NGO Sana Sezim, Almaty"
 
   @inbound
   Scenario: citizenship cannot be confirmed and the person is referred to help in the country of stay
@@ -170,6 +178,57 @@ Feature: Repatriation (SOP 4)
     Then the social services has a task "Receive at home"
     And the case is open
 
+  @inbound @timer
+  Scenario: the certificate of return keeps expiring, the consular service stops the return and refers the person to help there
+    Given a "repatriation" case reported by the consular service
+      | field                  | value    |
+      | repatriation_direction | inbound  |
+      | presumed_child         | false    |
+      | pseudonym              | Elmira-9 |
+    When the consular service completes "Consular interview"
+      | field                        | value             |
+      | return_contact_channel       | foreign_authority |
+      | return_country_of_stay       | RU                |
+      | return_citizenship_evidence  | ["kg_id_card"]    |
+      | return_citizenship_confirmed | true              |
+    And the consular service completes "Informed consent to return"
+      | field                | value  |
+      | return_consent_given | true   |
+      | return_consent_by    | person |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    And 30 days pass
+    And the consular service completes "Reissue certificate of return"
+      | field                             | value             |
+      | return_certificate_reissue_reason | employer kept her |
+    And 30 days pass
+    Then the consular service has no task "Reissue certificate of return"
+    And the consular service has a task "Decide on a return that keeps failing"
+    When the consular service completes "Decide on a return that keeps failing"
+      | field                       | value                                  |
+      | return_stalled_reason       | she is afraid of her family's debts    |
+      | return_stalled_person_wants | true                                   |
+      | return_stalled_decision     | try_again                              |
+    Then the consular service has a task "Reissue certificate of return"
+    When the consular service completes "Reissue certificate of return"
+      | field                             | value                  |
+      | return_certificate_reissue_reason | debts settled with IOM |
+    And 30 days pass
+    And the consular service completes "Decide on a return that keeps failing"
+      | field                       | value                          |
+      | return_stalled_reason       | she decided to stay after all  |
+      | return_stalled_person_wants | false                          |
+      | return_stalled_decision     | stop_return                    |
+    Then the consular service has a task "Refer to assistance in the country of stay"
+    When the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                  |
+      | return_abroad_organisation | IOM office in Moscow   |
+      | return_abroad_data_consent | true                   |
+    Then the case is closed with outcome "return_not_completed"
+    And the case data has return_certificates_expired = 3
+
   @inbound @child
   Scenario: a child abroad returns to the family after a best-interests decision
     Given a "repatriation" case reported by the consular service
@@ -178,7 +237,17 @@ Feature: Repatriation (SOP 4)
       | presumed_child         | true      |
       | age                    | 16        |
       | pseudonym              | Farida-16 |
-    When the consular service completes "Consular interview"
+    Then the child-protection body has a task "Protect the child abroad and appoint a guardian"
+    And the consular service has no task "Consular interview"
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                             |
+      | child_protection_officer     | A. Sydykova                       |
+      | child_abroad_host_protection | Child protection service, Moscow  |
+      | child_abroad_safe_now        | true                              |
+      | child_guardian_name          | Zarina Abdyldaeva                 |
+      | child_guardian_relation      | appointed_guardian                |
+      | child_guardian_suspected     | false                             |
+    And the consular service completes "Consular interview"
       | field                        | value                 |
       | return_contact_channel       | foreign_authority     |
       | return_country_of_stay       | RU                    |
@@ -203,13 +272,54 @@ Feature: Repatriation (SOP 4)
     And the case is open
 
   @inbound @child
-  Scenario: return is not in the child's best interests and the child is not returned
+  Scenario: a Kyrgyz child found abroad gets a guardian and protection before any return
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 15        |
+      | pseudonym              | Aijan-15  |
+    Then the child-protection body has a task "Protect the child abroad and appoint a guardian"
+    And the consular service has no task "Consular interview"
+    When the child-protection body tries to complete "Protect the child abroad and appoint a guardian"
+      | field                    | value                       |
+      | child_protection_officer | A. Sydykova                 |
+      | child_abroad_safe_now    | true                        |
+      | child_guardian_name      | the employer's brother      |
+      | child_guardian_relation  | relative                    |
+      | child_guardian_suspected | true                        |
+    Then the answers are refused for child_guardian_suspected
+    And the child-protection body has a task "Protect the child abroad and appoint a guardian"
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_abroad_safe_place      | shelter                          |
+      | child_guardian_name          | Zarina Abdyldaeva                |
+      | child_guardian_relation      | appointed_guardian               |
+      | child_guardian_suspected     | false                            |
+    Then the consular service has a task "Consular interview"
+    And the case data has child_abroad_safe_place = "shelter"
+
+  @inbound @child
+  Scenario: a child's family is not traced, a return to the family is refused and the child is protected where she is
     Given a "repatriation" case reported by the consular service
       | field                  | value     |
       | repatriation_direction | inbound   |
       | presumed_child         | true      |
       | pseudonym              | Gulzat-14 |
-    When the consular service completes "Consular interview"
+    Then the child-protection body has a task "Protect the child abroad and appoint a guardian"
+    And the consular service has no task "Consular interview"
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                             |
+      | child_protection_officer     | A. Sydykova                       |
+      | child_abroad_host_protection | Child protection service, Moscow  |
+      | child_abroad_safe_now        | true                              |
+      | child_guardian_name          | Zarina Abdyldaeva                 |
+      | child_guardian_relation      | appointed_guardian                |
+      | child_guardian_suspected     | false                             |
+    And the consular service completes "Consular interview"
       | field                        | value                 |
       | return_contact_channel       | ngo                   |
       | return_country_of_stay       | KZ                    |
@@ -223,34 +333,60 @@ Feature: Repatriation (SOP 4)
       | field               | value               |
       | return_risk_level   | medium              |
       | return_risk_factors | ["family_involved"] |
-    And the child-protection body completes "Best-interests decision and family assessment"
-      | field                          | value                                    |
-      | return_family_traced           | true                                     |
-      | return_family_assessment       | unsuitable                               |
-      | return_best_interests_decision | no_return                                |
-      | return_best_interests_basis    | the uncle who sold her lives in the home |
+    And the child-protection body tries to complete "Best-interests decision and family assessment"
+      | field                          | value                     |
+      | return_family_traced           | false                     |
+      | return_family_assessment       | not_traced                |
+      | return_best_interests_decision | return_to_family          |
+      | return_best_interests_basis    | she asks to go to her mum |
+    Then the answers are refused for return_family_traced, return_family_assessment
+    And the child-protection body has a task "Best-interests decision and family assessment"
+    When the child-protection body completes "Best-interests decision and family assessment"
+      | field                          | value                                  |
+      | return_family_traced           | false                                  |
+      | return_family_assessment       | not_traced                             |
+      | return_best_interests_decision | no_return                              |
+      | return_best_interests_basis    | no family found; safe in shelter there |
     Then the consular service has no task "Issue certificate of return"
-    And the case is closed with outcome "return_not_in_best_interests"
+    And the consular service has a task "Refer to assistance in the country of stay"
+    When the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                        |
+      | return_abroad_organisation | Children's shelter, Shymkent |
+      | return_abroad_data_consent | true                         |
+    Then the child-protection body has a task "Hand over the child's protection in the country of stay"
+    And the case is open
+    When the child-protection body completes "Hand over the child's protection in the country of stay"
+      | field                           | value                                   |
+      | child_abroad_responsible        | Shymkent guardianship authority         |
+      | child_abroad_care               | shelter                                 |
+      | child_abroad_guardian_confirmed | true                                    |
+      | child_abroad_contact_plan       | monthly call with the shelter's social worker |
+    Then the case is closed with outcome "return_not_in_best_interests"
 
   # ---------------------------------------------------------------- 4B: foreign victim in Kyrgyzstan
 
   @outbound @timer
-  Scenario: an adult foreign victim returns home voluntarily after the reflection period
+  Scenario: an adult foreign victim returns home voluntarily once the reflection period from reasonable grounds is over
     Given a "repatriation" case reported by the NGO
-      | field                  | value    |
-      | repatriation_direction | outbound |
-      | referral_receiver      | ngo      |
-      | presumed_child         | false    |
-      | citizenship            | UZ       |
-      | pseudonym              | Hilola-2 |
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-12-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Hilola-2     |
     Then the NGO has a task "Explain rights and the reflection period"
+    And the case data has return_reflection_ends = "2026-01-19"
     When the NGO completes "Explain rights and the reflection period"
       | field                              | value |
       | return_reflection_rights_explained | true  |
-      | return_reflection_ready_to_decide  | false |
+      | return_reflection_waived           | false |
     Then the NGO has no task "Discuss options"
+    And IOM has no task "Assess return risk"
     And the case is open
-    When 30 days pass
+    When 13 days pass
+    Then the NGO has no task "Discuss options"
+    When 1 day passes
     Then the NGO has a task "Discuss options"
     When the NGO completes "Discuss options"
       | field               | value            |
@@ -287,19 +423,46 @@ Feature: Repatriation (SOP 4)
     Then the case is closed with outcome "returned_home"
     And the case data has repatriation_outcome = "returned_home"
 
+  @outbound @consent
+  Scenario: a foreign victim who asks in writing discusses the options before the reflection period ends
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2026-01-02" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | KZ           |
+      | pseudonym               | Saule-40     |
+    When the NGO tries to complete "Explain rights and the reflection period"
+      | field                              | value |
+      | return_reflection_rights_explained | true  |
+      | return_reflection_waived           | true  |
+    Then the answers are refused for return_reflection_waiver_date, return_reflection_waiver_reference
+    And the NGO has no task "Discuss options"
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value                           |
+      | return_reflection_rights_explained | true                            |
+      | return_reflection_waived           | true                            |
+      | return_reflection_waiver_date      | 2026-01-05                      |
+      | return_reflection_waiver_reference | Case file 14, signed request    |
+      | return_reflection_waiver_language  | Kazakh                          |
+    Then the NGO has a task "Discuss options"
+    And the case data has return_reflection_waived = true
+
   @outbound @child
   Scenario: a foreign child served by the child-protection body returns home only after a best-interests decision
     Given a "repatriation" case reported by the child-protection body
       | field                  | value            |
       | repatriation_direction | outbound         |
+      | reasonable_grounds_date | "2025-11-20" |
       | referral_receiver      | child_protection |
       | presumed_child         | true             |
       | age                    | 15               |
       | citizenship            | TJ               |
       | pseudonym              | Iskandar-15      |
     When the child-protection body completes "Explain rights and the reflection period"
-      | field                             | value |
-      | return_reflection_ready_to_decide | true  |
+      | field                    | value |
+      | return_reflection_waived | false |
     Then the child-protection body has a task "Discuss options"
     When the child-protection body completes "Discuss options"
       | field                           | value                      |
@@ -340,13 +503,14 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value      |
       | repatriation_direction | outbound   |
+      | reasonable_grounds_date | "2025-11-20" |
       | referral_receiver      | ngo        |
       | presumed_child         | true       |
       | citizenship            | TJ         |
       | pseudonym              | Jamshed-13 |
     When the NGO completes "Explain rights and the reflection period"
-      | field                             | value |
-      | return_reflection_ready_to_decide | true  |
+      | field                    | value |
+      | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
       | repatriation_option | voluntary_return |
@@ -375,13 +539,14 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value    |
       | repatriation_direction | outbound |
+      | reasonable_grounds_date | "2025-11-20" |
       | referral_receiver      | ngo      |
       | presumed_child         | false    |
       | citizenship            | IN       |
       | pseudonym              | Kiran-30 |
     When the NGO completes "Explain rights and the reflection period"
-      | field                             | value |
-      | return_reflection_ready_to_decide | true  |
+      | field                    | value |
+      | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value                |
       | repatriation_option | stay_for_proceedings |
@@ -394,13 +559,14 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value    |
       | repatriation_direction | outbound |
+      | reasonable_grounds_date | "2025-11-20" |
       | referral_receiver      | ngo      |
       | presumed_child         | false    |
       | citizenship            | AF       |
       | pseudonym              | Laila-24 |
     When the NGO completes "Explain rights and the reflection period"
-      | field                             | value |
-      | return_reflection_ready_to_decide | true  |
+      | field                    | value |
+      | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field                        | value            |
       | repatriation_option          | other_protection |
@@ -414,13 +580,14 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value     |
       | repatriation_direction | outbound  |
+      | reasonable_grounds_date | "2025-11-20" |
       | referral_receiver      | ngo       |
       | presumed_child         | false     |
       | citizenship            | UZ        |
       | pseudonym              | Malika-19 |
     When the NGO completes "Explain rights and the reflection period"
-      | field                             | value |
-      | return_reflection_ready_to_decide | true  |
+      | field                    | value |
+      | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
       | repatriation_option | voluntary_return |
@@ -440,13 +607,14 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value    |
       | repatriation_direction | outbound |
+      | reasonable_grounds_date | "2025-11-20" |
       | referral_receiver      | ngo      |
       | presumed_child         | false    |
       | citizenship            | BD       |
       | pseudonym              | Nadia-27 |
     When the NGO completes "Explain rights and the reflection period"
-      | field                             | value |
-      | return_reflection_ready_to_decide | true  |
+      | field                    | value |
+      | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
       | repatriation_option | voluntary_return |
@@ -470,13 +638,14 @@ Feature: Repatriation (SOP 4)
     Given a "repatriation" case reported by the NGO
       | field                  | value    |
       | repatriation_direction | outbound |
+      | reasonable_grounds_date | "2025-11-20" |
       | referral_receiver      | ngo      |
       | presumed_child         | false    |
       | citizenship            | UZ       |
       | pseudonym              | Odina-33 |
     When the NGO completes "Explain rights and the reflection period"
-      | field                             | value |
-      | return_reflection_ready_to_decide | true  |
+      | field                    | value |
+      | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
       | repatriation_option | voluntary_return |

@@ -1,11 +1,15 @@
 Feature: SOP 3 - Social rehabilitation
-  The receiver already serving the person assesses their needs; a reflection and recovery
-  period starts. The social services draft an individual rehabilitation plan, which the
-  commission approves (for a child, after the child-protection body agrees the child
-  protection plan). Each planned service is one task. The plan is reviewed when the review
-  period ends, or earlier on request; the rehabilitation ends when the goals are met, the
-  person withdraws, contact is lost and the person is not found, or the person is handed over
-  to reintegration or repatriation.
+  The receiver already serving the person assesses their needs; the reflection and recovery
+  period runs from the day reasonable grounds were found and is never restarted. The social
+  services draft an individual rehabilitation plan and choose, for each service, the agency
+  that delivers it; the commission approves the plan (for a child, after the child-protection
+  body agrees the child protection plan). Each planned service is its own task, named after
+  the service, in the inbox of its agency, and its answers are kept under that service. The
+  plan is reviewed when the review period ends, or earlier on request; the rehabilitation
+  ends when the goals are met, the person withdraws, contact is lost and the person is not
+  found, or the person is handed over to reintegration or repatriation; a child's exit needs
+  the child-protection body's approval. A shelter stay whose free period ends undecided gets
+  a review.
 
   Scenario: the commission sends the plan back, then approves the redrafted plan
     Given a "social_rehabilitation" case reported by the police
@@ -34,7 +38,7 @@ Feature: SOP 3 - Social rehabilitation
       | rehab_plan_commission_note | Psychological help is missing. |
       | rehab_plan_decision_date   | 2026-01-09                     |
     Then the social services has a task "Draft individual rehabilitation plan"
-    And the social services has no task "Deliver service"
+    And the NGO has no task "Deliver service: Shelter"
     When the social services completes "Draft individual rehabilitation plan"
       | field                    | value                        |
       | rehab_plan_goals         | Safe housing and therapy     |
@@ -45,58 +49,76 @@ Feature: SOP 3 - Social rehabilitation
       | field                    | value      |
       | rehab_plan_decision      | approved   |
       | rehab_plan_decision_date | 2026-01-12 |
-    Then the social services has 2 tasks "Deliver service"
+    Then the NGO has a task "Deliver service: Shelter"
+    And the NGO has a task "Deliver service: Psychological help"
 
-  Scenario: every planned service is delivered in its own task, then the plan waits for its review
+  Scenario: four services of one plan go to three agencies and each keeps its own data
     Given a "social_rehabilitation" case reported by the police
       | field             | value  |
       | pseudonym         | Bermet |
       | presumed_child    | false  |
       | referral_receiver | ngo    |
     When the NGO completes "Intake and needs assessment"
-      | field                          | value                                         |
-      | rehab_intake_date              | 2026-01-05                                    |
-      | rehab_needs                    | ["shelter", "medical", "legal_aid_documents"] |
-      | rehab_retrafficking_risk       | low                                           |
-      | rehab_contact_with_traffickers | false                                         |
+      | field                          | value                                                  |
+      | rehab_intake_date              | 2026-01-05                                             |
+      | rehab_needs                    | ["shelter", "medical", "psychological", "employment"] |
+      | rehab_retrafficking_risk       | low                                                    |
+      | rehab_contact_with_traffickers | false                                                  |
     And the social services completes "Draft individual rehabilitation plan"
-      | field                    | value                                         |
-      | rehab_plan_goals         | Recover health and new documents              |
-      | rehab_services_planned   | ["shelter", "medical", "legal_aid_documents"] |
-      | rehab_plan_person_agreed | true                                          |
-      | rehab_plan_date          | 2026-01-08                                    |
+      | field                         | value                                                  |
+      | rehab_plan_goals              | Recover health, therapy, a job                         |
+      | rehab_services_planned        | ["shelter", "medical", "psychological", "employment"] |
+      | rehab_provider_shelter        | receiver                                               |
+      | rehab_provider_medical        | health                                                 |
+      | rehab_provider_psychological  | ngo                                                    |
+      | rehab_provider_employment     | social                                                 |
+      | rehab_plan_person_agreed      | true                                                   |
+      | rehab_plan_date               | 2026-01-08                                             |
     And the commission completes "Approve rehabilitation plan"
       | field                    | value      |
       | rehab_plan_decision      | approved   |
       | rehab_plan_decision_date | 2026-01-09 |
-    Then the social services has 3 tasks "Deliver service"
-    When the social services completes "Deliver service"
-      | field                       | value               |
-      | rehab_service_provider      | Crisis centre Sezim |
-      | rehab_service_provider_role | ngo                 |
-      | rehab_service_start         | 2026-01-09          |
-      | rehab_service_funding       | state_budget        |
-      | rehab_service_status        | ongoing             |
-    Then the social services has 2 tasks "Deliver service"
-    And the social services has no task "Monitor the plan until the review"
-    When the social services completes "Deliver service"
-      | field                       | value               |
-      | rehab_service_provider      | City hospital No. 4 |
-      | rehab_service_provider_role | health              |
-      | rehab_service_start         | 2026-01-10          |
-      | rehab_service_funding       | state_budget        |
-      | rehab_service_status        | delivered           |
-    And the social services completes "Deliver service"
-      | field                       | value               |
-      | rehab_service_provider      | Legal clinic Adilet |
-      | rehab_service_provider_role | ngo                 |
-      | rehab_service_start         | 2026-01-12          |
-      | rehab_service_funding       | donor               |
-      | rehab_service_status        | ongoing             |
-    Then the social services has no task "Deliver service"
-    And the social services has a task "Monitor the plan until the review"
+    Then the NGO has a task "Deliver service: Shelter"
+    And the NGO has a task "Deliver service: Psychological help"
+    And the health organisation has a task "Deliver service: Medical care"
+    And the social services has a task "Deliver service: Employment"
+    And the health organisation has no task "Deliver service: Shelter"
+    When the health organisation completes "Deliver service: Medical care"
+      | field                 | value               |
+      | rehab_service_provider | City hospital No. 4 |
+      | rehab_service_start   | 2026-01-10          |
+      | rehab_service_funding | state_budget        |
+      | rehab_service_status  | delivered           |
+    And the NGO completes "Deliver service: Shelter"
+      | field                  | value               |
+      | rehab_service_provider | Crisis centre Sezim |
+      | rehab_service_start    | 2026-01-09          |
+      | rehab_service_funding  | state_budget        |
+      | rehab_service_status   | ongoing             |
+    And the social services completes "Deliver service: Employment"
+      | field                  | value               |
+      | rehab_service_provider | District job centre |
+      | rehab_service_start    | 2026-01-15          |
+      | rehab_service_funding  | local_budget        |
+      | rehab_service_status   | ongoing             |
+    Then the social services has no task "Monitor the plan until the review"
+    When the NGO completes "Deliver service: Psychological help"
+      | field                  | value           |
+      | rehab_service_provider | Psychologist Ai |
+      | rehab_service_start    | 2026-01-12      |
+      | rehab_service_funding  | donor           |
+      | rehab_service_status   | ongoing         |
+    Then the social services has a task "Monitor the plan until the review"
     And the task "Monitor the plan until the review" is due in 30 days
     And the case data has rehab_review_round = 1
+    And the case data has rehab_services_delivered.medical.provider = "City hospital No. 4"
+    And the case data has rehab_services_delivered.medical.agency = "health"
+    And the case data has rehab_services_delivered.medical.status = "delivered"
+    And the case data has rehab_services_delivered.shelter.provider = "Crisis centre Sezim"
+    And the case data has rehab_services_delivered.shelter.agency = "ngo"
+    And the case data has rehab_services_delivered.psychological.funding = "donor"
+    And the case data has rehab_services_delivered.employment.agency = "social"
+    And the case data has rehab_services_delivered.employment.start = "2026-01-15"
 
   @timer
   Scenario: the review opens when the review period ends
@@ -121,13 +143,12 @@ Feature: SOP 3 - Social rehabilitation
       | field                    | value      |
       | rehab_plan_decision      | approved   |
       | rehab_plan_decision_date | 2026-01-09 |
-    And the social services completes "Deliver service"
-      | field                       | value               |
-      | rehab_service_provider      | Crisis centre Sezim |
-      | rehab_service_provider_role | ngo                 |
-      | rehab_service_start         | 2026-01-09          |
-      | rehab_service_funding       | state_budget        |
-      | rehab_service_status        | ongoing             |
+    And the NGO completes "Deliver service: Shelter"
+      | field                  | value               |
+      | rehab_service_provider | Crisis centre Sezim |
+      | rehab_service_start    | 2026-01-09          |
+      | rehab_service_funding  | state_budget        |
+      | rehab_service_status   | ongoing             |
     And 29 days pass
     Then the social services has no task "Review rehabilitation plan"
     When 2 days pass
@@ -147,43 +168,44 @@ Feature: SOP 3 - Social rehabilitation
       | rehab_retrafficking_risk       | low                                        |
       | rehab_contact_with_traffickers | false                                      |
     And the social services completes "Draft individual rehabilitation plan"
-      | field                    | value                                      |
-      | rehab_plan_goals         | Housing, recovery and a job                |
-      | rehab_services_planned   | ["shelter", "psychological", "employment"] |
-      | rehab_plan_person_agreed | true                                       |
-      | rehab_plan_date          | 2026-01-08                                 |
+      | field                     | value                                      |
+      | rehab_plan_goals          | Housing, recovery and a job                |
+      | rehab_services_planned    | ["shelter", "psychological", "employment"] |
+      | rehab_provider_employment | social                                     |
+      | rehab_plan_person_agreed  | true                                       |
+      | rehab_plan_date           | 2026-01-08                                 |
     And the commission completes "Approve rehabilitation plan"
       | field                    | value      |
       | rehab_plan_decision      | approved   |
       | rehab_plan_decision_date | 2026-01-09 |
-    And the social services completes "Deliver service"
-      | field                       | value               |
-      | rehab_service_provider      | Crisis centre Sezim |
-      | rehab_service_provider_role | ngo                 |
-      | rehab_service_start         | 2026-01-09          |
-      | rehab_service_funding       | state_budget        |
-      | rehab_service_status        | ongoing             |
-    And the social services completes "Deliver service"
-      | field                       | value               |
-      | rehab_service_provider      | Crisis centre Sezim |
-      | rehab_service_provider_role | ngo                 |
-      | rehab_service_start         | 2026-01-12          |
-      | rehab_service_funding       | donor               |
-      | rehab_service_status        | ongoing             |
-    And the social services completes "Deliver service"
-      | field                       | value               |
-      | rehab_service_provider      | District job centre |
-      | rehab_service_provider_role | social              |
-      | rehab_service_start         | 2026-01-15          |
-      | rehab_service_funding       | local_budget        |
-      | rehab_service_status        | delivered           |
+    And the NGO completes "Deliver service: Shelter"
+      | field                  | value               |
+      | rehab_service_provider | Crisis centre Sezim |
+      | rehab_service_start    | 2026-01-09          |
+      | rehab_service_funding  | state_budget        |
+      | rehab_service_status   | ongoing             |
+    And the NGO completes "Deliver service: Psychological help"
+      | field                  | value               |
+      | rehab_service_provider | Crisis centre Sezim |
+      | rehab_service_start    | 2026-01-12          |
+      | rehab_service_funding  | donor               |
+      | rehab_service_status   | ongoing             |
+    And the social services completes "Deliver service: Employment"
+      | field                  | value               |
+      | rehab_service_provider | District job centre |
+      | rehab_service_start    | 2026-01-15          |
+      | rehab_service_funding  | local_budget        |
+      | rehab_service_status   | delivered           |
     And 30 days pass
     And the social services completes "Review rehabilitation plan"
       | field                 | value                               |
       | rehab_review_date     | 2026-02-09                          |
       | rehab_review_progress | Settled in shelter, has found work. |
       | rehab_review_decision | continue                            |
-    Then the social services has 2 tasks "Deliver service"
+    Then the NGO has a task "Deliver service: Shelter"
+    And the NGO has a task "Deliver service: Psychological help"
+    And the social services has no task "Deliver service: Employment"
+    And the case data has rehab_services_completed = ["employment"]
     And the case data has rehab_review_round = 2
     And the case is open
 
@@ -203,19 +225,19 @@ Feature: SOP 3 - Social rehabilitation
       | field                    | value        |
       | rehab_plan_goals         | Safe housing |
       | rehab_services_planned   | ["shelter"]  |
+      | rehab_provider_shelter   | ngo          |
       | rehab_plan_person_agreed | true         |
       | rehab_plan_date          | 2026-01-08   |
     And the commission completes "Approve rehabilitation plan"
       | field                    | value      |
       | rehab_plan_decision      | approved   |
       | rehab_plan_decision_date | 2026-01-09 |
-    And the social services completes "Deliver service"
-      | field                       | value               |
-      | rehab_service_provider      | Crisis centre Sezim |
-      | rehab_service_provider_role | ngo                 |
-      | rehab_service_start         | 2026-01-09          |
-      | rehab_service_funding       | state_budget        |
-      | rehab_service_status        | ongoing             |
+    And the NGO completes "Deliver service: Shelter"
+      | field                  | value               |
+      | rehab_service_provider | Crisis centre Sezim |
+      | rehab_service_start    | 2026-01-09          |
+      | rehab_service_funding  | state_budget        |
+      | rehab_service_status   | ongoing             |
     And the social services completes "Monitor the plan until the review"
       | field                     | value                          |
       | rehab_early_review_reason | safety                         |
@@ -257,13 +279,12 @@ Feature: SOP 3 - Social rehabilitation
       | field                    | value      |
       | rehab_plan_decision      | approved   |
       | rehab_plan_decision_date | 2026-01-09 |
-    And the social services completes "Deliver service"
-      | field                       | value               |
-      | rehab_service_provider      | Crisis centre Sezim |
-      | rehab_service_provider_role | ngo                 |
-      | rehab_service_start         | 2026-01-09          |
-      | rehab_service_funding       | state_budget        |
-      | rehab_service_status        | delivered           |
+    And the NGO completes "Deliver service: Shelter"
+      | field                  | value               |
+      | rehab_service_provider | Crisis centre Sezim |
+      | rehab_service_start    | 2026-01-09          |
+      | rehab_service_funding  | state_budget        |
+      | rehab_service_status   | delivered           |
     And 30 days pass
     And the social services completes "Review rehabilitation plan"
       | field                 | value      |
@@ -312,13 +333,12 @@ Feature: SOP 3 - Social rehabilitation
       | field                    | value      |
       | rehab_plan_decision      | approved   |
       | rehab_plan_decision_date | 2026-01-09 |
-    And the social services completes "Deliver service"
-      | field                       | value               |
-      | rehab_service_provider      | Crisis centre Sezim |
-      | rehab_service_provider_role | ngo                 |
-      | rehab_service_start         | 2026-01-09          |
-      | rehab_service_funding       | state_budget        |
-      | rehab_service_status        | ongoing             |
+    And the NGO completes "Deliver service: Shelter"
+      | field                  | value               |
+      | rehab_service_provider | Crisis centre Sezim |
+      | rehab_service_start    | 2026-01-09          |
+      | rehab_service_funding  | state_budget        |
+      | rehab_service_status   | ongoing             |
     And the social services completes "Monitor the plan until the review"
       | field                     | value                          |
       | rehab_early_review_reason | lost_contact                   |
@@ -374,13 +394,12 @@ Feature: SOP 3 - Social rehabilitation
       | field                    | value      |
       | rehab_plan_decision      | approved   |
       | rehab_plan_decision_date | 2026-01-09 |
-    And the social services completes "Deliver service"
-      | field                       | value               |
-      | rehab_service_provider      | Crisis centre Sezim |
-      | rehab_service_provider_role | ngo                 |
-      | rehab_service_start         | 2026-01-09          |
-      | rehab_service_funding       | state_budget        |
-      | rehab_service_status        | not_delivered       |
+    And the NGO completes "Deliver service: Shelter"
+      | field                  | value               |
+      | rehab_service_provider | Crisis centre Sezim |
+      | rehab_service_start    | 2026-01-09          |
+      | rehab_service_funding  | state_budget        |
+      | rehab_service_status   | not_delivered       |
     And 30 days pass
     And the social services completes "Review rehabilitation plan"
       | field                 | value                                 |
@@ -434,4 +453,150 @@ Feature: SOP 3 - Social rehabilitation
       | field                    | value      |
       | rehab_plan_decision      | approved   |
       | rehab_plan_decision_date | 2026-01-12 |
-    Then the social services has 3 tasks "Deliver service"
+    Then the child-protection body has a task "Deliver service: Psychological help"
+    And the child-protection body has a task "Deliver service: Family contact"
+    And the child-protection body has a task "Deliver service: Education and vocational training"
+
+  @child
+  Scenario: a child leaves rehabilitation only when the child-protection body approves the exit
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value            |
+      | pseudonym         | Nurai            |
+      | presumed_child    | true             |
+      | referral_receiver | child_protection |
+    When the child-protection body completes "Intake and needs assessment"
+      | field                          | value              |
+      | rehab_intake_date              | 2026-01-05         |
+      | rehab_needs                    | ["psychological"]  |
+      | rehab_retrafficking_risk       | medium             |
+      | rehab_contact_with_traffickers | false              |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                       | value             |
+      | rehab_plan_goals            | Therapy           |
+      | rehab_services_planned      | ["psychological"] |
+      | rehab_provider_psychological | ngo              |
+      | rehab_plan_person_agreed    | true              |
+      | rehab_plan_date             | 2026-01-08        |
+    And the child-protection body completes "Agree child protection plan"
+      | field                    | value        |
+      | child_protection_plan_id | CPP-2026-015 |
+      | child_guardian_agreed    | true         |
+      | child_family_assessment  | safe         |
+    And the commission completes "Approve rehabilitation plan"
+      | field                    | value      |
+      | rehab_plan_decision      | approved   |
+      | rehab_plan_decision_date | 2026-01-12 |
+    And the NGO completes "Deliver service: Psychological help"
+      | field                  | value           |
+      | rehab_service_provider | Psychologist Ai |
+      | rehab_service_start    | 2026-01-12      |
+      | rehab_service_funding  | donor           |
+      | rehab_service_status   | delivered       |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                      |
+      | rehab_review_date     | 2026-02-01                 |
+      | rehab_review_progress | Back at school, calm.      |
+      | rehab_review_decision | goals_met                  |
+    Then the child-protection body has a task "Approve the child's exit from rehabilitation"
+    And the social services has no task "Close rehabilitation and plan follow-up"
+    When the child-protection body completes "Approve the child's exit from rehabilitation"
+      | field                           | value                                        |
+      | rehab_child_exit_approved       | false                                        |
+      | rehab_child_exit_date           | 2026-02-02                                   |
+      | rehab_child_exit_best_interests | The family has not been visited at home yet. |
+    Then the social services has a task "Review rehabilitation plan"
+    When the social services completes "Review rehabilitation plan"
+      | field                 | value                          |
+      | rehab_review_date     | 2026-02-10                     |
+      | rehab_review_progress | Home visit done: family safe.  |
+      | rehab_review_decision | goals_met                      |
+    And the child-protection body completes "Approve the child's exit from rehabilitation"
+      | field                           | value                                  |
+      | rehab_child_exit_approved       | true                                   |
+      | rehab_child_exit_date           | 2026-02-11                             |
+      | rehab_child_exit_care           | family                                 |
+      | rehab_child_exit_best_interests | Safe family, school and therapy nearby. |
+    Then the social services has a task "Close rehabilitation and plan follow-up"
+    And the case data has rehab_exit_reason = "goals_met"
+
+  Scenario: the reflection period runs from the day reasonable grounds were found
+    Given a "social_rehabilitation" case reported by the police
+      | field                   | value        |
+      | pseudonym               | Bermet       |
+      | presumed_child          | false        |
+      | referral_receiver       | ngo          |
+      | reasonable_grounds_date | "2025-12-20" |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value       |
+      | rehab_intake_date              | 2026-01-05  |
+      | rehab_needs                    | ["shelter"] |
+      | rehab_retrafficking_risk       | low         |
+      | rehab_contact_with_traffickers | false       |
+    Then the case data has rehab_reflection_start = "2025-12-20"
+    And the case data has rehab_reflection_ends = "2026-01-19"
+
+  Scenario: a person back in rehabilitation keeps the reflection period already running
+    Given a "social_rehabilitation" case reported by the police
+      | field                   | value        |
+      | pseudonym               | Bermet       |
+      | presumed_child          | false        |
+      | referral_receiver       | ngo          |
+      | reasonable_grounds_date | "2025-12-20" |
+      | rehab_reflection_start  | "2025-12-01" |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value       |
+      | rehab_intake_date              | 2026-01-05  |
+      | rehab_needs                    | ["shelter"] |
+      | rehab_retrafficking_risk       | low         |
+      | rehab_contact_with_traffickers | false       |
+    Then the case data has rehab_reflection_start = "2025-12-01"
+    And the case data has rehab_reflection_ends = "2025-12-31"
+
+  @timer
+  Scenario: a shelter stay whose free period ends undecided is reviewed on day 10
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Bermet |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value       |
+      | rehab_intake_date              | 2026-01-05  |
+      | rehab_needs                    | ["shelter"] |
+      | rehab_retrafficking_risk       | low         |
+      | rehab_contact_with_traffickers | false       |
+      | rehab_in_shelter               | true        |
+      | rehab_shelter_since            | 2026-01-03  |
+      | rehab_shelter_extension        | not_decided |
+    And 7 days pass
+    Then the social services has no task "Review the shelter stay (free period over)"
+    When 1 day passes
+    Then the social services has a task "Review the shelter stay (free period over)"
+    And the social services has a task "Draft individual rehabilitation plan"
+    When the social services completes "Review the shelter stay (free period over)"
+      | field                     | value                |
+      | rehab_shelter_review_date | 2026-01-13           |
+      | rehab_shelter_decision    | extended_proceedings |
+    Then the social services has no task "Review the shelter stay (free period over)"
+    And the case data has rehab_shelter_decision = "extended_proceedings"
+
+  Scenario: a shelter stay already extended gets no review, and the rehabilitation then closes as usual
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Bermet |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                |
+      | rehab_intake_date              | 2026-01-05           |
+      | rehab_needs                    | ["shelter"]          |
+      | rehab_retrafficking_risk       | low                  |
+      | rehab_contact_with_traffickers | false                |
+      | rehab_in_shelter               | true                 |
+      | rehab_shelter_since            | 2026-01-03           |
+      | rehab_shelter_extension        | extended_proceedings |
+    And 20 days pass
+    Then the social services has no task "Review the shelter stay (free period over)"

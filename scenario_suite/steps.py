@@ -15,6 +15,7 @@ from pytest_bdd import given, parsers, then, when
 from sqlalchemy.engine import Engine as Database
 
 from engine.config import Settings
+from engine.errors import InvalidDataError
 from engine.facade import Engine
 from engine.library import ProcessLibrary
 from engine.spiff.clock import FakeClock
@@ -125,6 +126,20 @@ def complete_task(
     world.engine.complete_task(found.id, data, actor=code, agency=code)
 
 
+@when(parsers.re(rf'{AGENCY} tries to complete "(?P<task>[^"]+)"(?: with)?:?$'))
+def try_to_complete_task(
+    world: World, agency: str, task: str, datatable: list[list[str]] | None = None
+) -> None:
+    """Complete the task as above; when the form refuses the answers, keep the refusal for a
+    Then step (the task stays open)."""
+    try:
+        complete_task(world, agency, task, datatable)
+    except InvalidDataError as exc:
+        world.refused = exc
+    else:
+        world.refused = None
+
+
 @when(parsers.re(r"(?P<count>\d+) (?P<unit>hours?|days?|weeks?|working days?) pass(?:es)?$"))
 def time_passes(world: World, count: str, unit: str) -> None:
     """Move the clock; every timer due on the way fires at its moment."""
@@ -195,6 +210,14 @@ def has_tasks(world: World, agency: str, count: str, task: str) -> None:
     assert len(found) == int(count), [t.name for t in world.open_tasks(code)]
 
 
+@then(parsers.re(r"the answers are refused for (?P<fields>\w+(?:, \w+)*)$"))
+def answers_refused(world: World, fields: str) -> None:
+    """The last `tries to complete` was refused, naming (at least) these fields."""
+    assert world.refused is not None, "the answers were accepted"
+    named = {e.field for e in world.refused.errors}
+    assert set(fields.split(", ")) <= named, named
+
+
 @then("the case is open")
 def case_is_open(world: World) -> None:
     """The case still runs."""
@@ -208,9 +231,12 @@ def case_data_lacks(world: World, name: str) -> None:
     assert name not in data, (name, data[name])
 
 
-@then(parsers.re(r"the case data has (?P<name>\w+) = (?P<value>.+)$"))
+@then(parsers.re(r"the case data has (?P<name>\w+(?:\.\w+)*) = (?P<value>.+)$"))
 def case_data_has(world: World, name: str, value: str) -> None:
-    """A field of the case data has this value."""
-    data = world.case().data
-    assert name in data, f"no field {name!r} in the case data"
-    assert data[name] == parse_value(value.strip()), (name, data[name])
+    """A field of the case data has this value (`a.b.c`: a key inside a field's object, such as
+    one service's record in `rehab_services_delivered.medical.provider`)."""
+    found: Any = world.case().data
+    for part in name.split("."):
+        assert isinstance(found, dict) and part in found, f"no {part!r} in the case data's {name}"
+        found = found[part]
+    assert found == parse_value(value.strip()), (name, found)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from engine.errors import InvalidDataError
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
 from engine.spiff.script_engine import add_working_days
@@ -73,6 +74,7 @@ class World:
     engine: Engine
     clock: FakeClock
     case_ids: list[str] = field(default_factory=list)
+    refused: InvalidDataError | None = None  # the last refused `tries to complete`
 
     @property
     def case_id(self) -> str:
