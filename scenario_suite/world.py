@@ -40,6 +40,7 @@ RESULT_FIELDS = {
     "referral": "referral_outcome",
     "social_rehabilitation": "rehab_exit_reason",
     "repatriation": "repatriation_outcome",
+    "proceedings": "proceedings_outcome",
 }
 
 

@@ -89,7 +89,7 @@ def test_library_page_lists_versions_draws_diagrams_and_checks_uploads(
     policy = browser("policy")
     page = policy.get("/library").text
     assert "Библиотека процессов" in page and "Случай НМП" in page and "версия 1" in page
-    assert page.count('class="bpmn-diagram"') == 5
+    assert page.count('class="bpmn-diagram"') == len(list(BPMN.glob("*.bpmn")))
     svg = policy.get("/library/nrm_case/1.svg")
     assert svg.headers["content-type"] == "image/svg+xml" and svg.text.startswith("<svg")
     content = (BPMN / "referral.bpmn").read_bytes()

@@ -1,0 +1,180 @@
+@proceedings
+Feature: Criminal proceedings (the victim's side)
+  Beside help, and never a condition of it. The prosecutor records the crime in the unified
+  register (number, date and region: the national statistics of registered crimes) and
+  decides on non-punishment of offences the person was compelled to commit. The agency
+  serving the person explains the proceedings; taking part as a witness is the person's free
+  choice. A victim-witness gets protection measures, the free shelter extended for the whole
+  investigation and trial, a compensation claim and support at every hearing; when the
+  proceedings end, the move out of the extended shelter is planned.
+
+  Scenario: a victim-witness gets protection measures and the shelter extends to the end of the trial
+    Given a "proceedings" case reported by the police
+      | field             | value    |
+      | pseudonym         | Aizada-7 |
+      | presumed_child    | false    |
+      | referral_receiver | ngo      |
+    Then the prosecutor has a task "Record the crime in the unified register"
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0204-2026-0117 |
+      | crime_registration_date   | 2026-01-06     |
+      | crime_registration_region | osh_city       |
+      | crime_code_article        | "171"          |
+    Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
+    When the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value           |
+      | proceedings_explained    | true            |
+      | proceedings_participates | true            |
+      | proceedings_decided_by   | person          |
+      | proceedings_lawyer       | Legal clinic Adilet |
+    Then the police has a task "Decide protection measures for the victim-witness"
+    And the NGO has a task "Extend the free shelter for the proceedings"
+    And the NGO has a task "Prepare the compensation claim"
+    When the police completes "Decide protection measures for the victim-witness"
+      | field               | value                                         |
+      | protection_risk     | high                                          |
+      | protection_measures | ["identity_confidential", "video_testimony"] |
+    And the NGO completes "Extend the free shelter for the proceedings"
+      | field                     | value          |
+      | proceedings_shelter       | extended       |
+      | proceedings_shelter_place | Shelter Sezim  |
+      | proceedings_shelter_from  | 2026-01-15     |
+    And the NGO completes "Prepare the compensation claim"
+      | field                   | value       |
+      | compensation_claimed    | true        |
+      | compensation_kind       | civil_claim |
+      | compensation_amount_kgs | 250000      |
+      | compensation_filed_date | 2026-01-20  |
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field                    | value                  |
+      | proceedings_next         | hearing                |
+      | proceedings_hearing_date | 2026-03-02             |
+      | proceedings_court        | Osh city court         |
+    Then the NGO has a task "Prepare and accompany the person to the hearing"
+    When the NGO completes "Prepare and accompany the person to the hearing"
+      | field                    | value                         |
+      | hearing_support          | ["lawyer", "psychologist"]    |
+      | hearing_attended         | true                          |
+      | hearing_measures_applied | true                          |
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    And the NGO has no task "Plan the move from the shelter now the proceedings ended"
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field               | value     |
+      | proceedings_next    | verdict   |
+      | proceedings_verdict | convicted |
+    Then the NGO has a task "Plan the move from the shelter now the proceedings ended"
+    And the case is open
+    When the NGO completes "Plan the move from the shelter now the proceedings ended"
+      | field                              | value                         |
+      | proceedings_shelter_moving_to      | A rented room near her sister |
+      | proceedings_shelter_safety_checked | true                          |
+    Then the case is closed with outcome "verdict"
+    And the case data has protection_measures = ["identity_confidential", "video_testimony"]
+    And the case data has compensation_claimed = true
+    And the case data has crime_registration_region = "osh_city"
+
+  @consent
+  Scenario: the person does not take part in the proceedings and nothing else is asked of her
+    Given a "proceedings" case reported by the police
+      | field             | value   |
+      | pseudonym         | Meerim  |
+      | presumed_child    | false   |
+      | referral_receiver | social  |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0101-2026-0031 |
+      | crime_registration_region | chui           |
+    And the social services completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value  |
+      | proceedings_explained    | true   |
+      | proceedings_participates | false  |
+      | proceedings_decided_by   | person |
+    Then the police has no task "Decide protection measures for the victim-witness"
+    And the social services has no open tasks
+    And the case is closed with outcome "not_participating"
+
+  Scenario: offences the person was compelled to commit are not prosecuted
+    Given a "proceedings" case reported by the police
+      | field                   | value                    |
+      | pseudonym               | Bolot                    |
+      | presumed_child          | false                    |
+      | referral_receiver       | ngo                      |
+      | non_punishment_applies  | true                     |
+      | non_punishment_offences | ["document_fraud"]       |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0301-2026-0007 |
+      | crime_registration_region | jalal_abad     |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the NGO has no task "Explain the proceedings and ask whether the person takes part"
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                   | value          |
+      | non_punishment_decision | not_prosecuted |
+    Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
+    And the case data has non_punishment_decision = "not_prosecuted"
+
+  Scenario: the case is closed without a trial; a witness not in a shelter has no move to plan
+    Given a "proceedings" case reported by the police
+      | field             | value  |
+      | pseudonym         | Nurlan |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0401-2026-0002 |
+      | crime_registration_region | naryn          |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value  |
+      | proceedings_explained    | true   |
+      | proceedings_participates | true   |
+      | proceedings_decided_by   | person |
+    And the NGO completes "Prepare the compensation claim"
+      | field                | value |
+      | compensation_claimed | false |
+    And the police completes "Decide protection measures for the victim-witness"
+      | field               | value                     |
+      | protection_risk     | low                       |
+      | protection_measures | ["identity_confidential"] |
+    And the NGO completes "Extend the free shelter for the proceedings"
+      | field               | value          |
+      | proceedings_shelter | not_in_shelter |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
+    Then the NGO has no task "Plan the move from the shelter now the proceedings ended"
+    And the case is closed with outcome "closed"
+
+  @child
+  Scenario: a child witness, with her guardian's agreement, is heard in a child-friendly interview
+    Given a "proceedings" case reported by the police
+      | field             | value            |
+      | pseudonym         | Aruuke-13        |
+      | presumed_child    | true             |
+      | referral_receiver | child_protection |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0501-2026-0011 |
+      | crime_registration_region | talas          |
+    And the child-protection body completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value                                      |
+      | proceedings_explained    | true                                       |
+      | proceedings_participates | true                                       |
+      | proceedings_decided_by   | legal_representative                       |
+      | proceedings_child_views  | will speak if she does not have to see him |
+    And the child-protection body completes "Extend the free shelter for the proceedings"
+      | field                     | value                 |
+      | proceedings_shelter       | extended              |
+      | proceedings_shelter_place | Children's centre Umut |
+      | proceedings_shelter_from  | 2026-01-06            |
+    And the child-protection body completes "Prepare the compensation claim"
+      | field                | value |
+      | compensation_claimed | false |
+    Then the prosecutor has no task "Record the next step of the proceedings"
+    When the police completes "Decide protection measures for the victim-witness"
+      | field               | value                                                            |
+      | protection_risk     | medium                                                           |
+      | protection_measures | ["child_friendly_interview", "no_confrontation", "closed_hearing"] |
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    And the case data has proceedings_shelter = "extended"
