@@ -17,7 +17,7 @@ from engine.context import EngineContext
 from engine.errors import TaskNotReadyError
 from engine.facts import facts_of
 from engine.fastsql import CaseRow, TaskRow, changed
-from engine.forms import personal_fields, validate_form
+from engine.forms import personal_fields, read_only_fields, validate_form, with_read_only
 from engine.library import LoadedVersion
 from engine.models import CaseStatus, TaskStatus, Timer
 from engine.views import CaseView, StepResult, TaskView
@@ -89,8 +89,12 @@ def complete(
     check_may_act(row, actor, agency, override_claim)
     loaded = ctx.library.version(session, case.process_version_id)
     form = loaded.bundle.form(row.form)
+    workflow = None
+    if read_only_fields(form):
+        workflow = _workflow(ctx, session, case, loaded)
+        data = with_read_only(form, data, runtime.ready_task(workflow, task_id).data)
     validate_form(form, data, form=row.form)
-    workflow = _workflow(ctx, session, case, loaded)
+    workflow = workflow or _workflow(ctx, session, case, loaded)
     timers = runtime.pending_timers(workflow)
     runtime.complete(workflow, runtime.ready_task(workflow, task_id), data)
     with store.batch(session):

@@ -211,6 +211,30 @@ def validate_form(schema: Mapping[str, Any] | None, data: Any, *, form: str | No
         raise InvalidDataError(f"{len(errors)} field(s) need attention", errors, form=form)
 
 
+def read_only_fields(schema: Mapping[str, Any] | None) -> tuple[str, ...]:
+    """Fields a form marks `readOnly`: the engine sets them from the task's own data."""
+    props = (schema or {}).get("properties") or {}
+    return tuple(n for n, p in props.items() if isinstance(p, Mapping) and p.get("readOnly"))
+
+
+def with_read_only(
+    schema: Mapping[str, Any] | None, data: Mapping[str, Any], task_data: Mapping[str, Any]
+) -> Mapping[str, Any]:
+    """The submitted data with the form's `readOnly` fields set from the task's own data (an
+    instance's item, say); a client that sends another value for one is refused."""
+    names = [n for n in read_only_fields(schema) if n in task_data]
+    if not names or not isinstance(data, Mapping):
+        return data
+    errors = [
+        FieldError(n, "Set by the case; it cannot be changed in this form.", "readOnly")
+        for n in names
+        if n in data and data[n] != task_data[n]
+    ]
+    if errors:
+        raise InvalidDataError(f"{len(errors)} field(s) need attention", errors)
+    return {**data, **{n: task_data[n] for n in names}}
+
+
 def personal_fields(schema: Mapping[str, Any] | None) -> set[str]:
     """Fields a form marks `x-personal` (the identity block)."""
     if not schema:

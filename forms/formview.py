@@ -101,6 +101,12 @@ def properties(schema: Mapping[str, Any] | None) -> dict[str, Mapping[str, Any]]
     return {name: p for name, p in props.items() if isinstance(p, Mapping)}
 
 
+def editable(schema: Mapping[str, Any] | None) -> dict[str, Mapping[str, Any]]:
+    """The fields a person fills in, in order: not the `readOnly` ones, which the engine sets
+    from the task (a page shows them through `x-context`)."""
+    return {name: p for name, p in properties(schema).items() if not p.get("readOnly")}
+
+
 def build(
     schema: Mapping[str, Any] | None,
     values: Mapping[str, Raw] | None = None,
@@ -110,7 +116,7 @@ def build(
     required = set((schema or {}).get("required") or [])
     values, errors = values or {}, errors or {}
     sections: dict[str | None, Section] = {}
-    for name, prop in properties(schema).items():
+    for name, prop in editable(schema).items():
         heading = prop.get("x-section")
         key = heading if isinstance(heading, str) else None
         section = sections.setdefault(key, Section(key))
@@ -136,7 +142,7 @@ def build(
 def initial_values(schema: Mapping[str, Any] | None, data: Mapping[str, Any]) -> dict[str, Raw]:
     """Raw values of the form's fields from case data (what the case already holds)."""
     values: dict[str, Raw] = {}
-    for name, prop in properties(schema).items():
+    for name, prop in editable(schema).items():
         if name not in data or data[name] is None:
             continue
         value = data[name]
@@ -152,7 +158,7 @@ def raw_values(
 ) -> dict[str, Raw]:
     """The form's fields as the browser sent them (checkboxes as lists)."""
     values: dict[str, Raw] = {}
-    for name, prop in properties(schema).items():
+    for name, prop in editable(schema).items():
         sent = [v for v in get_list(name) if isinstance(v, str)]
         if widget_of(prop) == "checkboxes":
             values[name] = sent
@@ -165,7 +171,7 @@ def parse(schema: Mapping[str, Any] | None, values: Mapping[str, Raw]) -> dict[s
     """Typed JSON from raw values: numbers, yes/no, choices; empty fields left out."""
     required = set((schema or {}).get("required") or [])
     data: dict[str, Any] = {}
-    for name, prop in properties(schema).items():
+    for name, prop in editable(schema).items():
         raw = values.get(name)
         if isinstance(raw, list):
             if raw or name in required:

@@ -6,9 +6,12 @@ from collections.abc import Callable
 
 import pytest
 from sqlalchemy.engine import Engine as Database
+from sqlmodel import Session, select
 
 from engine.config import Settings
+from engine.errors import InvalidDataError
 from engine.facade import Engine
+from engine.models import CaseFact
 from engine.spiff.clock import FakeClock
 
 SERVICES = (
@@ -88,3 +91,27 @@ def test_task_data_of_a_closed_task_is_the_case_data(engine: Engine) -> None:
     task = step.opened[0]
     engine.complete_task(task.id, {"provider": "X"}, actor=task.agency or "", agency=task.agency)
     assert engine.task_data(step.case.id, task.id) == engine.get_case(step.case.id).data
+
+
+def test_a_read_only_field_is_set_from_the_instance_and_counted(engine: Engine) -> None:
+    step = engine.start_case("services", PLAN, agency="social", actor="social")
+    medical = next(t for t in step.opened if t.agency == "health")
+    engine.complete_task(medical.id, {"provider": "Hospital"}, actor="health", agency="health")
+    with Session(engine.db) as session:
+        facts = session.exec(select(CaseFact.name).where(CaseFact.case_id == step.case.id))
+        assert "service:medical" in set(facts.all())
+
+
+def test_a_read_only_field_sent_with_another_value_is_refused(engine: Engine) -> None:
+    step = engine.start_case("services", PLAN, agency="social", actor="social")
+    medical = next(t for t in step.opened if t.agency == "health")
+    with pytest.raises(InvalidDataError) as refused:
+        engine.complete_task(
+            medical.id,
+            {"provider": "Hospital", "service": "shelter"},
+            actor="health",
+            agency="health",
+        )
+    assert [(e.field, e.code) for e in refused.value.errors] == [("service", "readOnly")]
+    same = {"provider": "Hospital", "service": "medical"}  # the task's own value is accepted
+    engine.complete_task(medical.id, same, actor="health", agency="health")

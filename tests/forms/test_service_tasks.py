@@ -57,6 +57,8 @@ def test_inbox_and_task_page_name_the_service(browser: OpenBrowser, web_engine: 
     [task] = [t for t in web_engine.case_tasks(case_id) if t.agency == "health"]
     page = browser("health").get(f"/tasks/{task.id}").text
     assert "<h1>Оказать услугу: Медицинская помощь</h1>" in page
+    assert 'name="rehab_service"' not in page  # set by the case, shown among the context
+    assert "Медицинская помощь" in page.split("<h1>", 1)[1].split("</h1>", 1)[1]
     ngo = browser("ngo")
     ngo.post("/language", {"lang": "en", "next": "/inbox"})
     assert "Deliver service: Shelter" in ngo.get("/inbox").text
