@@ -225,39 +225,3 @@ class HealthPublic(BaseModel):
 
     status: Literal["ok"]
     database: Literal["ok"]
-
-
-Counts = dict[str, int | None]
-
-
-class CaseCountsPublic(BaseModel):
-    """Cases by year, status, outcome (closed cases) and reporting agency."""
-
-    total: int | None
-    by_year: Counts
-    by_status: Counts
-    by_outcome: Counts
-    by_reporting_agency: Counts
-
-
-class MilestonePublic(BaseModel):
-    """Days from the report to a milestone, over the cases that reached it."""
-
-    cases: int | None
-    median_days: float | None
-    p90_days: float | None
-
-
-class StatisticsPublic(BaseModel):
-    """Monitoring figures: aggregates only; small counts withheld as null (see `rule`)."""
-
-    year: int | None
-    years: list[int]
-    generated_at: str
-    rule: str
-    cases: CaseCountsPublic
-    by_fact: dict[str, Counts]
-    by_year_and_region: dict[str, Counts]
-    time_to_milestone: dict[str, MilestonePublic]
-    overdue_tasks_by_agency: Counts
-    cases_without_facts: int | None

@@ -23,6 +23,7 @@ class AgencyRole:
     holder: str
     first_responder: bool = True
     has_tasks: bool = True
+    sector: str = "state"  # ngo, state or international: the article compares NGOs and the state
 
 
 ROLES: tuple[AgencyRole, ...] = (
@@ -39,7 +40,7 @@ ROLES: tuple[AgencyRole, ...] = (
         "Interagency commission on social rehabilitation",
         first_responder=False,
     ),
-    AgencyRole("ngo", "NGO / crisis centre", "Crisis centres and shelters"),
+    AgencyRole("ngo", "NGO / crisis centre", "Crisis centres and shelters", sector="ngo"),
     AgencyRole("labour_inspection", "Labour inspection", "Labour inspectorate"),
     AgencyRole("consular", "Consular service", "MFA consular service, embassies, consulates"),
     AgencyRole(
@@ -50,7 +51,7 @@ ROLES: tuple[AgencyRole, ...] = (
         "Child protection",
         "Child-protection body, Commission on Children's Affairs",
     ),
-    AgencyRole("iom", "IOM", "International Organization for Migration"),
+    AgencyRole("iom", "IOM", "International Organization for Migration", sector="international"),
     AgencyRole(
         "registration", "State registration", "State Registration Service", first_responder=False
     ),
@@ -65,6 +66,8 @@ ROLES: tuple[AgencyRole, ...] = (
 )
 
 ROLE_CODES: frozenset[str] = frozenset(r.code for r in ROLES)
+SECTORS = ("ngo", "state", "international")
+SECTOR_OF: Mapping[str, str] = {r.code: r.sector for r in ROLES}
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,8 @@ class Settings:
     max_queued_requests: int = 100
     # Live workflows of open cases kept per process (0: every step restores from the database).
     workflow_cache: int = 256
+    # Statistics counted this long ago are served even if cases changed since (0: never).
+    statistics_max_age: float = 0.0
     params: Mapping[str, Any] = field(default_factory=load_parameters)
 
     @property
@@ -99,5 +101,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             0, _number(env.get("NRM_MAX_QUEUED_REQUESTS"), base.max_queued_requests)
         ),
         workflow_cache=max(0, int(env.get("NRM_WORKFLOW_CACHE", base.workflow_cache))),
+        statistics_max_age=max(
+            0.0, float(env.get("NRM_STATISTICS_MAX_AGE", base.statistics_max_age))
+        ),
         params=base.params,
     )

@@ -24,12 +24,14 @@ from engine.errors import NrmError
 from engine.fastsql import TaskRow
 from engine.library import DeployResult, ProcessLibrary
 from engine.models import Case, CaseStatus, ProcessVersion
+from engine.monitoring import Monitoring
 from engine.reading import CaseReading
 from engine.scenario_gate import Gate
 from engine.sources import SourceFile, read_library
 from engine.spiff.clock import Clock, SystemClock
 from engine.spiff.script_engine import NrmScriptEngine
 from engine.spiff.serializer import StateSerializer
+from engine.statcube import CubeCache
 from engine.store import WorkflowCache
 from engine.versioning import ProcessVersions
 from engine.views import StepResult, TaskView
@@ -40,7 +42,7 @@ StepHook = Callable[[Session, StepResult], None]
 log = logging.getLogger(__name__)
 
 
-class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams):
+class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams, Monitoring):
     """Durable NRM cases on SpiffWorkflow."""
 
     def __init__(
@@ -70,6 +72,7 @@ class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams):
             cache=WorkflowCache(self.settings.workflow_cache),
             max_step_data_bytes=self.settings.max_step_data_bytes,
         )
+        self.stat_cache = CubeCache(self.settings.statistics_max_age)
 
     @classmethod
     def from_settings(
@@ -220,7 +223,9 @@ class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams):
     def rebuild_facts(self, *, every_case: bool = False) -> int:
         """Statistics facts of the cases without any (or of all), from their workflow state;
         returns how many cases got facts (engine/factbuild.py)."""
-        return factbuild.rebuild(self.ctx, self.db, every_case=every_case)
+        rebuilt = factbuild.rebuild(self.ctx, self.db, every_case=every_case)
+        self.forget_statistics()
+        return rebuilt
 
     def fire_due_timers(self, limit: int = 100, case_ids: Sequence[str] | None = None) -> list[str]:
         """Fire every timer due by the engine clock (of some cases only, when given);

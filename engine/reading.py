@@ -11,7 +11,6 @@ from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, col, select
 
 from engine import runtime, store
-from engine import statistics as monitoring
 from engine.casediagram import CaseDiagram, draw, processes_of
 from engine.context import EngineContext
 from engine.db import read_session
@@ -63,11 +62,6 @@ class CaseReading:
         with read_session(self.db) as session:
             loaded = self.library.latest(session, process_id)
             return loaded.bundle.form(loaded.definition.start_form)
-
-    def statistics(self, year: int | None = None) -> dict[str, Any]:
-        """Monitoring figures (aggregates only, small counts withheld: engine/statistics.py)."""
-        with read_session(self.db) as session:
-            return monitoring.figures(session, year=year, now=self.clock.now())
 
     def get_case(self, case_id: str) -> CaseView:
         """A case with its open tasks and full data (callers project it)."""

@@ -1,177 +1,174 @@
-"""Monitoring figures for the national rapporteur (brief §6): aggregates only.
+"""Monitoring figures for the national rapporteur (brief §6, issue 19): aggregates only.
 
-Counts come from the case and task tables and from the case facts that steps keep
-(engine/facts.py). Small counts are withheld so that no person can be singled out: a count
-from 1 to `SMALL - 1` is given as None, and when a breakdown would withhold only one cell,
-the next smallest cell is withheld with it (else the total would give the withheld one
-away). Durations are given only over at least `SMALL` cases.
+The counts are read once per change of the cases (engine/statcube.py) and every table is
+protected as a whole, for all years at once (engine/statbook.py, engine/disclosure.py); a
+year filter reads one row of the same protected tables, so comparing filters gives nothing
+away. Every category of a breakdown is present, empty or not. Durations are given only where
+their count is shown and at least `SMALL`.
 """
 
 from __future__ import annotations
 
 import statistics as stats
-from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, extract, func, true
-from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from engine.agencies import ROLES
+from engine.catalogue import AGES, FUNNEL, INDICATORS, RECORDED_WITH, SEXES, STEPS, Step
+from engine.disclosure import ALL, RULE, SMALL, TOTAL, protect_line, protect_table
+from engine.facts import MEMBER, UNKNOWN
+from engine.statbook import Book, Table, derived
+from engine.statcube import Cube
 
-from engine.facts import MILESTONE, UNKNOWN
-from engine.models import Case, CaseFact, HumanTask, TaskStatus
-
-SMALL = 5
-RULE = (
-    f"Counts from 1 to {SMALL - 1} are withheld (null); when a breakdown would withhold only "
-    "one count, the next smallest is withheld too. Durations need at least "
-    f"{SMALL} cases."
-)
+TASK_AGENCIES = (*(r.code for r in ROLES if r.has_tasks), UNKNOWN)
 
 
-def withhold(counts: Mapping[str, int]) -> dict[str, int | None]:
-    """The counts with small ones withheld (see the module's rule)."""
-    shown: dict[str, int | None] = {k: (None if 0 < v < SMALL else v) for k, v in counts.items()}
-    hidden = [k for k, v in shown.items() if v is None]
-    if len(hidden) == 1:
-        rest = sorted((v, k) for k, v in shown.items() if v)
-        if rest:
-            shown[rest[0][1]] = None
-    return dict(sorted(shown.items()))
-
-
-def _count(value: int) -> int | None:
-    return None if 0 < value < SMALL else value
-
-
-def _days(values: list[float]) -> dict[str, Any]:
-    days = sorted(max(v, 0.0) for v in values)
-    if len(days) < SMALL:
-        return {"cases": _count(len(days)), "median_days": None, "p90_days": None}
-    p90 = days[min(len(days) - 1, int(0.9 * len(days)))]
-    return {
-        "cases": len(days),
-        "median_days": round(stats.median(days), 1),
-        "p90_days": round(p90, 1),
-    }
-
-
-def figures(session: Session, *, year: int | None, now: datetime) -> dict[str, Any]:
-    """Every monitoring figure, for one year of reports (by the case's start) or all.
-
-    Counting is done by the database (GROUP BY); only the milestone durations are read
-    case by case, two columns each."""
-    in_year = (
-        and_(
-            col(Case.created_at) >= datetime(year, 1, 1, tzinfo=UTC),
-            col(Case.created_at) < datetime(year + 1, 1, 1, tzinfo=UTC),
-        )
-        if year is not None
-        else true()
-    )
-    case_year = extract("year", col(Case.created_at))
-    groups = session.execute(
-        sa_select(
-            case_year, col(Case.status), col(Case.outcome), col(Case.reporting_agency), func.count()
-        )
-        .where(in_year)
-        .group_by(case_year, col(Case.status), col(Case.outcome), col(Case.reporting_agency))
-    ).all()
-    per_year: Counter[str] = Counter()
-    for y, _status, _outcome, _agency, n in groups:
-        per_year[str(int(y))] += n
-    values: dict[str, Counter[str]] = defaultdict(Counter)  # fact name -> value -> cases
-    by_value = sa_select(col(CaseFact.name), col(CaseFact.value), func.count()).where(
-        col(CaseFact.name).not_like(MILESTONE + "%")
-    )
-    of_year = col(CaseFact.case_id).in_(sa_select(col(Case.id)).where(in_year))
-    if year is not None:  # (all years: the (name, value) index alone answers)
-        by_value = by_value.where(of_year)
-    for name, value, n in session.execute(
-        by_value.group_by(col(CaseFact.name), col(CaseFact.value))
-    ):
-        values[name][value] += n
-    regions: dict[str, Counter[str]] = defaultdict(Counter)  # year -> region -> cases
-    for y, value, n in session.execute(
-        sa_select(case_year, col(CaseFact.value), func.count())
-        .join(Case, col(Case.id) == col(CaseFact.case_id))
-        .where(of_year if year is not None else true(), col(CaseFact.name) == "region")
-        .group_by(case_year, col(CaseFact.value))
-    ):
-        regions[str(int(y))][value] += n
-    total = sum(per_year.values())
-    for counts in values.values():  # cases without the fact
-        counts[UNKNOWN] += total - sum(counts.values())
-    for y, cases in per_year.items():
-        regions[y][UNKNOWN] += cases - sum(regions[y].values())
-    every_year = session.execute(sa_select(case_year).distinct()).scalars().all()
+def figures(
+    book: Book, cube: Cube, *, year: int | None, now: datetime, overdue: Counter[tuple[str, str]]
+) -> dict[str, Any]:
+    """Every monitoring figure of one year of reports (by the case's start) or of all."""
+    key = ALL if year is None else str(year)
+    row = _rows(book, key)
+    reported = book.lines["reported"]
     return {
         "year": year,
-        "years": sorted(int(y) for y in every_year),
+        "years": [int(y) for y in book.years],
         "generated_at": now.isoformat(),
+        "counted_at": datetime.fromtimestamp(cube.counted_at, UTC).isoformat(),
         "rule": RULE,
-        "cases": _case_counts(groups, per_year),
-        "by_fact": {name: withhold(+counts) for name, counts in sorted(values.items())},
-        "by_year_and_region": {y: withhold(+regions[y]) for y in sorted(per_year)},
-        "time_to_milestone": _milestones(session, in_year),
-        "overdue_tasks_by_agency": _overdue(session, in_year, now),
-        "cases_without_facts": _count(_without_facts(session, in_year)),
+        "cases": {
+            "total": reported.shown(key),
+            "by_year": {y: reported.shown(y) for y in book.years},
+            "by_outcome": row("outcome"),
+            "by_reporting_agency": row("reported:sector"),
+        },
+        "by_fact": _by_fact(book, key),
+        "by_year_and_region": {
+            y: book.tables["reported:region"].row(y)
+            for y in (book.years if year is None else [key] if key in book.years else [])
+        },
+        "people": _people(book, key),
+        "funnel": [
+            *(_step(book, s, key) for s in FUNNEL),
+            {"name": "closed", "total": derived(book, "reported", ("outcome", "open"), key)},
+        ],
+        "indicators": [_step(book, s, key) for s in INDICATORS],
+        "lists": _lists(book, key),
+        "time_to_milestone": _milestones(book, cube, key),
+        "missed_deadlines_by_agency": _tasks(book.years, _missed(cube, overdue), key),
+        "overdue_tasks_by_agency": _tasks(book.years, overdue, key),
+        "cases_without_facts": protect_line(
+            {y: cube.without_facts.get(y, 0) for y in book.years}
+        ).shown(key),
     }
 
 
-def _case_counts(groups: Any, per_year: Counter[str]) -> dict[str, Any]:
-    status: Counter[str] = Counter()
-    outcome: Counter[str] = Counter()
-    agency: Counter[str] = Counter()
-    for _y, state, result, reporter, n in groups:
-        status[state] += n
-        agency[reporter] += n
-        if state != "open":
-            outcome[result or UNKNOWN] += n
+def _rows(book: Book, key: str) -> Any:
+    def row(name: str) -> dict[str, int | None]:
+        return book.tables[name].row(key) if key in (*book.years, ALL) else _empty(book, name)
+
+    return row
+
+
+def _empty(book: Book, name: str) -> dict[str, int | None]:
+    """A year without cases: every category, each zero."""
+    return dict.fromkeys(book.tables[name].axes[0], 0)
+
+
+def _by_fact(book: Book, key: str) -> dict[str, dict[str, int | None]]:
+    row = _rows(book, key)
+    found = {
+        name.removeprefix("fact:"): row(name) for name in book.tables if name.startswith("fact:")
+    }
+    found["region"] = row("reported:region")
+    people = book.tables["people"]
+    found["sex"] = {s: _cell(book, people, (key, s, TOTAL)) for s in SEXES}
+    return dict(sorted(found.items()))
+
+
+def _cell(book: Book, table: Table, cell: tuple[str, ...]) -> int | None:
+    return table.cells[cell] if cell[0] in (*book.years, ALL) else 0
+
+
+def _people(book: Book, key: str) -> dict[str, Any]:
+    people = book.tables["people"]
     return {
-        "total": _count(sum(per_year.values())),
-        "by_year": withhold(per_year),
-        "by_status": withhold(status),
-        "by_outcome": withhold(outcome),
-        "by_reporting_agency": withhold(agency),
+        "sex_by_age": {
+            s: {a: _cell(book, people, (key, s, a)) for a in (*AGES, TOTAL)} for s in SEXES
+        },
+        "by_age": {a: _cell(book, people, (key, TOTAL, a)) for a in AGES},
+        "citizenship": _rows(book, key)("citizenship"),
     }
 
 
-def _milestones(session: Session, in_year: Any) -> dict[str, dict[str, Any]]:
-    at, created = col(CaseFact.at), col(Case.created_at)
-    if session.get_bind().dialect.name == "postgresql":
-        days: Any = extract("epoch", at - created) / 86400
-    else:
-        days = func.julianday(at) - func.julianday(created)
-    found: dict[str, list[float]] = defaultdict(list)
-    for name, value in session.execute(
-        sa_select(col(CaseFact.name), days)
-        .join(Case, col(Case.id) == col(CaseFact.case_id))
-        .where(in_year, col(CaseFact.name).like(MILESTONE + "%"))
-    ):
-        found[name[len(MILESTONE) :]].append(float(value))
-    return {name: _days(values) for name, values in sorted(found.items())}
+def _step(book: Book, step: Step, key: str) -> dict[str, Any]:
+    row = _rows(book, key)
+    shown = book.lines[step.name].shown(key) if key in (*book.years, ALL) else 0
+    return {
+        "name": step.name,
+        "total": shown,
+        "by_reporting_agency": row(f"{step.name}:sector"),
+        "by_region": row(f"{step.name}:region"),
+    }
 
 
-def _without_facts(session: Session, in_year: Any) -> int:
-    """Cases with no fact at all (started before facts were kept: `nrm statistics
-    --rebuild-facts` reads them in)."""
-    no_fact = ~exists().where(col(CaseFact.case_id) == col(Case.id))
-    query = sa_select(func.count()).select_from(Case).where(in_year, no_fact)
-    count = session.execute(query).scalar_one()
-    return int(count)
+def _lists(book: Book, key: str) -> dict[str, dict[str, int | None]]:
+    found: dict[str, dict[str, int | None]] = {}
+    for name, line in book.lines.items():
+        if name.startswith("list:"):
+            field, member = name.removeprefix("list:").split(MEMBER, 1)
+            found.setdefault(field, {})[member] = (
+                line.shown(key) if key in (*book.years, ALL) else 0
+            )
+    return dict(sorted(found.items()))
 
 
-def _overdue(session: Session, in_year: Any, now: datetime) -> dict[str, int | None]:
-    rows = session.exec(
-        select(HumanTask.agency, func.count())
-        .join(Case, col(Case.id) == col(HumanTask.case_id))
-        .where(
-            in_year,
-            col(HumanTask.status) == TaskStatus.READY,
-            col(HumanTask.due_at) < now,
-        )
-        .group_by(HumanTask.agency)
-    ).all()
-    return withhold({agency or UNKNOWN: count for agency, count in rows})
+def _count_of(book: Book, milestone: str, key: str) -> int | None:
+    if key not in (*book.years, ALL):
+        return 0
+    step = next((s for s in STEPS if s.milestone == milestone), None)
+    if step is not None:
+        return book.lines[step.name].shown(key)
+    if milestone in RECORDED_WITH:
+        fact = f"fact:{RECORDED_WITH[milestone]}"
+        if fact in book.tables:
+            return derived(book, "reported", (fact, UNKNOWN), key)
+    line = book.lines.get(f"milestone:{milestone}")
+    return line.shown(key) if line else 0
+
+
+def _milestones(book: Book, cube: Cube, key: str) -> dict[str, dict[str, Any]]:
+    found: dict[str, Counter[int]] = {}
+    for (y, name, tenths), n in cube.days.items():
+        if key in (ALL, y):
+            found.setdefault(name, Counter())[tenths] += n
+    return {name: _days(_count_of(book, name, key), hist) for name, hist in sorted(found.items())}
+
+
+def _days(count: int | None, hist: Counter[int]) -> dict[str, Any]:
+    if count is None or count < SMALL:
+        return {"cases": count, "median_days": None, "p90_days": None}
+    days = [t / 10 for t, n in sorted(hist.items()) for _ in range(n)]
+    p90 = days[min(len(days) - 1, int(0.9 * len(days)))]
+    return {"cases": count, "median_days": round(stats.median(days), 1), "p90_days": p90}
+
+
+def _missed(cube: Cube, overdue: Counter[tuple[str, str]]) -> Counter[tuple[str, str]]:
+    """Deadlines missed: tasks done or cancelled after theirs, and open tasks past it now."""
+    return cube.late_tasks + overdue
+
+
+def _tasks(years: list[str], counts: Counter[tuple[str, str]], key: str) -> dict[str, int | None]:
+    """Tasks by agency, protected like counts of people (a task is someone's)."""
+    per_year: Counter[str] = Counter()
+    cells: dict[tuple[str, ...], int] = {}
+    for (y, agency), n in counts.items():
+        a = agency if agency in TASK_AGENCIES else UNKNOWN
+        cells[(y, a)] = cells.get((y, a), 0) + n
+        per_year[y] += n
+    line = protect_line({y: per_year.get(y, 0) for y in years})
+    if key not in (*years, ALL):
+        return dict.fromkeys(TASK_AGENCIES, 0)
+    table = protect_table(years, [TASK_AGENCIES], cells, {(TOTAL,): line})
+    return {a: table[(key, a)] for a in TASK_AGENCIES}

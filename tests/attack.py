@@ -80,19 +80,22 @@ class Attacker:
         return not self._reduce(self._vector(terms))
 
 
-def disclosed(tables: Sequence[Published], shared: Sequence[tuple[str, str, Cell]] = ()) -> list:
-    """The withheld cells the published cells determine; `shared` lists (table, table, line
-    key) pairs whose per-year counts are the same people."""
+Line = tuple[str, Cell]  # a table's name and the non-year coordinates of one of its lines
+
+
+def disclosed(tables: Sequence[Published], shared: Sequence[tuple[Line, Line]] = ()) -> list:
+    """The withheld cells the published cells determine; `shared` pairs lines of two tables
+    whose per-year counts are the same people."""
     attacker = Attacker()
     for table in tables:
         for cell, value in table.cells.items():
             if value is not None:
                 attacker.learn(dict.fromkeys(_atoms(table, cell), 1))
     by_name = {t.name: t for t in tables}
-    for first, second, key in shared:
+    for (first, first_key), (second, second_key) in shared:
         for year in [*by_name[first].years, ALL]:
-            terms = dict.fromkeys(_atoms(by_name[first], (year, *key)), 1)
-            terms.update(dict.fromkeys(_atoms(by_name[second], (year, *key)), -1))
+            terms = dict.fromkeys(_atoms(by_name[first], (year, *first_key)), 1)
+            terms.update(dict.fromkeys(_atoms(by_name[second], (year, *second_key)), -1))
             attacker.learn(terms)
     return [
         (table.name, cell)

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 
 from api.deps import CurrentUser, EngineDep
 from api.routes.common import problems
-from api.schemas import StatisticsPublic
 from api.services import statistics as service
+from api.statschemas import RegisteredCrimesPublic, StatisticsPublic
 
 router = APIRouter(tags=["statistics"])
 
@@ -22,8 +22,25 @@ def statistics(
         int | None, Query(ge=2000, le=2100, description="Only cases reported in this year")
     ] = None,
 ) -> StatisticsPublic:
-    """Counts of cases by year, status, outcome, reporting agency and by each fact the forms
-    mark for statistics (region, exploitation type, sex, age group, consent, decisions);
-    time from the report to each milestone; overdue tasks per agency. Counts from 1 to 4
-    are withheld (null), with the next smallest of a breakdown when only one would be."""
+    """Cases by year, outcome and who reported them (NGO, state, international), by each
+    fact the forms mark (region, exploitation type, consent, decisions, ...), sex by age,
+    citizenship; the referral mechanism's steps and other indicators by reporting agency and
+    region; days to each milestone; deadlines missed and tasks overdue per agency. Counts of
+    people from 1 to 4 are withheld (null), and others where they would give one away: every
+    year filter reads the same protected tables (see `rule` and docs/statistics.md)."""
     return StatisticsPublic.model_validate(service.figures(engine=engine, caller=caller, year=year))
+
+
+@router.get(
+    "/statistics/registered-crimes",
+    response_model=RegisteredCrimesPublic,
+    responses=problems(401, 403),
+)
+def registered_crimes(engine: EngineDep, caller: CurrentUser) -> RegisteredCrimesPublic:
+    """Table 1 of the article: trafficking crimes registered, by region and year — as the
+    National Statistical Committee published them (as printed, with the years where the
+    regions do not add up to the national row) and as the system counts them (distinct
+    register numbers by region and year of registration). Public counts: nothing withheld."""
+    return RegisteredCrimesPublic.model_validate(
+        service.registered_crimes(engine=engine, caller=caller)
+    )

@@ -9,6 +9,12 @@ from engine.facade import Engine
 
 
 def figures(*, engine: Engine, caller: Caller, year: int | None) -> dict[str, Any]:
-    """The figures of one year of reports (or all), small counts withheld; 403 for others."""
+    """The figures of one year of reports (or all), protected; 403 for others."""
     require_statistics_reader(caller)
     return engine.statistics(year)
+
+
+def registered_crimes(*, engine: Engine, caller: Caller) -> dict[str, Any]:
+    """Table 1, published and counted by the system (public counts); 403 for others."""
+    require_statistics_reader(caller)
+    return engine.registered_crimes()

@@ -1,8 +1,11 @@
-"""The statistics page (national rapporteur, policy staff): the monitoring figures as
-tables, field and value names as the forms word them; small counts shown as withheld."""
+"""The statistics page (national rapporteur, policy staff): every figure as a chart, a table
+and a CSV download, titles and values in the reader's language; Table 1 beside the system's
+own count of registered crimes."""
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -11,14 +14,19 @@ from starlette.responses import Response
 from api.deps import EngineDep
 from api.services import statistics as service
 from engine.db import read_session
+from engine.errors import NotFoundError
 from engine.facade import Engine
 from forms import fieldlabels
+from forms.crimefigures import crime_figures
 from forms.fieldlabels import FieldIndex
+from forms.statfigures import Figure, Words, case_figures, draw, unique_titles
 from forms.web.deps import WebUser
 from forms.web.render import page, translator
 from forms.web.routing import PageRoute
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
+Year = Annotated[int | None, Query(ge=2000, le=2100)]
+WITHHELD_CSV = "withheld"  # a withheld count in a download: the same in every language
 
 
 def latest_index(engine: Engine) -> FieldIndex:
@@ -31,74 +39,54 @@ def latest_index(engine: Engine) -> FieldIndex:
     return fieldlabels.field_index(forms)
 
 
-def _rows(counts: dict[str, int | None], name: Any) -> list[tuple[str, int | None]]:
-    """(readable value, count) rows, largest first, withheld ones last."""
-    ordered = sorted(counts.items(), key=lambda kv: (kv[1] is None, -(kv[1] or 0), kv[0]))
-    return [(name(value), count) for value, count in ordered]
+def _figures(
+    request: Request, engine: Engine, caller: Any, year: int | None
+) -> tuple[dict[str, Any], list[Figure]]:
+    figures = service.figures(engine=engine, caller=caller, year=year)
+    crimes = service.registered_crimes(engine=engine, caller=caller)
+    t = translator(request)
+    words = Words(t, latest_index(engine))
+    found = crime_figures(crimes, words) + case_figures(figures, words)
+    unique_titles(found)
+    return figures, found
 
 
 @router.get("/statistics")
 def show_statistics(
-    request: Request,
-    engine: EngineDep,
-    caller: WebUser,
-    year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
+    request: Request, engine: EngineDep, caller: WebUser, year: Year = None
 ) -> Response:
     """The figures of one year of reports, or of all years."""
-    figures = service.figures(engine=engine, caller=caller, year=year)
-    t = translator(request)
-    index = latest_index(engine)
-
-    def value_of(field: str) -> Any:
-        def name(value: str) -> str:
-            if value == "unknown":
-                return t("statistics.unknown")
-            typed: Any = {"true": True, "false": False}.get(value, value)
-            if field == "age_group":
-                return value
-            return fieldlabels.display(t, index, field, typed)
-
-        return name
-
-    def agency(code: str) -> str:
-        return t(f"agency.{code}") if t.has(f"agency.{code}") else code
-
-    def outcome(code: str) -> str:
-        return t(f"outcome.{code}") if t.has(f"outcome.{code}") else code
-
-    def fact_label(field: str) -> str:
-        key = f"statistics.fact.{field}"
-        return t(key) if t.has(key) else fieldlabels.label(t, index, field)
-
-    cases = figures["cases"]
+    figures, found = _figures(request, engine, caller, year)
+    draw(found, translator(request)("statistics.withheld"))
     return page(
         request,
         "statistics.html",
         year=year,
         years=[str(y) for y in reversed(figures["years"])],
         figures=figures,
-        total=cases["total"],
-        tables=[
-            (t("statistics.by_status"), _rows(cases["by_status"], lambda s: t(f"case.status.{s}"))),
-            (t("statistics.by_outcome"), _rows(cases["by_outcome"], outcome)),
-            (t("statistics.by_reporting_agency"), _rows(cases["by_reporting_agency"], agency)),
-            *(
-                (fact_label(field), _rows(counts, value_of(field)))
-                for field, counts in figures["by_fact"].items()
-            ),
-        ],
-        regions={
-            y: _rows(counts, value_of("region"))
-            for y, counts in figures["by_year_and_region"].items()
-        },
-        milestones=[
-            (
-                t(f"statistics.milestone.{name}")
-                if t.has(f"statistics.milestone.{name}")
-                else name,
-                m,
-            )
-            for name, m in figures["time_to_milestone"].items()
-        ],
-        overdue=_rows(figures["overdue_tasks_by_agency"], agency),
+        total=figures["cases"]["total"],
+        sections=found,
+        query=f"?year={year}" if year is not None else "",
+    )
+
+
+@router.get("/statistics/{figure_id}.csv")
+def download(
+    request: Request, engine: EngineDep, caller: WebUser, figure_id: str, year: Year = None
+) -> Response:
+    """One figure as CSV: the rows the page shows, `withheld` where a count is withheld."""
+    _figures_, found = _figures(request, engine, caller, year)
+    figure = next((f for f in found if f.id == figure_id), None)
+    if figure is None:
+        raise NotFoundError(f"No figure {figure_id!r}.")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(figure.columns)
+    for label, values in figure.rows:
+        writer.writerow([label, *(WITHHELD_CSV if v is None else v for v in values)])
+    name = f"{figure_id}-{year}.csv" if year is not None else f"{figure_id}.csv"
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

@@ -84,7 +84,7 @@ def test_two_tables_of_one_population_give_nothing_away_together(data) -> None:
     a = protect_table(years, axes_a, first, {(TOTAL,): line})
     b = protect_table(years, axes_b, second, {(TOTAL,): line})
     tables_ = [Published("a", years, axes_a, a), Published("b", years, axes_b, b)]
-    assert disclosed(tables_, [("a", "b", (TOTAL,))]) == []
+    assert disclosed(tables_, [(("a", (TOTAL,)), ("b", (TOTAL,)))]) == []
 
 
 def test_the_attacker_recovers_what_a_rule_per_row_gives_away() -> None:

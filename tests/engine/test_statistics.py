@@ -17,7 +17,6 @@ from engine.facade import Engine
 from engine.facts import Fact, age_group, facts_of
 from engine.sources import read_paths
 from engine.spiff.clock import FakeClock
-from engine.statistics import withhold
 from tests.conftest import FIXTURES, SIMPLE, fixture_files
 
 AT = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
@@ -57,13 +56,6 @@ def test_milestones_keep_their_first_time_and_may_depend_on_the_data() -> None:
     form = {"properties": {}, "x-milestone": {"name": "accepted", "when": {"decision": "yes"}}}
     assert facts_of(form, {"decision": "no"}, AT) == []
     assert [f.name for f in facts_of(form, {"decision": "yes"}, AT)] == ["milestone:accepted"]
-
-
-def test_small_counts_are_withheld_with_a_second_cell_when_one_alone_would_be() -> None:
-    assert withhold({"a": 12, "b": 7, "c": 0}) == {"a": 12, "b": 7, "c": 0}
-    assert withhold({"a": 12, "b": 7, "c": 3}) == {"a": 12, "b": None, "c": None}
-    assert withhold({"a": 12, "b": 2, "c": 3}) == {"a": 12, "b": None, "c": None}
-    assert withhold({"a": 4}) == {"a": None}
 
 
 def _library(tmp_path: Path, report: dict[str, object], screen_extra: dict[str, object]) -> Path:
@@ -123,12 +115,21 @@ def test_the_rapporteurs_figures_count_cases_facts_milestones_and_overdue_tasks(
 
     figures = engine.statistics(2026)
     assert figures["cases"]["total"] == 7
-    assert figures["cases"]["by_reporting_agency"] == {"police": 7}
-    assert figures["by_fact"]["age_group"] == {"18-24": 5, "35-49": None, "unknown": None}
-    # 5 presumed victims shown; 1 "not_victim" and 1 case without a screening yet are not.
+    assert figures["cases"]["by_reporting_agency"] == {
+        "ngo": 0,
+        "state": 7,
+        "international": 0,
+        "unknown": 0,
+    }
+    assert "age_group" not in figures["by_fact"]  # published as children and adults
+    assert figures["people"]["by_age"]["child"] == 0
+    assert figures["people"]["by_age"]["unknown"] is None  # 1 case
+    # 5 presumed victims shown; 1 "not_victim" and 1 case without a screening yet are not;
+    # "unclear" is listed although no case has it.
     assert figures["by_fact"]["screening_result"] == {
-        "not_victim": None,
         "presumed_victim": 5,
+        "not_victim": None,
+        "unclear": 0,
         "unknown": None,
     }
     assert figures["time_to_milestone"]["screened"] == {
@@ -136,7 +137,9 @@ def test_the_rapporteurs_figures_count_cases_facts_milestones_and_overdue_tasks(
         "median_days": 2.0,
         "p90_days": 2.0,
     }
-    assert figures["overdue_tasks_by_agency"] == {"police": None}  # 1 task: withheld
+    overdue = figures["overdue_tasks_by_agency"]  # 1 task: withheld, with a partner
+    assert overdue["police"] is None and set(overdue.values()) <= {0, None}
+    assert figures["missed_deadlines_by_agency"]["police"] == 7  # 6 done late, 1 open late
     assert "full_name" not in json.dumps(figures) and "P0" not in json.dumps(figures)
     other_year = engine.statistics(2025)
     assert other_year["cases"]["total"] == 0 and other_year["years"] == [2026]
@@ -180,17 +183,19 @@ def test_facts_are_rebuilt_from_the_workflow_state_of_cases_without_them(
     before = engine.statistics()
     with engine.db.begin() as conn:  # as if the cases had been started before facts existed
         conn.exec_driver_sql("DELETE FROM case_fact")
-    assert engine.statistics()["by_fact"] == {}
+    assert engine.statistics() == before  # counted again only when cases change...
+    engine.forget_statistics()  # ...or when told
+    assert engine.statistics()["by_fact"]["screening_result"]["unknown"] == 6
     assert engine.rebuild_facts() == 6
     after = engine.statistics()
-    assert (
-        after["by_fact"]
-        == before["by_fact"]
-        == {
-            "age_group": {"18-24": None, "50+": None},  # 5 and 1: both withheld
-            "screening_result": {"presumed_victim": 6},
-        }
-    )
+    assert after["by_fact"] == before["by_fact"]
+    assert after["by_fact"]["screening_result"] == {
+        "presumed_victim": 6,
+        "not_victim": 0,
+        "unclear": 0,
+        "unknown": 0,
+    }
+    assert after["people"]["by_age"] == {"child": 0, "adult": 6, "unknown": 0}
     assert after["time_to_milestone"] == before["time_to_milestone"]
     assert after["time_to_milestone"]["screened"]["median_days"] == 3.5
     assert engine.rebuild_facts() == 0  # every case has facts now
@@ -204,10 +209,11 @@ def test_a_rebuild_counts_what_the_newest_forms_mark(
     for i in range(5):
         engine.start_case("simple", {"pseudonym": f"P{i}", "age": 30}, agency="border",
                           actor="border")  # fmt: skip
-    assert engine.statistics()["by_fact"] == {}
+    assert set(engine.statistics()["by_fact"]) == {"region", "sex"}  # always listed
+    assert engine.statistics()["people"]["by_age"]["unknown"] == 5
     assert engine.statistics()["cases_without_facts"] == 5
     marked = _library(tmp_path, _report_form(**{"x-statistic": "age_group"}), {})
     engine.deploy(read_paths([marked]), deployed_by="test")  # version 2 marks the age
     assert engine.rebuild_facts() == 5
-    assert engine.statistics()["by_fact"] == {"age_group": {"25-34": 5}}
+    assert engine.statistics()["people"]["by_age"] == {"child": 0, "adult": 5, "unknown": 0}
     assert engine.statistics()["cases_without_facts"] == 0

@@ -25,6 +25,7 @@ UI_KEY = re.compile(
 FILES = (".html", ".json", ".css", ".js", ".svg", ".png")
 # Keys the pages build from data: audit actions, error classes, derived field names.
 DYNAMIC = ("action.", "errors.", "field.", "statistics.milestone.", "statistics.fact.")
+DYNAMIC += ("statistics.step.", "statistics.sector.", "statistics.age.", "statistics.citizenship.")
 DYNAMIC += ("users.role.", "users.error.", "users.done.")
 BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
 OUTCOMES = ("not_victim", "anonymous_notification", "not_returned", "returned_home",

@@ -33,16 +33,24 @@ def test_the_rapporteur_reads_aggregates_without_personal_data(
     assert response.status_code == 200, response.text
     figures = response.json()
     assert figures["cases"]["total"] == 6
-    assert figures["cases"]["by_reporting_agency"] == {"police": 6}
-    # 5 in Chui are shown; 1 in Naryn is withheld, and with it the only other count.
-    assert figures["by_fact"]["region"] == {"chui": None, "naryn": None}
-    assert figures["by_fact"]["sex"] == {"female": 6}
-    assert figures["by_fact"]["exploitation_type"] == {"labour": 6}
-    assert figures["by_fact"]["age_group"] == {"25-34": None, "35-49": None}
+    assert figures["cases"]["by_reporting_agency"] == {
+        "ngo": 0,
+        "state": 6,
+        "international": 0,
+        "unknown": 0,
+    }
+    region = figures["by_fact"]["region"]
+    # Every region is listed; 1 in Naryn is withheld, and with it the other count (Chui, 5).
+    assert region == {**dict.fromkeys(region, 0), "chui": None, "naryn": None}
+    assert len(region) == 10 and region["unknown"] == 0
+    assert figures["by_fact"]["sex"] == {"female": 6, "male": 0, "other": 0, "unknown": 0}
+    assert figures["by_fact"]["exploitation_type"]["labour"] == 6
+    assert set(figures["by_fact"]["exploitation_type"].values()) == {0, 6}
+    assert figures["people"]["by_age"] == {"child": 0, "adult": 6, "unknown": 0}
     assert figures["by_year_and_region"] == {
         str(y): figures["by_fact"]["region"] for y in map(int, figures["cases"]["by_year"])
     }
-    assert "counts from 1 to 4" in figures["rule"].lower()
+    assert "counts of people from 1 to 4 are withheld" in figures["rule"].lower()
     text = json.dumps(figures)
     assert "Asel" not in text and "P0" not in text and "Bishkek" not in text
 
@@ -50,7 +58,8 @@ def test_the_rapporteur_reads_aggregates_without_personal_data(
 def test_a_year_without_cases_and_a_year_out_of_range(as_user: Callable[[str], Actor]) -> None:
     rapporteur = as_user("rapporteur")
     empty = rapporteur.get("/statistics", params={"year": 2001}).json()
-    assert empty["year"] == 2001 and empty["cases"]["total"] == 0 and empty["by_fact"] == {}
+    assert empty["year"] == 2001 and empty["cases"]["total"] == 0
+    assert set(empty["by_fact"]["region"].values()) == {0}  # every region, none counted
     assert empty["years"] == []  # no case at all yet: no year to choose
     response = rapporteur.get("/statistics", params={"year": 1999})
     assert response.status_code == 422
@@ -63,3 +72,23 @@ def test_casework_roles_do_not_read_statistics(as_user: Callable[[str], Actor]) 
     assert response.status_code == 403
     assert response.headers["content-type"] == PROBLEM_JSON
     assert as_user("policy").get("/statistics").status_code == 200
+
+
+def test_registered_crimes_are_public_counts_for_statistics_readers(
+    as_user: Callable[[str], Actor], api_engine: Engine
+) -> None:
+    from sqlmodel import Session
+
+    from engine import official
+
+    with Session(api_engine.db) as session:
+        official.import_shipped(session, now=api_engine.clock.now())
+        session.commit()
+    response = as_user("rapporteur").get("/statistics/registered-crimes")
+    assert response.status_code == 200, response.text
+    table = response.json()
+    (published,) = table["official"]
+    assert published["national"]["2014"] == 19 and published["by_region"]["talas"]["2014"] == 0
+    assert published["differences"] == {"2012": 1}
+    assert table["system"]["national"] == {}  # no crime registered in the system yet
+    assert as_user("police").get("/statistics/registered-crimes").status_code == 403
