@@ -148,6 +148,8 @@ def protect_table(
     `counts` holds the people per (year, value on each axis); `shared` the lines this table
     shares with others, by their non-year coordinates (the population's total is
     `(TOTAL, ...)`), already protected."""
+    if any(len(axis) < 2 for axis in axes):
+        return _narrow(years, axes, counts, shared)
     values = augment(years, axes, counts)
     grid = _Grid([*years, ALL], [[*a, TOTAL] for a in axes], values, frozenset(shared), set())
     for key, line in shared.items():
@@ -181,3 +183,28 @@ def _pair(grid: _Grid, key: tuple[str, ...], year: str, partner: str) -> None:
     if best is None:
         raise ValueError(f"no box for the shared line {key}")
     grid.withheld.update(best[1])
+
+
+def _narrow(
+    years: Sequence[str],
+    axes: Sequence[Sequence[str]],
+    counts: Mapping[Cell, int],
+    shared: Mapping[tuple[str, ...], Line],
+) -> dict[Cell, int | None]:
+    """A table with a one-value axis: that value's cells are its margin's, so the table is
+    protected without the axis and each cell takes its margin's status."""
+    keep = [i for i, axis in enumerate(axes) if len(axis) > 1]
+
+    def project(cell: Cell) -> Cell:
+        return (cell[0], *(cell[i + 1] for i in keep))
+
+    narrow_counts: dict[Cell, int] = {}
+    for key, count in counts.items():
+        narrow_counts[project(key)] = narrow_counts.get(project(key), 0) + count
+    narrow_shared = {project(("", *key))[1:]: line for key, line in shared.items()}
+    if keep:
+        narrow = protect_table(years, [axes[i] for i in keep], narrow_counts, narrow_shared)
+    else:
+        line = narrow_shared.get(()) or protect_line({y: narrow_counts.get((y,), 0) for y in years})
+        narrow = {(y,): line.shown(y) for y in [*years, ALL]}
+    return {cell: narrow[project(cell)] for cell in augment(years, axes, counts)}

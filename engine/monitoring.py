@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine as Database
 
-from engine import crimes, official, statbook, statcube
+from engine import crimes, official, statbook, statcube, statscan
 from engine import statistics as monitoring
 from engine.db import read_session
 from engine.spiff.clock import Clock
@@ -22,7 +22,7 @@ class Monitoring:
     stat_cache: CubeCache
 
     def _counted(self) -> tuple[Cube, Book]:
-        cube, book = self.stat_cache.get(self.db, statbook.build)
+        cube, book = self.stat_cache.get(self.db, statscan.build, statbook.build)
         return cube, book
 
     def statistics(self, year: int | None = None) -> dict[str, Any]:

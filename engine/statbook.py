@@ -61,7 +61,18 @@ def _options(cube: Cube, name: str, seen: Iterable[str], first: Sequence[str] = 
     return list(dict.fromkeys([*declared, *sorted(set(seen) - set(declared)), UNKNOWN]))
 
 
-def _step_counts(cube: Cube, step: Step) -> tuple[ByYear, ByYear]:
+Where = tuple[str, str, str]  # year, reporting agency, region
+Index = dict[tuple[str, str], list[tuple[Where, int]]]  # (fact, value) -> where and how many
+
+
+def _index(cube: Cube) -> Index:
+    found: Index = {}
+    for (y, a, r, name, value), n in cube.facts.items():
+        found.setdefault((name, value), []).append(((y, a, r), n))
+    return found
+
+
+def _step_counts(cube: Cube, index: Index, step: Step) -> tuple[ByYear, ByYear]:
     """A step's cases by (year, region) and by (year, sector)."""
     regions: ByYear = Counter()
     sectors: ByYear = Counter()
@@ -69,7 +80,7 @@ def _step_counts(cube: Cube, step: Step) -> tuple[ByYear, ByYear]:
         rows = [((y, a, r), n) for (y, a, r, _o), n in cube.cases.items()]
     else:
         wanted = (MILESTONE + step.milestone, "") if step.milestone else step.fact
-        rows = [((y, a, r), n) for (y, a, r, f, v), n in cube.facts.items() if (f, v) == wanted]
+        rows = index.get(wanted, []) if wanted else []
     for (y, agency, region), n in rows:
         regions[(y, region)] += n
         sectors[(y, sector_of(agency))] += n
@@ -88,8 +99,9 @@ def build(cube: Cube) -> Book:
     book = Book(cube.years)
     years = book.years
     region_axis = _options(cube, "region", (r for (_y, _a, r, _o) in cube.cases))
+    index = _index(cube)
     for step in STEPS:
-        regions, sectors = _step_counts(cube, step)
+        regions, sectors = _step_counts(cube, index, step)
         line = protect_line({y: _per_year(regions).get(y, 0) for y in years})
         book.lines[step.name] = line
         book.tables[f"{step.name}:region"] = _table(years, [region_axis], regions, line)

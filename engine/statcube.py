@@ -21,18 +21,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, and_, case, cast, exists, extract, func, literal, or_
+from sqlalchemy import Integer, cast, extract, func, literal
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine as Database
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from engine.db import read_session
-from engine.facts import MILESTONE, UNKNOWN
+from engine.facts import UNKNOWN
 from engine.models import (
     Case,
-    CaseFact,
-    CaseStatus,
     Deployment,
     DeploymentFile,
     HumanTask,
@@ -75,40 +72,6 @@ def _year(column: Any) -> Any:
     return cast(extract("year", column), Integer)
 
 
-def build(session: Session) -> Cube:
-    """Every count, read now."""
-    cube = Cube(counted_at=time.time())
-    region = aliased(CaseFact)
-    year = _year(col(Case.created_at))
-    place = func.coalesce(region.value, literal(UNKNOWN))
-    with_region = and_(col(region.case_id) == col(Case.id), col(region.name) == "region")
-    outcome = func.coalesce(col(Case.outcome), literal(UNKNOWN))
-    rows = session.execute(
-        sa_select(year, col(Case.reporting_agency), place, col(Case.status), outcome, func.count())
-        .select_from(Case)
-        .outerjoin(region, with_region)
-        .group_by(year, col(Case.reporting_agency), place, col(Case.status), outcome)
-    )
-    for y, agency, where, status, result, n in rows:
-        key = "open" if status == CaseStatus.OPEN else (
-            "cancelled" if status == CaseStatus.CANCELLED else result
-        )  # fmt: skip
-        cube.cases[(str(y), agency, where, key)] += n
-    _facts(session, cube, year, region, with_region)
-    _days(session, cube, year)
-    _people(session, cube, year)
-    _late(session, cube, year)
-    _crimes(session, cube)
-    no_fact = ~exists().where(col(CaseFact.case_id) == col(Case.id))
-    for y, n in session.execute(
-        sa_select(year, func.count()).select_from(Case).where(no_fact).group_by(year)
-    ):
-        cube.without_facts[str(y)] += n
-    cube.fields = marked_fields(session)
-    cube.outcomes = outcomes(session)
-    return cube
-
-
 def outcomes(session: Session) -> tuple[str, ...]:
     """Every outcome a deployed diagram's script can give a case (`case_outcome = "..."`)."""
     found: dict[str, None] = {}
@@ -117,74 +80,6 @@ def outcomes(session: Session) -> tuple[str, ...]:
     ).scalars():
         found.update(dict.fromkeys(m.decode() for m in _OUTCOME.findall(content)))
     return tuple(sorted(found))
-
-
-def _facts(session: Session, cube: Cube, year: Any, region: Any, with_region: Any) -> None:
-    """Cases per fact value; per milestone (its value, a time, is not a category)."""
-    name, is_milestone = col(CaseFact.name), col(CaseFact.name).like(MILESTONE + "%")
-    kept = case((is_milestone, literal("")), else_=col(CaseFact.value))
-    place = func.coalesce(region.value, literal(UNKNOWN))
-    rows = session.execute(
-        sa_select(year, col(Case.reporting_agency), place, name, kept, func.count())
-        .select_from(CaseFact)
-        .join(Case, col(Case.id) == col(CaseFact.case_id))
-        .outerjoin(region, with_region)
-        .where(~name.in_(CRIME_FIELDS[:2]))
-        .group_by(year, col(Case.reporting_agency), place, name, kept)
-    )
-    for y, agency, where, fact, v, n in rows:
-        cube.facts[(str(y), agency, where, fact, v)] += n
-
-
-def _sqlite(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
-
-
-def _days(session: Session, cube: Cube, year: Any) -> None:
-    at, created = col(CaseFact.at), col(Case.created_at)
-    if _sqlite(session):
-        days: Any = func.julianday(at) - func.julianday(created)
-    else:
-        days = extract("epoch", at - created) / 86400
-    tenths = cast(func.round(days * 10), Integer)
-    rows = session.execute(
-        sa_select(year, col(CaseFact.name), tenths, func.count())
-        .join(Case, col(Case.id) == col(CaseFact.case_id))
-        .where(col(CaseFact.name).like(MILESTONE + "%"))
-        .group_by(year, col(CaseFact.name), tenths)
-    )
-    for y, name, t, n in rows:
-        cube.days[(str(y), name[len(MILESTONE) :], max(int(t), 0))] += n
-
-
-def _people(session: Session, cube: Cube, year: Any) -> None:
-    sex, age = aliased(CaseFact), aliased(CaseFact)
-    sex_value = func.coalesce(sex.value, literal(UNKNOWN))
-    age_value = func.coalesce(age.value, literal(UNKNOWN))
-    rows = session.execute(
-        sa_select(year, sex_value, age_value, func.count())
-        .select_from(Case)
-        .outerjoin(sex, and_(col(sex.case_id) == col(Case.id), col(sex.name) == "sex"))
-        .outerjoin(age, and_(col(age.case_id) == col(Case.id), col(age.name) == "age_group"))
-        .group_by(year, sex_value, age_value)
-    )
-    for y, s, a, n in rows:
-        cube.people[(str(y), s, a)] += n
-
-
-def _late(session: Session, cube: Cube, year: Any) -> None:
-    due, done = col(HumanTask.due_at), col(HumanTask.completed_at)
-    late = or_(done > due, and_(col(HumanTask.status) == TaskStatus.CANCELLED, done >= due))
-    agency = func.coalesce(col(HumanTask.agency), literal(UNKNOWN))
-    rows = session.execute(
-        sa_select(year, agency, func.count())
-        .select_from(HumanTask)
-        .join(Case, col(Case.id) == col(HumanTask.case_id))
-        .where(due.is_not(None), done.is_not(None), late)
-        .group_by(year, agency)
-    )
-    for y, a, n in rows:
-        cube.late_tasks[(str(y), a)] += n
 
 
 def overdue_now(session: Session, now: datetime) -> Counter[tuple[str, str]]:
@@ -199,18 +94,6 @@ def overdue_now(session: Session, now: datetime) -> Counter[tuple[str, str]]:
         .group_by(year, agency)
     )
     return Counter({(str(y), a): n for y, a, n in rows})
-
-
-def _crimes(session: Session, cube: Cube) -> None:
-    """The register numbers, dates and regions of registered crimes (few: read as rows)."""
-    numbered = sa_select(col(CaseFact.case_id)).where(col(CaseFact.name) == CRIME_FIELDS[0])
-    rows = session.execute(
-        sa_select(col(CaseFact.case_id), col(CaseFact.name), col(CaseFact.value)).where(
-            col(CaseFact.case_id).in_(numbered),
-            col(CaseFact.name).in_([*CRIME_FIELDS, "region"]),
-        )
-    )
-    cube.crimes = [(c, n, v) for c, n, v in rows]
 
 
 _FIELDS: dict[int, dict[str, FieldMark]] = {}
@@ -274,7 +157,9 @@ class CubeCache:
         self._lock = threading.Lock()
         self._kept: tuple[tuple[int, Any], Cube, Any] | None = None
 
-    def get(self, db: Database, derive: Callable[[Cube], Any]) -> tuple[Cube, Any]:
+    def get(
+        self, db: Database, build: Callable[[Session], Cube], derive: Callable[[Cube], Any]
+    ) -> tuple[Cube, Any]:
         """The cube and what `derive` made of it, counted again only when the cases moved."""
         with self._lock:
             with read_session(db) as session:

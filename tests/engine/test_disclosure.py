@@ -42,7 +42,7 @@ def test_the_all_years_row_cannot_be_used_to_recover_a_withheld_year() -> None:
 tables = st.integers(min_value=1, max_value=3).flatmap(
     lambda n_years: st.tuples(
         st.just(YEARS[:n_years]),
-        st.lists(st.integers(2, 4), min_size=1, max_size=2),
+        st.lists(st.integers(1, 4), min_size=1, max_size=2),
     )
 )
 
@@ -100,3 +100,13 @@ def test_the_attacker_recovers_what_a_rule_per_row_gives_away() -> None:
     line = protect_line({"2025": 22, "2026": 75})
     protected = protect_table(years, axes, counts, {(TOTAL,): line})
     assert disclosed([Published("t", years, axes, protected)]) == []
+
+
+def test_a_one_value_axis_shows_what_its_margin_shows() -> None:
+    years = ["2025", "2026"]
+    counts = {("2025", "unknown"): 3, ("2026", "unknown"): 12}
+    line = protect_line({"2025": 3, "2026": 12})
+    cells = protect_table(years, [["unknown"]], counts, {(TOTAL,): line})
+    for year in [*years, ALL]:
+        assert cells[(year, "unknown")] == cells[(year, TOTAL)] == line.shown(year)
+    assert cells[("2025", "unknown")] is None
