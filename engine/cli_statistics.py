@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -66,3 +67,35 @@ def import_official(
     except OSError as exc:
         typer.echo(f"error: {exc.filename}: {exc.strerror}", err=True)
         raise typer.Exit(1) from exc
+
+
+@statistics_app.command("export")
+def export(
+    htcds: Annotated[
+        bool, typer.Option("--htcds", help="IOM's case data standard (required)")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default: stdout)")
+    ] = None,
+    k: Annotated[
+        int, typer.Option(min=2, help="Every quasi-identifier combination covers k cases")
+    ] = 5,
+) -> None:
+    """A de-identified case-level file, k-anonymous on sex, age, citizenship, region, year."""
+    if not htcds:
+        typer.echo("error: choose a format: --htcds", err=True)
+        raise typer.Exit(2)
+    from engine.facade import Engine
+
+    settings = load_settings()
+    try:
+        engine = Engine(open_migrated(settings.database_url), settings=settings)
+        found = engine.htcds_export(actor=f"cli:{getpass.getuser()}", k=k)
+    except NrmError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    if output is None:
+        typer.echo(found.csv(), nl=False)
+    else:
+        output.write_text(found.csv(), encoding="utf-8")
+    typer.echo(f"{len(found.rows)} case(s), k={found.k}, {found.suppressed} left out", err=True)

@@ -6,9 +6,9 @@ from typing import Any
 
 from sqlalchemy.engine import Engine as Database
 
-from engine import crimes, official, statbook, statcube, statscan
+from engine import audit, crimes, htcds, official, statbook, statcube, statscan
 from engine import statistics as monitoring
-from engine.db import read_session
+from engine.db import read_session, write_session
 from engine.spiff.clock import Clock
 from engine.statbook import Book
 from engine.statcube import Cube, CubeCache
@@ -43,3 +43,22 @@ class Monitoring:
         with read_session(self.db) as session:
             published = official.series(session, official.REGISTERED_CRIMES)
         return crimes.registered_crimes(cube, published)
+
+    def htcds_export(self, *, actor: str, k: int = htcds.K) -> htcds.Export:
+        """Every case as one de-identified HTCDS row, k-anonymous; the export is audited."""
+        with write_session(self.db) as session:
+            found = htcds.export(session, k=k)
+            audit.record(
+                session,
+                at=self.clock.now(),
+                actor=actor,
+                action="statistics.exported",
+                detail={
+                    "format": "htcds",
+                    "k": found.k,
+                    "cases": found.cases,
+                    "left_out": found.suppressed,
+                },  # fmt: skip
+            )
+            session.commit()
+        return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from api.deps import CurrentUser, EngineDep
 from api.routes.common import problems
@@ -43,4 +44,29 @@ def registered_crimes(engine: EngineDep, caller: CurrentUser) -> RegisteredCrime
     register numbers by region and year of registration). Public counts: nothing withheld."""
     return RegisteredCrimesPublic.model_validate(
         service.registered_crimes(engine=engine, caller=caller)
+    )
+
+
+@router.get(
+    "/statistics/export/htcds",
+    response_class=Response,
+    responses={
+        200: {"content": {"text/csv": {}}, "description": "The file; its first line says k."},
+        **problems(401, 403),
+    },
+)
+def htcds_export(engine: EngineDep, caller: CurrentUser) -> Response:
+    """Every case as one de-identified row shaped on IOM's Human Trafficking Case Data
+    Standard (docs/statistics.md maps each column): no name, number or date; sex, age band,
+    citizenship, region and year generalised until every combination covers at least 5
+    cases, rare countries written `other`. The first line (and `X-K-Anonymity`) gives the
+    file's k. National rapporteur only; every export is in the audit trail."""
+    found = service.htcds_export(engine=engine, caller=caller)
+    return Response(
+        found.csv(),
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": 'attachment; filename="htcds.csv"',
+            "X-K-Anonymity": str(found.k) if found.k is not None else "none",
+        },
     )

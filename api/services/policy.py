@@ -91,6 +91,15 @@ def require_policy(caller: Caller) -> None:
         )
 
 
+def require_rapporteur(caller: Caller) -> None:
+    """Case-level files, even de-identified, are for the national rapporteur alone."""
+    if "rapporteur" not in caller.roles:
+        raise RoleRequiredError(
+            "Only the national rapporteur exports case-level statistics.",
+            roles=sorted(caller.roles),
+        )
+
+
 def require_statistics_reader(caller: Caller) -> None:
     """Monitoring figures are for the national rapporteur and policy staff."""
     if not caller.roles & STATISTICS_ROLES:

@@ -188,3 +188,19 @@ def test_a_reflection_period_below_30_days_is_refused(
     )
     monkeypatch.setenv("NRM_PARAM_REFLECTION_PERIOD_DAYS", "45")
     assert "0 error(s)" in invoke("validate", str(ENGINE_FIXTURES))
+
+
+def test_the_htcds_export_is_written_to_a_file(cli_env: str, tmp_path: Path) -> None:
+    invoke("migrate")
+    invoke("deploy")
+    from engine.facade import Engine
+
+    engine = Engine.from_settings(clock=FakeClock())
+    for i in range(5):
+        engine.start_case("simple", {"pseudonym": f"A{i}"}, agency="border", actor="border")
+    out = tmp_path / "htcds.csv"
+    result = runner.invoke(app, ["statistics", "export", "--htcds", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "5 case(s), k=5, 0 left out" in result.output
+    assert out.read_text().startswith("# HTCDS export; k=5;")
+    assert runner.invoke(app, ["statistics", "export"]).exit_code == 2  # which format?

@@ -92,3 +92,18 @@ def test_registered_crimes_are_public_counts_for_statistics_readers(
     assert published["differences"] == {"2012": 1}
     assert table["system"]["national"] == {}  # no crime registered in the system yet
     assert as_user("police").get("/statistics/registered-crimes").status_code == 403
+
+
+def test_the_rapporteur_alone_exports_the_htcds_file(as_user: Callable[[str], Actor]) -> None:
+    police = as_user("police")
+    for i in range(6):
+        _report(police, region="chui" if i < 3 else "naryn", age=30 + i, pseudonym=f"P{i}")
+    response = as_user("rapporteur").get("/statistics/export/htcds")
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv")
+    first, header, *rows = response.text.splitlines()
+    k = int(response.headers["x-k-anonymity"])
+    assert first.startswith(f"# HTCDS export; k={k};") and k >= 5
+    assert header.startswith("yearOfRegistration,regionOfRegistration,reportingAgencyType")
+    assert len(rows) == 6 and "P0" not in response.text and "Asel" not in response.text
+    assert as_user("policy").get("/statistics/export/htcds").status_code == 403

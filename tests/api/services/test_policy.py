@@ -56,6 +56,8 @@ def expectations(agency: str | None, roles: list[str]) -> dict[str, bool]:
         "POST /tasks/{id}/release": own_task,
         "POST /tasks/{id}/complete": own_task,
         "GET /statistics": bool({"rapporteur", "policy"} & set(roles)),
+        "GET /statistics/registered-crimes": bool({"rapporteur", "policy"} & set(roles)),
+        "GET /statistics/export/htcds": "rapporteur" in roles,
         "GET /users": "admin" in roles,
         "POST /users": "admin" in roles,
         "POST /users/{id}/password": "admin" in roles,
@@ -92,6 +94,8 @@ def requests(case_id: str, task_id: str) -> dict[str, Callable[[Any], Any]]:
             f"/tasks/{task_id}/complete", json={"data": {}}
         ),
         "GET /statistics": lambda a: a.get("/statistics"),
+        "GET /statistics/registered-crimes": lambda a: a.get("/statistics/registered-crimes"),
+        "GET /statistics/export/htcds": lambda a: a.get("/statistics/export/htcds"),
         "GET /users": lambda a: a.get("/users"),
         "POST /users": lambda a: a.post(
             "/users", json={"username": "x", "password": "short", "roles": ["policy"]}
