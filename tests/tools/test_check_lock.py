@@ -26,13 +26,13 @@ def test_a_package_missing_from_the_lock_is_named_with_the_fix(tmp_path: Path) -
     pyproject = tmp_path / "pyproject.toml"
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     pyproject.write_text(
-        text.replace("dependencies = [\n", 'dependencies = [\n    "google-re2>=1.1",\n', 1),
+        text.replace("dependencies = [\n", 'dependencies = [\n    "nrm-unlocked>=1",\n', 1),
         encoding="utf-8",
     )
     done = check(pyproject, ROOT / "requirements.lock")
     assert done.returncode == 1
     assert done.stderr == (
-        f"{ROOT / 'requirements.lock'} does not pin google-re2, which {pyproject} lists: "
+        f"{ROOT / 'requirements.lock'} does not pin nrm-unlocked, which {pyproject} lists: "
         f"run `make lock` and commit {ROOT / 'requirements.lock'}.\n"
     )
 
