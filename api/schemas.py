@@ -118,6 +118,9 @@ class TaskPublic(BaseModel):
     overdue: bool
     created_at: datetime
     due_at: datetime | None
+    due_in_seconds: int | None = Field(
+        default=None, description="Seconds from now to the due date; negative when overdue"
+    )
     claimed_by: str | None
     completed_by: str | None = None
     completed_at: datetime | None = None

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.params import load_parameters
+from engine.workdays import WorkCalendar, load_calendar
 
 ROOT = Path(__file__).resolve().parents[1]
 # Instances one multi-instance activity may create (checked at validation and when it runs).
@@ -48,6 +49,8 @@ class Settings:
     # Statistics counted this long ago are served even if cases changed since (0: never).
     statistics_max_age: float = 0.0
     params: Mapping[str, Any] = field(default_factory=load_parameters)
+    # Kyrgyz working days, with the one-off decree days the settings add.
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
 
     @property
     def production(self) -> bool:
@@ -105,4 +108,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             0.0, float(env.get("NRM_STATISTICS_MAX_AGE", base.statistics_max_age))
         ),
         params=base.params,
+        calendar=load_calendar(env),
     )

@@ -20,6 +20,7 @@ class TaskInfo:
     form: str | None
     # A multi-instance task: the form field whose choices name each instance's item.
     instance_label: str | None = None
+    due_parameter: str | None = None  # the `dueParameter` property: a deadline parameter
 
     def item_of(self, task_name: str) -> str | None:
         """The item title a task's name carries after the task's own name (one instance of

@@ -66,6 +66,7 @@ class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams, Monitorin
                 self.settings.script_time_limit,
                 data_limit=self.settings.max_step_data_bytes,
                 max_instances=self.settings.max_instances,
+                calendar=self.settings.calendar,
             ),
             clock=self.clock,
             params=self.settings.params,

@@ -1,8 +1,13 @@
 """NRM parameters: every deadline or choice the brief marks [param] or [law].
 
 Diagrams read them through `param("name")` in timer expressions, scripts and
-conditions; they are never literals in BPMN or code. Operators override any of
-them with an environment variable `NRM_PARAM_<NAME>` (upper case).
+conditions, and a user task names its deadline with the `dueParameter` property
+(docs/diagram-conventions.md); they are never literals in BPMN or code. Operators
+override any of them with an environment variable `NRM_PARAM_<NAME>` (upper case).
+
+A deadline parameter has a `unit`: `hours` (calendar hours, never moved), `days`
+(calendar days; one that ends on a day off moves to the next working day) or
+`working_days` (the Kyrgyz working-day calendar, engine/workdays.py).
 """
 
 from __future__ import annotations
@@ -10,9 +15,18 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from types import MappingProxyType
 
 from engine.errors import ParameterError
+
+
+class Unit(StrEnum):
+    """How a deadline parameter counts from the moment its task opens."""
+
+    HOURS = "hours"
+    DAYS = "days"
+    WORKING_DAYS = "working_days"
 
 
 @dataclass(frozen=True)
@@ -23,9 +37,17 @@ class Parameter:
     default: int | str
     source: str  # "law", "intl" or "param" as marked in the brief
     description: str
+    unit: Unit | None = None  # set on deadlines: what the number counts
     # The smallest value a standard allows (the reflection period: at least 30 days).
     minimum: int | None = None
 
+
+def _due(name: str, default: int, unit: Unit, description: str) -> Parameter:
+    """A task deadline the brief leaves open [param]."""
+    return Parameter(name, default, "param", description, unit)
+
+
+H, D, W = Unit.HOURS, Unit.DAYS, Unit.WORKING_DAYS
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter(
@@ -39,36 +61,52 @@ PARAMETERS: tuple[Parameter, ...] = (
         5,
         "param",
         "Working days for the formal status decision before escalation",
+        W,
     ),
     Parameter(
         "further_interview_days",
         10,
         "param",
         "Days for a further interview when screening is unclear",
+        D,
     ),
     Parameter(
-        "referral_accept_hours", 24, "param", "Hours for a receiver to accept or decline a referral"
+        "referral_accept_hours",
+        24,
+        "param",
+        "Hours for a receiver to accept or decline a referral",
+        H,
     ),
     Parameter(
-        "commission_resolve_hours", 72, "param", "Hours for the commission to name another receiver"
+        "commission_resolve_hours",
+        72,
+        "param",
+        "Hours for the commission to name another receiver",
+        H,
     ),
     Parameter(
         "shelter_free_days",
         10,
         "law",
         "Days of free shelter, extendable for investigation and trial",
+        D,
     ),
     Parameter(
         "reflection_period_days",
         30,
         "intl",
         "Reflection and recovery period, during which no removal",
+        D,
         minimum=30,
     ),
     Parameter(
-        "rehabilitation_review_days", 30, "param", "Days between reviews of a rehabilitation plan"
+        "rehabilitation_review_days",
+        30,
+        "param",
+        "Days between reviews of a rehabilitation plan",
+        D,
     ),
-    Parameter("return_certificate_valid_days", 30, "law", "Validity of a certificate of return"),
+    Parameter("return_certificate_valid_days", 30, "law", "Validity of a certificate of return", D),
     Parameter(
         "return_certificate_reissue_rounds",
         2,
@@ -82,17 +120,73 @@ PARAMETERS: tuple[Parameter, ...] = (
         15,
         "law",
         "Days after arrival within which registration issues a new passport",
+        D,
     ),
-    Parameter("follow_up_days", 90, "param", "Days after closure for the follow-up contact"),
+    Parameter("follow_up_days", 90, "param", "Days after closure for the follow-up contact", D),
     Parameter(
         "lost_contact_search_days",
         30,
         "param",
         "Days to search for a person who lost contact before closing",
+        D,
     ),
+    # Deadlines of the tasks of each kind (brief §7.9: every task has a due date). Short
+    # where delay harms the person (safety, a child, first help); the unit says how they count.
+    _due("safety_check_hours", 4, H, "Hours to check safety and risks after the report"),
+    _due("emergency_assistance_hours", 2, H, "Hours to provide emergency assistance"),
+    _due("interpreter_hours", 24, H, "Hours to arrange an interpreter"),
+    _due(
+        "child_notification_hours",
+        24,
+        H,
+        "Hours for child protection to register a child and appoint a guardian",
+    ),
+    _due("consent_hours", 48, H, "Hours to inform the person and record consent"),
+    _due("screening_working_days", 3, W, "Working days for the indicator screening"),
+    _due("anonymous_notification_working_days", 3, W, "Working days to send the notification"),
+    _due("crime_registration_hours", 24, H, "Hours for the police to register the crime"),
+    _due("non_punishment_working_days", 5, W, "Working days to record linked offences"),
+    _due("general_services_working_days", 5, W, "Working days to refer to general services"),
+    _due(
+        "overdue_review_working_days",
+        2,
+        W,
+        "Working days for a task that follows up an overdue one",
+    ),
+    _due("referral_compile_hours", 24, H, "Hours to compile the referral"),
+    _due("referral_consent_hours", 24, H, "Hours to ask consent for a named receiver"),
+    _due("first_assistance_hours", 24, H, "Hours to provide first assistance once accepted"),
+    _due("consulate_contact_working_days", 5, W, "Working days for consular risk and contact"),
+    _due("consular_interview_working_days", 5, W, "Working days for the consular interview"),
+    _due("refer_abroad_working_days", 5, W, "Working days to refer to help in the country of stay"),
+    _due("return_consent_working_days", 5, W, "Working days for informed consent to return"),
+    _due("return_risk_working_days", 5, W, "Working days to assess the return risk"),
+    _due("safety_plan_working_days", 5, W, "Working days to plan safety measures and escort"),
+    _due("best_interests_working_days", 10, W, "Working days for a best-interests decision"),
+    _due("certificate_of_return_working_days", 3, W, "Working days to issue a certificate"),
+    _due("reception_hours", 24, H, "Hours to receive a returning person at home"),
+    _due("rights_information_hours", 48, H, "Hours to explain rights and the reflection period"),
+    _due("return_options_working_days", 10, W, "Working days to discuss the options"),
+    _due("travel_documents_request_working_days", 5, W, "Working days to request documents"),
+    _due("handover_working_days", 5, W, "Working days for each step of a hand-over abroad"),
+    _due("reintegration_plan_working_days", 10, W, "Working days to prepare a reintegration plan"),
+    _due("assisted_return_working_days", 10, W, "Working days to organise an assisted return"),
+    _due("rehabilitation_intake_working_days", 3, W, "Working days for intake and needs"),
+    _due("rehabilitation_plan_working_days", 10, W, "Working days to draft a plan"),
+    _due("child_protection_plan_working_days", 10, W, "Working days to agree a child plan"),
+    _due("plan_approval_working_days", 5, W, "Working days for the commission to approve a plan"),
+    _due("service_delivery_days", 30, D, "Days to deliver a service of the plan"),
+    _due("rehabilitation_review_working_days", 5, W, "Working days to hold a due review"),
+    _due("closing_working_days", 10, W, "Working days to close a case or its rehabilitation"),
+    _due("protection_measures_hours", 24, H, "Hours to decide protection for a victim-witness"),
+    _due("shelter_extension_working_days", 3, W, "Working days to decide a shelter extension"),
+    _due("compensation_claim_working_days", 10, W, "Working days to prepare a compensation claim"),
+    _due("proceedings_step_days", 30, D, "Days to record the next step of the proceedings"),
+    _due("hearing_preparation_working_days", 5, W, "Working days to prepare for a hearing"),
 )
 
 DEFAULTS: Mapping[str, int | str] = MappingProxyType({p.name: p.default for p in PARAMETERS})
+UNITS: Mapping[str, Unit] = MappingProxyType({p.name: p.unit for p in PARAMETERS if p.unit})
 
 
 def load_parameters(environ: Mapping[str, str] | None = None) -> Mapping[str, int | str]:

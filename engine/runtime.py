@@ -20,10 +20,13 @@ from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
 
 from engine.agencies import resolve_lane
-from engine.definitions import CompiledBundle, ProcessDefinition, instance_name
+from engine.definitions import CompiledBundle, ProcessDefinition, TaskInfo, instance_name
 from engine.errors import ScriptError, TaskNotReadyError, UnknownTaskError, WorkflowError
+from engine.params import UNITS
 from engine.spiff.serializer import forget
+from engine.spiff.timers import task_now
 from engine.spiff.workflow import NrmWorkflow
+from engine.workdays import DEFAULT_CALENDAR
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,7 @@ def _open_task(task: Task, bundle: CompiledBundle, params: Mapping[str, Any]) ->
         lane=lane,
         agency=resolve_lane(lane, task.data, params),
         form=info.form if info else None,
-        due_at=_due_at(task),
+        due_at=_due_at(task, info, params),
     )
 
 
@@ -216,7 +219,33 @@ def workflow_task(workflow: BpmnWorkflow, task_id: UUID) -> Task | None:
     return found
 
 
-def _due_at(task: Task) -> datetime | None:
+def _due_at(task: Task, info: TaskInfo | None, params: Mapping[str, Any]) -> datetime | None:
+    """The boundary timers' deadline, else the one the task's `dueParameter` sets."""
+    timed = _boundary_due(task)
+    if timed is not None or info is None or not info.due_parameter:
+        return timed
+    return _parameter_due(task, info.due_parameter, params)
+
+
+# Where a task keeps the deadline its dueParameter gave it when it opened (saved with it).
+DUE_KEY = "nrm_due_at"
+
+
+def _parameter_due(task: Task, name: str, params: Mapping[str, Any]) -> datetime | None:
+    """Counted once, from when the task opened (the engine clock), in the parameter's unit."""
+    stored = task._get_internal_data(DUE_KEY)
+    if isinstance(stored, str):
+        return datetime.fromisoformat(stored)
+    unit, amount = UNITS.get(name), params.get(name)
+    if unit is None or isinstance(amount, bool) or not isinstance(amount, int | float):
+        return None  # validation refuses such a diagram
+    calendar = getattr(task.workflow.script_engine, "calendar", DEFAULT_CALENDAR)
+    due = calendar.due(task_now(task), amount, unit)
+    task._set_internal_data(**{DUE_KEY: due.isoformat()})
+    return due
+
+
+def _boundary_due(task: Task) -> datetime | None:
     """Earliest deadline set by the timers on this task's boundary — also once a
     non-interrupting one has fired: the task stays overdue while it is open."""
     parent = task.parent

@@ -14,7 +14,6 @@ from typing import Any
 from engine.errors import InvalidDataError
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
-from engine.spiff.script_engine import add_working_days
 from engine.views import CaseView, TaskView
 
 AGENCIES = {
@@ -115,8 +114,7 @@ class World:
         """The moment `count` hours, days or working days from now."""
         now = self.clock.now()
         if unit.startswith("working"):
-            result: datetime = add_working_days(now, count)
-            return result
+            return self.engine.ctx.script_engine.calendar.add_working_days(now, count)
         if unit.startswith("hour"):
             return now + timedelta(hours=count)
         if unit.startswith("week"):

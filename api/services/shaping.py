@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import math
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from api.schemas import CasePublic, TaskPublic, TaskState
@@ -93,11 +94,17 @@ def task_public(
         overdue=is_open and row.due_at is not None and row.due_at < now,
         created_at=row.created_at,
         due_at=row.due_at,
+        due_in_seconds=_seconds(row.due_at - now) if is_open and row.due_at else None,
         claimed_by=row.claimed_by,
         completed_by=row.completed_by,
         completed_at=row.completed_at,
         form=row.form,
     )
+
+
+def _seconds(delta: timedelta) -> int:
+    """Whole seconds of a time span, rounded towards minus infinity (late is negative)."""
+    return math.floor(delta.total_seconds())
 
 
 def case_public(

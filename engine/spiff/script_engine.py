@@ -1,14 +1,15 @@
 """The script engine every case runs with: RestrictedPython only, plus the diagram helpers.
 
 Helpers visible to diagram code (docs/diagram-conventions.md): `param`,
-`hours`, `days`, `working_days`, `now`, `today`, `add_days`. They read the engine's clock
-and parameters, so tests and `nrm timers fire --at` control time.
+`hours`, `days`, `working_days`, `working_days_after`, `now`, `today`, `add_days`. They
+read the engine's clock, calendar and parameters, so tests and `nrm timers fire --at`
+control time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
@@ -19,23 +20,31 @@ from engine.config import DEFAULT_MAX_INSTANCES
 from engine.errors import ScriptError, ScriptLimitError
 from engine.sandbox import RestrictedEnvironment
 from engine.sandbox.data import DEFAULT_DATA_LIMIT
+from engine.workdays import BISHKEK, DEFAULT_CALENDAR, WorkCalendar
 
 from .clock import Clock
 
-
-def add_working_days(start: Any, count: int) -> Any:
-    """`start` moved forward by `count` working days (Monday to Friday)."""
-    moment = start
-    remaining = int(count)
-    while remaining > 0:
-        moment += timedelta(days=1)
-        if moment.weekday() < 5:
-            remaining -= 1
-    return moment
+# A date without a time means the end of that day in Bishkek (a deadline "by 24 March").
+END_OF_DAY = time(23, 59, 59)
 
 
-def diagram_helpers(clock: Clock, params: Mapping[str, Any]) -> dict[str, Callable[..., Any]]:
-    """The functions diagram code may call, bound to a clock and parameters."""
+def _start_of(value: str) -> datetime:
+    """An ISO date-time, or an ISO date read as the end of that day in Bishkek."""
+    text = str(value)
+    try:
+        if len(text) <= 10:
+            return datetime.combine(date.fromisoformat(text), END_OF_DAY, BISHKEK)
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ScriptError(f"Not an ISO date or date-time: {text!r}") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def diagram_helpers(
+    clock: Clock, params: Mapping[str, Any], calendar: WorkCalendar = DEFAULT_CALENDAR
+) -> dict[str, Callable[..., Any]]:
+    """The functions diagram code may call, bound to a clock, parameters and a calendar."""
+    calendar.warm(clock.now())
 
     def param(name: str) -> Any:
         if name not in params:
@@ -49,7 +58,10 @@ def diagram_helpers(clock: Clock, params: Mapping[str, Any]) -> dict[str, Callab
         return f"P{_number(count)}D"
 
     def working_days(count: int) -> str:
-        return str(add_working_days(clock.now(), count).isoformat())
+        return calendar.add_working_days(clock.now(), count).isoformat()
+
+    def working_days_after(start: str, count: int) -> str:
+        return calendar.add_working_days(_start_of(start), count).isoformat()
 
     def now() -> str:
         return clock.now().isoformat()
@@ -66,6 +78,7 @@ def diagram_helpers(clock: Clock, params: Mapping[str, Any]) -> dict[str, Callab
         "hours": hours,
         "days": days,
         "working_days": working_days,
+        "working_days_after": working_days_after,
         "now": now,
         "today": today,
     }
@@ -78,7 +91,8 @@ def _number(value: int | float) -> str:
 
 
 class NrmScriptEngine(PythonScriptEngine):  # type: ignore[misc]
-    """PythonScriptEngine on the restricted environment, carrying the engine clock.
+    """PythonScriptEngine on the restricted environment, carrying the engine clock and the
+    working-day calendar.
 
     A multi-instance activity's loopCardinality read from case data is held to
     `max_instances` when it is evaluated, before any instance is created (validation holds
@@ -93,11 +107,13 @@ class NrmScriptEngine(PythonScriptEngine):  # type: ignore[misc]
         *,
         data_limit: int = DEFAULT_DATA_LIMIT,
         max_instances: int = DEFAULT_MAX_INSTANCES,
+        calendar: WorkCalendar = DEFAULT_CALENDAR,
     ) -> None:
         self.clock = clock
         self.params = params
         self.max_instances = max_instances
-        helpers = diagram_helpers(clock, params)
+        self.calendar = calendar
+        helpers = diagram_helpers(clock, params, calendar)
         environment = RestrictedEnvironment(helpers, time_limit=time_limit, data_limit=data_limit)
         super().__init__(environment=environment)
 

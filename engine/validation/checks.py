@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from engine.errors import Problem
 
+from .deadlines import deadline_problems
 from .gateways import gateway_problems
 from .graph import graph_problems
 from .structure import structure_problems
@@ -18,7 +19,8 @@ UNREADABLE = frozenset({"malformed-xml", "doctype", "not-bpmn", "schema"})
 
 
 def model_problems(parsed: Sequence[ParsedXml]) -> Iterator[Problem]:
-    """Structure across files, then gateways, reachability, support and timers per file."""
+    """Structure across files, then gateways, reachability, support, timers and deadlines
+    per file."""
     yield from structure_problems(parsed)
     for p in parsed:
         if p.source.kind != "bpmn":
@@ -27,6 +29,7 @@ def model_problems(parsed: Sequence[ParsedXml]) -> Iterator[Problem]:
         yield from graph_problems(p)
         yield from support_problems(p)
         yield from timer_problems(p)
+        yield from deadline_problems(p)
 
 
 def not_yet_reported(spiff: Iterable[Problem], errors: Sequence[Problem]) -> list[Problem]:

@@ -13,6 +13,7 @@ from .xml import BPMN_NS, ParsedXml
 
 FORM_PROPERTY = "formJsonSchemaFilename"
 INSTANCE_LABEL_PROPERTY = "instanceLabel"
+DUE_PROPERTY = "dueParameter"
 CONTAINERS = {
     f"{{{BPMN_NS}}}{name}" for name in ("process", "subProcess", "transaction", "adHocSubProcess")
 }
@@ -30,17 +31,18 @@ def _lane_index(process: etree._Element) -> dict[str, str]:
     return index
 
 
+def spiff_property(element: etree._Element, name: str) -> str | None:
+    """The value of a spiffworkflow property of the element itself (not of one inside it)."""
+    path = f"{{{BPMN_NS}}}extensionElements/{{{SPIFF_NS}}}properties/{{{SPIFF_NS}}}property"
+    for prop in element.iterfind(path):
+        if prop.get("name") == name and prop.get("value"):
+            return str(prop.get("value")).strip()
+    return None
+
+
 def form_of(element: etree._Element) -> str | None:
     """The form file a task or start event names, if any."""
     return spiff_property(element, FORM_PROPERTY)
-
-
-def spiff_property(element: etree._Element, name: str) -> str | None:
-    """The value of a spiffworkflow property of an element, if set."""
-    for prop in element.iter(f"{{{SPIFF_NS}}}property"):
-        if prop.get("name") == name and prop.get("value"):
-            return str(prop.get("value"))
-    return None
 
 
 def _lane_of(element: etree._Element, lanes: dict[str, str]) -> str | None:
@@ -68,9 +70,10 @@ def task_infos(parsed: ParsedXml) -> Iterator[TaskInfo]:
             name = element.get("name") or bpmn_id
             lane, form = _lane_of(element, lanes), form_of(element)
             label = spiff_property(element, INSTANCE_LABEL_PROPERTY)
-            yield TaskInfo(top_id, bpmn_id, name, lane, form, label)
+            due = spiff_property(element, DUE_PROPERTY)
+            yield TaskInfo(top_id, bpmn_id, name, lane, form, label, due)
             if container is not None and container is not process:
-                yield TaskInfo(container.get("id", ""), bpmn_id, name, lane, form, label)
+                yield TaskInfo(container.get("id", ""), bpmn_id, name, lane, form, label, due)
 
 
 def flow_infos(parsed: ParsedXml) -> Iterator[FlowInfo]:

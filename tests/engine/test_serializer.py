@@ -190,4 +190,5 @@ def test_task_layout_is_spiffworkflows_own_for_every_task_with_data(
         step = engine.complete_task(
             task.id, form_data(task.bpmn_id, 1), actor="t", agency=task.agency
         )
-    assert compared > 50 and direct > 100
+    # (user tasks keep their dueParameter deadline in internal data: not written directly)
+    assert compared > 50 and direct > 60

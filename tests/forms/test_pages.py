@@ -51,7 +51,7 @@ def test_case_page_with_identity_fields_is_access_logged(
     assert (record.username, record.fields) == ("police", ["full_name"])
 
 
-def test_inbox_shows_overdue_first_with_deadlines_in_words(
+def test_inbox_shows_overdue_first_with_deadlines_as_dates_and_in_words(
     browser: OpenBrowser, web_engine: Engine, clock: FakeClock
 ) -> None:
     first = to_screening(web_engine)
@@ -61,8 +61,11 @@ def test_inbox_shows_overdue_first_with_deadlines_in_words(
     web_engine.complete_task(second.opened[0].id, SCREENED, actor="ngo", agency="ngo")
     police = browser("police")
     page = police.get("/inbox").text
-    assert page.count("Зарегистрировать преступление") == 2 and "без срока" in page
-    assert page.index(first.case.number) < page.index(second.case.number)  # older first
+    assert page.count("Зарегистрировать преступление") == 2 and "без срока" not in page
+    # each due 24 hours after it opened: the date in Bishkek time, and the time left in words
+    assert '<time datetime="2026-01-06T09:00:00+00:00">06.01.2026 15:00</time>' in page
+    assert "через 22 часа" in page and "через 24 часа" in page
+    assert page.index(first.case.number) < page.index(second.case.number)  # due first
     clock.advance(timedelta(days=9))
     assert "ждёт 9 дней" in police.get("/inbox").text
 

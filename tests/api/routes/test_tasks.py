@@ -56,7 +56,8 @@ def test_list_tasks_sorts_by_due_date_then_age(
         (second["case_id"], "Identify the person"),
     ]
     # The first deadline passes: the engine opens an escalation; the first task keeps its
-    # (now past) deadline, so it stays first and overdue; tasks without a deadline come last.
+    # (now past) deadline, so it stays first and overdue; the escalation is due in 3 working
+    # days (its dueParameter), so it comes last.
     api_engine.fire_due_timers()
     inbox = as_user("police").get("/tasks").json()["data"]
     names = [(t["case_id"], t["name"]) for t in inbox]
@@ -66,6 +67,9 @@ def test_list_tasks_sorts_by_due_date_then_age(
         (first["case_id"], "Review overdue identification"),
     ]
     assert [t["overdue"] for t in inbox] == [True, False, False]
+    # the relative due date: 30 minutes late, due in 30 minutes
+    assert [t["due_in_seconds"] for t in inbox[:2]] == [-30 * 60, 30 * 60]
+    assert inbox[2]["due_in_seconds"] > 3 * 24 * 3600
 
 
 def test_list_tasks_filters(as_user: AsUser, clock: FakeClock) -> None:
