@@ -86,6 +86,8 @@ class ProcessLibrary:
     def __init__(self, *, max_instances: int = DEFAULT_MAX_INSTANCES) -> None:
         self.max_instances = max_instances
         self._bundles: dict[str, CompiledBundle] = {}
+        # Deployed bundles that newer rules refuse, compiled as they were deployed.
+        self._stored: dict[str, CompiledBundle] = {}
         self._warnings: dict[str, list[Problem]] = {}
         # By database and row id: one library may serve several databases (tests, tools).
         self._versions: dict[tuple[str, int], LoadedVersion] = {}
@@ -226,12 +228,26 @@ class ProcessLibrary:
         if deployment is None:
             raise UnknownProcessError(f"No deployment {deployment_id}.")
         cached = self._bundles.get(deployment.content_hash)
+        cached = cached or self._stored.get(deployment.content_hash)
         if cached is not None:
             return cached
         rows = session.exec(
             select(DeploymentFile).where(DeploymentFile.deployment_id == deployment_id)
         ).all()
-        return self.compile([SourceFile(r.name, r.content) for r in rows])
+        files = [SourceFile(r.name, r.content) for r in rows]
+        report, bundle = self.validate(files)
+        if bundle is not None:
+            return bundle
+        # Deployed before a rule that refuses it now (a task without a deadline): its running
+        # cases go on as it was when it went live; it cannot be deployed again as it is.
+        report, bundle = validate_files(files, max_instances=self.max_instances, stored=True)
+        if bundle is None:
+            raise InvalidDiagramError(
+                f"{len(report.errors)} problem(s) in the diagrams", problems=report.errors
+            )
+        with self._lock:
+            self._stored[deployment.content_hash] = bundle
+        return bundle
 
     @staticmethod
     def versions(session: Session, process_id: str | None = None) -> list[ProcessVersion]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 
 from engine.definitions import CompiledBundle
 from engine.errors import ErrorReport, Problem
@@ -29,11 +30,19 @@ __all__ = ["validate_files"]
 _SCHEMA_LOCK = threading.Lock()  # lxml schema objects are not safe across threads
 
 
+# Rules newer than some deployed versions: a version stored before them still loads.
+NEWER_RULES = frozenset({"no-deadline", "due-parameter-unit"})
+
+
 def validate_files(
-    files: Sequence[SourceFile], *, max_instances: int = DEFAULT_MAX_INSTANCES
+    files: Sequence[SourceFile],
+    *,
+    max_instances: int = DEFAULT_MAX_INSTANCES,
+    stored: bool = False,
 ) -> tuple[ErrorReport, CompiledBundle | None]:
     """All problems of a bundle, and the compiled bundle when there is no error (a
-    multi-instance activity may create at most `max_instances` instances)."""
+    multi-instance activity may create at most `max_instances` instances). A `stored`
+    bundle (deployed earlier) is checked only by the rules it was deployed under."""
     report = ErrorReport()
     bundle = CompiledBundle(content_hash=content_hash(files), files=tuple(files))
     parsed = _parse_all(files, bundle, report)
@@ -55,6 +64,10 @@ def validate_files(
         if not spiff.errors:
             bundle.processes = build_processes(parser, parsed, bundle, spiff)
         report.problems.extend(not_yet_reported(spiff.problems, report.errors))
+    if stored:
+        report.problems[:] = [
+            replace(p, severity="warning") if p.code in NEWER_RULES else p for p in report.problems
+        ]
     return report, (None if report.errors else bundle)
 
 

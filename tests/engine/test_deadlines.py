@@ -118,3 +118,12 @@ def test_the_conventions_list_every_parameter_as_engine_params_defines_it() -> N
     assert documented == {
         p.name: (str(p.default), p.unit.value if p.unit else "", p.source) for p in PARAMETERS
     }
+
+
+def test_a_version_deployed_before_deadlines_were_required_still_loads() -> None:
+    files = read_paths([VALIDATION / "deadlines.bpmn"])
+    report, _bundle = validate_files(files, stored=True)
+    late = {(p.code, p.element_id) for p in report.warnings if p.code == "no-deadline"}
+    assert late == {("no-deadline", "task_none"), ("no-deadline", "task_manual")}
+    assert "no-deadline" not in {p.code for p in report.errors}
+    assert "unknown-param" in {p.code for p in report.errors}  # older rules still hold
