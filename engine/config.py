@@ -14,6 +14,7 @@ from engine.workdays import WorkCalendar, load_calendar
 ROOT = Path(__file__).resolve().parents[1]
 # Instances one multi-instance activity may create (checked at validation and when it runs).
 DEFAULT_MAX_INSTANCES = 100
+TEXT_MAX_LENGTH = 10_000
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Settings:
     # script's variables may come to); instances a multi-instance activity may create.
     max_step_data_bytes: int = 1_048_576
     max_instances: int = DEFAULT_MAX_INSTANCES
+    # Characters a form's text field accepts when the form gives no maxLength.
+    text_max_length: int = TEXT_MAX_LENGTH
     worker_interval: float = 15.0
     token_minutes: int = 60
     # API: request body limit, login lockout, in-process timer worker.
@@ -96,6 +99,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         worker_interval=float(env.get("NRM_WORKER_INTERVAL", base.worker_interval)),
         token_minutes=int(env.get("NRM_TOKEN_MINUTES", base.token_minutes)),
         max_body_bytes=int(env.get("NRM_MAX_BODY_BYTES", base.max_body_bytes)),
+        text_max_length=int(env.get("NRM_TEXT_MAX_LENGTH", base.text_max_length)),
         login_max_failures=int(env.get("NRM_LOGIN_MAX_FAILURES", base.login_max_failures)),
         login_window_seconds=int(env.get("NRM_LOGIN_WINDOW_SECONDS", base.login_window_seconds)),
         inprocess_worker=_flag(env.get("NRM_INPROCESS_WORKER"), default=not _is_production(env)),

@@ -58,7 +58,11 @@ class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams, Monitorin
         self.db = db
         self.ctx = EngineContext(
             db=db,
-            library=library or ProcessLibrary(max_instances=self.settings.max_instances),
+            library=library
+            or ProcessLibrary(
+                max_instances=self.settings.max_instances,
+                text_max_length=self.settings.text_max_length,
+            ),
             serializer=StateSerializer(),
             script_engine=NrmScriptEngine(
                 self.clock,

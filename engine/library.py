@@ -18,7 +18,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, col, select
 
-from engine.config import DEFAULT_MAX_INSTANCES
+from engine.config import DEFAULT_MAX_INSTANCES, TEXT_MAX_LENGTH
 from engine.definitions import CompiledBundle, ProcessDefinition
 from engine.errors import ErrorReport, InvalidDiagramError, Problem, UnknownProcessError
 from engine.models import Deployment, DeploymentFile, ProcessVersion
@@ -83,8 +83,11 @@ class LoadedVersion:
 class ProcessLibrary:
     """Compiles bundles (cached by content hash) and keeps deployed versions."""
 
-    def __init__(self, *, max_instances: int = DEFAULT_MAX_INSTANCES) -> None:
+    def __init__(
+        self, *, max_instances: int = DEFAULT_MAX_INSTANCES, text_max_length: int = TEXT_MAX_LENGTH
+    ) -> None:
         self.max_instances = max_instances
+        self.text_max_length = text_max_length  # for form text fields without maxLength
         self._bundles: dict[str, CompiledBundle] = {}
         # Deployed bundles that newer rules refuse, compiled as they were deployed.
         self._stored: dict[str, CompiledBundle] = {}
@@ -99,7 +102,9 @@ class ProcessLibrary:
         cached = self._bundles.get(key)
         if cached is not None:
             return ErrorReport(list(self._warnings.get(key, ()))), cached
-        report, bundle = validate_files(files, max_instances=self.max_instances)
+        report, bundle = validate_files(
+            files, max_instances=self.max_instances, text_max_length=self.text_max_length
+        )
         if bundle is not None:
             with self._lock:
                 self._bundles[key] = bundle
@@ -240,7 +245,12 @@ class ProcessLibrary:
             return bundle
         # Deployed before a rule that refuses it now (a task without a deadline): its running
         # cases go on as it was when it went live; it cannot be deployed again as it is.
-        report, bundle = validate_files(files, max_instances=self.max_instances, stored=True)
+        report, bundle = validate_files(
+            files,
+            max_instances=self.max_instances,
+            text_max_length=self.text_max_length,
+            stored=True,
+        )
         if bundle is None:
             raise InvalidDiagramError(
                 f"{len(report.errors)} problem(s) in the diagrams", problems=report.errors

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import replace
 
+from engine.config import TEXT_MAX_LENGTH
 from engine.definitions import CompiledBundle
 from engine.errors import ErrorReport, Problem
 from engine.sources import SourceFile, content_hash
@@ -22,6 +23,7 @@ from .humans import human_task_problems
 from .instances import DEFAULT_MAX_INSTANCES, instance_problems
 from .spiff import build_processes, load_into_parser
 from .tasks import flow_infos, task_infos
+from .textlimits import bounded_text, text_limit_warning
 from .timers import param_problems
 from .xml import ParsedXml, parse_xml, root_kind, schema_problems
 
@@ -38,14 +40,16 @@ def validate_files(
     files: Sequence[SourceFile],
     *,
     max_instances: int = DEFAULT_MAX_INSTANCES,
+    text_max_length: int = TEXT_MAX_LENGTH,
     stored: bool = False,
 ) -> tuple[ErrorReport, CompiledBundle | None]:
     """All problems of a bundle, and the compiled bundle when there is no error (a
-    multi-instance activity may create at most `max_instances` instances). A `stored`
-    bundle (deployed earlier) is checked only by the rules it was deployed under."""
+    multi-instance activity may create at most `max_instances` instances; form text fields
+    without maxLength take `text_max_length`). A `stored` bundle (deployed earlier) is
+    checked only by the rules it was deployed under."""
     report = ErrorReport()
     bundle = CompiledBundle(content_hash=content_hash(files), files=tuple(files))
-    parsed = _parse_all(files, bundle, report)
+    parsed = _parse_all(files, bundle, report, text_max_length)
     unreadable = any(p.code in UNREADABLE for p in report.errors)
     for p in parsed:
         for info in task_infos(p):
@@ -72,7 +76,7 @@ def validate_files(
 
 
 def _parse_all(
-    files: Sequence[SourceFile], bundle: CompiledBundle, report: ErrorReport
+    files: Sequence[SourceFile], bundle: CompiledBundle, report: ErrorReport, text_limit: int
 ) -> list[ParsedXml]:
     parsed: list[ParsedXml] = []
     for source in files:
@@ -80,7 +84,8 @@ def _parse_all(
             schema, problems = load_form(source)
             report.problems.extend(problems)
             if schema is not None:
-                bundle.forms[source.name] = schema
+                report.problems.extend(text_limit_warning(source.name, schema, text_limit))
+                bundle.forms[source.name] = bounded_text(schema, text_limit)
         elif source.kind in ("bpmn", "dmn"):
             result, problems = parse_xml(source)
             report.problems.extend(problems)

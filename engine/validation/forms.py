@@ -16,11 +16,17 @@ from engine.facts import check_marks
 from engine.forms import fast_validator
 from engine.sources import SourceFile
 
+# Deeper JSON is refused before anything walks it: real forms nest a few levels, and the
+# validators (and the pages that render a form) walk a schema recursively.
+FORM_MAX_DEPTH = 64
+
 
 def load_form(source: SourceFile) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Parse a form file and check it is a JSON Schema object."""
     try:
         schema = json.loads(source.content)
+    except RecursionError:
+        return None, [_too_deep(source.name)]
     except (ValueError, UnicodeDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         return None, [
@@ -32,6 +38,8 @@ def load_form(source: SourceFile) -> tuple[dict[str, Any] | None, list[Problem]]
                 fix="Correct the JSON syntax.",
             )
         ]
+    if nesting_depth(schema, FORM_MAX_DEPTH) > FORM_MAX_DEPTH:
+        return None, [_too_deep(source.name)]
     if not isinstance(schema, dict):
         return None, [
             Problem(
@@ -76,6 +84,31 @@ _FIXES = {
     "form-pattern": "Write the pattern without look-around or back-references "
     "(RE2 syntax: https://github.com/google/re2/wiki/Syntax), or use enum/format instead.",
 }
+
+
+def _too_deep(file: str) -> Problem:
+    return Problem(
+        f"Form nests objects and arrays more than {FORM_MAX_DEPTH} levels deep.",
+        file=file,
+        code="form-json",
+        fix="A form's fields need a few levels; remove the extra nesting.",
+    )
+
+
+def nesting_depth(value: Any, limit: int) -> int:
+    """How deep objects and arrays nest in parsed JSON (counted without recursion; stops
+    once past `limit`)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if not isinstance(item, dict | list):
+            continue
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            break
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def missing_form(element_id: str, form: str, file: str, line: int | None) -> Problem:

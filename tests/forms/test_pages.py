@@ -108,6 +108,13 @@ def test_library_page_lists_versions_draws_diagrams_and_checks_uploads(
         files=[("files", ("referral.bpmn", b"<nope", "application/xml"))],
     )
     assert "В файлах есть ошибки" in broken.text and "referral.bpmn" in broken.text
+    deep = policy.client.post(
+        "/library",
+        data={"action": "validate", "csrf_token": policy.csrf("/library")},
+        files=[("files", ("deep.schema.json", b"[" * 100_000 + b"]" * 100_000, "text/json"))],
+    )
+    assert deep.status_code == 200 and deep.headers["content-type"].startswith("text/html")
+    assert "В файлах есть ошибки" in deep.text and "deep.schema.json" in deep.text
 
 
 def test_scenarios_page_renders_feature_files_and_offers_a_run_without_report(

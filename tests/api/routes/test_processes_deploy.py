@@ -81,16 +81,29 @@ def test_validate_reports_every_problem_with_file_and_line(as_user: AsUser) -> N
     assert len(body["errors"]) >= 5 and body["warnings"]
 
 
+def test_validate_and_deploy_report_a_deeply_nested_form_as_a_problem(as_user: AsUser) -> None:
+    files = upload(SourceFile("deep.schema.json", b"[" * 100_000 + b"]" * 100_000))
+    checked = as_user("policy").post("/processes/validate", files=files)
+    assert checked.status_code == 200
+    [error] = checked.json()["errors"]
+    assert (error["file"], error["code"]) == ("deep.schema.json", "form-json")
+    deployed = as_user("policy").post("/processes", files=files)
+    assert deployed.status_code == 422
+    assert [p["code"] for p in deployed.json()["problems"]] == ["form-json"]
+
+
 def test_validate_of_a_compatible_change_is_valid(as_user: AsUser) -> None:
     files = upload(form_with_optional_field())
     response = as_user("policy").post("/processes/validate", files=files)
     assert response.status_code == 200
-    assert response.json() == {
-        "valid": True,
-        "files": ["referral_accept.schema.json"],
-        "errors": [],
-        "warnings": [],
-    }
+    body = response.json()
+    assert (body["valid"], body["files"], body["errors"]) == (
+        True,
+        ["referral_accept.schema.json"],
+        [],
+    )
+    # The form's free-text fields have no maxLength of their own: a warning, no error.
+    assert [w["code"] for w in body["warnings"]] == ["form-text-length"]
 
 
 def test_validate_refuses_a_file_of_unknown_kind(as_user: AsUser) -> None:
