@@ -79,6 +79,8 @@ def test_report_page_opens_a_case_and_shows_errors_on_wrong_fields(
     assert wrong.status_code == 422
     assert "Значение не в нужном виде" in wrong.text and "Введите целое число" in wrong.text
     assert 'value="Russia"' in wrong.text and 'value="twenty"' in wrong.text
+    main = wrong.text[wrong.text.index('<main id="main"') :]
+    assert main.index('id="error-summary"') < main.index("<h1>")  # the summary goes first
     response = ngo.post("/report", form)
     assert response.status_code == 303 and response.headers["location"].startswith("/cases/")
     page = ngo.get(response.headers["location"]).text
@@ -108,6 +110,7 @@ def test_library_page_lists_versions_draws_diagrams_and_checks_uploads(
         files=[("files", ("referral.bpmn", b"<nope", "application/xml"))],
     )
     assert "В файлах есть ошибки" in broken.text and "referral.bpmn" in broken.text
+    assert '<section class="error-summary" role="alert"' in broken.text  # not a green box
     deep = policy.client.post(
         "/library",
         data={"action": "validate", "csrf_token": policy.csrf("/library")},

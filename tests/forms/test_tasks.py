@@ -67,6 +67,26 @@ def test_submit_task_shows_errors_next_to_fields_and_keeps_values(
     assert web_engine.get_task(task_id).status == "ready"
 
 
+def test_error_summary_comes_first_takes_focus_and_marks_the_radio_group_invalid(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    task_id = screening_task(to_screening(web_engine))
+    wrong = {**SCREENING_OK, "screening_purpose": "", "screening_act": ""}
+    page = browser("ngo").post(f"/tasks/{task_id}", {**wrong, "action": "submit"}).text
+    main = page[page.index('<main id="main"') :]
+    summary = main.index('id="error-summary"')
+    assert summary < main.index("<h1>") < main.index('id="context-title"')
+    assert re.search(r'<div class="error-summary"[^>]* autofocus', main)
+    assert "<title>Ошибка: Проверка индикаторов" in page
+    links = re.findall(r'<li><a href="#(f-[a-z_]+)">', main)
+    assert links == ["f-screening_act", "f-screening_purpose"]
+    for link in links:
+        assert f'id="{link}"' in page
+    purpose = field_html(page, "screening_purpose")
+    assert '<fieldset role="radiogroup" aria-required="true" aria-invalid="true"' in purpose
+    assert "aria-invalid" not in field_html(page, "screening_means")
+
+
 def test_submit_task_completes_and_the_next_agency_gets_the_task(
     browser: OpenBrowser, web_engine: Engine
 ) -> None:
@@ -149,6 +169,8 @@ def test_submit_task_after_someone_else_completed_it_explains_calmly(
     )  # fmt: skip
     assert response.status_code == 409
     assert "Кто-то уже выполнил эту задачу" in response.text
+    assert '<div class="error-summary" role="alert"' in response.text  # not a green notice
+    assert 'class="notice"' not in response.text
     assert "ngo_supervisor" in response.text and "My notes" in response.text
     assert "Traceback" not in response.text
 
