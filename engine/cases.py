@@ -12,15 +12,17 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from engine import audit, runtime, store
+from engine.agencies import resolve_lane
 from engine.claims import check_may_act
 from engine.context import EngineContext
-from engine.errors import TaskNotReadyError
+from engine.errors import MessageNotAwaitedError, NotMessageSenderError, TaskNotReadyError
 from engine.facts import facts_of
 from engine.fastsql import CaseRow, TaskRow, changed
 from engine.forms import personal_fields, read_only_fields, validate_form, with_read_only
 from engine.library import LoadedVersion
 from engine.models import CaseStatus, TaskStatus, Timer
-from engine.views import CaseView, StepResult, TaskView
+from engine.spiff import messages
+from engine.views import AwaitedMessage, CaseView, StepResult, TaskView
 
 
 def start(
@@ -123,6 +125,106 @@ def complete(
             agency=agency,
             completed=row,
             now=now,
+        )
+
+
+def awaited(ctx: EngineContext, workflow: Any, bundle: Any) -> list[AwaitedMessage]:
+    """The messages a case waits for now, by name (each as its innermost catcher says)."""
+    return _awaited(ctx, workflow, messages.catchers(workflow, bundle))
+
+
+def _awaited(
+    ctx: EngineContext, workflow: Any, found: list[messages.Catcher]
+) -> list[AwaitedMessage]:
+    data = runtime.case_data(workflow)
+    seen: dict[str, AwaitedMessage] = {}
+    for catcher in sorted(found, key=lambda c: -c.depth):
+        info = catcher.info
+        if info.message in seen or not messages.receivers(found, info.message):
+            continue  # only the innermost instance receives it
+        senders = (resolve_lane(f"lane_{s}", data, ctx.params) for s in info.senders)
+        seen[info.message] = AwaitedMessage(
+            name=info.message,
+            title=info.title,
+            senders=tuple(sorted({s for s in senders if s})),
+            schema=info.schema,
+            element_id=info.bpmn_id,
+            process_id=info.process_id,
+        )
+    return sorted(seen.values(), key=lambda m: m.name)
+
+
+def deliver_message(
+    ctx: EngineContext,
+    session: Session,
+    *,
+    case_id: str,
+    name: str,
+    data: Mapping[str, Any],
+    actor: str,
+    agency: str,
+) -> StepResult:
+    """Deliver a message from an agency to the catch events of the case that wait for it
+    (the innermost process instance's: engine/spiff/messages.py), with its payload
+    validated by the message's form, and run the case to its next wait state."""
+    case = store.lock_case(session, case_id)
+    assert case is not None
+    loaded = ctx.library.version(session, case.process_version_id)
+    if case.status != CaseStatus.OPEN:
+        raise MessageNotAwaitedError(
+            f"Case {case.number} is {case.status}: it waits for no message.",
+            case_id=case_id,
+            message_name=name,
+            awaited=[],
+        )
+    workflow = _workflow(ctx, session, case, loaded)
+    found = messages.catchers(workflow, loaded.bundle)
+    targets = messages.receivers(found, name)
+    awaited = _awaited(ctx, workflow, found)
+    if not targets:
+        names = ", ".join(m.name for m in awaited) or "no message"
+        raise MessageNotAwaitedError(
+            f"Case {case.number} does not wait for the message {name!r} now (it waits for: "
+            f"{names}).",
+            case_id=case_id,
+            message_name=name,
+            awaited=[m.name for m in awaited],
+        )
+    allowed = next(m for m in awaited if m.name == name)
+    if agency not in allowed.senders:
+        raise NotMessageSenderError(
+            f"The message {name!r} of case {case.number} is sent by "
+            f"{', '.join(allowed.senders) or 'no agency now'}, not {agency}.",
+            case_id=case_id,
+            message_name=name,
+            senders=list(allowed.senders),
+        )
+    form = loaded.bundle.form(allowed.schema)
+    validate_form(form, data, form=allowed.schema)
+    timers = runtime.pending_timers(workflow)
+    for target in targets:
+        messages.deliver(workflow, target, data)
+    runtime.run(workflow)
+    rows = store.task_rows(session, case.id)
+    with store.batch(session):
+        now = ctx.clock.now()
+        store.record_facts(session, case.id, facts_of(form, data, now), now)
+        audit.record(
+            session,
+            at=now,
+            actor=actor,
+            agency=agency,
+            action="message.delivered",
+            case_id=case.id,
+            data=data,
+            detail={
+                "message": name,
+                "elements": sorted({t.info.bpmn_id for t in targets}),
+                "process_id": targets[0].info.process_id,
+            },
+        )
+        return _after_step(
+            ctx, session, case, loaded, workflow, rows, timers, actor=actor, agency=agency, now=now
         )
 
 

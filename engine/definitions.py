@@ -50,6 +50,25 @@ class FlowInfo:
     name: str = ""
 
 
+@dataclass(frozen=True)
+class MessageInfo:
+    """A message catch event: the message it waits for, who may send it, its payload form.
+
+    `kind` is `catch` (intermediate catch event), `boundary` (on a task) or `start` (the
+    start event of an event sub-process, `event_subprocess` its id); `interrupting` is the
+    start event's isInterrupting (a boundary event's cancelActivity)."""
+
+    process_id: str
+    bpmn_id: str
+    message: str
+    title: str
+    senders: tuple[str, ...]
+    schema: str | None
+    kind: str
+    interrupting: bool = True
+    event_subprocess: str | None = None
+
+
 @dataclass
 class ProcessDefinition:
     """One executable process with everything it calls."""
@@ -73,6 +92,7 @@ class CompiledBundle:
     forms: dict[str, dict[str, Any]] = field(default_factory=dict)
     tasks: dict[tuple[str, str], TaskInfo] = field(default_factory=dict)
     flows: dict[tuple[str, str, str], FlowInfo] = field(default_factory=dict)
+    messages: dict[tuple[str, str], MessageInfo] = field(default_factory=dict)
 
     def file(self, name: str) -> SourceFile | None:
         """A file of the bundle by name."""
@@ -81,6 +101,10 @@ class CompiledBundle:
     def task(self, process_id: str, bpmn_id: str) -> TaskInfo | None:
         """Lane, form and name of an element."""
         return self.tasks.get((process_id, bpmn_id))
+
+    def message(self, process_id: str, bpmn_id: str) -> MessageInfo | None:
+        """The message catch event with this id, if it is one."""
+        return self.messages.get((process_id, bpmn_id))
 
     def flow(self, process_id: str, source: str, target: str) -> FlowInfo | None:
         """The sequence flow from one element to another, if there is one."""

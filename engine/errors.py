@@ -111,6 +111,12 @@ class WrongAgencyError(ForbiddenError):
     title = "Task of another agency"
 
 
+class NotMessageSenderError(ForbiddenError):
+    """The agency is not among the senders the diagram allows for this message."""
+
+    title = "Not a sender of this message"
+
+
 class ConflictError(NrmError):
     """The state changed under the caller: a concurrent update or a task no longer open."""
 
@@ -122,6 +128,12 @@ class TaskNotReadyError(ConflictError):
     """The task exists but is not open for completion (done, cancelled, waiting)."""
 
     title = "Task not open"
+
+
+class MessageNotAwaitedError(ConflictError):
+    """The case does not wait for a message of this name now (or no such message exists)."""
+
+    title = "Message not awaited"
 
 
 class TaskClaimedError(ConflictError):

@@ -184,6 +184,27 @@ class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams, Monitorin
             )
         )
 
+    def deliver_message(
+        self,
+        case_id: str,
+        name: str,
+        data: Mapping[str, Any],
+        *,
+        actor: str,
+        agency: str,
+        within: StepHook | None = None,
+    ) -> StepResult:
+        """Deliver a message from an agency to the case's catch events waiting for it, its
+        payload validated by the message's form; run the case on (one transaction)."""
+        return self._write(
+            _hooked(
+                lambda s: cases.deliver_message(
+                    self.ctx, s, case_id=case_id, name=name, data=data, actor=actor, agency=agency
+                ),
+                within,
+            )
+        )
+
     def claim_task(self, task_id: str, *, actor: str, agency: str | None) -> TaskView:
         """Claim a READY task of the caller's agency."""
         return self._write(

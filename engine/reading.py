@@ -10,7 +10,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, col, select
 
-from engine import runtime, store
+from engine import cases, runtime, store
 from engine.casediagram import CaseDiagram, draw, processes_of
 from engine.context import EngineContext
 from engine.db import read_session
@@ -18,7 +18,7 @@ from engine.errors import UnknownCaseError, UnknownProcessError, UnknownTaskErro
 from engine.library import LoadedVersion, ProcessLibrary
 from engine.models import Case, CaseStatus, HumanTask, TaskStatus, Timer
 from engine.spiff.clock import Clock
-from engine.views import CaseView, TaskView
+from engine.views import AwaitedMessage, CaseView, TaskView
 
 
 class CaseReading:
@@ -79,6 +79,26 @@ class CaseReading:
         with read_session(self.db) as session:
             case, loaded = self._case(session, case_id)
             return runtime.task_data(self._workflow(session, case, loaded), task_id)
+
+    def awaited_messages(self, case_id: str) -> list[AwaitedMessage]:
+        """The messages an open case waits for now: name, title, the agencies that may
+        send it, its payload form (none for a closed case)."""
+        with read_session(self.db) as session:
+            case, loaded = self._case(session, case_id)
+            if case.status != CaseStatus.OPEN:
+                return []
+            workflow = self._workflow(session, case, loaded)
+            return cases.awaited(self.ctx, workflow, loaded.bundle)
+
+    def message_form(self, case_id: str, name: str) -> Mapping[str, Any] | None:
+        """The JSON Schema of a message's payload on the case's own version (None when the
+        diagram names none or no catch event of it waits for that message)."""
+        with read_session(self.db) as session:
+            case, loaded = self._case(session, case_id)
+            for info in loaded.bundle.messages.values():
+                if info.message == name and info.schema:
+                    return loaded.bundle.form(info.schema)
+            return None
 
     def case_path(self, case_id: str) -> runtime.CasePath:
         """Finished elements, taken sequence flows and open elements of a case."""

@@ -53,6 +53,19 @@ class TaskView:
 
 
 @dataclass(frozen=True)
+class AwaitedMessage:
+    """A message a case waits for now: its name, the catch event's title, the agencies that
+    may send it (dynamic lanes resolved for this case), its payload form, where it waits."""
+
+    name: str
+    title: str
+    senders: tuple[str, ...]
+    schema: str | None
+    element_id: str
+    process_id: str
+
+
+@dataclass(frozen=True)
 class CaseView:
     """A case summary: status, outcome, open tasks and (unprojected) data."""
 

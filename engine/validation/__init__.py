@@ -21,6 +21,7 @@ from .code import bpmn_code, code_problems, dmn_code
 from .forms import load_form
 from .humans import human_task_problems
 from .instances import DEFAULT_MAX_INSTANCES, instance_problems
+from .messages import message_infos, message_problems
 from .spiff import build_processes, load_into_parser
 from .tasks import flow_infos, task_infos
 from .textlimits import bounded_text, text_limit_warning
@@ -56,6 +57,9 @@ def validate_files(
             bundle.tasks[(info.process_id, info.bpmn_id)] = info
         for flow in flow_infos(p):
             bundle.flows[(flow.process_id, flow.source, flow.target)] = flow
+        if p.source.kind == "bpmn":
+            for message in message_infos(p):
+                bundle.messages[(message.process_id, message.bpmn_id)] = message
     _check_code_and_forms(parsed, bundle, report)
     report.problems.extend(model_problems(parsed))
     for p in parsed:
@@ -130,3 +134,4 @@ def _check_code_and_forms(
         report.problems.extend(param_problems(codes, p.source.name))
         if p.source.kind == "bpmn":
             report.problems.extend(human_task_problems(p, bundle))
+            report.problems.extend(message_problems(p, bundle))

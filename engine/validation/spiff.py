@@ -13,6 +13,7 @@ from SpiffWorkflow.exceptions import SpiffWorkflowException
 
 from engine.definitions import CompiledBundle, ProcessDefinition
 from engine.errors import ErrorReport, Problem
+from engine.spiff.messages import prepare_event_subprocesses
 from engine.spiff.parser import VALIDATOR
 
 from .tasks import form_of
@@ -72,6 +73,7 @@ def build_processes(
         try:
             spec = parser.get_spec(process_id)
             subprocess_specs = parser.get_subprocess_specs(process_id)
+            prepare_event_subprocesses(spec, subprocess_specs)
         except (ValidationException, SpiffWorkflowException) as exc:
             report.problems.append(_call_problem(exc, by_file.get(source or "")))
             continue
@@ -123,13 +125,10 @@ def _process_hash(spec: Any, subprocess_specs: dict[str, Any], bundle: CompiledB
     specs = [spec, *[s for s in subprocess_specs.values() if s is not None]]
     for s in specs:
         for task_spec in s.task_specs.values():
-            form = (
-                (getattr(task_spec, "extensions", None) or {})
-                .get("properties", {})
-                .get("formJsonSchemaFilename")
-            )
-            if form:
-                names.add(form)
+            properties = (getattr(task_spec, "extensions", None) or {}).get("properties", {})
+            for form in (properties.get("formJsonSchemaFilename"), properties.get("messageSchema")):
+                if form:
+                    names.add(form)
     h = hashlib.sha256()
     for f in sorted((f for f in bundle.files if f.name in names), key=lambda f: f.name):
         h.update(f.name.encode() + b"\0" + f.digest.encode() + b"\n")

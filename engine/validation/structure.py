@@ -10,6 +10,7 @@ from lxml import etree
 from engine.errors import Problem
 
 from .code import SPIFF_NS
+from .messages import senders_of
 from .model import executable_processes, has_definition, label, local, problem, tag
 from .xml import ParsedXml, line_of
 
@@ -144,15 +145,20 @@ def partners(parsed: Sequence[ParsedXml], kind: str) -> Iterator[Problem]:
     thrown = {e.key for e in throw if e.key}
     caught = {e.key for e in catch if e.key}
     for event in catch:
+        if kind == "message" and event.key and senders_of(event.element):
+            continue  # agencies send it from outside (engine/validation/messages.py)
         if not event.key or event.key not in thrown:
+            senders = " or name the agencies that send it (messageSenders)"
             yield problem(
                 event.parsed,
                 event.element,
                 f"{local(event.element)} {label(event.element)} waits for {kind} "
-                f"{event.key or '(none named)'!r}, which no element of the deployment sends: "
+                f"{event.key or '(none named)'!r}, which no element of the deployment sends"
+                f"{' and no agency is declared to send' if kind == 'message' else ''}: "
                 "a case would wait there for ever.",
                 code="no-sender",
-                fix=f"Add the element that sends this {kind}, or correct its {kind}Ref.",
+                fix=f"Add the element that sends this {kind}"
+                f"{senders if kind == 'message' else ''}, or correct its {kind}Ref.",
             )
     for event in throw:
         if not event.key or event.key not in caught:

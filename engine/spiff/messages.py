@@ -1,0 +1,172 @@
+"""Messages from outside delivered to a waiting case: which catch events wait, and catching.
+
+SpiffWorkflow 3.2 catches an external message (`BpmnWorkflow.send_event`) at every waiting
+catch event with that name anywhere in the case, and starts event sub-processes only in the
+top-level process (by connecting them to the shared spec's start, after which every new case
+starts them at once). The engine delivers messages itself instead:
+
+- The catchers are the waiting message catch events (intermediate and boundary) and the
+  message start events of the event sub-processes of every running process instance (the
+  case's process, and each called or embedded process that has not ended); an event
+  sub-process already running is not started again.
+- Of the catchers of one message name, only those in the innermost process instance
+  receive it (a consent withdrawn while SOP 3 runs inside the case reaches SOP 3's event
+  sub-process, not the case's): the deepest instance is the one serving the person now.
+  Several catchers in that same instance (parallel branches) all receive it. While the
+  innermost instance's event sub-process for a message runs, the message is not awaited
+  (the outer instances' do not take it either).
+- An event sub-process starts as a child of its process instance's root, fed with that
+  instance's data; an interrupting one (isInterrupting, BPMN's default) cancels everything
+  else its instance was doing (SpiffWorkflow leaves that to the caller).
+- The payload joins the catching task's data (the path after the catch reads it) and the
+  case-level data (workflow data), so the case shows it whichever branch runs later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from SpiffWorkflow.bpmn.specs.event_definitions.message import MessageEventDefinition
+from SpiffWorkflow.bpmn.util import BpmnEvent
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.task import Task
+from SpiffWorkflow.util.task import TaskState
+
+from engine.definitions import CompiledBundle, MessageInfo
+
+
+def prepare_event_subprocesses(spec: Any, subprocess_specs: Mapping[str, Any]) -> None:
+    """Let the engine start message-triggered event sub-processes of every process: each
+    gets its process's start as input (SpiffWorkflow checks a task has one) and its end as
+    output (the process ends only once it has ended), without being an output of the
+    start (which would start it in every new case). Idempotent; run once per parse."""
+    for process in [spec, *(s for s in subprocess_specs.values() if s is not None)]:
+        start = getattr(process, "start", None)
+        if start is None:
+            continue
+        for name in getattr(start, "trigger_specs", None) or []:
+            esp = process.task_specs.get(name)
+            if esp is None:
+                continue
+            if start.name not in esp._inputs:
+                esp._connect_notify(start)
+            if process.end.name not in esp._outputs:
+                esp.connect(process.end)
+
+
+@dataclass(frozen=True)
+class Catcher:
+    """One place a case waits for a message: a waiting catch event (`task`), or an event
+    sub-process that the message would start in a running process instance (`instance`)."""
+
+    info: MessageInfo
+    depth: int
+    task: Task | None = None
+    instance: BpmnWorkflow | None = None
+    esp_name: str | None = None
+    busy: bool = False  # the event sub-process runs already: it takes no second message
+
+
+def _is_message(task: Task) -> bool:
+    definition = getattr(task.task_spec, "event_definition", None)
+    return isinstance(definition, MessageEventDefinition)
+
+
+def _running(workflow: BpmnWorkflow) -> Iterator[BpmnWorkflow]:
+    """The case's process and every process instance inside it that is running now."""
+    yield workflow
+    for sub in workflow.subprocesses.values():
+        if sub.completed:
+            continue
+        parent = workflow.get_task_from_id(sub.parent_task_id)
+        if parent is not None and parent.has_state(TaskState.STARTED):
+            yield sub
+
+
+def catchers(workflow: BpmnWorkflow, bundle: CompiledBundle) -> list[Catcher]:
+    """Every place the case waits for a message that agencies send (declared senders)."""
+    found: list[Catcher] = []
+    for task in list(workflow.event_manager.tasks.values()):
+        if task._state != TaskState.WAITING or not _is_message(task):
+            continue
+        info = bundle.message(task.workflow.spec.name, task.task_spec.bpmn_id or "")
+        if info is not None and info.senders:
+            found.append(Catcher(info, task.workflow.depth, task=task))
+    for instance in _running(workflow):
+        start = instance.spec.start
+        running = {
+            sub.spec.name
+            for sub in workflow.subprocesses.values()
+            if sub.parent_workflow is instance and not sub.completed
+        }
+        for name in getattr(start, "trigger_specs", None) or []:
+            sp_spec = workflow.subprocess_specs.get(name)
+            if sp_spec is None:
+                continue
+            for event in sp_spec.bpmn_start_events:
+                if not isinstance(event.event_definition, MessageEventDefinition):
+                    continue
+                info = bundle.message(name, event.bpmn_id or "")
+                if info is not None and info.senders:
+                    found.append(
+                        Catcher(
+                            info,
+                            instance.depth,
+                            instance=instance,
+                            esp_name=name,
+                            busy=name in running,
+                        )
+                    )
+    return found
+
+
+def receivers(found: list[Catcher], name: str) -> list[Catcher]:
+    """The catchers of one message name in the innermost process instance waiting for it
+    (none when that instance's event sub-process for it runs already)."""
+    named = [c for c in found if c.info.message == name]
+    if not named:
+        return []
+    deepest = max(c.depth for c in named)
+    return [c for c in named if c.depth == deepest and not c.busy]
+
+
+def deliver(workflow: BpmnWorkflow, catcher: Catcher, payload: Mapping[str, Any]) -> None:
+    """Catch the message at one catcher (the caller then runs the case on)."""
+    task = catcher.task
+    if task is None:
+        task = _start_event_subprocess(workflow, catcher)
+    event = BpmnEvent(task.task_spec.event_definition, payload=dict(payload))
+    task.task_spec.catch(task, event)
+    task.data.update(payload)
+    task.task_spec._update(task)
+    workflow.data.update(payload)
+
+
+def _start_event_subprocess(workflow: BpmnWorkflow, catcher: Catcher) -> Task:
+    instance = catcher.instance
+    assert instance is not None and catcher.esp_name is not None
+    root = instance.task_tree
+    if catcher.info.interrupting:
+        for child in list(root.children):
+            child.cancel()
+    esp = instance.spec.task_specs[catcher.esp_name]
+    child = root._add_child(esp, TaskState.FUTURE)
+    child.triggered = True
+    child.set_data(**instance_data(instance))
+    child.task_spec._update(child)
+    sub = workflow.subprocesses[child.id]
+    for task in sub.tasks.values():
+        if task.task_spec.bpmn_id == catcher.info.bpmn_id and task._state == TaskState.WAITING:
+            return task
+    raise LookupError(f"event sub-process {catcher.esp_name} did not wait for its message")
+
+
+def instance_data(instance: BpmnWorkflow) -> dict[str, Any]:
+    """The data of one process instance as it stands (last step, then open branches)."""
+    data: dict[str, Any] = dict(instance.last_task.data) if instance.last_task else {}
+    for task in instance.tasks.values():
+        if task._state in (TaskState.READY, TaskState.WAITING, TaskState.STARTED):
+            data.update(task.data)
+    return data
