@@ -148,6 +148,33 @@ class TaskComplete(BaseModel):
     data: JsonObject = Field(default_factory=dict)
 
 
+class MessageSend(BaseModel):
+    """A message from outside to a waiting case: its name and what it carries."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(pattern=r"^[A-Za-z][\w-]{0,99}$", examples=["travel_documents_issued"])
+    data: JsonObject = Field(default_factory=dict)
+
+
+class MessagePublic(BaseModel):
+    """A message the case waits for now, who may send it and the form of its content."""
+
+    name: str
+    title: str
+    senders: list[str]
+    may_send: bool  # the caller's agency is among the senders
+    form: str | None
+    form_schema: dict[str, Any] | None
+    element_id: str
+    process_id: str
+
+
+class MessagesPublic(BaseModel):
+    """The messages a case waits for now."""
+
+    items: list[MessagePublic]
+
+
 class CaseCreate(BaseModel):
     """A report that starts a case."""
 

@@ -91,14 +91,18 @@ class CaseReading:
             return cases.awaited(self.ctx, workflow, loaded.bundle)
 
     def message_form(self, case_id: str, name: str) -> Mapping[str, Any] | None:
-        """The JSON Schema of a message's payload on the case's own version (None when the
-        diagram names none or no catch event of it waits for that message)."""
+        """The JSON Schema of a message's payload on the case's own version: the form of the
+        catch event that waits for it now, else of any catch event of that name (None when
+        none names one)."""
         with read_session(self.db) as session:
             case, loaded = self._case(session, case_id)
-            for info in loaded.bundle.messages.values():
-                if info.message == name and info.schema:
-                    return loaded.bundle.form(info.schema)
-            return None
+            schemas = [i.schema for i in loaded.bundle.messages.values() if i.message == name]
+            if case.status == CaseStatus.OPEN:
+                workflow = self._workflow(session, case, loaded)
+                awaited = cases.awaited(self.ctx, workflow, loaded.bundle)
+                schemas = [m.schema for m in awaited if m.name == name] + schemas
+            found = next((s for s in schemas if s), None)
+            return loaded.bundle.form(found)
 
     def case_path(self, case_id: str) -> runtime.CasePath:
         """Finished elements, taken sequence flows and open elements of a case."""

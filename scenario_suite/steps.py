@@ -15,7 +15,7 @@ from pytest_bdd import given, parsers, then, when
 from sqlalchemy.engine import Engine as Database
 
 from engine.config import Settings
-from engine.errors import InvalidDataError
+from engine.errors import InvalidDataError, MessageNotAwaitedError, NotMessageSenderError
 from engine.facade import Engine
 from engine.library import ProcessLibrary
 from engine.spiff.clock import FakeClock
@@ -140,6 +140,26 @@ def try_to_complete_task(
         world.refused = None
 
 
+def _message_data(
+    world: World, name: str, datatable: list[list[str]] | None = None
+) -> dict[str, Any]:
+    schema = world.engine.message_form(world.case_id, name)
+    return fill_form(
+        dict(schema) if schema else None, table_data(datatable), world.clock.now().date()
+    )
+
+
+@when(parsers.re(rf'{AGENCY} sends? the message "(?P<name>[\w-]+)"(?: with)?:?$'))
+def send_message(
+    world: World, agency: str, name: str, datatable: list[list[str]] | None = None
+) -> None:
+    """Deliver a message from the agency to the case, with the table's fields (others get
+    example values from the message's form)."""
+    code = agency_code(agency)
+    data = _message_data(world, name, datatable)
+    world.engine.deliver_message(world.case_id, name, data, actor=code, agency=code)
+
+
 @when(parsers.re(r"(?P<count>\d+) (?P<unit>hours?|days?|weeks?|working days?) pass(?:es)?$"))
 def time_passes(world: World, count: str, unit: str) -> None:
     """Move the clock; every timer due on the way fires at its moment."""
@@ -153,6 +173,27 @@ def time_passes(world: World, count: str, unit: str) -> None:
 def has_task(world: World, agency: str, task: str) -> None:
     """The agency's inbox holds the task for this case."""
     world.find_task(agency_code(agency), task)
+
+
+@then(parsers.re(rf'{AGENCY} cannot send the message "(?P<name>[\w-]+)"$'))
+def cannot_send_message(world: World, agency: str, name: str) -> None:
+    """The agency's message (with valid example content) is refused: not a sender, or the
+    case does not wait for it; nothing in the case changes."""
+    code = agency_code(agency)
+    before = world.case()
+    data = _message_data(world, name)
+    with pytest.raises((NotMessageSenderError, MessageNotAwaitedError)):
+        world.engine.deliver_message(world.case_id, name, data, actor=code, agency=code)
+    after = world.case()
+    assert (after.status, after.data) == (before.status, before.data)
+    assert sorted(t.id for t in after.open_tasks) == sorted(t.id for t in before.open_tasks)
+
+
+@then(parsers.re(r'the case (?P<negated>does not wait|waits) for the message "(?P<name>[\w-]+)"$'))
+def waits_for_message(world: World, negated: str, name: str) -> None:
+    """The message is (or is not) among those the case waits for now."""
+    awaited = [m.name for m in world.engine.awaited_messages(world.case_id)]
+    assert (name in awaited) == (negated == "waits"), awaited
 
 
 @then(parsers.re(rf'{AGENCY} (?:has|have) no task "(?P<task>[^"]+)"$'))

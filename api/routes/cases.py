@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from api.deps import (
     CaseDep,
@@ -22,9 +22,11 @@ from api.schemas import (
     CasePublic,
     CasesPublic,
     HistoryPublic,
+    MessageSend,
+    MessagesPublic,
     StepPublic,
 )
-from api.services import access_log, cases, processes
+from api.services import access_log, cases, messages, processes
 from api.services.policy import supervising_agency
 from engine.db import read_session
 
@@ -87,6 +89,46 @@ def read_history(case: CaseDep, engine: EngineDep) -> HistoryPublic:
     """The audit trail: who, agency, when, what, which task."""
     with read_session(engine.db) as session:
         return cases.history(session=session, case=case)
+
+
+@router.get(
+    "/cases/{case_id}/messages", response_model=MessagesPublic, responses=problems(401, 403, 404)
+)
+def awaited_messages(case: CaseDep, engine: EngineDep, caller: CurrentUser) -> MessagesPublic:
+    """The messages the case waits for now (answers from outside): name, title, the agencies
+    that may send each, whether yours may, and the form of its content."""
+    with read_session(engine.db) as session:
+        return messages.awaited(engine=engine, session=session, caller=caller, case=case)
+
+
+@router.post(
+    "/cases/{case_id}/messages",
+    response_model=StepPublic,
+    responses=problems(401, 403, 404, 409, 413, 422),
+)
+async def send_message(
+    request: Request,
+    case_id: Annotated[str, Path(description="Case id", max_length=64)],
+    body: MessageSend,
+    caller: CurrentUser,
+    idempotency_key: IdempotencyKeyHeader = None,
+) -> Response:
+    """Deliver a message the case waits for (e.g. the travel documents a consulate issued):
+    refused when the case does not wait for it (409), your agency is not among its senders
+    (403) or its content does not fit its form (422); nothing changes then. Returns the case
+    and the tasks that opened next."""
+    engine = app_engine(request)
+    return await step_response(
+        engine,
+        lambda: messages.send(
+            engine=engine,
+            caller=caller,
+            case_id=case_id,
+            name=body.name,
+            data=body.data,
+            idempotency_key=idempotency_key,
+        ),
+    )
 
 
 @router.get(

@@ -3,7 +3,9 @@
 - An agency takes part in a case when it reported it or one of its lanes has or had a
   task in it (any human_task row, open or done).
 - It sees CASE_CORE_FIELDS, plus the fields (`properties` and `x-context`) of the forms of
-  its own tasks in the case; the reporting agency also sees its report form's fields.
+  its own tasks in the case and of the messages the diagram lets it send (`messageSenders`
+  naming its role: it wrote what they carry); the reporting agency also sees its report
+  form's fields.
 - Personal fields (`x-personal` in any form of the case's version) only go to: the
   identifying authority (parameter `identifying_authority`), the agency serving the
   person now (an open task in the case, or the `referral_receiver`), and `consular`
@@ -137,11 +139,14 @@ def agency_case_fields(
         fields = set(CASE_CORE_FIELDS)
         for name in forms:
             fields |= declared_fields(loaded.bundle.form(name))
+        for message in loaded.bundle.messages.values():
+            if agency in message.senders:
+                fields |= declared_fields(loaded.bundle.form(message.schema))
         if reporting:
             fields |= declared_fields(loaded.bundle.form(loaded.definition.start_form))
         return fields
 
-    return _field_set(loaded, ("agency", reporting, forms), build)
+    return _field_set(loaded, ("agency", agency, reporting, forms), build)
 
 
 def open_agencies(session: Session, case_id: str) -> frozenset[str]:

@@ -50,6 +50,8 @@ def expectations(agency: str | None, roles: list[str]) -> dict[str, bool]:
         "GET /cases/{id}": takes_part,
         "GET /cases/{id}/history": takes_part,
         "GET /cases/{id}/access-log": takes_part and "supervisor" in roles,
+        "GET /cases/{id}/messages": takes_part,
+        "POST /cases/{id}/messages": takes_part,
         "GET /tasks": casework,
         "GET /tasks/{id}": own_task,
         "POST /tasks/{id}/claim": own_task,
@@ -86,6 +88,11 @@ def requests(case_id: str, task_id: str) -> dict[str, Callable[[Any], Any]]:
         "GET /cases/{id}": lambda a: a.get(f"/cases/{case_id}"),
         "GET /cases/{id}/history": lambda a: a.get(f"/cases/{case_id}/history"),
         "GET /cases/{id}/access-log": lambda a: a.get(f"/cases/{case_id}/access-log"),
+        "GET /cases/{id}/messages": lambda a: a.get(f"/cases/{case_id}/messages"),
+        # The case waits for no message: a participant gets 409, anyone else 403.
+        "POST /cases/{id}/messages": lambda a: a.post(
+            f"/cases/{case_id}/messages", json={"name": "answer", "data": {}}
+        ),
         "GET /tasks": lambda a: a.get("/tasks"),
         "GET /tasks/{id}": lambda a: a.get(f"/tasks/{task_id}"),
         "POST /tasks/{id}/claim": lambda a: a.post(f"/tasks/{task_id}/claim"),
@@ -119,7 +126,8 @@ def test_authorization_matrix_allows_or_refuses_each_endpoint(
     for endpoint, call in requests(case["id"], task["id"]).items():
         status = call(actor).status_code
         allowed = expectations(agency, roles)[endpoint]
-        ok = (status in (200, 201, 422)) if allowed else status == 403
+        acted = (200, 201, 422) + ((409,) if endpoint == "POST /cases/{id}/messages" else ())
+        ok = (status in acted) if allowed else status == 403
         if not ok:
             wrong.append(f"{endpoint}: {status} (expected {'allowed' if allowed else '403'})")
     assert wrong == []
