@@ -670,3 +670,68 @@ Feature: Repatriation (SOP 4)
     Then IOM has no task "Hand over to the receiving organisation"
     And the case is closed with outcome "returned_home"
     And the case data has return_handover_data_consent = false
+
+  # ------------------------------------------------------- answers from outside (messages)
+
+  @outbound @message
+  Scenario: the travel documents arrive as a message and the case moves on
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Dilnoza-4    |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    Then IOM has a task "Request travel documents from the consulate of origin"
+    And the case waits for the message "travel_documents_answer"
+    When the consular service sends the message "travel_documents_answer" with:
+      | field                              | value        |
+      | return_travel_document_result      | issued       |
+      | return_travel_document_number      | UZ-TD-20417  |
+      | return_travel_document_expiry_date | "2026-03-31" |
+    Then IOM has no task "Request travel documents from the consulate of origin"
+    And the NGO has a task "Discuss hand-over data with the person"
+    And the case does not wait for the message "travel_documents_answer"
+    And the case data has return_travel_document_result = "issued"
+    And the case data has return_travel_document_expiry_date = "2026-03-31"
+
+  @outbound @message
+  Scenario: a message from the wrong agency is refused
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Dilnoza-5    |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    Then IOM cannot send the message "travel_documents_answer"
+    # Not waited for yet: the return risk is not assessed.
+    And the consular service cannot send the message "travel_documents_answer"
+    When IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    Then IOM cannot send the message "travel_documents_answer"
+    And the NGO cannot send the message "travel_documents_answer"
+    And IOM has a task "Request travel documents from the consulate of origin"
+    When the consular service sends the message "travel_documents_answer" with:
+      | field                         | value   |
+      | return_travel_document_result | refused |
+    Then IOM has no task "Request travel documents from the consulate of origin"
+    And the NGO has a task "Discuss options"
