@@ -43,11 +43,23 @@ class TaskState(StrEnum):
 
 
 class InboxStatus(StrEnum):
-    """Inbox filter: unclaimed, claimed, or past its deadline."""
+    """Inbox filter: unclaimed, claimed, past its deadline, or escalated to the caller (a
+    supervisor or head: open tasks of any agency whose ladder told the caller's agency and
+    role)."""
 
     READY = "ready"
     CLAIMED = "claimed"
     OVERDUE = "overdue"
+    ESCALATED = "escalated"
+
+
+class EscalationPublic(BaseModel):
+    """The highest rung of an open task's escalation ladder told so far."""
+
+    rung: int
+    agency: str = Field(description="Whose users were told")
+    role: str = Field(description="Which of them: supervisor or head")
+    fired_at: datetime
 
 
 class FieldErrorPublic(BaseModel):
@@ -125,6 +137,7 @@ class TaskPublic(BaseModel):
     completed_by: str | None = None
     completed_at: datetime | None = None
     form: str | None
+    escalation: EscalationPublic | None = None
 
 
 class TasksPublic(BaseModel):

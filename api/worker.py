@@ -1,7 +1,9 @@
-"""The in-process timer worker: fires due timers every `worker_interval` seconds.
+"""The in-process timer worker: fires due timers, then tells due escalation rungs, every
+`worker_interval` seconds.
 
-Durable work lives in the database (timer rows); this thread only polls, so it may run
-in every API process beside `nrm worker` (PostgreSQL skips a case another worker holds).
+Durable work lives in the database (timer and escalation rows); this thread only polls, so
+it may run in every API process beside `nrm worker` (PostgreSQL skips a case another worker
+holds).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ log = logging.getLogger("api.worker")
 
 
 class TimerWorker:
-    """A daemon thread calling `engine.fire_due_timers()` until stopped."""
+    """A daemon thread calling `engine.fire_due_timers()` and `fire_due_escalations()` until
+    stopped."""
 
     def __init__(self, engine: Engine, interval: float) -> None:
         self.engine = engine
@@ -41,9 +44,12 @@ class TimerWorker:
         """One round; a failure is logged (without case data) and the next round tries again."""
         try:
             moved = self.engine.fire_due_timers()
+            told = self.engine.fire_due_escalations()
         except Exception as exc:  # noqa: BLE001  (the loop must outlive one bad round)
             log.error("timer round failed: %s", type(exc).__name__)
             return []
         if moved:
             log.info("fired timers in %d case(s)", len(moved))
+        if told:
+            log.info("escalated %d task(s)", len(told))
         return moved

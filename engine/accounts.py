@@ -74,8 +74,8 @@ def upsert_user(
 
 
 def create_demo(session: Session, *, password: str, production: bool, now: datetime) -> list[str]:
-    """One caseworker per agency role (username = role code), a supervisor per agency
-    (`<code>_supervisor`), and the staff users; refused in production."""
+    """One caseworker per agency role (username = role code), a supervisor (`<code>_supervisor`)
+    and a head (`<code>_head`) per agency, and the staff users; refused in production."""
     if production:
         raise ProductionRefusedError("Demo users are refused when NRM_ENV=production.")
     ensure_agencies(session, now)
@@ -100,7 +100,15 @@ def create_demo(session: Session, *, password: str, production: bool, now: datet
             roles=["caseworker", "supervisor"],
             now=now,
         )
-        names += [role.code, f"{role.code}_supervisor"]
+        upsert_user(
+            session,
+            username=f"{role.code}_head",
+            password=password,
+            agency=role.code,
+            roles=["caseworker", "supervisor", "head"],
+            now=now,
+        )
+        names += [role.code, f"{role.code}_supervisor", f"{role.code}_head"]
     for username, (agency, roles) in STAFF_USERS.items():
         upsert_user(
             session, username=username, password=password, agency=agency, roles=roles, now=now

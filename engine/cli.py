@@ -121,7 +121,7 @@ def worker(
     interval: Annotated[float | None, typer.Option(help="Seconds between rounds")] = None,
     once: bool = False,
 ) -> None:
-    """Fire due timers, forever (or once)."""
+    """Fire due timers and tell due escalation rungs, forever (or once)."""
     settings = load_settings()
     engine = _engine(settings)
     pause = interval if interval is not None else settings.worker_interval
@@ -129,6 +129,9 @@ def worker(
         moved = engine.fire_due_timers()
         if moved:
             typer.echo(f"{datetime.now(UTC).isoformat()} fired timers in {len(moved)} case(s)")
+        told = engine.fire_due_escalations()
+        if told:
+            typer.echo(f"{datetime.now(UTC).isoformat()} escalated {len(told)} task(s)")
         if once:
             return
         time.sleep(pause)
@@ -138,15 +141,18 @@ def worker(
 def timers_fire(
     at: Annotated[str | None, typer.Option(help="ISO date-time to fire at (default: now)")] = None,
 ) -> None:
-    """Fire every timer due at that moment."""
+    """Fire every timer due at that moment, then tell the escalation rungs due."""
     from engine.spiff.clock import FakeClock
 
     moment = datetime.fromisoformat(at) if at else datetime.now(UTC)
     clock = FakeClock(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
-    moved = _engine(clock=clock).fire_due_timers(limit=10_000)
+    engine = _engine(clock=clock)
+    moved = engine.fire_due_timers(limit=10_000)
     typer.echo(f"fired timers at {clock.now().isoformat()} in {len(moved)} case(s)")
     for case_id in moved:
         typer.echo(f"  {case_id}")
+    told = engine.fire_due_escalations(limit=10_000)
+    typer.echo(f"escalated {len(told)} task(s)")
 
 
 @app.command()

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from functools import partial
 from typing import Any
 
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, select
 
-from engine import cases, claims, factbuild
+from engine import cases, claims, escalations, factbuild
 from engine.config import Settings, load_settings
 from engine.context import EngineContext
 from engine.db import make_engine, pool_options, read_session
 from engine.deploying import PolicyDeployment
 from engine.diagrams import Diagrams
 from engine.errors import NrmError
+from engine.escalations import DueRung, EscalationView
 from engine.fastsql import TaskRow
 from engine.library import DeployResult, ProcessLibrary
 from engine.models import Case, CaseStatus, ProcessVersion
@@ -270,6 +272,38 @@ class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams, Monitorin
 
     def _fire_case(self, case_id: str, session: Session) -> StepResult | None:
         return cases.fire_timers(self.ctx, session, case_id=case_id)
+
+    # --- escalation ladders (engine/escalations.py) ----------------------------------------
+
+    def fire_due_escalations(
+        self, limit: int = 100, case_ids: Sequence[str] | None = None
+    ) -> list[EscalationView]:
+        """Tell every rung due by the engine clock (of some cases only, when given), one
+        transaction each; returns the rungs told."""
+        with read_session(self.db) as session:
+            due = escalations.due_rungs(
+                session, now=self.clock.now(), limit=limit, case_ids=case_ids
+            )
+        return [told for d in due if (told := self._escalate_safely(d)) is not None]
+
+    def _escalate_safely(self, due: DueRung) -> EscalationView | None:
+        try:
+            return self._write(
+                lambda s: escalations.fire(self.ctx, s, task_id=due.task_id, case_id=due.case_id)
+            )
+        except NrmError as exc:
+            log.warning("escalation of task %s failed: %s", due.task_id, exc.title)
+            return None
+
+    def next_escalation(self, case_ids: Sequence[str] | None = None) -> datetime | None:
+        """When the next rung is due (of some cases only, when given)."""
+        with read_session(self.db) as session:
+            return escalations.next_due(session, case_ids)
+
+    def case_escalations(self, case_id: str) -> list[EscalationView]:
+        """Every rung told in a case, in the order told."""
+        with read_session(self.db) as session:
+            return escalations.of_case(session, case_id)
 
 
 def _hooked(

@@ -180,6 +180,25 @@ class Timer(SQLModel, table=True):
     fire_at: datetime = _when(index=True)
 
 
+class Escalation(SQLModel, table=True):
+    """One rung of a task's escalation ladder, told when it fired (engine/escalations.py)."""
+
+    __tablename__ = "escalation"
+    __table_args__ = (
+        UniqueConstraint("task_id", "rung"),
+        Index("ix_escalation_to", "agency", "role"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: str = Field(foreign_key="human_task.id", max_length=36)
+    case_id: str = Field(foreign_key="nrm_case.id", max_length=36)
+    rung: int
+    agency: str = Field(max_length=64)  # whose users were told
+    role: str = Field(max_length=32)  # which of them: supervisor or head
+    fired_at: datetime = _when()
+    # When the next rung is due; None on the last rung, once it fired, or once the task ended.
+    next_at: datetime | None = _when(nullable=True, index=True)
+
+
 class AuditEvent(SQLModel, table=True):
     """Append-only trail: who did what, when, on which case and task; each case's events a
     hash chain (engine.trail)."""

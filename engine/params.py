@@ -183,6 +183,13 @@ PARAMETERS: tuple[Parameter, ...] = (
     _due("compensation_claim_working_days", 10, W, "Working days to prepare a compensation claim"),
     _due("proceedings_step_days", 30, D, "Days to record the next step of the proceedings"),
     _due("hearing_preparation_working_days", 5, W, "Working days to prepare for a hearing"),
+    # The escalation ladder's rungs after the first (ESCALATION_LADDERS below).
+    _due(
+        "escalation_next_rung_working_days",
+        2,
+        W,
+        "Working days an escalated task may stay open before the next rung is told",
+    ),
 )
 
 DEFAULTS: Mapping[str, int | str] = MappingProxyType({p.name: p.default for p in PARAMETERS})
@@ -223,3 +230,45 @@ def _number(p: Parameter, raw: str) -> int:
 
 
 SOURCES = {"law": "law", "intl": "international standard", "param": "NRM"}
+
+# --- Escalation ladders -----------------------------------------------------------------
+# Declared once here, never drawn in a diagram: when an open task passes its due date, the
+# worker tells the first rung; while it stays open, each later rung is told once the
+# deadline parameter of that rung has passed since the rung before (engine/escalations.py).
+
+HOLDER = "holder"  # a rung's agency: the agency that holds the task
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One rung of an escalation ladder: who is told, and when."""
+
+    agency: str  # an agency code, or HOLDER
+    role: str  # the users of that agency who see it: `supervisor` or `head`
+    after: str | None  # deadline parameter counted from the rung before; None: the task's due
+
+
+NEXT_RUNG = "escalation_next_rung_working_days"
+# Every task: its agency's supervisors, then the interagency commission's.
+ESCALATION_LADDER: tuple[Rung, ...] = (
+    Rung(HOLDER, "supervisor", None),
+    Rung("commission", "supervisor", NEXT_RUNG),
+)
+# Decisions (the identifying authority's lane) and the commission's own tasks go up to the
+# head of the agency that holds them.
+HEAD_LADDER: tuple[Rung, ...] = (
+    Rung(HOLDER, "supervisor", None),
+    Rung(HOLDER, "head", NEXT_RUNG),
+)
+ESCALATION_LADDERS: Mapping[str, tuple[Rung, ...]] = MappingProxyType(
+    {"identifying_authority": HEAD_LADDER, "commission": HEAD_LADDER}
+)
+
+
+def escalation_ladder(lane: str | None, agency: str | None) -> tuple[Rung, ...]:
+    """The ladder of a task in this lane (code, e.g. `identifying_authority`) held by this
+    agency."""
+    for key in (lane, agency):
+        if key is not None and key in ESCALATION_LADDERS:
+            return ESCALATION_LADDERS[key]
+    return ESCALATION_LADDER

@@ -19,8 +19,8 @@ from engine.agencies import ROLES
 from engine.errors import ConflictError, FieldError, InvalidDataError, NotFoundError
 from engine.models import User
 
-KNOWN_ROLES = ("caseworker", "supervisor", "policy", "reviewer", "rapporteur", "admin")
-CASEWORK = frozenset({"caseworker", "supervisor"})
+KNOWN_ROLES = ("caseworker", "supervisor", "head", "policy", "reviewer", "rapporteur", "admin")
+CASEWORK = frozenset({"caseworker", "supervisor", "head"})
 LANE_AGENCIES = frozenset(r.code for r in ROLES if r.has_tasks)
 AGENCIES = frozenset(r.code for r in ROLES)
 MIN_PASSWORD = 10
@@ -134,7 +134,7 @@ def _check_roles(roles: list[str], agency: str | None) -> None:
     if CASEWORK & set(roles) and agency not in LANE_AGENCIES:
         raise _invalid(
             "agency",
-            "Caseworkers and supervisors belong to an agency with lanes: "
+            "Caseworkers, supervisors and heads belong to an agency with lanes: "
             f"{', '.join(sorted(LANE_AGENCIES))}.",
             "required",
         )

@@ -100,15 +100,30 @@ class World:
         return matching[0]
 
     def pass_time(self, until: datetime) -> None:
-        """Move the clock to `until`, firing each timer at its own moment on the way."""
+        """Move the clock to `until`, firing each timer and telling each escalation rung at
+        its own moment on the way."""
         while True:
-            due = self.engine.next_timer(self.case_ids)
+            due = self._next_due()
             if due is None or due > until:
                 break
             self.clock.set(max(due, self.clock.now()))
-            self.engine.fire_due_timers(case_ids=self.case_ids)
+            if not self._fire() and self._next_due() == due:
+                break  # nothing could fire at that moment: do not wait on it for ever
         self.clock.set(until)
-        self.engine.fire_due_timers(case_ids=self.case_ids)
+        self._fire()
+
+    def _next_due(self) -> datetime | None:
+        moments = (
+            self.engine.next_timer(self.case_ids),
+            self.engine.next_escalation(self.case_ids),
+        )
+        return min((m for m in moments if m is not None), default=None)
+
+    def _fire(self) -> bool:
+        """Timers first (an interrupting timer may end the task), then escalations."""
+        moved = self.engine.fire_due_timers(case_ids=self.case_ids)
+        told = self.engine.fire_due_escalations(case_ids=self.case_ids)
+        return bool(moved or told)
 
     def later(self, count: int, unit: str) -> datetime:
         """The moment `count` hours, days or working days from now."""

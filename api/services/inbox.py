@@ -1,7 +1,7 @@
 """An agency's inbox: one indexed query on human_task joined to nrm_case, never workflows.
 
-Sorted by due date (tasks without a deadline last), then age, then id; paged by offset or
-by an opaque keyset cursor (stable while tasks come and go).
+Sorted by due date (overdue first; tasks without a deadline last), then age, then id;
+paged by offset or by an opaque keyset cursor (stable while tasks come and go).
 """
 
 from __future__ import annotations
@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, exists, or_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from api.schemas import InboxStatus, TasksPublic
-from api.services.policy import Caller, casework_agency
+from api.schemas import EscalationPublic, InboxStatus, TasksPublic
+from api.services.policy import Caller, casework_agency, escalation_roles
 from api.services.shaping import task_public
 from engine.errors import FieldError, InvalidDataError
 from engine.facade import Engine
-from engine.models import Case, HumanTask, TaskStatus
+from engine.models import Case, Escalation, HumanTask, TaskStatus
 
 INBOX_ORDER = (
     col(HumanTask.due_at).asc().nulls_last(),
@@ -53,13 +53,13 @@ class Page:
 def inbox(
     *, engine: Engine, session: Session, caller: Caller, filters: InboxFilter, page: Page
 ) -> TasksPublic:
-    """Open tasks of the caller's agency's lanes."""
-    agency = casework_agency(caller)
+    """Open tasks of the caller's agency's lanes (or, with status `escalated`, the open
+    tasks of any agency escalated to the caller's agency and role)."""
     now = engine.clock.now()
     query = (
         select(HumanTask, Case.number, Case.process_version_id)
         .join(Case, col(Case.id) == col(HumanTask.case_id))
-        .where(HumanTask.agency == agency, HumanTask.status == TaskStatus.READY)
+        .where(HumanTask.status == TaskStatus.READY, _whose(caller, filters))
         .where(*_conditions(filters, caller.username, now))
     )
     if page.cursor:
@@ -67,17 +67,46 @@ def inbox(
     elif page.offset:
         query = query.offset(page.offset)
     rows = session.exec(query.order_by(*INBOX_ORDER).limit(page.limit + 1)).all()
+    marks = escalation_marks(session, [row.id for row, _n, _v in rows[: page.limit]])
     tasks = [
         task_public(
             row,
             case_number=number,
             loaded=engine.library.version(session, version_id),
             now=now,
+            escalation=marks.get(row.id),
         )
         for row, number, version_id in rows[: page.limit]
     ]
     more = len(rows) > page.limit
     return TasksPublic(data=tasks, next_cursor=_encode(rows[page.limit - 1][0]) if more else None)
+
+
+def _whose(caller: Caller, filters: InboxFilter) -> ColumnElement[bool]:
+    """The agency's own tasks, or those escalated to the caller's agency and roles."""
+    if filters.status != InboxStatus.ESCALATED:
+        return col(HumanTask.agency) == casework_agency(caller)
+    agency, roles = escalation_roles(caller)
+    return exists().where(
+        col(Escalation.task_id) == col(HumanTask.id),
+        col(Escalation.agency) == agency,
+        col(Escalation.role).in_(sorted(roles)),
+    )
+
+
+def escalation_marks(session: Session, task_ids: list[str]) -> dict[str, EscalationPublic]:
+    """The highest rung told of each of these tasks (tasks never escalated: absent)."""
+    if not task_ids:
+        return {}
+    told = session.exec(
+        select(Escalation)
+        .where(col(Escalation.task_id).in_(task_ids))
+        .order_by(col(Escalation.rung))
+    ).all()
+    return {
+        e.task_id: EscalationPublic(rung=e.rung, agency=e.agency, role=e.role, fired_at=e.fired_at)
+        for e in told
+    }
 
 
 def _conditions(filters: InboxFilter, username: str, now: datetime) -> list[ColumnElement[bool]]:

@@ -1,9 +1,11 @@
 """Who may do what: roles per user, agencies per lane. One place, checked by the services.
 
-Roles: `caseworker` and `supervisor` work cases in their agency's lanes; `policy` deploys
-diagrams and moves open cases to a new version; `reviewer` reads process definitions and
-checks proposed ones (validation, migration preview); `admin` administers accounts (the
-`/users` routes, api/services/users.py);
+Roles: `caseworker` and `supervisor` work cases in their agency's lanes (a supervisor also
+sees the tasks escalated to the agency's supervisors, reassigns and overrides claims);
+`head` heads an agency's casework and sees what its ladder takes past the supervisors;
+`policy` deploys diagrams and moves open cases to a new version; `reviewer` reads process
+definitions and checks proposed ones (validation, migration preview); `admin` administers
+accounts (the `/users` routes, api/services/users.py);
 `rapporteur` reads statistics only (policy staff read them too: aggregates, small counts
 withheld). Only caseworkers and supervisors of an agency that has lanes see cases, tasks or
 any case data; every other role is refused (403).
@@ -16,7 +18,8 @@ from dataclasses import dataclass
 from api.errors import RoleRequiredError
 from engine.agencies import ROLES
 
-CASEWORK_ROLES = frozenset({"caseworker", "supervisor"})
+CASEWORK_ROLES = frozenset({"caseworker", "supervisor", "head"})
+ESCALATION_ROLES = frozenset({"supervisor", "head"})
 PROCESS_READER_ROLES = CASEWORK_ROLES | {"policy", "reviewer", "admin"}
 PROCESS_CHECKER_ROLES = frozenset({"policy", "reviewer"})
 STATISTICS_ROLES = frozenset({"rapporteur", "policy"})
@@ -58,6 +61,18 @@ def starting_agency(caller: Caller) -> str:
             agency=agency,
         )
     return agency
+
+
+def escalation_roles(caller: Caller) -> tuple[str, frozenset[str]]:
+    """The caller's agency and the roles escalations reach them by; else 403."""
+    agency = casework_agency(caller)
+    roles = caller.roles & ESCALATION_ROLES
+    if not roles:
+        raise RoleRequiredError(
+            "Escalations go to supervisors and heads; your roles see your agency's inbox.",
+            roles=sorted(caller.roles),
+        )
+    return agency, roles
 
 
 def supervising_agency(caller: Caller) -> str:

@@ -6,7 +6,7 @@ import math
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from api.schemas import CasePublic, TaskPublic, TaskState
+from api.schemas import CasePublic, EscalationPublic, TaskPublic, TaskState
 from engine.library import LoadedVersion
 from engine.models import Case, TaskStatus
 from engine.views import CaseView
@@ -77,7 +77,12 @@ def task_item(loaded: LoadedVersion | None, row: TaskLike) -> str | None:
 
 
 def task_public(
-    row: TaskLike, *, case_number: str, loaded: LoadedVersion | None, now: datetime
+    row: TaskLike,
+    *,
+    case_number: str,
+    loaded: LoadedVersion | None,
+    now: datetime,
+    escalation: EscalationPublic | None = None,
 ) -> TaskPublic:
     """A task as the inbox shows it."""
     is_open = row.status == TaskStatus.READY
@@ -99,6 +104,7 @@ def task_public(
         completed_by=row.completed_by,
         completed_at=row.completed_at,
         form=row.form,
+        escalation=escalation if is_open else None,
     )
 
 

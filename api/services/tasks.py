@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from api.schemas import StepPublic, TaskDetail, TaskPublic
 from api.services import access_log, idempotency, steps, visibility
+from api.services.inbox import escalation_marks
 from api.services.policy import Caller, casework_agency
 from api.services.shaping import task_public
 from engine.db import read_session
@@ -36,7 +37,13 @@ def detail(
         endpoint="GET /tasks/{id}",
         task_id=task.id,
     )
-    public = task_public(task, case_number=case.number, loaded=loaded, now=engine.clock.now())
+    public = task_public(
+        task,
+        case_number=case.number,
+        loaded=loaded,
+        now=engine.clock.now(),
+        escalation=escalation_marks(session, [task.id]).get(task.id),
+    )
     return TaskDetail(
         **public.model_dump(),
         form_schema=dict(schema) if schema is not None else None,
@@ -99,4 +106,7 @@ def _public(engine: Engine, view: TaskView) -> TaskPublic:
         case = session.get(Case, view.case_id)
         assert case is not None
         loaded = visibility.version_of(engine, session, case)
-    return task_public(view, case_number=view.case_number, loaded=loaded, now=engine.clock.now())
+        mark = escalation_marks(session, [view.id]).get(view.id)
+    return task_public(
+        view, case_number=view.case_number, loaded=loaded, now=engine.clock.now(), escalation=mark
+    )

@@ -1,4 +1,5 @@
-"""The agency inbox: overdue first, then by due date; a claimed-by-me filter."""
+"""The agency inbox: overdue first, then by due date; a claimed-by-me filter, and for
+supervisors and heads the tasks escalated to them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from api.deps import EngineDep
+from api.schemas import InboxStatus
 from api.services.inbox import InboxFilter, Page, inbox
+from api.services.policy import ESCALATION_ROLES
 from engine.db import read_session
 from forms import drafts, timewords
 from forms.web.deps import WebUser
@@ -25,15 +28,18 @@ def show_inbox(
     engine: EngineDep,
     caller: WebUser,
     mine: Annotated[bool, Query()] = False,
+    escalated: Annotated[bool, Query()] = False,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
 ) -> Response:
-    """Open tasks of the user's agency, with deadlines and waiting times in words."""
+    """Open tasks of the user's agency, with deadlines and waiting times in words; for a
+    supervisor or head, also the tasks escalated to them (of any agency)."""
+    status = InboxStatus.ESCALATED if escalated else None
     with read_session(engine.db) as session:
         found = inbox(
             engine=engine,
             session=session,
             caller=caller,
-            filters=InboxFilter(assignee_me=mine),
+            filters=InboxFilter(status=status, assignee_me=mine and not escalated),
             page=Page(limit=PAGE_SIZE, cursor=cursor),
         )
     t, now = translator(request), engine.clock.now()
@@ -47,4 +53,12 @@ def show_inbox(
         }
         for task in found.data
     ]
-    return page(request, "inbox.html", rows=rows, mine=mine, next_cursor=found.next_cursor)
+    return page(
+        request,
+        "inbox.html",
+        rows=rows,
+        mine=mine and not escalated,
+        escalated=escalated,
+        supervises=bool(caller.roles & ESCALATION_ROLES),
+        next_cursor=found.next_cursor,
+    )

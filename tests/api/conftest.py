@@ -47,12 +47,14 @@ PERSONAL_VALUES = ("Asel Toktogulova", "2001-02-03", "+996555123456")
 
 
 def demo_users() -> list[tuple[str, str | None, list[str]]]:
-    """(username, agency, roles) of the demo set: caseworker and supervisor per agency, staff."""
+    """(username, agency, roles) of the demo set: caseworker, supervisor and head per agency,
+    staff."""
     users: list[tuple[str, str | None, list[str]]] = []
     for role in ROLES:
         if role.has_tasks:
             users.append((role.code, role.code, ["caseworker"]))
             users.append((f"{role.code}_supervisor", role.code, ["caseworker", "supervisor"]))
+            users.append((f"{role.code}_head", role.code, ["caseworker", "supervisor", "head"]))
     users += [(name, agency, roles) for name, (agency, roles) in STAFF_USERS.items()]
     return users
 

@@ -60,7 +60,7 @@ def test_accounts_are_made_in_production_and_sign_in(production: str) -> None:
         (["bad name!", "--role", "policy"], PASSWORD, "A username is 2-100"),
         (["x1", "--role", "chief"], PASSWORD, "Unknown role(s): chief."),
         (["x1", "--role", "policy", "--agency", "kgb"], PASSWORD, "Unknown agency 'kgb'"),
-        (["x1", "--role", "caseworker"], PASSWORD, "Caseworkers and supervisors belong to"),
+        (["x1", "--role", "caseworker"], PASSWORD, "Caseworkers, supervisors and heads belong to"),
         (["x1", "--role", "caseworker", "--agency", "rapporteur"], PASSWORD, "agency with lanes"),
         (["x1", "--role", "policy"], "short", "at least 10 characters"),
     ],

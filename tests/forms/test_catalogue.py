@@ -26,7 +26,7 @@ FILES = (".html", ".json", ".css", ".js", ".svg", ".png")
 # Keys the pages build from data: audit actions, error classes, derived field names.
 DYNAMIC = ("action.", "errors.", "field.", "statistics.milestone.", "statistics.fact.")
 DYNAMIC += ("statistics.step.", "statistics.sector.", "statistics.age.", "statistics.citizenship.")
-DYNAMIC += ("users.role.", "users.error.", "users.done.")
+DYNAMIC += ("users.role.", "users.error.", "users.done.", "escalation.tag.")
 BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
 OUTCOMES = ("not_victim", "anonymous_notification", "not_returned", "returned_home",
             "stayed_for_proceedings", "other_protection", "rehabilitation_completed",

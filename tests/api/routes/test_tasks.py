@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -273,3 +274,45 @@ def test_complete_task_with_malformed_idempotency_key_is_422(as_user: AsUser) ->
             as_user("police"), str(task["id"]), PRESUMED, headers={"Idempotency-Key": key}
         )
         assert response.status_code == 422, key
+
+
+def test_an_overdue_task_reaches_the_supervisors_escalated_view_then_the_head(
+    as_user: AsUser, clock: FakeClock, api_engine: Engine
+) -> None:
+    task = identify_task(as_user)  # the identifying authority's decision (police), due in 24 h
+    supervisor, head = as_user("police_supervisor"), as_user("police_head")
+
+    def escalated(actor: Any) -> list[tuple[object, object]]:
+        response = actor.get("/tasks", params={"status": "escalated"})
+        assert response.status_code == 200, response.text
+        return [(t["id"], (t["escalation"] or {}).get("rung")) for t in response.json()["data"]]
+
+    assert escalated(supervisor) == [] and task["escalation"] is None
+    clock.advance(timedelta(hours=24))
+    api_engine.fire_due_timers()
+    api_engine.fire_due_escalations()
+    assert escalated(supervisor) == [(task["id"], 1)]
+    assert escalated(head) == [(task["id"], 1)]  # a head is a supervisor too
+    assert escalated(as_user("commission_supervisor")) == []
+    listed = only(as_user("police").get("/tasks").json()["data"], "Identify the person")
+    assert listed["escalation"] == {
+        "rung": 1,
+        "agency": "police",
+        "role": "supervisor",
+        "fired_at": "2026-01-06T09:00:00Z",
+    }
+    refused = as_user("police").get("/tasks", params={"status": "escalated"})
+    assert refused.status_code == 403 and refused.headers["content-type"] == PROBLEM_JSON
+    assert "supervisors and heads" in refused.json()["detail"]
+    # A decision goes up to the head of the identifying authority, not to the commission.
+    clock.advance(timedelta(days=7))
+    api_engine.fire_due_escalations()
+    detail = as_user("police").get(f"/tasks/{task['id']}").json()
+    assert detail["escalation"]["rung"] == 2 and detail["escalation"]["role"] == "head"
+    assert escalated(as_user("commission_supervisor")) == []
+    assert (task["id"], 2) in escalated(head)
+    history = as_user("police").get(f"/cases/{task['case_id']}/history").json()["data"]
+    assert [e["action"] for e in history].count("task.escalated") >= 2
+    # Done: it leaves every escalated view.
+    assert complete(as_user("police"), str(task["id"]), PRESUMED).status_code == 200
+    assert task["id"] not in [t for t, _ in escalated(head)]
