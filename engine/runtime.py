@@ -356,6 +356,7 @@ def case_path(workflow: BpmnWorkflow, bundle: CompiledBundle) -> CasePath:
     completed: set[tuple[str, str]] = set()
     flows: set[tuple[str, str]] = set()
     waiting: set[tuple[str, str]] = set()
+    holders = _holders(bundle)
     for task in workflow.get_tasks():
         bpmn_id = task.task_spec.bpmn_id
         if not bpmn_id:
@@ -372,7 +373,21 @@ def case_path(workflow: BpmnWorkflow, bundle: CompiledBundle) -> CasePath:
         flow = bundle.flow(process_id, source, bpmn_id) if source else None
         if flow is not None:
             flows.add((process_id, flow.flow_id))
+            holder = holders.get(process_id)
+            while holder is not None:  # an (event) sub-process's flow is its process's too
+                flows.add((holder, flow.flow_id))
+                holder = holders.get(holder)
     return CasePath(frozenset(completed), frozenset(flows), frozenset(waiting))
+
+
+def _holders(bundle: CompiledBundle) -> dict[str, str]:
+    """Embedded (event) sub-process id -> id of the process or sub-process holding it."""
+    containers = {process_id for process_id, _ in bundle.tasks}
+    return {
+        bpmn_id: process_id
+        for process_id, bpmn_id in bundle.tasks
+        if bpmn_id in containers and bpmn_id != process_id
+    }
 
 
 def _bpmn_parent(task: Task) -> str | None:

@@ -600,3 +600,58 @@ Feature: SOP 3 - Social rehabilitation
       | rehab_shelter_extension        | extended_proceedings |
     And 20 days pass
     Then the social services has no task "Review the shelter stay (free period over)"
+
+  @consent @message
+  Scenario: a woman withdraws consent during rehabilitation
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Nazira |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                  |
+      | rehab_intake_date              | 2026-01-05             |
+      | rehab_needs                    | ["shelter", "medical"] |
+      | rehab_retrafficking_risk       | low                    |
+      | rehab_contact_with_traffickers | false                  |
+    Then the social services has a task "Draft individual rehabilitation plan"
+    And the case waits for the message "consent_withdrawn"
+    And the police cannot send the message "consent_withdrawn"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value                |
+      | consent_withdrawn_on         | 2026-01-07           |
+      | consent_withdrawn_from       | ["police", "health"] |
+      | consent_still_agrees_to_help | true                 |
+    Then the social services has no task "Draft individual rehabilitation plan"
+    And the NGO has a task "Agree the help that continues after consent was withdrawn"
+    And the case does not wait for the message "consent_withdrawn"
+    And the case data has consent_withdrawn_on = "2026-01-07"
+    And the case data has consent_withdrawn_from = ["police", "health"]
+    When the NGO completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                                   |
+      | consent_help_continuing | Shelter until 31 January, no other help |
+    Then the case is closed with outcome "voluntary_withdrawal"
+    And the case data has consent_help_continuing = "Shelter until 31 January, no other help"
+    And the case data has no purge_personal_data
+
+  @consent @message
+  Scenario: a woman withdraws all consent and only an anonymous notification is kept
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Gulzat |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value       |
+      | rehab_intake_date              | 2026-01-05  |
+      | rehab_needs                    | ["shelter"] |
+      | rehab_retrafficking_risk       | low         |
+      | rehab_contact_with_traffickers | false       |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-06 |
+      | consent_still_agrees_to_help | false      |
+    Then the social services has no open tasks
+    And the NGO has no open tasks
+    And the case is closed with outcome "voluntary_withdrawal"
+    And the case data has purge_personal_data = true

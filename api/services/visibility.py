@@ -10,6 +10,8 @@
   identifying authority (parameter `identifying_authority`), the agency serving the
   person now (an open task in the case, or the `referral_receiver`), and `consular`
   (whose forms hold identity and travel data). Always within the fields above.
+- Never to an agency the person withdrew consent from (`consent_withdrawn_from`, recorded
+  by the message `consent_withdrawn`): sharing with it stops from then on.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ CASE_CORE_FIELDS = frozenset(
         "reporting_agency",
     }
 )
+# The case field naming the agencies the person withdrew consent from (no more personal data).
+CONSENT_WITHDRAWN_FROM = "consent_withdrawn_from"
 # Agencies that may see identity fields besides the identifying authority and the serving one.
 IDENTITY_AGENCIES = frozenset({"consular"})
 
@@ -162,7 +166,11 @@ def may_see_personal(
     serving: Iterable[str],
     params: Mapping[str, Any],
 ) -> bool:
-    """True for the identifying authority, the serving agency, and consular."""
+    """True for the identifying authority, the serving agency, and consular — unless the
+    person withdrew consent to share with that agency."""
+    withdrawn = data.get(CONSENT_WITHDRAWN_FROM)
+    if isinstance(withdrawn, list) and agency in withdrawn:
+        return False
     return (
         agency == params.get("identifying_authority")
         or agency in IDENTITY_AGENCIES
