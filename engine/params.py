@@ -144,8 +144,23 @@ PARAMETERS: tuple[Parameter, ...] = (
     _due("consent_hours", 48, H, "Hours to inform the person and record consent"),
     _due("screening_working_days", 3, W, "Working days for the indicator screening"),
     _due("anonymous_notification_working_days", 3, W, "Working days to send the notification"),
-    _due("crime_registration_hours", 24, H, "Hours for the police to register the crime"),
-    _due("non_punishment_working_days", 5, W, "Working days to record linked offences"),
+    _due("crime_registration_hours", 24, H, "Hours to record the crime in the unified register"),
+    _due(
+        "non_punishment_working_days",
+        5,
+        W,
+        "Working days for the prosecutor to decide on non-punishment",
+    ),
+    _due(
+        "reasonable_grounds_hours", 24, H, "Hours to record reasonable grounds and tell the person"
+    ),
+    _due(
+        "decision_notice_working_days",
+        3,
+        W,
+        "Working days to tell the person of a negative decision",
+    ),
+    _due("decision_review_working_days", 10, W, "Working days to review a negative decision"),
     _due("general_services_working_days", 5, W, "Working days to refer to general services"),
     _due(
         "overdue_review_working_days",

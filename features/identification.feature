@@ -2,10 +2,11 @@ Feature: Identification of a presumed victim (SOP 1)
   A first responder reports a presumed victim. Safety comes first; a person under 18
   or whose age is in doubt is treated as a child; an adult is informed and decides
   on referral and, separately, on a police report. The indicators of act, means and
-  purpose are screened against the criteria for identification, and the identifying
-  authority (the police by default) decides the status within the deadline.
+  purpose are screened against the criteria for identification. When they give reasonable
+  grounds, the first responder records them and tells the person: help starts at once, and
+  the formal status decision (identification_decision.feature) runs beside it.
 
-  Scenario: an adult who agrees to referral and to a police report is identified as a presumed victim
+  Scenario: an adult who agrees to referral and to a police report is a presumed victim on reasonable grounds, without waiting for the formal decision
     Given a "identification" case reported by the NGO
       | field              | value        |
       | pseudonym          | "Aigerim-07" |
@@ -38,23 +39,15 @@ Feature: Identification of a presumed victim (SOP 1)
       | screening_purpose | true         |
     Then the case data has screening_result = "presumed_victim"
     And the case data has screening_criteria_version = "kg-criteria-2019.1"
-    And the police has a task "Register the crime"
-    When the police completes "Register the crime"
-      | field                   | value        |
-      | crime_registration_date | "2026-01-06" |
-      | crime_register_number   | "01-2026-17" |
-      | crime_code_article      | "171"        |
-    And the police completes "Record offences linked to the exploitation"
-      | field                  | value |
-      | non_punishment_applies | false |
-    Then the police has a task "Decide identification status"
-    When the police completes "Decide identification status"
-      | field                           | value                                  |
-      | identification_decision         | confirmed                              |
-      | identification_decision_basis   | "Recruited by deception, forced labour" |
-      | identification_decision_date    | "2026-01-07"                           |
-      | identification_decision_officer | "Investigator, Chui region"            |
+    And the NGO has a task "Record reasonable grounds and tell the person"
+    When the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value                                               |
+      | reasonable_grounds_date     | "2026-01-05"                                        |
+      | reasonable_grounds_informed | true                                                |
+      | reasonable_grounds_rights   | ["assistance", "reflection_period", "no_condition"] |
     Then the case data has identification_outcome = "presumed_victim"
+    And the case data has reasonable_grounds_date = "2026-01-05"
+    And the police has no open tasks
     And the NGO has no open tasks
     And the police has no open tasks
 
@@ -96,7 +89,7 @@ Feature: Identification of a presumed victim (SOP 1)
     And the NGO has no open tasks
 
   @consent
-  Scenario: an adult agrees to referral but not to a police report, so no crime is registered
+  Scenario: an adult agrees to referral but not to a police report: reasonable grounds without the police
     Given a "identification" case reported by the labour inspection
       | field              | value       |
       | pseudonym          | "Bakyt-11"  |
@@ -125,20 +118,15 @@ Feature: Identification of a presumed victim (SOP 1)
       | screening_act     | true         |
       | screening_means   | true         |
       | screening_purpose | true         |
-    Then the police has no task "Register the crime"
-    And the police has a task "Record offences linked to the exploitation"
-    When the police completes "Record offences linked to the exploitation"
-      | field                   | value                       |
-      | non_punishment_applies  | true                        |
-      | non_punishment_offences | ["irregular_stay_or_work"]  |
-    And the police completes "Decide identification status"
-      | field                           | value                              |
-      | identification_decision         | confirmed                          |
-      | identification_decision_basis   | "Debt bondage on a building site" |
-      | identification_decision_date    | "2026-01-08"                       |
-      | identification_decision_officer | "Investigator, Bishkek"            |
+    Then the labour inspection has a task "Record reasonable grounds and tell the person"
+    When the labour inspection completes "Record reasonable grounds and tell the person"
+      | field                       | value                                               |
+      | reasonable_grounds_date     | "2026-01-05"                                        |
+      | reasonable_grounds_informed | true                                                |
+      | reasonable_grounds_rights   | ["assistance", "reflection_period", "no_condition"] |
     Then the case data has identification_outcome = "presumed_victim"
     And the case data has consent_police_report = false
+    And the police has no open tasks
 
   Scenario: no indicator is found and the person is referred to general services
     Given a "identification" case reported by the health organisation
@@ -225,7 +213,7 @@ Feature: Identification of a presumed victim (SOP 1)
       | screening_means_forms | ["threat", "document_retention"]              |
       | screening_purpose     | true                                           |
     Then the case data has screening_result = "presumed_victim"
-    And the police has a task "Register the crime"
+    And the NGO has a task "Record reasonable grounds and tell the person"
     And the case is open
 
   @timer
@@ -307,21 +295,12 @@ Feature: Identification of a presumed victim (SOP 1)
       | screening_means   | false        |
       | screening_purpose | true         |
     Then the case data has screening_result = "presumed_victim"
-    And the police has a task "Register the crime"
-    When the police completes "Register the crime"
-      | field                   | value        |
-      | crime_registration_date | "2026-01-06" |
-      | crime_register_number   | "03-2026-02" |
-      | crime_code_article      | "171"        |
-    And the police completes "Record offences linked to the exploitation"
-      | field                  | value |
-      | non_punishment_applies | false |
-    And the police completes "Decide identification status"
-      | field                           | value                                |
-      | identification_decision         | confirmed                            |
-      | identification_decision_basis   | "Child recruited for forced labour"  |
-      | identification_decision_date    | "2026-01-07"                         |
-      | identification_decision_officer | "Investigator, Osh city"             |
+    And the police has a task "Record reasonable grounds and tell the person"
+    When the police completes "Record reasonable grounds and tell the person"
+      | field                       | value                                               |
+      | reasonable_grounds_date     | "2026-01-06"                                        |
+      | reasonable_grounds_informed | true                                                |
+      | reasonable_grounds_rights   | ["assistance", "reflection_period", "no_condition"] |
     Then the case data has identification_outcome = "presumed_victim"
 
   @safety
@@ -397,146 +376,3 @@ Feature: Identification of a presumed victim (SOP 1)
       | interpreter_confidentiality_signed | true         |
       | interpreter_arranged_date          | "2026-01-06" |
     Then the consular service has a task "Inform and obtain consent"
-
-  @timer
-  Scenario: the status decision is overdue, the supervisor reviews it, then the decision is taken
-    Given a "identification" case reported by the NGO
-      | field              | value       |
-      | pseudonym          | "Meerim-06" |
-      | age                | 25          |
-      | age_certainty      | documented  |
-      | interpreter_needed | false       |
-      | immediate_danger   | false       |
-      | medical_emergency  | false       |
-    When the NGO completes "Check safety and risks"
-      | field                   | value |
-      | immediate_danger        | false |
-      | medical_emergency       | false |
-      | risk_trafficker_contact | false |
-      | risk_retrafficking      | low   |
-    And the NGO completes "Inform and obtain consent"
-      | field                    | value        |
-      | consent_informed         | true         |
-      | consent_interpreter_used | false        |
-      | consent_referral         | true         |
-      | consent_date             | "2026-01-05" |
-      | consent_method           | written      |
-      | consent_police_report    | false        |
-    And the NGO completes "Indicator screening"
-      | field             | value        |
-      | screening_date    | "2026-01-05" |
-      | screening_act     | true         |
-      | screening_means   | true         |
-      | screening_purpose | true         |
-    And the police completes "Record offences linked to the exploitation"
-      | field                  | value |
-      | non_punishment_applies | false |
-    And 4 working days pass
-    Then the police has no task "Review overdue identification decision"
-    When 1 working days pass
-    Then the police has a task "Review overdue identification decision"
-    And the police has a task "Decide identification status"
-    When the police completes "Review overdue identification decision"
-      | field                  | value                          |
-      | decision_review_date   | "2026-01-13"                   |
-      | decision_review_reason | "Waiting for the interview record" |
-      | decision_review_action | remind                         |
-    Then the police has no task "Review overdue identification decision"
-    When the police completes "Decide identification status"
-      | field                           | value                          |
-      | identification_decision         | confirmed                      |
-      | identification_decision_basis   | "Act, means and purpose found" |
-      | identification_decision_date    | "2026-01-13"                   |
-      | identification_decision_officer | "Head of unit"                 |
-    Then the case data has identification_outcome = "presumed_victim"
-    And the police has no open tasks
-
-  @timer
-  Scenario: a status decision taken while the supervisor's review is still open closes the review
-    Given a "identification" case reported by the NGO
-      | field              | value      |
-      | pseudonym          | "Nazik-10" |
-      | age                | 33         |
-      | age_certainty      | documented |
-      | interpreter_needed | false      |
-      | immediate_danger   | false      |
-      | medical_emergency  | false      |
-    When the NGO completes "Check safety and risks"
-      | field                   | value |
-      | immediate_danger        | false |
-      | medical_emergency       | false |
-      | risk_trafficker_contact | false |
-      | risk_retrafficking      | low   |
-    And the NGO completes "Inform and obtain consent"
-      | field                    | value        |
-      | consent_informed         | true         |
-      | consent_interpreter_used | false        |
-      | consent_referral         | true         |
-      | consent_date             | "2026-01-05" |
-      | consent_method           | written      |
-      | consent_police_report    | false        |
-    And the NGO completes "Indicator screening"
-      | field             | value        |
-      | screening_date    | "2026-01-05" |
-      | screening_act     | true         |
-      | screening_means   | true         |
-      | screening_purpose | true         |
-    And the police completes "Record offences linked to the exploitation"
-      | field                  | value |
-      | non_punishment_applies | false |
-    And 5 working days pass
-    Then the police has a task "Review overdue identification decision"
-    When the police completes "Decide identification status"
-      | field                           | value                          |
-      | identification_decision         | confirmed                      |
-      | identification_decision_basis   | "Act, means and purpose found" |
-      | identification_decision_date    | "2026-01-13"                   |
-      | identification_decision_officer | "Investigator"                 |
-    Then the police has no task "Review overdue identification decision"
-    And the case data has identification_outcome = "presumed_victim"
-
-  Scenario: the identifying authority does not confirm the status and the person is referred to general services
-    Given a "identification" case reported by the NGO
-      | field              | value        |
-      | pseudonym          | "Omurbek-12" |
-      | age                | 45           |
-      | age_certainty      | documented   |
-      | interpreter_needed | false        |
-      | immediate_danger   | false        |
-      | medical_emergency  | false        |
-    When the NGO completes "Check safety and risks"
-      | field                   | value |
-      | immediate_danger        | false |
-      | medical_emergency       | false |
-      | risk_trafficker_contact | false |
-      | risk_retrafficking      | low   |
-    And the NGO completes "Inform and obtain consent"
-      | field                    | value        |
-      | consent_informed         | true         |
-      | consent_interpreter_used | false        |
-      | consent_referral         | true         |
-      | consent_date             | "2026-01-05" |
-      | consent_method           | written      |
-      | consent_police_report    | false        |
-    And the NGO completes "Indicator screening"
-      | field             | value        |
-      | screening_date    | "2026-01-05" |
-      | screening_act     | true         |
-      | screening_means   | true         |
-      | screening_purpose | true         |
-    And the police completes "Record offences linked to the exploitation"
-      | field                  | value |
-      | non_punishment_applies | false |
-    And the police completes "Decide identification status"
-      | field                           | value                                        |
-      | identification_decision         | not_confirmed                                |
-      | identification_decision_basis   | "Worked abroad under a valid contract, paid" |
-      | identification_decision_date    | "2026-01-07"                                 |
-      | identification_decision_officer | "Investigator"                               |
-    Then the NGO has a task "Refer to general services"
-    When the NGO completes "Refer to general services"
-      | field                     | value              |
-      | general_services_referred | ["legal_aid"]      |
-      | general_services_declined | false              |
-      | general_services_date     | "2026-01-08"       |
-    Then the case data has identification_outcome = "not_victim"

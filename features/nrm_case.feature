@@ -86,14 +86,9 @@ Feature: The case of one presumed victim, from report to closure
       | screening_act     | true         |
       | screening_means   | true         |
       | screening_purpose | true         |
-    And the police completes "Register the crime"
-      | field                   | value        |
-      | crime_registration_date | "2026-01-05" |
-      | crime_register_number   | "02-2026-41" |
-      | crime_code_article      | "171"        |
-    And the police completes "Record offences linked to the exploitation"
-      | field                  | value |
-      | non_punishment_applies | false |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_informed | true         |
     And the police completes "Decide identification status"
       | field                           | value                                |
       | identification_decision         | confirmed                            |
@@ -164,6 +159,12 @@ Feature: The case of one presumed victim, from report to closure
       | field           | value                            |
       | closure_date    | "2026-02-10"                     |
       | closure_summary | "All services of the case ended" |
+    And the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-41" |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value |
+      | proceedings_participates | false |
     Then the case is closed with outcome "rehabilitation_completed"
     And the case data has passport_number = "AN1234567"
     And the case data has identification_outcome = "presumed_victim"
@@ -447,9 +448,9 @@ Feature: The case of one presumed victim, from report to closure
       | screening_act     | true         |
       | screening_means   | true         |
       | screening_purpose | true         |
-    And the police completes "Record offences linked to the exploitation"
-      | field                  | value |
-      | non_punishment_applies | false |
+    And the police completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_informed | true         |
     And the police completes "Decide identification status"
       | field                           | value                                |
       | identification_decision         | confirmed                            |
@@ -489,14 +490,9 @@ Feature: The case of one presumed victim, from report to closure
       | screening_act     | true         |
       | screening_means   | true         |
       | screening_purpose | true         |
-    And the police completes "Register the crime"
-      | field                   | value        |
-      | crime_registration_date | "2026-01-05" |
-      | crime_register_number   | "02-2026-41" |
-      | crime_code_article      | "171"        |
-    And the police completes "Record offences linked to the exploitation"
-      | field                  | value |
-      | non_punishment_applies | false |
+    And the police completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_informed | true         |
     And the police completes "Decide identification status"
       | field                           | value                                |
       | identification_decision         | confirmed                            |
@@ -572,6 +568,12 @@ Feature: The case of one presumed victim, from report to closure
       | field                     | value        |
       | return_handover_date      | "2026-01-14" |
       | return_handover_confirmed | true         |
+    And the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-41" |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value |
+      | proceedings_participates | false |
     Then the case is closed with outcome "returned_home"
     And the NGO has no task "Intake and needs assessment"
 
@@ -603,14 +605,9 @@ Feature: The case of one presumed victim, from report to closure
       | screening_act     | true         |
       | screening_means   | true         |
       | screening_purpose | true         |
-    And the police completes "Register the crime"
-      | field                   | value        |
-      | crime_registration_date | "2026-01-05" |
-      | crime_register_number   | "02-2026-41" |
-      | crime_code_article      | "171"        |
-    And the police completes "Record offences linked to the exploitation"
-      | field                  | value |
-      | non_punishment_applies | false |
+    And the police completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_informed | true         |
     And the police completes "Decide identification status"
       | field                           | value                                |
       | identification_decision         | confirmed                            |
@@ -692,6 +689,12 @@ Feature: The case of one presumed victim, from report to closure
       | field           | value                            |
       | closure_date    | "2026-02-10"                     |
       | closure_summary | "All services of the case ended" |
+    And the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-41" |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value |
+      | proceedings_participates | false |
     Then the case is closed with outcome "rehabilitation_completed"
 
     Examples:
@@ -724,14 +727,9 @@ Feature: The case of one presumed victim, from report to closure
       | screening_act     | true         |
       | screening_means   | true         |
       | screening_purpose | true         |
-    And the police completes "Register the crime"
-      | field                   | value        |
-      | crime_registration_date | "2026-01-05" |
-      | crime_register_number   | "02-2026-41" |
-      | crime_code_article      | "171"        |
-    And the police completes "Record offences linked to the exploitation"
-      | field                  | value |
-      | non_punishment_applies | false |
+    And the police completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_informed | true         |
     And the police completes "Decide identification status"
       | field                           | value                                |
       | identification_decision         | confirmed                            |
@@ -798,6 +796,12 @@ Feature: The case of one presumed victim, from report to closure
       | field           | value                            |
       | closure_date    | "2026-02-10"                     |
       | closure_summary | "All services of the case ended" |
+    And the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-41" |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value |
+      | proceedings_participates | false |
     Then the case is closed with outcome "<outcome>"
     And the case data has rehab_exit_reason = "<reason>"
 
@@ -834,14 +838,9 @@ Feature: The case of one presumed victim, from report to closure
       | screening_act     | true         |
       | screening_means   | true         |
       | screening_purpose | true         |
-    And the police completes "Register the crime"
-      | field                   | value        |
-      | crime_registration_date | "2026-01-05" |
-      | crime_register_number   | "02-2026-41" |
-      | crime_code_article      | "171"        |
-    And the police completes "Record offences linked to the exploitation"
-      | field                  | value |
-      | non_punishment_applies | false |
+    And the police completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_informed | true         |
     And the police completes "Decide identification status"
       | field                           | value                                |
       | identification_decision         | confirmed                            |
@@ -907,6 +906,12 @@ Feature: The case of one presumed victim, from report to closure
       | field           | value                            |
       | closure_date    | "2026-02-10"                     |
       | closure_summary | "All services of the case ended" |
+    And the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-41" |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value |
+      | proceedings_participates | false |
     Then the case is closed with outcome "lost_contact"
 
   @repatriation @outbound
@@ -937,14 +942,9 @@ Feature: The case of one presumed victim, from report to closure
       | screening_act     | true         |
       | screening_means   | true         |
       | screening_purpose | true         |
-    And the police completes "Register the crime"
-      | field                   | value        |
-      | crime_registration_date | "2026-01-05" |
-      | crime_register_number   | "02-2026-41" |
-      | crime_code_article      | "171"        |
-    And the police completes "Record offences linked to the exploitation"
-      | field                  | value |
-      | non_punishment_applies | false |
+    And the police completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_informed | true         |
     And the police completes "Decide identification status"
       | field                           | value                                |
       | identification_decision         | confirmed                            |
@@ -1071,4 +1071,158 @@ Feature: The case of one presumed victim, from report to closure
       | field           | value                            |
       | closure_date    | "2026-02-10"                     |
       | closure_summary | "All services of the case ended" |
+    And the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-41" |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value |
+      | proceedings_participates | false |
     Then the case is closed with outcome "returned_home"
+
+  @reasonable_grounds @timer
+  Scenario: help starts on reasonable grounds, beside the formal decision, whose deadline counts from the report
+    Given a presumed victim reported by the NGO
+      | field     | value       |
+      | pseudonym | "Cholpon-3" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    And 3 working days pass
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-09" |
+      | reasonable_grounds_informed | true         |
+    Then the NGO has a task "Compile the referral"
+    And the police has a task "Decide identification status"
+    And the task "Decide identification status" is due in 2 working days
+    When the NGO completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_receiver          | ngo         |
+      | referral_consent_receivers | ["ngo"]     |
+      | referral_consent_date      | "2026-01-09" |
+      | referral_consent_method    | written     |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    Then the NGO has a task "Intake and needs assessment"
+    And the prosecutor has a task "Record the crime in the unified register"
+    And the police has a task "Decide identification status"
+    When 2 working days pass
+    Then the police has a task "Review overdue identification decision"
+    When the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    Then the police has no open tasks
+    And the NGO has a task "Intake and needs assessment"
+    And the case data has status_decision_outcome = "confirmed"
+    And the case is open
+
+  @reasonable_grounds
+  Scenario: a negative decision is reviewed while help continues, and the review overturns it
+    Given a presumed victim reported by the NGO
+      | field     | value       |
+      | pseudonym | "Asel-22"   |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_receiver          | ngo         |
+      | referral_consent_receivers | ["ngo"]     |
+      | referral_consent_date      | "2026-01-09" |
+      | referral_consent_method    | written     |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the police completes "Decide identification status"
+      | field                         | value                  |
+      | identification_decision       | not_confirmed          |
+      | identification_decision_basis | "No means established" |
+    Then the NGO has a task "Tell the person of the negative decision and offer a review"
+    And the NGO has a task "Intake and needs assessment"
+    When the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_notice_given     | true  |
+      | status_review_requested | true  |
+    Then the police has a task "Review the negative decision"
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    Then the social services has a task "Draft individual rehabilitation plan"
+    When the police completes "Review the negative decision"
+      | field                 | value                                       |
+      | status_review_outcome | overturned                                  |
+      | status_review_reasons | "Debt bondage is a means; it was overlooked" |
+    Then the police has no open tasks
+    And the social services has a task "Draft individual rehabilitation plan"
+    And the case data has status_decision_outcome = "confirmed"
+    And the case is open
+
+  @reasonable_grounds
+  Scenario: a negative decision that stands after review ends help only with a referral to general services
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the police completes "Decide identification status"
+      | field                   | value         |
+      | identification_decision | not_confirmed |
+    Then the NGO has a task "Compile the referral"
+    When the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_notice_given     | true  |
+      | status_review_requested | true  |
+    And the police completes "Review the negative decision"
+      | field                 | value  |
+      | status_review_outcome | upheld |
+    Then the NGO has a task "Refer to general services"
+    And the NGO has a task "Compile the referral"
+    When the NGO completes "Refer to general services"
+      | field                     | value                               |
+      | general_services_referred | ["social_assistance", "legal_aid"] |
+    Then the case is closed with outcome "not_victim"
+    And the NGO has no open tasks

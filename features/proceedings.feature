@@ -13,6 +13,7 @@ Feature: Criminal proceedings (the victim's side)
       | field             | value    |
       | pseudonym         | Aizada-7 |
       | presumed_child    | false    |
+      | consent_police_report | true |
       | referral_receiver | ngo      |
     Then the prosecutor has a task "Record the crime in the unified register"
     When the prosecutor completes "Record the crime in the unified register"
@@ -81,6 +82,7 @@ Feature: Criminal proceedings (the victim's side)
       | field             | value   |
       | pseudonym         | Meerim  |
       | presumed_child    | false   |
+      | consent_police_report | true |
       | referral_receiver | social  |
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
@@ -100,6 +102,7 @@ Feature: Criminal proceedings (the victim's side)
       | field                   | value                    |
       | pseudonym               | Bolot                    |
       | presumed_child          | false                    |
+      | consent_police_report | true |
       | referral_receiver       | ngo                      |
       | non_punishment_applies  | true                     |
       | non_punishment_offences | ["document_fraud"]       |
@@ -120,6 +123,7 @@ Feature: Criminal proceedings (the victim's side)
       | field             | value  |
       | pseudonym         | Nurlan |
       | presumed_child    | false  |
+      | consent_police_report | true |
       | referral_receiver | ngo    |
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
@@ -178,3 +182,22 @@ Feature: Criminal proceedings (the victim's side)
       | protection_measures | ["child_friendly_interview", "no_confrontation", "closed_hearing"] |
     Then the prosecutor has a task "Record the next step of the proceedings"
     And the case data has proceedings_shelter = "extended"
+
+  @consent
+  Scenario: an adult who refused a police report has her offences cleared by the prosecutor, and no crime is registered
+    Given a "proceedings" case reported by the NGO
+      | field                   | value                      |
+      | pseudonym               | Aigul                      |
+      | presumed_child          | false                      |
+      | consent_police_report   | false                      |
+      | referral_receiver       | ngo                        |
+      | non_punishment_applies  | true                       |
+      | non_punishment_offences | ["irregular_stay_or_work"] |
+    Then the prosecutor has no task "Record the crime in the unified register"
+    And the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                   | value          |
+      | non_punishment_decision | not_prosecuted |
+    Then the NGO has no task "Explain the proceedings and ask whether the person takes part"
+    And the police has no open tasks
+    And the case is closed with outcome "non_punishment_only"

@@ -40,6 +40,7 @@ RESULT_FIELDS = {
     "social_rehabilitation": "rehab_exit_reason",
     "repatriation": "repatriation_outcome",
     "proceedings": "proceedings_outcome",
+    "identification_decision": "status_decision_outcome",
 }
 
 

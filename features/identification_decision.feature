@@ -1,0 +1,114 @@
+Feature: The formal status decision (SOP 1), beside help
+  Once screening found reasonable grounds, help has started and does not wait for the
+  formal decision. The identifying authority (the police by default) decides within
+  5 working days counted from the report; when it is late, its supervisor reviews the delay.
+  A negative decision never ends help silently: the person is told and may ask for a review
+  by the supervisor; help goes on during the review, and only a decision that stands leads
+  to a referral to general services.
+
+  Background:
+    Given a "identification_decision" case reported by the NGO
+      | field                 | value        |
+      | pseudonym             | "Meerim-06"  |
+      | age                   | 25           |
+      | presumed_child        | false        |
+      | consent_police_report | true         |
+      | screening_result      | "presumed_victim" |
+
+  Scenario: the identifying authority confirms the status within the deadline
+    Then the police has a task "Decide identification status"
+    And the task "Decide identification status" is due in 5 working days
+    When the police completes "Decide identification status"
+      | field                           | value                                   |
+      | identification_decision         | confirmed                               |
+      | identification_decision_basis   | "Recruited by deception, forced labour" |
+      | identification_decision_date    | "2026-01-06"                            |
+      | identification_decision_officer | "Investigator, Chui region"             |
+    Then the case is closed with outcome "confirmed"
+    And the police has no open tasks
+    And the NGO has no open tasks
+
+  @timer
+  Scenario: the status decision is overdue, the supervisor reviews it, then the decision is taken
+    When 4 working days pass
+    Then the police has no task "Review overdue identification decision"
+    When 1 working days pass
+    Then the police has a task "Review overdue identification decision"
+    And the police has a task "Decide identification status"
+    When the police completes "Review overdue identification decision"
+      | field                  | value                              |
+      | decision_review_date   | "2026-01-13"                       |
+      | decision_review_reason | "Waiting for the interview record" |
+      | decision_review_action | remind                             |
+    Then the police has no task "Review overdue identification decision"
+    When the police completes "Decide identification status"
+      | field                           | value                          |
+      | identification_decision         | confirmed                      |
+      | identification_decision_basis   | "Act, means and purpose found" |
+      | identification_decision_date    | "2026-01-13"                   |
+      | identification_decision_officer | "Head of unit"                 |
+    Then the case is closed with outcome "confirmed"
+    And the police has no open tasks
+
+  @timer
+  Scenario: a status decision taken while the supervisor's review is still open closes the review
+    When 5 working days pass
+    Then the police has a task "Review overdue identification decision"
+    When the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    Then the police has no task "Review overdue identification decision"
+    And the case is closed with outcome "confirmed"
+
+  Scenario: a negative decision is reviewed and overturned
+    When the police completes "Decide identification status"
+      | field                         | value                             |
+      | identification_decision       | not_confirmed                     |
+      | identification_decision_basis | "No means established"            |
+    Then the NGO has a task "Tell the person of the negative decision and offer a review"
+    And the NGO has no task "Refer to general services"
+    When the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                   | value        |
+      | status_notice_date      | "2026-01-07" |
+      | status_notice_given     | true         |
+      | status_review_requested | true         |
+    Then the police has a task "Review the negative decision"
+    When the police completes "Review the negative decision"
+      | field                 | value                                                    |
+      | status_review_outcome | overturned                                               |
+      | status_review_reasons | "Debt bondage is a means; the first decision missed it" |
+    Then the case is closed with outcome "confirmed"
+    And the NGO has no open tasks
+
+  Scenario: the person does not ask for a review of the negative decision and is referred to general services
+    When the police completes "Decide identification status"
+      | field                   | value         |
+      | identification_decision | not_confirmed |
+    And the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_notice_given     | true  |
+      | status_review_requested | false |
+    Then the police has no task "Review the negative decision"
+    And the NGO has a task "Refer to general services"
+    When the NGO completes "Refer to general services"
+      | field                     | value         |
+      | general_services_referred | ["legal_aid"] |
+      | general_services_declined | false         |
+    Then the case is closed with outcome "not_confirmed"
+
+  Scenario: the review upholds the negative decision; the person is referred to general services
+    When the police completes "Decide identification status"
+      | field                   | value         |
+      | identification_decision | not_confirmed |
+    And the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_notice_given     | true  |
+      | status_review_requested | true  |
+    And the police completes "Review the negative decision"
+      | field                 | value  |
+      | status_review_outcome | upheld |
+    Then the NGO has a task "Refer to general services"
+    When the NGO completes "Refer to general services"
+      | field                     | value             |
+      | general_services_referred | ["health_care"]   |
+    Then the case is closed with outcome "not_confirmed"
