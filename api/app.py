@@ -19,6 +19,7 @@ from api.middleware import BodyLimitMiddleware, UnexpectedErrorMiddleware
 from api.routes import auth, cases, health, processes, statistics, tasks, users
 from api.worker import TimerWorker
 from engine.config import Settings, load_settings
+from engine.deployjobs import DeploymentRunner
 from engine.errors import ProductionRefusedError
 from engine.facade import Engine
 from forms import web
@@ -83,6 +84,11 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         worker = TimerWorker(app.state.engine, settings.worker_interval)
         worker.start()
     app.state.timer_worker = worker
+    # Deployments run here, one at a time across every server and worker (a job each).
+    runner = DeploymentRunner(app.state.engine, "server") if settings.deployment_runner else None
+    if runner is not None:
+        runner.start()
+    app.state.deployment_runner = runner
     # The deployed versions in use are parsed now (their specs, forms and compiled scripts
     # live as long as the server), not by the first request that needs each one. A database
     # that cannot be read yet does not stop the server: /healthz says so, and each version
@@ -102,3 +108,5 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         gc.unfreeze()  # collectable again (tests start and stop many apps in one process)
         if worker is not None:
             worker.stop()
+        if runner is not None:
+            runner.stop()

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.schemas import ID_PATTERN
+from engine.models import DeploymentJobState
 
 
 class ProblemItemPublic(BaseModel):
@@ -77,15 +78,51 @@ class VersionsPublic(BaseModel):
     data: list[VersionPublic]
 
 
-class DeploymentPublic(BaseModel):
-    """A deployment: the versions it created (none when nothing changed) and its gate."""
+class DeploymentErrorPublic(BaseModel):
+    """Why a deployment job deployed nothing, as a problem response would say it."""
 
-    deployment_id: int
-    content_hash: str
-    created: bool
-    versions: list[VersionPublic]
-    warnings: list[ProblemItemPublic]
-    gate: GatePublic | None
+    model_config = ConfigDict(extra="allow")
+    status: int
+    title: str
+    detail: str
+    problems: list[ProblemItemPublic] = []
+
+
+class DeploymentReportPublic(BaseModel):
+    """A finished job's report: the versions it created and its gate, or its error (with the
+    gate's report when scenarios failed: each failing feature, scenario, step and error)."""
+
+    created: bool | None = None
+    deployment_id: int | None = None
+    content_hash: str | None = None
+    versions: list[VersionPublic] = []
+    warnings: list[ProblemItemPublic] = []
+    gate: GatePublic | None = None
+    error: DeploymentErrorPublic | None = None
+
+
+class DeploymentJobPublic(BaseModel):
+    """A deployment asked for: `queued`, `running` (its scenario gate), `succeeded` or
+    `failed`; `report` once it finished."""
+
+    id: int
+    state: DeploymentJobState
+    requested_by: str
+    note: str
+    files: list[str]
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    attempts: int
+    deployment_id: int | None
+    skip_reason: str | None
+    report: DeploymentReportPublic | None
+
+
+class DeploymentJobsPublic(BaseModel):
+    """The newest deployment jobs, newest first."""
+
+    data: list[DeploymentJobPublic]
 
 
 class ElementPublic(BaseModel):

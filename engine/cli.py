@@ -22,9 +22,8 @@ from engine.params import load_parameters
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine as Database
 
+    from engine.deployjobs import JobView
     from engine.facade import Engine
-    from engine.scenario_gate import Gate
-    from engine.sources import SourceFile
     from engine.spiff.clock import Clock
 
 app = typer.Typer(
@@ -121,10 +120,17 @@ def worker(
     interval: Annotated[float | None, typer.Option(help="Seconds between rounds")] = None,
     once: bool = False,
 ) -> None:
-    """Fire due timers and tell due escalation rungs, forever (or once)."""
+    """Fire due timers, tell due escalation rungs and run queued deployments, forever (or
+    once: then every deployment that waits too). NRM_DEPLOYMENT_RUNNER=off leaves deployments
+    to the servers."""
+    from engine.deployjobs import DeploymentRunner
+
     settings = load_settings()
     engine = _engine(settings)
     pause = interval if interval is not None else settings.worker_interval
+    deployments = DeploymentRunner(engine, "worker") if settings.deployment_runner else None
+    if deployments is not None and not once:
+        deployments.start()
     while True:
         moved = engine.fire_due_timers()
         if moved:
@@ -133,6 +139,8 @@ def worker(
         if told:
             typer.echo(f"{datetime.now(UTC).isoformat()} escalated {len(told)} task(s)")
         if once:
+            while deployments is not None and (job := deployments.run_once()) is not None:
+                typer.echo(f"deployment {job.id}: {job.state}")
             return
         time.sleep(pause)
 
@@ -222,44 +230,71 @@ def deploy(
 ) -> None:
     """Validate, run the scenarios of the changed processes, deploy (default: bpmn/ and
     forms/schemas/; given files replace the deployed ones of the same name, and a
-    .feature file replaces features/<process>.feature for the check)."""
+    .feature file replaces features/<process>.feature for the check). The deployment is
+    queued like one asked for on the server and run here (after any queued before it)."""
     if skip_scenarios and not (reason and reason.strip()):
         typer.echo("error: --skip-scenarios needs --reason (it is recorded)", err=True)
         raise typer.Exit(2)
+    from engine.scenario_gate import gate_lines
+
     engine = _engine()
+    skip = reason.strip() if skip_scenarios and reason else None
     try:
-        files, gate = _deploy_plan(engine, paths or [], reason if skip_scenarios else None)
-        changed = engine.changed_processes(files)
-        if changed and not skip_scenarios:
-            typer.echo(f"checking the scenarios of {', '.join(changed)} ...")
-        result = engine.deploy(files, deployed_by=by, note=reason or "", gate=gate)
+        job = _queue_deploy(engine, paths or [], by=by, note=reason or "", skip_reason=skip)
+        done = _run_until_finished(engine, job.id)
     except NrmError as exc:
         _fail(exc)
-    for line in result.gate.lines() if result.gate else []:
+    report = done.report or {}
+    lines = gate_lines(report["gate"]) if report.get("gate") else []
+    if done.state != "succeeded":
+        detail = report.get("error", {}).get("detail", "the deployment failed")
+        typer.echo("\n".join([f"error: {detail}", *lines]), err=True)
+        raise typer.Exit(1)
+    for line in lines:
         typer.echo(line)
-    if not result.created:
-        typer.echo(f"unchanged: deployment {result.deployment_id} has the same content")
-    for v in result.new_versions:
-        typer.echo(f"deployed {v.process_id} version {v.version}")
+    if not report["created"]:
+        typer.echo(f"unchanged: deployment {report['deployment_id']} has the same content")
+    for v in report["versions"]:
+        typer.echo(f"deployed {v['process_id']} version {v['version']}")
 
 
-def _deploy_plan(
-    engine: Engine, paths: list[Path], skip_reason: str | None
-) -> tuple[list[SourceFile], Gate]:
-    """The candidate library and the gate for `nrm deploy`."""
-    from engine.scenario_gate import ScenarioGate, SkipScenarios
+def _queue_deploy(
+    engine: Engine, paths: list[Path], *, by: str, note: str, skip_reason: str | None
+) -> JobView:
+    """Queue the deployment of `nrm deploy` (the library on disk, or the files given)."""
     from engine.sources import read_library, read_paths
 
     settings = engine.settings
     if paths:
-        features = _feature_files(paths)
-        files = engine.candidate(read_paths(paths))
+        changes, whole = read_paths(paths), False
+        candidate = engine.candidate(changes)
     else:
-        features = {}
-        files = read_library(settings.bpmn_dir, settings.forms_dir)
-    if skip_reason is not None:
-        return files, SkipScenarios(skip_reason.strip())
-    return files, ScenarioGate(features_dir=settings.features_dir, features=features)
+        changes, whole = read_library(settings.bpmn_dir, settings.forms_dir), True
+        candidate = changes
+    changed = engine.changed_processes(candidate)
+    if changed and skip_reason is None:
+        typer.echo(f"checking the scenarios of {', '.join(changed)} ...")
+    return engine.queue_deployment(
+        changes,
+        requested_by=by,
+        note=note,
+        features=_feature_files(paths),
+        whole_library=whole,
+        skip_reason=skip_reason,
+    )
+
+
+def _run_until_finished(engine: Engine, job_id: int, pause: float = 1.0) -> JobView:
+    """Run queued deployments here until `job_id` is done (a server's runner may take it)."""
+    from engine.deployjobs import runner_name
+
+    name = runner_name("cli")
+    while True:
+        engine.run_next_deployment(name)
+        job = engine.deployment_job(job_id)
+        if job.finished:
+            return job
+        time.sleep(pause)
 
 
 def _feature_files(paths: list[Path]) -> dict[str, bytes]:

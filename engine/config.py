@@ -43,6 +43,10 @@ class Settings:
     login_max_failures: int = 5
     login_window_seconds: int = 300
     inprocess_worker: bool = True
+    # Deployment jobs: run by a thread of each server process (and by `nrm worker`) unless
+    # off; a runner holds a job this many seconds at a time, renewing while its gate runs.
+    deployment_runner: bool = True
+    deployment_lease: float = 60.0
     # API: threads for database work and synchronous routes (more only thrash under one GIL:
     # bench/RESULTS.md); requests that may wait for a turn beyond those in flight (then 503).
     api_threads: int = 2
@@ -103,6 +107,10 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         login_max_failures=int(env.get("NRM_LOGIN_MAX_FAILURES", base.login_max_failures)),
         login_window_seconds=int(env.get("NRM_LOGIN_WINDOW_SECONDS", base.login_window_seconds)),
         inprocess_worker=_flag(env.get("NRM_INPROCESS_WORKER"), default=not _is_production(env)),
+        deployment_runner=_flag(env.get("NRM_DEPLOYMENT_RUNNER"), default=True),
+        deployment_lease=max(
+            3.0, float(env.get("NRM_DEPLOYMENT_LEASE_SECONDS", base.deployment_lease))
+        ),
         api_threads=max(1, _number(env.get("NRM_API_THREADS"), base.api_threads)),
         max_queued_requests=max(
             0, _number(env.get("NRM_MAX_QUEUED_REQUESTS"), base.max_queued_requests)

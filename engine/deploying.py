@@ -8,7 +8,7 @@ changes (`engine.scenario_gate`), and only then stores the new versions, with on
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -102,9 +102,17 @@ class PolicyDeployment(UnitOfWork):
             return changed_processes(latest_hashes(session), bundle)
 
     def _deploy_gated(
-        self, files: Sequence[SourceFile], *, deployed_by: str, note: str, gate: Gate
+        self,
+        files: Sequence[SourceFile],
+        *,
+        deployed_by: str,
+        note: str,
+        gate: Gate,
+        within: Callable[[Session, DeployResult], None] | None = None,
     ) -> DeployResult:
-        """Validate, run the gate on the changed processes, deploy and audit (or refuse)."""
+        """Validate, run the gate on the changed processes, deploy and audit (or refuse).
+        `within` runs in the deploying transaction, after the audit event (a deployment job
+        records its outcome there: both commit, or neither)."""
         bundle = self.ctx.library.compile(files)
         with read_session(self.db) as session:
             latest = latest_hashes(session)
@@ -131,6 +139,9 @@ class PolicyDeployment(UnitOfWork):
                 audit.record(
                     session, at=now, actor=deployed_by, action="process.deployed", detail=detail
                 )
-            return replace(result, gate=report)
+            result = replace(result, gate=report)
+            if within is not None:
+                within(session, result)
+            return result
 
         return self._write(store)

@@ -19,7 +19,7 @@ from engine import cases, claims, escalations, factbuild
 from engine.config import Settings, load_settings
 from engine.context import EngineContext
 from engine.db import make_engine, pool_options, read_session
-from engine.deploying import PolicyDeployment
+from engine.deployjobs import DeploymentJobs
 from engine.diagrams import Diagrams
 from engine.errors import NrmError
 from engine.escalations import DueRung, EscalationView
@@ -44,7 +44,7 @@ StepHook = Callable[[Session, StepResult], None]
 log = logging.getLogger(__name__)
 
 
-class Engine(CaseReading, ProcessVersions, PolicyDeployment, Diagrams, Monitoring):
+class Engine(CaseReading, ProcessVersions, DeploymentJobs, Diagrams, Monitoring):
     """Durable NRM cases on SpiffWorkflow."""
 
     def __init__(

@@ -75,6 +75,51 @@ class DeploymentFile(SQLModel, table=True):
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
+class DeploymentJobState(StrEnum):
+    """Where a deployment job stands (engine/deployjobs.py)."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+
+
+class DeploymentJob(SQLModel, table=True):
+    """A deployment asked for: queued, behind its scenario gate in a runner, or done with a
+    report (the versions it created, or why nothing was deployed)."""
+
+    __tablename__ = "deployment_job"
+    id: int | None = Field(default=None, primary_key=True)
+    state: str = Field(default=DeploymentJobState.QUEUED, index=True, max_length=16)
+    requested_by: str = Field(max_length=100)
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # The files are the complete library (`nrm deploy` of bpmn/ and forms/schemas/), not
+    # changes to the deployed one.
+    whole_library: bool = False
+    # Deployed without scenarios, for this recorded reason (`nrm deploy --skip-scenarios`).
+    skip_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    report: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    deployment_id: int | None = Field(default=None, foreign_key="deployment.id")
+    created_at: datetime = _when()
+    started_at: datetime | None = _when(nullable=True)
+    finished_at: datetime | None = _when(nullable=True)
+    # The runner holding a running job, until when; a lease past its time is taken again.
+    runner: str | None = Field(default=None, max_length=100)
+    lease_until: datetime | None = _when(nullable=True)
+    attempts: int = 0
+
+
+class DeploymentJobFile(SQLModel, table=True):
+    """A file sent with a deployment job: a diagram, decision table, form or feature."""
+
+    __tablename__ = "deployment_job_file"
+    __table_args__ = (UniqueConstraint("job_id", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    job_id: int = Field(foreign_key="deployment_job.id", index=True)
+    name: str = Field(max_length=255)
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
 class ProcessVersion(SQLModel, table=True):
     """A numbered version of one process; cases stay on the version they started with."""
 

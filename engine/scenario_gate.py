@@ -96,20 +96,27 @@ class GateReport:
 
     def lines(self) -> list[str]:
         """A readable report, one line per fact, failing scenarios first."""
-        out = [
-            f"FAILED {s.feature}: {s.scenario}\n  at: {s.step}\n  {s.error}" for s in self.failed
-        ]
-        if self.problem:
-            out.append(f"the scenarios could not be run: {self.problem}")
-        if self.skipped:
-            out.append(f"scenarios skipped: {self.skipped}")
-        if self.features:
-            out.append(
-                f"{len(self.scenarios)} scenario(s) of {', '.join(self.features)}: "
-                f"{len(self.failed)} failed ({self.seconds:.1f} s)"
-            )
-        out += [f"no feature file for {p} (features/{p}.feature)" for p in self.untested]
-        return out
+        return gate_lines(self.as_dict())
+
+
+def gate_lines(gate: Mapping[str, Any]) -> list[str]:
+    """A gate report (`GateReport.as_dict()`, as a deployment job keeps it) in readable
+    lines, one per fact, failing scenarios first."""
+    failed = gate.get("failed") or []
+    out = [
+        f"FAILED {s['feature']}: {s['scenario']}\n  at: {s['step']}\n  {s['error']}" for s in failed
+    ]
+    if gate.get("problem"):
+        out.append(f"the scenarios could not be run: {gate['problem']}")
+    if gate.get("skipped"):
+        out.append(f"scenarios skipped: {gate['skipped']}")
+    if gate.get("features"):
+        out.append(
+            f"{gate.get('scenarios_run', 0)} scenario(s) of {', '.join(gate['features'])}: "
+            f"{len(failed)} failed ({gate.get('seconds', 0.0):.1f} s)"
+        )
+    out += [f"no feature file for {p} (features/{p}.feature)" for p in gate.get("untested", [])]
+    return out
 
 
 Results = tuple[ScenarioResult, ...]

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Path, Query, Response, UploadFile
+from fastapi import APIRouter, File, Form, Path, Query, Request, Response, UploadFile
 
 from api.deps import CurrentUser, EngineDep
 from api.process_schemas import (
-    DeploymentPublic,
+    DeploymentJobPublic,
+    DeploymentJobsPublic,
     DiffPublic,
     MigrationCreate,
     MigrationPreviewPublic,
@@ -72,30 +73,66 @@ def validate_processes(files: Uploads, engine: EngineDep, caller: CurrentUser) -
 
 @router.post(
     "/processes",
-    status_code=201,
-    response_model=DeploymentPublic,
+    status_code=202,
+    response_model=DeploymentJobPublic,
     responses={
         **problems(401, 403, 413),
-        **_why(409, "Another deployment changed the library during the check: retry"),
-        **_why(422, "Invalid files (`problems`), or failing scenarios (`gate.failed`)"),
-        **_why(503, "The scenario gate cannot run on this server"),
+        **_why(422, "Invalid files (`problems`): nothing was queued"),
     },
 )
 def deploy_processes(
     files: Uploads,
     engine: EngineDep,
     caller: CurrentUser,
+    request: Request,
     response: Response,
     note: Annotated[str, Form(max_length=500)] = "",
-) -> DeploymentPublic:
-    """Validate, run the feature files of every process the change affects against the
-    new version, and deploy it: 201 with the new versions and the scenarios that ran (200
-    when nothing changed). A failing scenario refuses the whole upload (422 naming the
-    scenario and step); nothing is deployed. A `.feature` file sent along replaces the
-    repository's for that process."""
-    status, body = processes.deploy(engine=engine, caller=caller, uploads=_read(files), note=note)
-    response.status_code = status
-    return body
+) -> DeploymentJobPublic:
+    """Validate the library with these files in place (an invalid one is refused at once:
+    422 with every problem, nothing queued) and queue its deployment: 202 with the job and
+    its address (`Location`). A runner then runs the feature files of every process the
+    change affects against the new version and deploys it; `GET
+    /processes/deployments/{id}` shows the job's state and, once it finished, its report:
+    the new versions, or the failing scenarios (feature, scenario, step, error) and nothing
+    deployed. A `.feature` file sent along replaces the repository's for that process."""
+    job = processes.deploy(engine=engine, caller=caller, uploads=_read(files), note=note)
+    wake_deployment_runner(request)
+    response.headers["Location"] = request.app.url_path_for("read_deployment", job_id=job.id)
+    return job
+
+
+@router.get(
+    "/processes/deployments",
+    response_model=DeploymentJobsPublic,
+    responses=problems(401, 403, 422),
+)
+def list_deployments(
+    engine: EngineDep,
+    caller: CurrentUser,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> DeploymentJobsPublic:
+    """The newest deployment jobs, newest first, each with its state and report."""
+    return processes.deployment_jobs(engine=engine, caller=caller, limit=limit)
+
+
+@router.get(
+    "/processes/deployments/{job_id}",
+    response_model=DeploymentJobPublic,
+    responses=problems(401, 403, 404, 422),
+)
+def read_deployment(
+    job_id: Annotated[int, Path(ge=1)], engine: EngineDep, caller: CurrentUser
+) -> DeploymentJobPublic:
+    """A deployment job: `queued`, `running`, `succeeded` or `failed`, and its report once it
+    finished."""
+    return processes.deployment_job(engine=engine, caller=caller, job_id=job_id)
+
+
+def wake_deployment_runner(request: Request) -> None:
+    """Tell this server's deployment runner (when it has one) that a job waits."""
+    runner = getattr(request.app.state, "deployment_runner", None)
+    if runner is not None:
+        runner.wake()
 
 
 @router.get(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from api.process_schemas import (
     CaseMigrationPublic,
-    DeploymentPublic,
+    DeploymentJobPublic,
+    DeploymentReportPublic,
     DiffPublic,
     ElementChangePublic,
     ElementPublic,
@@ -18,10 +19,10 @@ from api.process_schemas import (
     ScenarioPublic,
     VersionPublic,
 )
+from engine.deployjobs import JobView
 from engine.errors import Problem
-from engine.library import DeployResult
 from engine.migration import CaseMigrationPreview, MigrationResult
-from engine.models import ProcessVersion
+from engine.models import DeploymentJobState, ProcessVersion
 from engine.scenario_gate import GateReport
 from engine.versions import VersionDiff, VersionInfo
 
@@ -59,15 +60,21 @@ def version(v: VersionInfo | ProcessVersion) -> VersionPublic:
     )
 
 
-def deployment(result: DeployResult) -> DeploymentPublic:
-    """What a deployment created and what ran before it."""
-    return DeploymentPublic(
-        deployment_id=result.deployment_id,
-        content_hash=result.content_hash,
-        created=result.created,
-        versions=[version(v) for v in result.new_versions],
-        warnings=[problem(p) for p in result.report.warnings],
-        gate=gate(result.gate) if result.gate is not None else None,
+def deployment_job(job: JobView) -> DeploymentJobPublic:
+    """A deployment job and, once it finished, its report."""
+    return DeploymentJobPublic(
+        id=job.id,
+        state=DeploymentJobState(job.state),
+        requested_by=job.requested_by,
+        note=job.note,
+        files=list(job.files),
+        created_at=job.created_at,
+        started_at=job.started_at,
+        finished_at=job.finished_at,
+        attempts=job.attempts,
+        deployment_id=job.deployment_id,
+        skip_reason=job.skip_reason,
+        report=DeploymentReportPublic.model_validate(job.report) if job.report else None,
     )
 
 

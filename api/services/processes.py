@@ -1,6 +1,6 @@
 """Deployed processes for everyone who reads them, and the policy staff's work on them:
-validate, deploy behind the scenario gate, versions, differences, migration of open cases,
-diagrams (of any version, with scenario coverage; a case's own).
+validate, deploy behind the scenario gate (a queued job), versions, differences, migration of
+open cases, diagrams (of any version, with scenario coverage; a case's own).
 
 Keyword-only functions on the engine facade, free of HTTP, shared with the web pages.
 Uploaded files come in as (file name, bytes) pairs.
@@ -12,7 +12,8 @@ import re
 from collections.abc import Sequence
 
 from api.process_schemas import (
-    DeploymentPublic,
+    DeploymentJobPublic,
+    DeploymentJobsPublic,
     DiffPublic,
     MigrationCreate,
     MigrationPreviewPublic,
@@ -32,7 +33,6 @@ from engine.db import read_session
 from engine.errors import FieldError, InvalidDataError, InvalidDiagramError, Problem
 from engine.facade import Engine
 from engine.models import Case
-from engine.scenario_gate import ScenarioGate
 from engine.sources import KINDS, SourceFile
 
 MAX_FILES = 50
@@ -118,18 +118,31 @@ def validate(*, engine: Engine, caller: Caller, uploads: Sequence[Upload]) -> Va
 
 def deploy(
     *, engine: Engine, caller: Caller, uploads: Sequence[Upload], note: str = ""
-) -> tuple[int, DeploymentPublic]:
-    """Validate, run the scenarios of the changed processes, deploy: 201 with the new
-    versions (200 when nothing changed). Uploaded features replace the repository's."""
+) -> DeploymentJobPublic:
+    """Check the library with the uploaded files in place (an invalid one is refused now,
+    422, and nothing is queued) and queue its deployment: a runner runs the scenarios of the
+    changed processes and deploys (the job's report says what went live, or which scenario
+    failed). Uploaded features replace the repository's for that run."""
     require_policy(caller)
     files, features = split_uploads(uploads)
     if not files:
         raise InvalidDiagramError("Send at least one .bpmn, .dmn or form .json file.")
-    gate = ScenarioGate(features_dir=engine.settings.features_dir, features=features)
-    result = engine.deploy(
-        engine.candidate(files), deployed_by=caller.username, note=note, gate=gate
+    job = engine.queue_deployment(files, requested_by=caller.username, note=note, features=features)
+    return shape.deployment_job(job)
+
+
+def deployment_job(*, engine: Engine, caller: Caller, job_id: int) -> DeploymentJobPublic:
+    """A deployment job: its state, and its report once it finished."""
+    require_process_checker(caller)
+    return shape.deployment_job(engine.deployment_job(job_id))
+
+
+def deployment_jobs(*, engine: Engine, caller: Caller, limit: int = 20) -> DeploymentJobsPublic:
+    """The newest deployment jobs, newest first."""
+    require_process_checker(caller)
+    return DeploymentJobsPublic(
+        data=[shape.deployment_job(j) for j in engine.deployment_jobs(limit)]
     )
-    return (201 if result.created else 200), shape.deployment(result)
 
 
 def list_versions(*, engine: Engine, caller: Caller, process_id: str) -> VersionsPublic:

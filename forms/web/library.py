@@ -1,5 +1,6 @@
 """The process library (policy staff): the deployed diagrams and their versions, each drawn;
-upload changed files to see the validation report, or deploy them behind the scenario gate."""
+upload changed files to see the validation report, or deploy them behind the scenario gate (a
+queued job whose page shows it wait, run and end, refreshing itself meanwhile)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 from starlette.datastructures import FormData, UploadFile
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from api.deps import EngineDep
 from api.errors import RoleRequiredError
+from api.routes.processes import wake_deployment_runner
 from api.schemas import PROCESS_ID_PATTERN
 from api.services import processes
 from api.services.policy import Caller
@@ -24,6 +26,14 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 LIBRARY_ROLES = frozenset({"policy", "reviewer", "admin"})
 # An SVG document could carry script: only its own styles apply.
 SVG_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
+STATE_KEYS = {
+    "queued": "library.job_queued",
+    "running": "library.job_running",
+    "succeeded": "library.job_succeeded",
+    "failed": "library.job_failed",
+}
+REFRESH_SECONDS = 3
+RECENT_JOBS = 5
 
 
 def require_library(caller: Caller) -> None:
@@ -47,15 +57,21 @@ def library_page(
     request: Request, engine: Engine, caller: Caller, *, status: int = 200, **outcome: Any
 ) -> Response:
     """The library, with the outcome of an upload when there was one."""
-    context = {"validation": None, "deployment": None, "problems": None, "failure": None}
+    context: dict[str, Any] = {"validation": None, "problems": None, "failure": None}
     context.update(outcome)
+    may_upload = bool(caller.roles & {"policy", "reviewer"})
+    if may_upload:  # the deployments asked for are for those who check and deploy
+        context["jobs"] = processes.deployment_jobs(
+            engine=engine, caller=caller, limit=RECENT_JOBS
+        ).data
     return page(
         request,
         "library.html",
         status=status,
         processes=_library(engine, caller),
-        may_upload=bool(caller.roles & {"policy", "reviewer"}),
+        may_upload=may_upload,
         may_deploy="policy" in caller.roles,
+        state_keys=STATE_KEYS,
         **context,
     )
 
@@ -80,6 +96,27 @@ def version_diagram(
     return Response(svg, media_type="image/svg+xml", headers=SVG_HEADERS)
 
 
+@router.get("/library/deployments/{job_id}")
+def show_deployment(
+    request: Request,
+    job_id: Annotated[int, Path(ge=1)],
+    engine: EngineDep,
+    caller: WebUser,
+) -> Response:
+    """A deployment job: waiting, running its scenarios (the page refreshes itself), or done
+    with the versions it created or the failing scenarios (feature, scenario, step, error)."""
+    require_library(caller)
+    job = processes.deployment_job(engine=engine, caller=caller, job_id=job_id)
+    return page(
+        request,
+        "deployment.html",
+        job=job,
+        finished=job.state in ("succeeded", "failed"),
+        state_keys=STATE_KEYS,
+        refresh_seconds=REFRESH_SECONDS,
+    )
+
+
 def uploads_of(form: FormData) -> list[tuple[str, bytes]]:
     """The uploaded files as (name, bytes); an empty file input sends none."""
     return [
@@ -96,10 +133,11 @@ def upload(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
     files = uploads_of(form)
     try:
         if form.get("action") == "deploy":
-            _status, result = processes.deploy(
+            job = processes.deploy(
                 engine=engine, caller=caller, uploads=files, note=str(form.get("note") or "")[:500]
             )
-            return library_page(request, engine, caller, deployment=result)
+            wake_deployment_runner(request)
+            return RedirectResponse(f"/library/deployments/{job.id}", status_code=303)
         report = processes.validate(engine=engine, caller=caller, uploads=files)
         return library_page(request, engine, caller, validation=report)
     except InvalidDiagramError as exc:

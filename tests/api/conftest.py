@@ -79,9 +79,12 @@ def create_users(db: Database, now: Any) -> None:
 
 @pytest.fixture
 def api_settings(settings: Settings) -> Settings:
-    """Settings for API tests: no in-process timer worker; tokens outlive the fake clock's
-    jumps over deadlines (30 days)."""
-    return replace(settings, inprocess_worker=False, token_minutes=TOKEN_MINUTES)
+    """Settings for API tests: no in-process timer worker and no deployment runner (a test
+    runs queued deployments itself); tokens outlive the fake clock's jumps over deadlines
+    (30 days)."""
+    return replace(
+        settings, inprocess_worker=False, deployment_runner=False, token_minutes=TOKEN_MINUTES
+    )
 
 
 @pytest.fixture

@@ -66,8 +66,11 @@ def project_library() -> ProcessLibrary:
 
 @pytest.fixture
 def web_settings(settings: Settings) -> Settings:
-    """No in-process timer worker; sign-ins outlive the fake clock's jumps."""
-    return replace(settings, inprocess_worker=False, token_minutes=TOKEN_MINUTES)
+    """No in-process timer worker nor deployment runner; sign-ins outlive the fake clock's
+    jumps."""
+    return replace(
+        settings, inprocess_worker=False, deployment_runner=False, token_minutes=TOKEN_MINUTES
+    )
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""The case page, the inbox, the report form, the process library and the scenarios page."""
+"""The case page, the inbox, the report form, the process library (and its deployment jobs)
+and the scenarios page."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ from sqlmodel import Session, select
 
 from api.models import AccessRecord
 from engine.facade import Engine
+from engine.scenario_gate import GateReport, ScenarioResult
 from engine.spiff.clock import FakeClock
+from tests.engine.test_scenario_gate import RecordingGate
 from tests.forms.conftest import REPORT, OpenBrowser, report_case, to_screening
+from tests.library import form_with_optional_field
 
 BPMN = Path(__file__).resolve().parents[2] / "bpmn"
 
@@ -180,3 +184,56 @@ def test_an_overdue_task_shows_in_the_supervisors_escalated_list_then_the_commis
     assert "/tasks/" not in commission.split("<ol")[1]  # another agency's task: no link
     refused = browser("police").get("/inbox?escalated=true")
     assert refused.status_code == 403 and "<html" in refused.text
+
+
+def test_library_deploy_shows_the_job_refreshing_until_it_fails_naming_the_scenario(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    policy = browser("policy")
+    changed = form_with_optional_field()
+    response = policy.client.post(
+        "/library",
+        data={"action": "deploy", "note": "a note", "csrf_token": policy.csrf("/library")},
+        files=[("files", (changed.name, changed.content, "application/json"))],
+    )
+    assert response.status_code == 303
+    location = response.headers["location"]
+    [job] = web_engine.deployment_jobs()
+    assert location == f"/library/deployments/{job.id}"
+    waiting = policy.get(location).text
+    assert '<meta http-equiv="refresh" content="3">' in waiting
+    assert "В очереди" in waiting and changed.name in waiting and "a note" in waiting
+    assert f'href="/library/deployments/{job.id}"' in policy.get("/library").text
+    failing = ScenarioResult(
+        "referral.feature",
+        "the chosen shelter accepts the referral",
+        "failed",
+        'Then the NGO has a task "Accept or decline referral"',
+        "no such task; open: Decide on the referral",
+    )
+    gate = RecordingGate(GateReport(("referral",), ("referral.feature",), (), (failing,), 2.0))
+    web_engine.run_next_deployment("runner", gate=gate)
+    failed = policy.get(location).text
+    assert 'http-equiv="refresh"' not in failed
+    assert "Не выполнено: ничего не развёрнуто" in failed
+    for text in ("referral.feature", "the chosen shelter accepts the referral"):
+        assert text in failed
+    assert "Then the NGO has a task &#34;Accept or decline referral&#34;" in failed
+    assert "no such task; open: Decide on the referral" in failed
+    policy.post("/language", {"lang": "en", "next": location})
+    assert "Failed: nothing deployed" in policy.get(location).text
+    policy.post("/language", {"lang": "ky", "next": location})
+    assert "Аткарылган жок" in policy.get(location).text
+
+
+def test_library_deploy_of_an_invalid_file_is_refused_on_the_page_and_queues_nothing(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    policy = browser("policy")
+    response = policy.client.post(
+        "/library",
+        data={"action": "deploy", "csrf_token": policy.csrf("/library")},
+        files=[("files", ("referral.bpmn", b"<nope", "application/xml"))],
+    )
+    assert response.status_code == 422 and "Загрузка отклонена" in response.text
+    assert web_engine.deployment_jobs() == []

@@ -1,4 +1,6 @@
-"""Validating and deploying diagrams through the API, on the project's own library.
+"""Validating and deploying diagrams through the API, on the project's own library: a
+deployment is checked at once and queued as a job, which the test then runs itself (the
+server's runner is off here: tests/api/routes/test_deploy_runner.py has it on).
 
 Tests marked `gate` run real scenarios in a child pytest (a few seconds each).
 """
@@ -13,9 +15,10 @@ from sqlmodel import Session, select
 
 from engine.facade import Engine
 from engine.models import AuditEvent
+from engine.scenario_gate import SkipScenarios
 from engine.sources import SourceFile
 from scenario_suite.world import fill_form
-from tests.api.conftest import PROBLEM_JSON, AsUser, complete
+from tests.api.conftest import API, PROBLEM_JSON, AsUser, complete
 from tests.conftest import FIXTURES
 from tests.library import GATE_FIXTURES, changed, form_with_optional_field, renamed_accept_task
 
@@ -114,12 +117,15 @@ def test_validate_refuses_a_file_of_unknown_kind(as_user: AsUser) -> None:
     assert [p["file"] for p in response.json()["problems"]] == ["notes.txt"]
 
 
-def test_deploy_of_invalid_files_is_422_listing_problems(as_user: AsUser) -> None:
+def test_deploy_of_invalid_files_is_422_listing_problems_and_queues_nothing(
+    as_user: AsUser,
+) -> None:
     response = as_user("policy").post("/processes", files=upload(fixture("gateways.bpmn")))
     assert response.status_code == 422
     assert response.json()["title"] == "Invalid diagram"
     assert {p["file"] for p in response.json()["problems"]} == {"gateways.bpmn"}
     assert versions(as_user("policy"), "referral") == [(1, 0)]
+    assert as_user("policy").get("/processes/deployments").json()["data"] == []
 
 
 def test_deploy_is_for_policy_staff_only(as_user: AsUser) -> None:
@@ -128,18 +134,70 @@ def test_deploy_is_for_policy_staff_only(as_user: AsUser) -> None:
     assert versions(as_user("policy"), "referral") == [(1, 0)]
 
 
+def test_deploy_queues_a_job_at_its_location_and_its_state_follows_the_runner(
+    as_user: AsUser, api_engine: Engine
+) -> None:
+    policy = as_user("policy")
+    response = policy.post(
+        "/processes", files=upload(form_with_optional_field()), data={"note": "a note field"}
+    )
+    assert response.status_code == 202, response.text
+    job = response.json()
+    assert response.headers["location"] == f"/api/v1/processes/deployments/{job['id']}"
+    assert (job["state"], job["requested_by"], job["note"], job["report"]) == (
+        "queued",
+        "policy",
+        "a note field",
+        None,
+    )
+    assert job["files"] == ["referral_accept.schema.json"]
+    assert versions(policy, "referral") == [(1, 0)]  # nothing deployed on the request thread
+    held = api_engine.claim_deployment("runner")
+    assert held is not None
+    running = as_user("reviewer").get(f"/processes/deployments/{job['id']}").json()
+    assert (running["state"], running["attempts"]) == ("running", 1)
+    assert running["started_at"] is not None and running["finished_at"] is None
+    api_engine.run_claimed(held, gate=SkipScenarios("checked by hand"))
+    done = policy.get(f"/processes/deployments/{job['id']}").json()
+    assert done["state"] == "succeeded" and done["finished_at"] is not None
+    report = done["report"]
+    assert report["created"] is True and report["error"] is None
+    assert {(v["process_id"], v["version"]) for v in report["versions"]} == {
+        ("nrm_case", 2),
+        ("referral", 2),
+    }
+    assert report["gate"]["skipped"] == "checked by hand"
+    assert done["deployment_id"] == report["deployment_id"]
+    assert versions(policy, "referral") == [(2, 0), (1, 0)]
+    listed = policy.get("/processes/deployments").json()["data"]
+    assert [j["id"] for j in listed] == [job["id"]]
+
+
+def test_deployment_jobs_are_for_policy_staff_and_reviewers(as_user: AsUser) -> None:
+    job = as_user("policy").post("/processes", files=upload(form_with_optional_field())).json()
+    assert as_user("police").get(f"/processes/deployments/{job['id']}").status_code == 403
+    assert as_user("police").get("/processes/deployments").status_code == 403
+    missing = as_user("reviewer").get("/processes/deployments/999")
+    assert missing.status_code == 404 and missing.headers["content-type"] == PROBLEM_JSON
+
+
 @pytest.mark.gate
-def test_deploy_refuses_a_version_that_breaks_a_scenario(
+def test_deploy_job_of_a_version_that_breaks_a_scenario_fails_naming_it(
     as_user: AsUser, api_engine: Engine
 ) -> None:
     # One-scenario features sent along keep the run short (the repository's own
     # referral.feature fails the same way: tests/engine/test_scenario_gate.py).
     files = upload(renamed_accept_task(), *short_features())
     response = as_user("policy").post("/processes", files=files)
-    assert response.status_code == 422, response.text
-    body = response.json()
-    assert body["title"] == "Scenarios failed"
-    gate = body["gate"]
+    assert response.status_code == 202, response.text
+    assert response.json()["files"] == ["nrm_case.feature", "referral.bpmn", "referral.feature"]
+    done = api_engine.run_next_deployment("runner")
+    assert done is not None
+    body = as_user("policy").get(response.headers["location"].removeprefix(API)).json()
+    assert body["state"] == "failed"
+    error = body["report"]["error"]
+    assert (error["status"], error["title"]) == (422, "Scenarios failed")
+    gate = body["report"]["gate"]
     assert gate["processes"] == ["nrm_case", "referral"]
     assert gate["features"] == ["nrm_case.feature", "referral.feature"]
     assert gate["scenarios_run"] == 2
@@ -163,13 +221,16 @@ def test_deploy_of_a_good_version_goes_live_while_a_running_case_finishes_on_the
     response = policy.post(
         "/processes", files=upload(form_with_optional_field()), data={"note": "accept note"}
     )
-    assert response.status_code == 201, response.text
-    body = response.json()
-    assert {(v["process_id"], v["version"]) for v in body["versions"]} == {
+    assert response.status_code == 202, response.text
+    api_engine.run_next_deployment("runner")
+    body = policy.get(f"/processes/deployments/{response.json()['id']}").json()
+    assert body["state"] == "succeeded", body["report"]
+    report = body["report"]
+    assert {(v["process_id"], v["version"]) for v in report["versions"]} == {
         ("nrm_case", 2),
         ("referral", 2),
     }
-    assert body["gate"]["passed"] and body["gate"]["scenarios_run"] >= 20
+    assert report["gate"]["passed"] and report["gate"]["scenarios_run"] >= 20
     assert versions(policy, "referral") == [(2, 0), (1, 1)]
     [accept] = api_engine.case_tasks(old["id"])
     form = ngo.get(f"/tasks/{accept.id}").json()["form_schema"]
@@ -190,5 +251,8 @@ def test_deploy_of_a_good_version_goes_live_while_a_running_case_finishes_on_the
 def test_deploy_of_the_deployed_files_changes_nothing(as_user: AsUser, api_engine: Engine) -> None:
     [form] = [f for f in api_engine.candidate([]) if f.name == "referral_accept.schema.json"]
     response = as_user("policy").post("/processes", files=upload(form))
-    assert response.status_code == 200
-    assert response.json()["created"] is False and response.json()["versions"] == []
+    assert response.status_code == 202
+    api_engine.run_next_deployment("runner")
+    body = as_user("policy").get(f"/processes/deployments/{response.json()['id']}").json()
+    assert body["state"] == "succeeded"
+    assert body["report"]["created"] is False and body["report"]["versions"] == []

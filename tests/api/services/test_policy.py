@@ -3,8 +3,8 @@ roles) against every endpoint, allowed or refused as designed.
 
 Set-up: a case reported by `border` whose open task is in the `police` lane. Allowed means
 the request got past authorisation (2xx, or 422 for deliberately incomplete bodies);
-refused means 403. Deploying sends a file already deployed (nothing changes, no scenario
-runs); migrating names no real case (422).
+refused means 403. Deploying sends a file already deployed (a job is queued; nothing would
+change); migrating names no real case (422).
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ def expectations(agency: str | None, roles: list[str]) -> dict[str, bool]:
         "GET /processes/{id}/diagram.svg": reader,
         "POST /processes/validate": checker,
         "POST /processes": "policy" in roles,
+        "GET /processes/deployments": checker,
+        "GET /processes/deployments/{id}": checker,
         "GET /processes/{id}/versions": reader,
         "GET /processes/{id}/diff": reader,
         "GET /processes/{id}/migration": checker,
@@ -68,7 +70,7 @@ def expectations(agency: str | None, roles: list[str]) -> dict[str, bool]:
     }
 
 
-def requests(case_id: str, task_id: str) -> dict[str, Callable[[Any], Any]]:
+def requests(case_id: str, task_id: str, job_id: int) -> dict[str, Callable[[Any], Any]]:
     """One request per endpoint; bodies that would change a case are left incomplete (422)."""
     return {
         "GET /me": lambda a: a.get("/me"),
@@ -76,6 +78,8 @@ def requests(case_id: str, task_id: str) -> dict[str, Callable[[Any], Any]]:
         "GET /processes/{id}/diagram.svg": lambda a: a.get("/processes/api_case/diagram.svg"),
         "POST /processes/validate": lambda a: a.post("/processes/validate", files=[DEPLOYED_FILE]),
         "POST /processes": lambda a: a.post("/processes", files=[DEPLOYED_FILE]),
+        "GET /processes/deployments": lambda a: a.get("/processes/deployments"),
+        "GET /processes/deployments/{id}": lambda a: a.get(f"/processes/deployments/{job_id}"),
         "GET /processes/{id}/versions": lambda a: a.get("/processes/api_case/versions"),
         "GET /processes/{id}/diff": lambda a: a.get("/processes/api_case/diff?from=1&to=1"),
         "GET /processes/{id}/migration": lambda a: a.get("/processes/api_case/migration?to=1"),
@@ -121,12 +125,13 @@ def test_authorization_matrix_allows_or_refuses_each_endpoint(
 ) -> None:
     case = start_case(as_user("border_supervisor"))["case"]
     task = only(case["open_tasks"], "Identify the person")
+    job = as_user("policy").post("/processes", files=[DEPLOYED_FILE]).json()
     actor = as_user(username)
     wrong = []
-    for endpoint, call in requests(case["id"], task["id"]).items():
+    for endpoint, call in requests(case["id"], task["id"], job["id"]).items():
         status = call(actor).status_code
         allowed = expectations(agency, roles)[endpoint]
-        acted = (200, 201, 422) + ((409,) if endpoint == "POST /cases/{id}/messages" else ())
+        acted = (200, 201, 202, 422) + ((409,) if endpoint == "POST /cases/{id}/messages" else ())
         ok = (status in acted) if allowed else status == 403
         if not ok:
             wrong.append(f"{endpoint}: {status} (expected {'allowed' if allowed else '403'})")
