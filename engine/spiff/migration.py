@@ -15,6 +15,9 @@ sub-processes are migrated one by one, and the top workflow's
 - predict again the future of running sub-process tasks (never reset);
 - refuse a case inside a multi-instance step (a reset would drop each
   instance's item);
+- drop a called process the case has finished whose steps the new version no
+  longer has (its data went back to the calling task; its facts and audit
+  events stay), with a note;
 - refuse when any task still points at an old spec afterwards, e.g. a step the
   case already passed and the new version removed: the stored case could not
   be loaded on the new version.
@@ -207,6 +210,7 @@ def migrate(
     workflow: BpmnWorkflow, new: ProcessDefinition, registry: Any, to_version: int
 ) -> MigrationOutcome:
     """Move `workflow` onto `new` in place; any issue means it must be thrown away."""
+    dropped = _drop_finished_history(workflow, new, to_version)
     issues = check(workflow, new, to_version)
     if issues:
         return MigrationOutcome(issues, [])
@@ -224,5 +228,41 @@ def migrate(
     _predict_running_subprocesses(workflow)
     _restore_timers(workflow, timers)
     return MigrationOutcome(
-        _leftovers(workflow, to_version), _renamed_history(workflow, finished, to_version)
+        _leftovers(workflow, to_version),
+        dropped + _renamed_history(workflow, finished, to_version),
     )
+
+
+def _outdated(sub: Any, new: ProcessDefinition) -> Any:
+    """The first of a sub-workflow's task specs the new version lacks (None: none)."""
+    spec = new.subprocess_specs.get(sub.spec.name)
+    if spec is None:
+        return sub.spec
+    for task in sub.get_tasks(skip_subprocesses=True):
+        if spec.task_specs.get(task.task_spec.name) is None:
+            return task.task_spec
+    return None
+
+
+def _drop_finished_history(
+    workflow: BpmnWorkflow, new: ProcessDefinition, to_version: int
+) -> list[str]:
+    """Drop called processes the case has finished whose steps the new version no longer has.
+
+    They are history: their data went back to the calling task, their facts and audit events
+    stay. Kept, the moved case could not be loaded on the new version.
+    """
+    notes = []
+    for task_id, sub in list(workflow.subprocesses.items()):
+        if task_id not in workflow.subprocesses or not sub.is_completed():
+            continue
+        missing = _outdated(sub, new)
+        if missing is None:
+            continue
+        workflow.delete_subprocess(workflow.get_task_from_id(task_id))
+        notes.append(
+            f"The case finished {sub.spec.name!r}, whose {describe(missing)} version "
+            f"{to_version} no longer has: its steps stay in the audit trail and the statistics; "
+            "the moved case's diagram no longer draws them."
+        )
+    return notes
