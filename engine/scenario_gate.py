@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -161,7 +162,35 @@ class ScenarioGate:
         untested = tuple(p for p in processes if p not in chosen)
         if not chosen:
             return GateReport(tuple(processes), untested=untested)
-        if find_spec(self.suite) is None or find_spec("pytest_bdd") is None:
+        features = {f"{p}.feature": t for p, t in chosen.items()}
+        problem, results, seconds = self.run_features(files, features)
+        return GateReport(
+            tuple(processes),
+            tuple(sorted(features)),
+            untested,
+            results,
+            seconds,
+            problem,
+        )
+
+    @property
+    def available(self) -> bool:
+        """True when the scenario suite and pytest-bdd are installed here."""
+        return find_spec(self.suite) is not None and find_spec("pytest_bdd") is not None
+
+    def run_features(
+        self,
+        files: Sequence[SourceFile],
+        features: Mapping[str, bytes],
+        *,
+        keep_report: Path | None = None,
+    ) -> tuple[str | None, Results, float]:
+        """Run these feature files (by name) against the library `files` in a child pytest on
+        a scratch directory: why the run says nothing reliable (None when its results stand),
+        each scenario's result, and the seconds it took. With `keep_report`, the scenario
+        report the run wrote (results and path coverage) replaces `keep_report/scenarios.json`
+        (the reviewers' scenarios page reads it)."""
+        if not self.available:
             raise GateUnavailableError(
                 f"The scenario suite ({self.suite}, pytest-bdd) is not installed here; install "
                 "the application with its dependencies, or skip the scenarios with a recorded "
@@ -169,18 +198,18 @@ class ScenarioGate:
             )
         with tempfile.TemporaryDirectory(prefix="nrm-gate-") as scratch:
             root = Path(scratch)
-            env = _prepare(root, files, {f"{p}.feature": t for p, t in chosen.items()})
+            env = _prepare(root, files, features)
             started = time.monotonic()
             problem, results = self._run(root, env)
             seconds = time.monotonic() - started
-        return GateReport(
-            tuple(processes),
-            tuple(sorted(f"{p}.feature" for p in chosen)),
-            untested,
-            results,
-            seconds,
-            problem,
-        )
+            written = root / "reports" / "scenarios.json"
+            if keep_report is not None and written.is_file():
+                keep_report.mkdir(parents=True, exist_ok=True)
+                kept = keep_report / "scenarios.json"
+                partial = kept.with_suffix(".json.partial")
+                shutil.copyfile(written, partial)
+                partial.replace(kept)  # readers see the old report or the new, never half
+        return problem, results, seconds
 
     def _feature(self, process_id: str) -> bytes | None:
         name = f"{process_id}.feature"

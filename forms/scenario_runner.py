@@ -1,35 +1,38 @@
-"""Run the scenario suite in the background for the reviewers' page, one run at a time.
+"""Run every scenario in the background for the reviewers' page, one run at a time.
 
-The run is a child `pytest tests/features` writing `scenarios.json` to the reports folder
-the page reads; it is bounded in time and killed past it. Nothing durable depends on it:
+The run is the deploy gate's (`engine.scenario_gate.ScenarioGate.run_features`): the installed
+scenario suite in a child pytest, against the deployed library written to a scratch directory,
+with every feature file of NRM_FEATURES_DIR; its report (results and path coverage) then
+replaces `scenarios.json` in the reports folder the page reads. So it needs no checkout of the
+repository, and it checks what is live. It is bounded in time; nothing durable depends on it:
 a run lost with the server is simply started again.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import logging
 import threading
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from engine.config import ROOT, Settings
+from engine.facade import Engine
+from engine.scenario_gate import SUITE, ScenarioGate
+from engine.sources import SourceFile
 
-SUITE = ROOT / "tests" / "features"
 TIME_LIMIT_SECONDS = 600
-# The child uses its own scratch databases, never the server's.
-_DROPPED = ("NRM_DATABASE_URL", "NRM_TEST_DATABASE_URL", "PYTEST_ADDOPTS")
+log = logging.getLogger("nrm.scenarios")
 
 
 @dataclass
 class RunState:
-    """The last run: when it started and ended, and its exit code."""
+    """The last run: when it started and ended, and what it found."""
 
     started_at: datetime | None = None
     finished_at: datetime | None = None
-    exit_code: int | None = None
+    problem: str | None = None  # the run itself failed: timeout, crash, no results
+    failed: int = 0
 
     @property
     def running(self) -> bool:
@@ -40,38 +43,58 @@ class RunState:
 class ScenarioRunner:
     """Starts at most one scenario run at a time and remembers how the last one ended."""
 
-    def __init__(self, suite: Path = SUITE, time_limit: float = TIME_LIMIT_SECONDS) -> None:
-        self.suite = suite
-        self.time_limit = time_limit
+    def __init__(self, suite: str = SUITE, time_limit: float = TIME_LIMIT_SECONDS) -> None:
+        self.gate = ScenarioGate(suite=suite, timeout=time_limit)
         self.state = RunState()
         self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
 
     @property
     def available(self) -> bool:
-        """True when the scenario suite is installed next to the code."""
-        return self.suite.is_dir()
+        """True when the scenario suite is installed with the application."""
+        return self.gate.available
 
-    def start(self, settings: Settings) -> bool:
-        """Start a run unless one is going on; True when started."""
+    def start(self, engine: Engine) -> bool:
+        """Start a run of every feature file against the deployed library, unless one is
+        going on; True when started."""
         with self._lock:
             if self.state.running or not self.available:
                 return False
             self.state = RunState(started_at=datetime.now(UTC))
-        env = {k: v for k, v in os.environ.items() if k not in _DROPPED}
-        env["NRM_REPORTS_DIR"] = str(settings.reports_dir)
-        command = [sys.executable, "-m", "pytest", str(self.suite), "-q", "-p", "no:cacheprovider"]
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        settings = engine.settings
+        try:
+            files = engine.candidate([])
+            features = {
+                p.name: p.read_bytes() for p in sorted(settings.features_dir.glob("*.feature"))
+            }
+        except Exception:
+            with self._lock:
+                self.state.finished_at = datetime.now(UTC)
+            raise
+        self._thread = threading.Thread(
+            target=self._run, args=(files, features, settings.reports_dir), daemon=True
         )
-        threading.Thread(target=self._wait, args=(process,), daemon=True).start()
+        self._thread.start()
         return True
 
-    def _wait(self, process: subprocess.Popen[bytes]) -> None:
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait for the run in progress (tests)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(
+        self, files: Sequence[SourceFile], features: Mapping[str, bytes], reports: Path
+    ) -> None:
+        problem: str | None
+        failed = 0
         try:
-            code = process.wait(self.time_limit)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            code = process.wait()
+            problem, results, _seconds = self.gate.run_features(
+                files, features, keep_report=reports
+            )
+            failed = sum(r.status != "passed" for r in results)
+        except Exception as exc:  # noqa: BLE001  (the page must learn the run ended)
+            log.error("scenario run failed: %s", type(exc).__name__)
+            problem = f"the scenarios could not be run: {type(exc).__name__}"
         with self._lock:
-            self.state.exit_code = code
+            self.state.problem, self.state.failed = problem, failed
             self.state.finished_at = datetime.now(UTC)

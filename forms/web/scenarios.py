@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
-from api.deps import SettingsDep
+from api.deps import EngineDep, SettingsDep
 from api.errors import RoleRequiredError
 from api.services.policy import Caller
 from engine.config import Settings
@@ -76,11 +76,12 @@ def show_scenarios(request: Request, settings: SettingsDep, caller: WebUser) -> 
 
 @router.post("/scenarios/run")
 def run_scenarios(
-    request: Request, form: PostedForm, settings: SettingsDep, caller: WebUser
+    request: Request, form: PostedForm, engine: EngineDep, caller: WebUser
 ) -> Response:
-    """Start a scenario run in the background (reviewers), then come back to the page."""
+    """Start a run of every scenario against the deployed library in the background, as
+    the deploy gate runs them (reviewers), then come back to the page."""
     del form
     if "reviewer" not in caller.roles:
         raise RoleRequiredError("Only reviewers run the scenarios.")
-    runner_of(request).start(settings)
+    runner_of(request).start(engine)
     return RedirectResponse("/scenarios", status_code=303)

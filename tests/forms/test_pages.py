@@ -3,9 +3,11 @@ and the scenarios page."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlmodel import Session, select
 
 from api.models import AccessRecord
@@ -14,7 +16,7 @@ from engine.scenario_gate import GateReport, ScenarioResult
 from engine.spiff.clock import FakeClock
 from tests.engine.test_scenario_gate import RecordingGate
 from tests.forms.conftest import REPORT, OpenBrowser, report_case, to_screening
-from tests.library import form_with_optional_field
+from tests.library import GATE_FIXTURES, form_with_optional_field
 
 BPMN = Path(__file__).resolve().parents[2] / "bpmn"
 
@@ -237,3 +239,27 @@ def test_library_deploy_of_an_invalid_file_is_refused_on_the_page_and_queues_not
     )
     assert response.status_code == 422 and "Загрузка отклонена" in response.text
     assert web_engine.deployment_jobs() == []
+
+
+@pytest.mark.gate
+def test_a_reviewers_scenario_run_runs_the_installed_suite_on_the_deployed_library(
+    browser: OpenBrowser, web_app: object, tmp_path: Path
+) -> None:
+    settings = web_app.state.settings  # type: ignore[attr-defined]
+    features = tmp_path / "features"
+    features.mkdir()
+    for name in ("referral.feature", "nrm_case.feature"):
+        (features / name).write_bytes((GATE_FIXTURES / name).read_bytes())
+    object.__setattr__(settings, "features_dir", features)
+    object.__setattr__(settings, "reports_dir", tmp_path / "reports")
+    reviewer = browser("reviewer")
+    assert "Результатов пока нет" in reviewer.get("/scenarios").text
+    started = reviewer.post("/scenarios/run", {})
+    assert started.status_code == 303
+    runner = web_app.state.scenario_runner  # type: ignore[attr-defined]
+    runner.wait(120)
+    assert runner.state.problem is None and runner.state.failed == 0
+    report = json.loads((tmp_path / "reports" / "scenarios.json").read_text())
+    assert len(report["scenarios"]) == 2
+    page = reviewer.get("/scenarios").text
+    assert "Результатов пока нет" not in page and "Последний прогон здесь" in page
