@@ -17,6 +17,7 @@ from api import problems
 from api.admission import AdmissionMiddleware
 from api.middleware import BodyLimitMiddleware, UnexpectedErrorMiddleware
 from api.routes import auth, cases, health, processes, statistics, tasks, users
+from api.stephosts import StepHosts
 from api.worker import TimerWorker
 from engine.config import Settings, load_settings
 from engine.deployjobs import DeploymentRunner
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.engine = engine
     app.state.settings = settings
+    app.state.step_hosts = None  # started with the app (_lifespan)
     problems.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(UnexpectedErrorMiddleware)
@@ -79,9 +81,16 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Every database call runs on these threads (never on the event loop).
     to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
     app.state.database_check = health.DatabaseCheck(app.state.engine)
+    # Steps run in child processes the server can kill at the wall-clock limit
+    # (api/stephosts.py); with NRM_STEP_PROCESSES=0 in this process.
+    hosts = None
+    if settings.step_processes > 0:
+        hosts = StepHosts(settings, app.state.engine)
+        hosts.start()
+    app.state.step_hosts = hosts
     worker = None
     if settings.inprocess_worker:
-        worker = TimerWorker(app.state.engine, settings.worker_interval)
+        worker = TimerWorker(app.state.engine, settings.worker_interval, hosts)
         worker.start()
     app.state.timer_worker = worker
     # Deployments run here, one at a time across every server and worker (a job each).
@@ -110,3 +119,5 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             worker.stop()
         if runner is not None:
             runner.stop()
+        if hosts is not None:
+            hosts.close()

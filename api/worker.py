@@ -11,17 +11,19 @@ from __future__ import annotations
 import logging
 import threading
 
+from api.stephosts import StepHosts, fire_due
 from engine.facade import Engine
 
 log = logging.getLogger("api.worker")
 
 
 class TimerWorker:
-    """A daemon thread calling `engine.fire_due_timers()` and `fire_due_escalations()` until
-    stopped."""
+    """A daemon thread calling `engine.fire_due_timers()` (each due case in a step host, when
+    the server has them) and `fire_due_escalations()` until stopped."""
 
-    def __init__(self, engine: Engine, interval: float) -> None:
+    def __init__(self, engine: Engine, interval: float, hosts: StepHosts | None = None) -> None:
         self.engine = engine
+        self.hosts = hosts
         self.interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="nrm-timers", daemon=True)
@@ -43,7 +45,10 @@ class TimerWorker:
     def run_once(self) -> list[str]:
         """One round; a failure is logged (without case data) and the next round tries again."""
         try:
-            moved = self.engine.fire_due_timers()
+            if self.hosts is None:
+                moved = self.engine.fire_due_timers()
+            else:
+                moved = fire_due(self.engine, self.hosts)
             told = self.engine.fire_due_escalations()
         except Exception as exc:  # noqa: BLE001  (the loop must outlive one bad round)
             log.error("timer round failed: %s", type(exc).__name__)

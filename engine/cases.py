@@ -20,7 +20,7 @@ from engine.facts import facts_of
 from engine.fastsql import CaseRow, TaskRow, changed
 from engine.forms import personal_fields, read_only_fields, validate_form, with_read_only
 from engine.library import LoadedVersion
-from engine.models import CaseStatus, TaskStatus, Timer
+from engine.models import CaseHalt, CaseStatus, TaskStatus, Timer
 from engine.spiff import messages
 from engine.views import AwaitedMessage, CaseView, StepResult, TaskView
 
@@ -431,8 +431,10 @@ CACHE_KEY = "nrm_cache_after_commit"
 def due_case_ids(
     session: Session, *, now: Any, limit: int = 100, case_ids: Sequence[str] | None = None
 ) -> list[str]:
-    """Cases with a timer due by `now` (a worker then locks each one)."""
-    query = select(Timer.case_id).where(Timer.fire_at <= now)
+    """Cases with a timer due by `now` (a worker then locks each one); never a halted case
+    (engine/halts.py)."""
+    halted = select(CaseHalt.case_id).where(CaseHalt.case_id == Timer.case_id)
+    query = select(Timer.case_id).where(Timer.fire_at <= now, ~halted.exists())
     if case_ids is not None:
         query = query.where(col(Timer.case_id).in_(list(case_ids)))
     return list(session.exec(query.distinct().limit(limit)).all())

@@ -1,5 +1,5 @@
 """The `nrm` command: serve, worker, migrate, demo, users, validate, deploy, draw, timers,
-statistics, audit."""
+cases, statistics, audit."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ app = typer.Typer(
 )
 timers_app = typer.Typer(help="Timers: fire the ones that are due.", no_args_is_help=True)
 app.add_typer(timers_app, name="timers")
+cases_app = typer.Typer(help="Cases: resume one halted after a runaway step.", no_args_is_help=True)
+app.add_typer(cases_app, name="cases")
 app.add_typer(users_app, name="users")
 app.add_typer(statistics_app, name="statistics")
 app.add_typer(audit_app, name="audit")
@@ -143,6 +145,20 @@ def worker(
                 typer.echo(f"deployment {job.id}: {job.state}")
             return
         time.sleep(pause)
+
+
+@cases_app.command("resume")
+def cases_resume(
+    case_id: str,
+    actor: Annotated[str, typer.Option(help="Who resumes it (audited)")] = "admin",
+) -> None:
+    """Fire a halted case's timers again (a step of it was stopped at a limit: fix the
+    diagram and move the case to the fixed version first)."""
+    try:
+        resumed = _engine().resume_case(case_id, actor=actor)
+    except NrmError as exc:
+        _fail(exc)
+    typer.echo(f"case {case_id} resumed" if resumed else f"case {case_id} was not halted")
 
 
 @timers_app.command("fire")

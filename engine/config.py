@@ -51,6 +51,12 @@ class Settings:
     # bench/RESULTS.md); requests that may wait for a turn beyond those in flight (then 503).
     api_threads: int = 2
     max_queued_requests: int = 100
+    # Server: steps run in this many child processes ("step hosts", 0: in the server process);
+    # one that runs longer than the time limit (s) is killed, its step rolled back; a host's
+    # address space is held to the memory limit (MB, 0: none).
+    step_processes: int = 2
+    step_time_limit: float = 5.0
+    step_memory_mb: int = 2048
     # Live workflows of open cases kept per process (0: every step restores from the database).
     workflow_cache: int = 256
     # Statistics counted this long ago are served even if cases changed since (0: never).
@@ -115,6 +121,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         max_queued_requests=max(
             0, _number(env.get("NRM_MAX_QUEUED_REQUESTS"), base.max_queued_requests)
         ),
+        step_processes=max(0, _number(env.get("NRM_STEP_PROCESSES"), base.step_processes)),
+        step_time_limit=float(env.get("NRM_STEP_TIME_LIMIT", base.step_time_limit)),
+        step_memory_mb=max(0, _number(env.get("NRM_STEP_MEMORY_MB"), base.step_memory_mb)),
         workflow_cache=max(0, int(env.get("NRM_WORKFLOW_CACHE", base.workflow_cache))),
         statistics_max_age=max(
             0.0, float(env.get("NRM_STATISTICS_MAX_AGE", base.statistics_max_age))

@@ -72,6 +72,18 @@ class NrmError(Exception):
         """Structured fields for a problem response (without the message)."""
         return {k: v for k, v in self.fields.items() if v is not None}
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as it is (a step host sends its errors to the server process): the
+        # subclasses' own constructors take other arguments than `args`.
+        return (_rebuilt, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt(cls: type[NrmError], args: tuple[Any, ...], state: dict[str, Any]) -> NrmError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class NotFoundError(NrmError):
     """Something asked for by id does not exist."""

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, select
 
-from engine import cases, claims, escalations, factbuild
+from engine import cases, claims, escalations, factbuild, halts
 from engine.config import Settings, load_settings
 from engine.context import EngineContext
 from engine.db import make_engine, pool_options, read_session
@@ -258,10 +258,35 @@ class Engine(CaseReading, ProcessVersions, DeploymentJobs, Diagrams, Monitoring)
     def fire_due_timers(self, limit: int = 100, case_ids: Sequence[str] | None = None) -> list[str]:
         """Fire every timer due by the engine clock (of some cases only, when given);
         returns the cases that moved."""
-        with read_session(self.db) as session:
-            due = cases.due_case_ids(session, now=self.clock.now(), limit=limit, case_ids=case_ids)
         # One transaction per case: a failing case does not hold back the others' timers.
-        return [c for c in due if self._fire_safely(c)]
+        return [c for c in self.due_cases(limit, case_ids) if self._fire_safely(c)]
+
+    def due_cases(self, limit: int = 100, case_ids: Sequence[str] | None = None) -> list[str]:
+        """Cases with a timer due by the engine clock (halted cases never)."""
+        with read_session(self.db) as session:
+            return cases.due_case_ids(session, now=self.clock.now(), limit=limit, case_ids=case_ids)
+
+    def halt_case(
+        self, case_id: str, *, process_id: str | None, element_id: str | None, reason: str
+    ) -> bool:
+        """Record that a step of the case was stopped at a limit (engine/halts.py): its timers
+        wait until `resume_case`. False when there is no such case (a start never committed)."""
+        return self._write(
+            lambda s: halts.halt(
+                s,
+                case_id=case_id,
+                process_id=process_id,
+                element_id=element_id,
+                reason=reason,
+                now=self.clock.now(),
+            )
+        )
+
+    def resume_case(self, case_id: str, *, actor: str) -> bool:
+        """Fire the timers of a halted case again (audited); False if it was not halted."""
+        return self._write(
+            lambda s: halts.resume(s, case_id=case_id, actor=actor, now=self.clock.now())
+        )
 
     def _fire_safely(self, case_id: str) -> bool:
         try:

@@ -244,6 +244,18 @@ class Escalation(SQLModel, table=True):
     next_at: datetime | None = _when(nullable=True, index=True)
 
 
+class CaseHalt(SQLModel, table=True):
+    """A case whose step ran past a step host's limits and was stopped: its timers are not
+    fired again until an administrator resumes it (`nrm cases resume`)."""
+
+    __tablename__ = "case_halt"
+    case_id: str = Field(primary_key=True, foreign_key="nrm_case.id", max_length=36)
+    process_id: str | None = Field(default=None, max_length=255)
+    element_id: str | None = Field(default=None, max_length=255)
+    reason: str = Field(max_length=500)
+    halted_at: datetime = _when()
+
+
 class AuditEvent(SQLModel, table=True):
     """Append-only trail: who did what, when, on which case and task; each case's events a
     hash chain (engine.trail)."""

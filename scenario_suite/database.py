@@ -90,4 +90,5 @@ def db(database_url: str) -> Iterator[Database]:
 @pytest.fixture
 def settings(database_url: str) -> Settings:
     """Settings for the test database, with the project's diagrams and forms."""
-    return replace(load_settings({}), database_url=database_url)
+    # Steps run in the test's own process (the server's step hosts: tests/api/test_isolation.py).
+    return replace(load_settings({}), database_url=database_url, step_processes=0)

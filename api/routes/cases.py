@@ -11,7 +11,6 @@ from api.deps import (
     CurrentUser,
     EngineDep,
     IdempotencyKeyHeader,
-    app_engine,
 )
 from api.routes.common import problems, step_response
 from api.routes.processes import SVG_RESPONSE, svg
@@ -46,12 +45,13 @@ async def start_case(
     idempotency_key: IdempotencyKeyHeader = None,
 ) -> Response:
     """Report a presumed victim: start a case; the caller's agency is the reporting agency."""
-    engine = app_engine(request)  # not `EngineDep`: one dependency less on a busy route
     return await step_response(
-        engine,
-        lambda: cases.start(
-            engine=engine, caller=caller, body=body, idempotency_key=idempotency_key
-        ),
+        request,
+        cases.start,
+        for_case=None,
+        caller=caller,
+        body=body,
+        idempotency_key=idempotency_key,
     )
 
 
@@ -117,17 +117,15 @@ async def send_message(
     refused when the case does not wait for it (409), your agency is not among its senders
     (403) or its content does not fit its form (422); nothing changes then. Returns the case
     and the tasks that opened next."""
-    engine = app_engine(request)
     return await step_response(
-        engine,
-        lambda: messages.send(
-            engine=engine,
-            caller=caller,
-            case_id=case_id,
-            name=body.name,
-            data=body.data,
-            idempotency_key=idempotency_key,
-        ),
+        request,
+        messages.send,
+        for_case=case_id,
+        case_id=case_id,
+        caller=caller,
+        name=body.name,
+        data=body.data,
+        idempotency_key=idempotency_key,
     )
 
 

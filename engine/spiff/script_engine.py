@@ -16,6 +16,7 @@ from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
 from SpiffWorkflow.bpmn.specs.mixins.multiinstance_task import MultiInstanceTask
 
+from engine import progress
 from engine.config import DEFAULT_MAX_INSTANCES
 from engine.errors import ScriptError, ScriptLimitError
 from engine.sandbox import RestrictedEnvironment
@@ -119,11 +120,26 @@ class NrmScriptEngine(PythonScriptEngine):  # type: ignore[misc]
 
     def evaluate(self, task: Any, expression: str, external_context: Any = None) -> Any:
         """The expression's value; a multi-instance cardinality within `max_instances`."""
-        value = super().evaluate(task, expression, external_context)
         spec = task.task_spec
+        mark = progress.current
+        mark.enter(_process_of(task), spec.bpmn_id or spec.name)
+        try:
+            value = super().evaluate(task, expression, external_context)
+        finally:
+            mark.leave()
         if isinstance(spec, MultiInstanceTask) and expression == spec.cardinality:
             self._check_instances(task, value)
         return value
+
+    def execute(self, task: Any, script: str, external_context: Any = None) -> Any:
+        """Run a script task's script (the element marked while it runs: engine/progress)."""
+        spec = task.task_spec
+        mark = progress.current
+        mark.enter(_process_of(task), spec.bpmn_id or spec.name)
+        try:
+            return super().execute(task, script, external_context)
+        finally:
+            mark.leave()
 
     def _check_instances(self, task: Any, value: Any) -> None:
         if isinstance(value, int) and value > self.max_instances:
@@ -133,3 +149,8 @@ class NrmScriptEngine(PythonScriptEngine):  # type: ignore[misc]
                 kind="instances",
             )
             raise WorkflowTaskException(str(limit), task=task, exception=limit) from limit
+
+
+def _process_of(task: Any) -> str:
+    """The id of the process (or called process) the task runs in."""
+    return str(getattr(task.workflow.spec, "name", "") or "")

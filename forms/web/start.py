@@ -12,6 +12,7 @@ from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
 from api.deps import EngineDep
+from api.routes.common import run_step
 from api.schemas import CaseCreate
 from api.services import cases
 from api.services.policy import Caller, starting_agency
@@ -88,8 +89,10 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
     data = formview.parse(schema, values)
     submission = str(form.get("submission") or "")[:100] or None
     try:
-        _status, step = cases.start(
-            engine=engine,
+        _status, step = run_step(
+            request.app,
+            cases.start,
+            for_case=None,
             caller=caller,
             body=CaseCreate(process_id=CASE_PROCESS, data=data),
             idempotency_key=submission,

@@ -11,6 +11,7 @@ from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
 from api.deps import EngineDep, load_task
+from api.routes.common import run_step
 from api.schemas import StepPublic, TaskDetail
 from api.services import tasks, visibility
 from api.services.policy import Caller
@@ -123,8 +124,14 @@ def submit_task(
     data = formview.parse(detail.form_schema, values)
     submission = str(form.get("submission") or "")[:100] or None
     try:
-        _status, step = tasks.complete(
-            engine=engine, caller=caller, task=ctx.task, data=data, idempotency_key=submission
+        _status, step = run_step(
+            request.app,
+            tasks.complete,
+            for_case=ctx.task.case_id,
+            caller=caller,
+            task=ctx.task,
+            data=data,
+            idempotency_key=submission,
         )
     except InvalidDataError as exc:
         per_field, general = fielderrors.localise(
