@@ -201,3 +201,46 @@ Feature: Criminal proceedings (the victim's side)
     Then the NGO has no task "Explain the proceedings and ask whether the person takes part"
     And the police has no open tasks
     And the case is closed with outcome "non_punishment_only"
+
+  @message
+  Scenario: the court's hearing date arrives as a message and the person is prepared for it
+    Given a "proceedings" case reported by the police
+      | field             | value  |
+      | pseudonym             | Aida  |
+      | presumed_child        | false |
+      | consent_police_report | true  |
+      | referral_receiver     | ngo   |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0401-2026-0007 |
+      | crime_registration_region | naryn          |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value  |
+      | proceedings_explained    | true   |
+      | proceedings_participates | true   |
+      | proceedings_decided_by   | person |
+    And the NGO completes "Prepare the compensation claim"
+      | field                | value |
+      | compensation_claimed | false |
+    And the police completes "Decide protection measures for the victim-witness"
+      | field               | value                     |
+      | protection_risk     | low                       |
+      | protection_measures | ["identity_confidential"] |
+    And the NGO completes "Extend the free shelter for the proceedings"
+      | field               | value          |
+      | proceedings_shelter | not_in_shelter |
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    And the police cannot send the message "hearing_scheduled"
+    When the NGO sends the message "hearing_scheduled" with:
+      | field                    | value                 |
+      | proceedings_hearing_date | 2026-02-10            |
+      | proceedings_court        | Osh city court        |
+    Then the prosecutor has no task "Record the next step of the proceedings"
+    And the NGO has a task "Prepare and accompany the person to the hearing"
+    And the case data has proceedings_hearing_date = "2026-02-10"
+    When the NGO completes "Prepare and accompany the person to the hearing"
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
+    Then the case is closed with outcome "closed"
