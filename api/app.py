@@ -15,7 +15,7 @@ from starlette.types import Scope
 
 from api import problems
 from api.admission import AdmissionMiddleware
-from api.middleware import BodyLimitMiddleware, UnexpectedErrorMiddleware
+from api.middleware import ApiHeadersMiddleware, BodyLimitMiddleware, UnexpectedErrorMiddleware
 from api.routes import auth, cases, health, processes, statistics, tasks, users
 from api.stephosts import StepHosts
 from api.worker import TimerWorker
@@ -59,6 +59,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         refusal=_refusal,
         unqueued=health.HEALTH_PATHS,
     )
+    # Outermost of all, so its headers reach every API response (a busy refusal included).
+    app.add_middleware(ApiHeadersMiddleware, prefix=API_PREFIX + "/")
     # Routes are matched in order, every router's in turn (FastAPI matches an included
     # router's routes twice: to choose it, then to route within it): the busiest first.
     for module in (tasks, cases, auth, processes, statistics, users, health):

@@ -1,5 +1,7 @@
-"""Two small ASGI middlewares: a request body limit (413), and a last net that turns any
-unexpected exception into a 500 problem, logged without its message (which may quote data)."""
+"""Small ASGI middlewares: the API's own headers (no caching, no sniffing; a repeated
+credential or idempotency header refused), a request body limit (413), and a last net that
+turns any unexpected exception into a 500 problem, logged without its message (which may
+quote data)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,44 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.problems import log_unexpected, problem
+
+# API responses may carry personal data: never stored by a cache, never sniffed as another type.
+API_HEADERS = ((b"cache-control", b"no-store"), (b"x-content-type-options", b"nosniff"))
+# Headers a request may send once: which of two credentials or keys applies is not guessed.
+SINGLE_HEADERS = (b"authorization", b"idempotency-key")
+
+
+class ApiHeadersMiddleware:
+    """Under `prefix`: every response gets API_HEADERS (refusals by outer layers included
+    when this one is outermost), and a request repeating a SINGLE_HEADERS header is refused
+    with 400 before anything reads it."""
+
+    def __init__(self, app: ASGIApp, prefix: str) -> None:
+        self.app = app
+        self.prefix = prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(self.prefix):
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(n, v) for n, v in API_HEADERS if n not in present]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        names = [name.lower() for name, _ in scope.get("headers", [])]
+        repeated = [n.decode() for n in SINGLE_HEADERS if names.count(n) > 1]
+        if repeated:
+            header = "-".join(part.capitalize() for part in repeated[0].split("-"))
+            response = problem(
+                400, "Repeated header", f"Send the {header} header once; it came more than once."
+            )
+            await response(scope, receive, with_headers)
+            return
+        await self.app(scope, receive, with_headers)
 
 
 class BodyLimitMiddleware:

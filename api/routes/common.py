@@ -18,6 +18,7 @@ from engine.facade import Engine
 
 JSON = "application/json"
 _WHY = {
+    400: "Malformed request: a repeated Authorization or Idempotency-Key header",
     401: "No, unknown or expired bearer token",
     403: "Not allowed for your role, or another agency's case or task",
     404: "Unknown id",
@@ -30,7 +31,8 @@ _WHY = {
 
 
 def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
-    """`responses=` for a route: each status as a problem+json body."""
+    """`responses=` for a route: each status as a problem+json body (400 on every route: any
+    request may repeat a header that must come once)."""
     schema = {"$ref": "#/components/schemas/ProblemPublic"}
     return {
         code: {
@@ -38,7 +40,7 @@ def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
             "description": _WHY[code],
             "content": {PROBLEM_JSON: {"schema": schema}},
         }
-        for code in codes
+        for code in sorted({400, *codes})
     }
 
 

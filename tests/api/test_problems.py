@@ -52,3 +52,22 @@ def test_unexpected_error_is_500_problem_without_internals_or_data_in_logs(
     assert "Asel" not in response.text and "RuntimeError" not in response.text
     assert "RuntimeError" in caplog.text
     assert "Asel" not in caplog.text
+
+
+def test_405_lists_every_method_the_path_takes_in_allow(client: TestClient) -> None:
+    response = client.delete(API + "/processes")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, POST"  # two routes share the path
+    assert client.put(API + "/processes/referral/migration").headers["allow"] == "GET, POST"
+    assert client.delete(API + "/tasks").headers["allow"] == "GET"
+
+
+def test_every_api_operation_documents_400(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    missing = [
+        f"{method.upper()} {path}"
+        for path, item in spec["paths"].items()
+        for method, operation in item.items()
+        if path.startswith(API) and "400" not in operation["responses"]
+    ]
+    assert missing == []
