@@ -1226,3 +1226,124 @@ Feature: The case of one presumed victim, from report to closure
       | general_services_referred | ["social_assistance", "legal_aid"] |
     Then the case is closed with outcome "not_victim"
     And the NGO has no open tasks
+
+  @consent @privacy
+  Scenario: an NGO-first adult who refuses a police report gets shelter before any decision and the police never see her name
+    Given a presumed victim reported by the NGO
+      | field         | value              |
+      | pseudonym     | "Saltanat-5"       |
+      | full_name     | "Saltanat Ergeshova" |
+      | date_of_birth | "1998-02-14"       |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_receiver          | ngo         |
+      | referral_consent_receivers | ["ngo"]     |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written     |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+      | non_punishment_applies      | false |
+    Then the case data has assistance_shelter_provided = true
+    And the NGO has a task "Intake and needs assessment"
+    And the police has a task "Decide identification status"
+    And the prosecutor has no open tasks
+    And the police are shown none of full_name, date_of_birth, document_number, address in this case
+    When the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    Then the police has no open tasks
+    And the police are shown none of full_name, date_of_birth, document_number, address in this case
+
+  @consent
+  Scenario: offences she was compelled to commit are cleared by the prosecutor without a police report
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_receiver          | ngo         |
+      | referral_consent_receivers | ["ngo"]     |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written     |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                   | value                      |
+      | non_punishment_applies  | true                       |
+      | non_punishment_offences | ["irregular_stay_or_work"] |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the prosecutor has no task "Record the crime in the unified register"
+    And the NGO has a task "Intake and needs assessment"
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                   | value          |
+      | non_punishment_decision | not_prosecuted |
+    Then the prosecutor has no open tasks
+    And the case data has proceedings_outcome = "non_punishment_only"
+    And the police has no task "Record the crime in the unified register"
+
+  @privacy
+  Scenario: the social services are the identifying authority for a case an NGO brought
+    Given the parameter identifying_authority is social
+    And a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    Then the social services has a task "Decide identification status"
+    And the police has no open tasks
+    When the social services completes "Decide identification status"
+      | field                           | value                         |
+      | identification_decision         | confirmed                     |
+      | identification_decision_officer | "Head of the social services" |
+    Then the case data has status_decision_outcome = "confirmed"
+    And the police are shown none of full_name, date_of_birth, document_number, address in this case
+    And the NGO has a task "Compile the referral"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from sqlalchemy.engine import Engine as Database
 from engine.config import Settings
 from engine.errors import InvalidDataError, MessageNotAwaitedError, NotMessageSenderError
 from engine.facade import Engine
+from engine.forms import declared_fields
 from engine.library import ProcessLibrary
 from engine.spiff.clock import FakeClock
 from scenario_suite.recorder import Recorder, with_library_from_env
@@ -107,6 +109,17 @@ def start_process(
     world.case_ids.append(
         world.engine.start_case(process_id, data, agency=code, actor=code).case.id
     )
+
+
+@given(parsers.re(r"the parameter (?P<name>\w+) is (?P<value>.+)$"))
+def parameter_is(
+    world: World, db: Database, library: ProcessLibrary, name: str, value: str
+) -> None:
+    """Run the scenario with one parameter changed (before its case starts)."""
+    assert name in world.engine.settings.params, f"no parameter {name!r}"
+    params = {**world.engine.settings.params, name: parse_value(value)}
+    settings = replace(world.engine.settings, params=params)
+    world.engine = Engine(db, settings=settings, clock=world.clock, library=library)
 
 
 # --- When -------------------------------------------------------------------------------
@@ -281,3 +294,14 @@ def case_data_has(world: World, name: str, value: str) -> None:
         assert isinstance(found, dict) and part in found, f"no {part!r} in the case data's {name}"
         found = found[part]
     assert found == parse_value(value.strip()), (name, found)
+
+
+@then(parsers.re(rf"{AGENCY} (?:is|are) shown none of (?P<fields>\w+(?:, \w+)*) in this case$"))
+def shown_none_of(world: World, agency: str, fields: str) -> None:
+    """No form of the agency's tasks in the case, open or done, shows these fields."""
+    code, hidden = agency_code(agency), set(fields.split(", "))
+    assert world.case().reporting_agency != code, f"{agency} reported the case"
+    for task in world.engine.case_tasks(world.case_id, status=None):
+        if task.agency == code:
+            shown = declared_fields(world.engine.task_form(task.id)) & hidden
+            assert not shown, (task.name, sorted(shown))
