@@ -6,6 +6,8 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from api.models import AccessRecord
+from api.services import access_log
+from api.services.policy import Caller
 from engine import trail
 from engine.facade import Engine
 from engine.models import Case
@@ -150,22 +152,34 @@ def test_read_history_lists_who_did_what_when(as_user: AsUser) -> None:
     assert as_user("ngo").get(f"/cases/{case['id']}/history").status_code == 403
 
 
-def test_read_access_log_is_for_supervisors_of_participating_agencies(
+def test_a_supervisor_reads_their_own_agencys_access_records_and_admin_reads_all(
     as_user: AsUser, api_engine: Engine
 ) -> None:
     case = start_case(as_user("border"))["case"]
     assert as_user("police").get(f"/cases/{case['id']}").status_code == 200
+    border_user = Caller(0, "border", "border", frozenset({"caseworker"}))
+    access_log.record(
+        engine=api_engine,
+        caller=border_user,
+        case_id=case["id"],
+        fields=["full_name"],
+        endpoint="GET /cases/{id}",
+    )
     log = as_user("police_supervisor").get(f"/cases/{case['id']}/access-log")
     assert log.status_code == 200
     [record] = log.json()["data"]
-    assert record["username"] == "police"
+    assert (record["username"], record["agency"]) == ("police", "police")
     assert record["endpoint"] == "GET /cases/{id}"
     assert record["fields"] == ["date_of_birth", "full_name"]
-    assert as_user("border_supervisor").get(f"/cases/{case['id']}/access-log").status_code == 200
+    border = as_user("border_supervisor").get(f"/cases/{case['id']}/access-log").json()["data"]
+    assert [r["username"] for r in border] == ["border"]  # not the police's record
+    every = as_user("admin").get(f"/cases/{case['id']}/access-log").json()["data"]
+    assert [r["agency"] for r in every] == ["police", "border"]
+    assert as_user("admin").get("/cases/nope/access-log").status_code == 404
     assert as_user("police").get(f"/cases/{case['id']}/access-log").status_code == 403
     assert as_user("ngo_supervisor").get(f"/cases/{case['id']}/access-log").status_code == 403
     with Session(api_engine.db) as session:
-        assert session.execute(select(func.count()).select_from(AccessRecord)).scalar_one() == 1
+        assert session.execute(select(func.count()).select_from(AccessRecord)).scalar_one() == 2
 
 
 def test_access_records_of_a_case_form_one_intact_chain(

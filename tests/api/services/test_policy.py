@@ -51,7 +51,7 @@ def expectations(agency: str | None, roles: list[str]) -> dict[str, bool]:
         "GET /cases": casework,
         "GET /cases/{id}": takes_part,
         "GET /cases/{id}/history": takes_part,
-        "GET /cases/{id}/access-log": takes_part and "supervisor" in roles,
+        "GET /cases/{id}/access-log": (takes_part and "supervisor" in roles) or "admin" in roles,
         "GET /cases/{id}/messages": takes_part,
         "POST /cases/{id}/messages": takes_part,
         "GET /tasks": casework,
