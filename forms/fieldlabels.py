@@ -2,6 +2,8 @@
 
 Case data is flat and field names are global, so a field's label is its title in the
 first form (by file name) that declares it; x-context fields and the case page use this.
+Fields the diagrams' scripts write have their label in the catalogue (`field.<name>`), and
+their values too (`value.<name>.<value>`); a value is never shown as its code.
 """
 
 from __future__ import annotations
@@ -15,7 +17,44 @@ from forms.translate import Translator
 
 FieldIndex = Mapping[str, Mapping[str, Any]]
 # Fields set by the engine or scripts whose values are agency role codes.
-AGENCY_FIELDS = frozenset({"reporting_agency", "first_responder", "referral_receiver"})
+AGENCY_FIELDS = frozenset(
+    {"reporting_agency", "first_responder", "referral_receiver", "rehab_service_agency"}
+)
+# The diagrams' own bookkeeping (which services are open in a review period, each one's
+# agency, the last service task's leftovers): not case facts, never listed on the case page.
+INTERNAL_FIELDS = frozenset(
+    {
+        "rehab_service_agencies",
+        "rehab_services_open",
+        "rehab_service_agency",
+        "rehab_service",
+        "rehab_service_record",
+    }
+)
+# Fields whose values are another field's choices.
+VALUES_OF = {
+    "rehab_services_completed": "rehab_services_planned",
+    "rehab_service": "rehab_services_planned",
+    "rehab_exit_reason": "rehab_review_decision",
+    "proceedings_outcome": "proceedings_next",
+}
+# Fields whose values are outcomes of the case (`outcome.<value>`, as the case status says).
+OUTCOME_FIELDS = frozenset({"case_outcome", "repatriation_outcome"})
+# Fields holding one record per item (a dict keyed by the item, or an older list of
+# records): the field naming the item, and the field each record key stands for.
+RECORDS: Mapping[str, tuple[str, Mapping[str, str]]] = {
+    "rehab_services_delivered": (
+        "rehab_service",
+        {
+            "agency": "rehab_service_agency",
+            "provider": "rehab_service_provider",
+            "start": "rehab_service_start",
+            "end": "rehab_service_end",
+            "status": "rehab_service_status",
+            "funding": "rehab_service_funding",
+        },
+    )
+}
 
 
 def field_index(forms: Mapping[str, Mapping[str, Any] | None]) -> dict[str, Mapping[str, Any]]:
@@ -44,24 +83,49 @@ def display(t: Translator, index: FieldIndex, field: str, value: Any) -> str:
         return t("common.yes") if value else t("common.no")
     if field in AGENCY_FIELDS and isinstance(value, str) and t.has(f"agency.{value}"):
         return t(f"agency.{value}")
-    prop = index.get(field) or {}
+    if field in RECORDS:
+        return _records(t, index, field, value)
+    prop = index.get(VALUES_OF.get(field, field)) or {}
     titles = {c.value: c.title for c in choices_of(prop)}
     if isinstance(value, list):
-        return ", ".join(_one(t, titles, v) for v in value) or "—"
-    return _one(t, titles, value)
+        return ", ".join(_one(t, field, titles, v) for v in value) or "—"
+    return _one(t, field, titles, value)
 
 
-def _one(t: Translator, titles: Mapping[str, str], value: Any) -> str:
+def _one(t: Translator, field: str, titles: Mapping[str, str], value: Any) -> str:
     raw = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    for key in (f"value.{field}.{raw}", f"outcome.{raw}" if field in OUTCOME_FIELDS else ""):
+        if key and t.has(key):
+            return t(key)
     title = titles.get(raw)
     return t.form(title) if title is not None else raw
+
+
+def _records(t: Translator, index: FieldIndex, field: str, value: Any) -> str:
+    """One line per item: "Shelter — Provider: …; Status: delivered"."""
+    item_field, parts = RECORDS[field]
+    if isinstance(value, list):  # the older layout: a list of records naming their item
+        value = {r.get("service"): r for r in value if isinstance(r, Mapping)}
+    if not isinstance(value, Mapping) or not value:
+        return "—"
+    lines = []
+    for item, record in value.items():
+        fields = record if isinstance(record, Mapping) else {}
+        said = [
+            f"{label(t, index, parts[k])}: {display(t, index, parts[k], v)}"
+            for k, v in fields.items()
+            if k in parts and v not in (None, "")
+        ]
+        lines.append(f"{display(t, index, item_field, item)} — {'; '.join(said)}")
+    return "\n".join(lines)
 
 
 def rows(
     t: Translator, index: FieldIndex, data: Mapping[str, Any], fields: list[str] | None = None
 ) -> list[tuple[str, str, bool]]:
     """(label, value, personal) for the given fields (default: all) present in the data."""
-    names = [f for f in (fields if fields is not None else sorted(data)) if f in data]
+    every = sorted(f for f in data if f not in INTERNAL_FIELDS)
+    names = [f for f in (fields if fields is not None else every) if f in data]
     return [
         (
             label(t, index, f),

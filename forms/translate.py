@@ -10,17 +10,23 @@ except form text that no catalogue knows yet (a newly deployed form).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from engine.params import UNITS
+
 CATALOGUE_DIR = Path(__file__).resolve().parent / "i18n"
 LANGUAGES = ("ru", "ky", "en")
 DEFAULT_LANGUAGE = "ru"
 LANGUAGE_NAMES = {"ru": "Русский", "ky": "Кыргызча", "en": "English"}
 Message = str | Mapping[str, str]
+# A form text names a parameter as `{name}` (say "within {passport_issue_days}"); the page
+# shows the running value with its unit ("15 days").
+PARAMETER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
 @dataclass(frozen=True)
@@ -68,12 +74,14 @@ def language(value: str | None) -> str:
 
 
 class Translator:
-    """Interface messages (`t("inbox.title")`) and form text (`t.form("Pseudonym")`)."""
+    """Interface messages (`t("inbox.title")`) and form text (`t.form("Pseudonym")`), with
+    the parameters' values (engine settings) for the form texts that name one."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, params: Mapping[str, Any] | None = None) -> None:
         self.lang = language(lang)
         self._own = catalogue(self.lang)
         self._russian = catalogue("ru")
+        self._params = params or {}
 
     def __call__(self, key: str, /, n: int | None = None, **values: Any) -> str:
         """An interface message, with `{n}` and other `{name}` values filled in."""
@@ -98,7 +106,20 @@ class Translator:
         found = self._own.forms.get(text)
         if found is None and self.lang == "ky":
             found = self._russian.forms.get(text)
-        return found if found is not None else text
+        shown = found if found is not None else text
+        return PARAMETER.sub(self._parameter, shown) if "{" in shown else shown
+
+    def _parameter(self, match: re.Match[str]) -> str:
+        name = match.group(1)
+        return self.parameter(name) if name in self._params else match.group(0)
+
+    def parameter(self, name: str) -> str:
+        """A parameter's value as people read it: "15 days", "5 working days", "24 hours"."""
+        value = self._params[name]
+        unit = UNITS.get(name)
+        if unit is None or not isinstance(value, int):
+            return str(value)
+        return self(f"param.{unit.value}", n=value)
 
     def task(self, title: str | None, item: str | None = None) -> str:
         """A task's title in this language; one instance of a multi-instance task is named

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -10,7 +11,7 @@ from starlette.responses import Response
 from api.deps import EngineDep
 from api.services import cases
 from engine.db import read_session
-from forms import fieldlabels
+from forms import diagramtext, fieldlabels
 from forms.web.casedata import version_index
 from forms.web.deps import CasePage, WebUser
 from forms.web.render import page, translator
@@ -55,5 +56,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         case=public,
         data=fieldlabels.rows(t, index, public.data or {}),
         history=history.data,
-        diagrams=engine.case_diagrams(case.id),
+        diagrams=[
+            replace(d, svg=diagramtext.localise(t, d.svg)) for d in engine.case_diagrams(case.id)
+        ],
     )

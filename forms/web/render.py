@@ -38,8 +38,10 @@ def session_of(request: Request) -> WebSession:
 
 
 def translator(request: Request) -> Translator:
-    """The translator of the request's language."""
-    return Translator(session_of(request).lang)
+    """The translator of the request's language (form texts show the engine's parameters)."""
+    engine = getattr(request.app.state, "engine", None)
+    params = engine.settings.params if engine is not None else None
+    return Translator(session_of(request).lang, params)
 
 
 def navigation(caller: Caller | None) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ from engine.facade import Engine
 from forms import drafts, fielderrors, formview, timewords
 from forms.fieldlabels import FieldIndex
 from forms.formview import Raw
+from forms.translate import Translator
 from forms.web.casedata import context_rows, version_index
 from forms.web.deps import PostedForm, TaskPage, WebUser
 from forms.web.expiry import keeps_typed
@@ -185,12 +186,20 @@ def lost_race(
         current=now_task,
         kind=type(exc).__name__,
         typed=[
-            (f.title, f.value)
+            (f.title, _typed_words(translator(request), f))
             for section in formview.build(detail.form_schema, values)
             for f in section.fields
             if f.value
         ],
     )
+
+
+def _typed_words(t: Translator, f: formview.Field) -> str:
+    """What the person typed or chose, in words: choices by their titles, yes or no."""
+    titles = {c.value: t.form(c.title) for c in f.choices}
+    titles |= {"true": t("common.yes"), "false": t("common.no")} if f.widget == "yesno" else {}
+    chosen = f.value if isinstance(f.value, list) else [f.value]
+    return ", ".join(titles.get(v, v) for v in chosen)
 
 
 @router.post("/tasks/{task_id}/claim")

@@ -13,7 +13,7 @@ from lxml import etree
 
 from engine.agencies import ROLES
 from engine.config import load_settings
-from forms import translate
+from forms import diagramtext, fieldlabels, translate
 from forms.translate import LANGUAGES, Translator, catalogue, plural_category
 
 FORMS = Path(__file__).resolve().parents[2] / "forms"
@@ -26,11 +26,18 @@ FILES = (".html", ".json", ".css", ".js", ".svg", ".png")
 # Keys the pages build from data: audit actions, error classes, derived field names.
 DYNAMIC = ("action.", "errors.", "field.", "statistics.milestone.", "statistics.fact.")
 DYNAMIC += ("statistics.step.", "statistics.sector.", "statistics.age.", "statistics.citizenship.")
-DYNAMIC += ("users.role.", "users.error.", "users.done.", "escalation.tag.")
+DYNAMIC += ("users.role.", "users.error.", "users.done.", "escalation.tag.", "value.")
 BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
 OUTCOMES = ("not_victim", "anonymous_notification", "not_returned", "returned_home",
             "stayed_for_proceedings", "other_protection", "rehabilitation_completed",
-            "withdrawn", "lost_contact", "closed")  # fmt: skip
+            "withdrawn", "lost_contact", "closed", "arrived_home", "citizenship_not_confirmed",
+            "return_declined", "return_not_completed",
+            "return_not_in_best_interests")  # fmt: skip
+SPIFF = "{http://spiffworkflow.org/bpmn/schema/1.0/core}"
+ASSIGNED = re.compile(r"^\s*([a-z][a-z0-9_]*)\s*=(?!=)\s*(.*)$", re.MULTILINE)
+LITERAL = re.compile(r"^[\"']([a-z][a-z0-9_]*)[\"']$")
+# Names scripts use for a moment (deleted before the step ends), not case data.
+SCRIPT_LOCALS = frozenset({"chosen", "delivered"})
 
 
 def interface_keys() -> set[str]:
@@ -43,6 +50,8 @@ def interface_keys() -> set[str]:
     for kind in ("due_in", "overdue_by", "waited"):
         keys |= {f"time.{kind}.{unit}" for unit in ("minutes", "hours", "days")}
     keys |= {f"errors.title.{g}" for g in ("bad_request", "forbidden", "not_found", "conflict")}
+    keys |= {f"param.{unit}" for unit in ("hours", "days", "working_days")}
+    keys |= {f"diagram.state.{s}" for s in diagramtext.STATES}
     return keys
 
 
@@ -83,6 +92,35 @@ def test_every_form_and_diagram_text_has_russian_and_english() -> None:
     for lang in ("ru", "en"):
         missing = sorted(texts - set(catalogue(lang).forms))
         assert missing == [], f"{lang}: {missing[:10]}"
+
+
+def script_assignments() -> dict[str, set[str]]:
+    """Every case field the diagrams' scripts write, with the literal codes they write."""
+    settings = load_settings({})
+    written: dict[str, set[str]] = {}
+    for path in settings.bpmn_dir.glob("*.bpmn"):
+        root = etree.parse(str(path)).getroot()
+        for script in root.iter(f"{BPMN}script", f"{SPIFF}preScript", f"{SPIFF}postScript"):
+            for name, value in ASSIGNED.findall(script.text or ""):
+                codes = written.setdefault(name, set())
+                codes.update(LITERAL.findall(value.strip()))
+    return {k: v for k, v in written.items() if k not in SCRIPT_LOCALS}
+
+
+def test_every_field_a_script_writes_has_a_label_and_its_codes_have_words() -> None:
+    settings = load_settings({})
+    forms = {p.name: json.loads(p.read_text("utf-8")) for p in settings.forms_dir.glob("*.json")}
+    index = fieldlabels.field_index(forms)
+    written = script_assignments()
+    assert len(written) > 20
+    for lang in LANGUAGES:
+        t = Translator(lang)
+        for name, codes in sorted(written.items()):
+            if name in fieldlabels.INTERNAL_FIELDS:
+                continue
+            assert name in index or t.has(f"field.{name}"), f"{lang}: no label for {name}"
+            for code in codes:
+                assert fieldlabels.display(t, index, name, code) != code, f"{lang}: {name}={code}"
 
 
 def test_kyrgyz_is_translated_or_visibly_falls_back_to_russian() -> None:

@@ -38,6 +38,8 @@ def test_case_page_shows_status_diagram_timeline_and_projected_data(
     assert f"Случай {step.case.number}" in page and "Открыт" in page
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="bpmn-diagram"') == 2
     assert 'data-element-id="task_screening"' in page and "state-ready" in page
+    assert "<title>Проверка индикаторов\nоткрытая задача</title>" in page  # tooltip in words
+    assert "id: task_" not in page and "state: " not in page
     assert "Задача выполнена: Проверить безопасность и риски" in page  # timeline
     assert "<dt>Псевдоним</dt><dd>Aigul</dd>" in page
     assert "Asel Toktogulova" in page  # the NGO serves the person now

@@ -171,6 +171,8 @@ def test_submit_task_after_someone_else_completed_it_explains_calmly(
     assert "Кто-то уже выполнил эту задачу" in response.text
     assert '<div class="error-summary" role="alert"' in response.text  # not a green notice
     assert 'class="notice"' not in response.text
+    typed = response.text[response.text.index('id="typed-title"') :]
+    assert "<dd>Да</dd>" in typed and "<dd>true</dd>" not in typed  # choices in words
     assert "ngo_supervisor" in response.text and "My notes" in response.text
     assert "Traceback" not in response.text
 

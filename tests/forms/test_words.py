@@ -1,13 +1,15 @@
-"""Deadlines and waiting times in words, in each language."""
+"""Deadlines, waiting times and parameters in words, in each language."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from engine.params import DEFAULTS
 from forms.timewords import deadline, moment, waited
-from forms.translate import Translator
+from forms.translate import PARAMETER, Translator, catalogue
 
 NOW = datetime(2026, 1, 5, 9, tzinfo=UTC)
 
@@ -42,3 +44,34 @@ def test_waited_in_words() -> None:
 def test_moment_is_bishkek_time() -> None:
     assert moment(NOW) == "05.01.2026 15:00"
     assert moment(None) == ""
+
+
+DECISION_OVERDUE = (
+    "The status decision is overdue ({identification_decision_working_days}). The supervisor "
+    "records why and what happens next; the decision task stays open."
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("ru", "Срок решения о статусе истёк (5 рабочих дней)."),
+        ("ky", "Статус боюнча чечимдин мөөнөтү өттү (5 иш күнү)."),
+        ("en", "The status decision is overdue (5 working days)."),
+    ],
+)
+def test_form_text_names_a_parameter_by_its_value_and_unit(lang: str, words: str) -> None:
+    params = {**DEFAULTS}
+    assert Translator(lang, params).form(DECISION_OVERDUE).startswith(words)
+    params["passport_issue_days"] = 21
+    assert "(21 " in Translator(lang, params).form(
+        "At the State Registration Service; the passport is due within the period set by law "
+        "after arrival ({passport_issue_days})."
+    )
+
+
+def test_every_parameter_a_form_text_names_exists() -> None:
+    texts = [*catalogue("en").forms, *catalogue("ru").forms, *catalogue("ky").forms]
+    named = {name for text in texts for name in PARAMETER.findall(text)}
+    assert named and named <= set(DEFAULTS), named - set(DEFAULTS)
+    assert not [x for x in texts if re.search(r"(parameter|параметр)\w* [a-z_]+_", x)]
