@@ -35,6 +35,7 @@ import queue
 import resource
 import signal
 import threading
+import time
 import traceback
 import zlib
 from collections.abc import Callable
@@ -47,7 +48,7 @@ from typing import Any
 from api.errors import ServiceUnavailableError
 from engine import progress
 from engine.config import Settings
-from engine.db import make_engine, pool_options
+from engine.db import BUSY_TIMEOUT_MS, make_engine, pool_options
 from engine.errors import NrmError, StepLimitError
 from engine.facade import Engine
 
@@ -59,6 +60,12 @@ START_TIMEOUT_S = 120.0
 # Bytes of the shared mark: "<process id>\n<element id>" of the code running now.
 MARK_BYTES = 600
 _PICKLE = pickle.HIGHEST_PROTOCOL
+# A step may wait this long for other writers' turns beyond its limit (SQLite's busy timeout).
+WAIT_ALLOWANCE_S = BUSY_TIMEOUT_MS / 1000
+
+
+class _WaitClock(ctypes.Structure):
+    _fields_ = [("since", ctypes.c_double), ("total", ctypes.c_double)]  # noqa: RUF012
 
 
 @dataclass(frozen=True)
@@ -154,6 +161,9 @@ class _Host:
         self._load_lock = threading.Lock()
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._mark = _SPAWN.RawArray(ctypes.c_char, MARK_BYTES)
+        # Since when the step waits for another writer (0: it does not), and how long it
+        # waited before: not counted against its limit (CLOCK_MONOTONIC is system-wide).
+        self._clock = _SPAWN.RawValue(_WaitClock)
         self._process: Any = None
         self._conn: Connection | None = None
         self._ready = False
@@ -199,10 +209,10 @@ class _Host:
         payload = pickle.dumps((job.fn, job.kwargs), _PICKLE)
         conn = self._ready_connection()
         self._mark.value = b""
+        self._clock.since, self._clock.total = 0.0, 0.0
         try:
             conn.send_bytes(payload)
-            answered = conn.poll(self.settings.step_time_limit)
-            reply = pickle.loads(conn.recv_bytes()) if answered else None
+            reply = self._answer(conn, time.monotonic())
         except (EOFError, OSError):
             self._fail(job, self._ended_reason())
             return
@@ -218,6 +228,19 @@ class _Host:
             job.future.set_result(value)
         else:
             job.future.set_exception(value)
+
+    def _answer(self, conn: Connection, sent: float) -> Any:
+        """The host's answer, or None once the step ran past its limit (the time it waited
+        for another writer's turn not counted, up to SQLite's busy timeout)."""
+        while True:
+            now = time.monotonic()
+            clock = self._clock
+            waited = clock.total + (now - clock.since if clock.since else 0.0)
+            remaining = sent + self.settings.step_time_limit + min(waited, WAIT_ALLOWANCE_S) - now
+            if remaining <= 0:
+                return None
+            if conn.poll(min(remaining, 0.25)):
+                return pickle.loads(conn.recv_bytes())
 
     def _fail(self, job: _Job, reason: str) -> None:
         """Kill the host (its transaction dies with it), record, answer, start another."""
@@ -275,7 +298,7 @@ class _Host:
         ours, theirs = _SPAWN.Pipe(duplex=True)
         process = _SPAWN.Process(
             target=_host_main,
-            args=(theirs, _portable(self.settings), self._mark),
+            args=(theirs, _portable(self.settings), self._mark, self._clock),
             name=f"nrm-step-host-{self.number}",
             daemon=True,
         )
@@ -305,8 +328,9 @@ def _portable(settings: Settings) -> Settings:
 class _SharedMark(progress.Mark):
     """The element whose code runs now, written where the server reads it after a kill."""
 
-    def __init__(self, buffer: Any) -> None:
+    def __init__(self, buffer: Any, clock: Any) -> None:
         self.buffer = buffer
+        self.clock = clock
 
     def enter(self, process_id: str, element_id: str) -> None:
         self.buffer.value = f"{process_id}\n{element_id}".encode()[: MARK_BYTES - 1]
@@ -314,8 +338,16 @@ class _SharedMark(progress.Mark):
     def leave(self) -> None:
         self.buffer.value = b""
 
+    def waiting(self, now: bool) -> None:
+        clock = self.clock
+        if now:
+            clock.since = time.monotonic()
+        elif clock.since:
+            clock.total += time.monotonic() - clock.since
+            clock.since = 0.0
 
-def _host_main(conn: Connection, settings: Settings, mark: Any) -> None:
+
+def _host_main(conn: Connection, settings: Settings, mark: Any, clock: Any) -> None:
     """A step host: build an engine, then run steps until the server closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the server stops its hosts
     settings = replace(settings, params=MappingProxyType(dict(settings.params)))
@@ -323,7 +355,7 @@ def _host_main(conn: Connection, settings: Settings, mark: Any) -> None:
         _limit_memory(settings.step_memory_mb)
         db = make_engine(settings.database_url, **pool_options(1))
         engine = Engine(db, settings=settings)
-        progress.install(_SharedMark(mark))
+        progress.install(_SharedMark(mark, clock))
         engine.load_versions()
         # Every step function lives in a module the app imports: imported now, not by the
         # first step sent here (a second of imports counted against its time limit).

@@ -7,6 +7,8 @@ the case row (`SELECT ... FOR UPDATE`).
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
 import time
 import weakref
@@ -19,7 +21,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlmodel import Session, create_engine
 
-from engine import checkpoint, trail
+from engine import checkpoint, progress, trail
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_PRAGMAS = (
@@ -229,8 +231,8 @@ def write_session(engine: Engine) -> Iterator[Session]:
                 session.rollback()
                 raise
         return
-    # SQLite takes one writer at a time anyway; queueing this process's writers on a lock
-    # (first come, first served) spares them SQLite's sleeping busy-retries.
+    # SQLite takes one writer at a time anyway; queueing writers on a lock (first come, first
+    # served) spares them SQLite's sleeping busy-retries.
     with _writer_lock(engine), UnitSession(_immediate(engine), "BEGIN IMMEDIATE") as session:
         try:
             yield session
@@ -239,16 +241,60 @@ def write_session(engine: Engine) -> Iterator[Session]:
             raise
 
 
-_WRITER_LOCKS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
+class WriterLock:
+    """The writers of one SQLite database: this process's threads queue on a thread lock, and
+    the processes on one database file (a server and its step hosts, api/stephosts.py) on a
+    file lock beside it (`<database>-writer`); both hand the lock to the next writer at once,
+    where SQLite's busy handler sleeps and retries. A process that dies holding it lets go
+    (the kernel drops its locks). The time spent waiting is told to `engine.progress`, so a
+    step host's watchdog does not count it against the step."""
+
+    def __init__(self, path: str | None) -> None:
+        self._thread_lock = threading.RLock()
+        self._depth = 0
+        self._fd: int | None = None
+        if path:
+            try:
+                self._fd = os.open(f"{os.path.abspath(path)}-writer", os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:
+                self._fd = None  # a read-only directory: SQLite's own lock still holds
+            else:
+                weakref.finalize(self, os.close, self._fd)
+
+    def __enter__(self) -> None:
+        mark = progress.current
+        mark.waiting(True)
+        try:
+            self._thread_lock.acquire()
+            if self._depth == 0 and self._fd is not None:
+                try:
+                    fcntl.flock(self._fd, fcntl.LOCK_EX)
+                except BaseException:
+                    self._thread_lock.release()
+                    raise
+            self._depth += 1
+        finally:
+            mark.waiting(False)
+
+    def __exit__(self, *_exc: object) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        self._thread_lock.release()
+
+
+_WRITER_LOCKS: weakref.WeakKeyDictionary[Engine, WriterLock] = weakref.WeakKeyDictionary()
 _IMMEDIATE: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
 _LOCKS_LOCK = threading.Lock()
 
 
-def _writer_lock(engine: Engine) -> threading.RLock:
+def _writer_lock(engine: Engine) -> WriterLock:
     with _LOCKS_LOCK:
         lock = _WRITER_LOCKS.get(engine)
         if lock is None:
-            lock = _WRITER_LOCKS[engine] = threading.RLock()
+            database = engine.url.database
+            file = database and database != ":memory:" and not database.startswith("file:")
+            lock = _WRITER_LOCKS[engine] = WriterLock(database if file else None)
         return lock
 
 

@@ -107,27 +107,65 @@ class Probes:
         assert len(self.answers) >= least and not late, (late, len(self.answers))
 
 
-def _attack(server: UvicornServer, task_id: str, data: dict[str, Any]) -> httpx.Response:
-    """Complete the police's attack task while the probes run."""
-    headers = _token(server.url, "police")
+def _complete(server: UvicornServer, task_id: str, data: dict[str, Any]) -> httpx.Response:
+    return httpx.post(
+        f"{server.url}/api/v1/tasks/{task_id}/complete",
+        json={"data": data},
+        headers=_token(server.url, "police"),
+        timeout=30,
+    )
+
+
+def _attack(
+    server: UvicornServer, task_id: str, data: dict[str, Any], beside: str | None = None
+) -> httpx.Response:
+    """Complete the police's attack task while the probes run (and, `beside` it, another
+    case's task harmlessly: its answer is checked here)."""
     with Probes(server.url) as probes:
         time.sleep(0.3)  # the probes are under way before the attack starts
-        response = httpx.post(
-            f"{server.url}/api/v1/tasks/{task_id}/complete",
-            json={"data": data},
-            headers=headers,
-            timeout=30,
+        others: list[httpx.Response] = []
+        other = threading.Thread(
+            target=lambda: (
+                time.sleep(0.5),
+                others.append(_complete(server, beside, {"attack": "none"})),
+            ),
         )
+        if beside is not None:
+            other.start()
+        response = _complete(server, task_id, data)
+        if beside is not None:
+            other.join(60)
+            # It waited for the runaway's write lock on SQLite: that is not held against it.
+            assert [r.status_code for r in others] == [200], [r.text for r in others]
         time.sleep(0.3)
     probes.assert_answered_in_time(least=8)
     return response
 
 
+def _warm_both_hosts(engine: Engine, server: UvicornServer) -> None:
+    """Two steps at once (each goes to a free host): both hosts are up before the attack."""
+    tasks = [attack_task(engine)[1] for _ in range(2)]
+    answers: list[int] = []
+    threads = [
+        threading.Thread(
+            target=lambda t=t: answers.append(_complete(server, t, {"attack": "none"}).status_code)
+        )
+        for t in tasks
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert answers == [200, 200]
+
+
 def test_a_c_level_call_is_stopped_at_the_wall_clock_limit_and_the_server_keeps_answering(
     isolation_engine: Engine, server: UvicornServer
 ) -> None:
+    _warm_both_hosts(isolation_engine, server)
     case_id, task_id, version = attack_task(isolation_engine)
-    response = _attack(server, task_id, {"attack": "compare"})
+    _other_case, other_task, _version = attack_task(isolation_engine)
+    response = _attack(server, task_id, {"attack": "compare"}, beside=other_task)
     assert response.status_code == 422, response.text
     problem = response.json()
     assert response.headers["content-type"] == "application/problem+json"
@@ -143,13 +181,7 @@ def test_a_c_level_call_is_stopped_at_the_wall_clock_limit_and_the_server_keeps_
     assert halt is not None and halt.element_id == "script_compare"
     assert actions == ["case.started", "case.halted"]  # nothing of the step itself
     # A new host answers the next step: the same case, a harmless path.
-    headers = _token(server.url, "police")
-    fine = httpx.post(
-        f"{server.url}/api/v1/tasks/{task_id}/complete",
-        json={"data": {"attack": "none"}},
-        headers=headers,
-        timeout=30,
-    )
+    fine = _complete(server, task_id, {"attack": "none"})
     assert fine.status_code == 200, fine.text
 
 
