@@ -159,6 +159,18 @@ class TaskComplete(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     data: JsonObject = Field(default_factory=dict)
+    confirm_override: bool = Field(
+        default=False,
+        description="A supervisor completing a task someone else claimed confirms it (else "
+        "409 naming the claimant); the claimant sees it in the case history",
+    )
+
+
+class TaskAssign(BaseModel):
+    """Whom a supervisor gives a task to."""
+
+    model_config = ConfigDict(extra="forbid")
+    username: str = Field(min_length=1, max_length=100, examples=["police"])
 
 
 class MessageSend(BaseModel):
@@ -238,6 +250,12 @@ class HistoryEvent(BaseModel):
     action: str
     task_id: str | None
     task_name: str | None
+    detail: dict[str, str | int | None] | None = Field(
+        default=None,
+        description="For some actions, who else it concerns: `over_claim_of` (a supervisor "
+        "completed a task this user had claimed), `assignee` and `was_claimed_by` (an "
+        "assignment), `rung`, `to_agency`, `to_role` (an escalation)",
+    )
 
 
 class HistoryPublic(BaseModel):

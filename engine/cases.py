@@ -112,6 +112,10 @@ def complete(
             task_id=row.id,
             task_name=row.name,
             data=data,
+            # A supervisor completing a task someone else claimed: the claimant reads it here.
+            detail={"over_claim_of": row.claimed_by}
+            if row.claimed_by and row.claimed_by != actor
+            else None,
         )
         return _after_step(
             ctx,

@@ -154,6 +154,12 @@ class TaskClaimedError(ConflictError):
     title = "Task claimed by someone else"
 
 
+class OverrideNotConfirmedError(TaskClaimedError):
+    """A supervisor would complete a task someone else claimed without confirming it."""
+
+    title = "Confirm completing a task someone else claimed"
+
+
 class ConcurrentUpdateError(ConflictError):
     """Another writer changed the case first; nothing of this request was applied."""
 

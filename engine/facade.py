@@ -233,6 +233,19 @@ class Engine(CaseReading, ProcessVersions, DeploymentJobs, Diagrams, Monitoring)
             )
         )
 
+    def assign_task(
+        self, task_id: str, *, assignee: str, actor: str, agency: str | None
+    ) -> TaskView:
+        """Give an open task to a named caseworker of its agency (a supervisor's act)."""
+        return self._write(
+            lambda s: self._task_view(
+                s,
+                claims.assign(
+                    self.ctx, s, task_id=task_id, assignee=assignee, actor=actor, agency=agency
+                ),
+            )
+        )
+
     @staticmethod
     def _task_view(session: Session, row: TaskRow) -> TaskView:
         case = session.get(Case, row.case_id)

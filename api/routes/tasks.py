@@ -18,6 +18,7 @@ from api.schemas import (
     PROCESS_ID_PATTERN,
     InboxStatus,
     StepPublic,
+    TaskAssign,
     TaskComplete,
     TaskDetail,
     TaskPublic,
@@ -79,6 +80,16 @@ def release_task(ctx: TaskDep, engine: EngineDep) -> TaskPublic:
 
 
 @router.post(
+    "/tasks/{task_id}/assign",
+    response_model=TaskPublic,
+    responses=problems(401, 403, 404, 409, 422),
+)
+def assign_task(ctx: TaskDep, engine: EngineDep, body: TaskAssign) -> TaskPublic:
+    """Give the task to a named caseworker of the agency (supervisors; audited)."""
+    return tasks.assign(engine=engine, caller=ctx.caller, task=ctx.task, username=body.username)
+
+
+@router.post(
     "/tasks/{task_id}/complete",
     response_model=StepPublic,
     responses=problems(401, 403, 404, 409, 413, 422),
@@ -98,4 +109,5 @@ async def complete_task(
         task=ctx.task,
         data=body.data,
         idempotency_key=idempotency_key,
+        confirm_override=body.confirm_override,
     )

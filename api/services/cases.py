@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -125,7 +126,17 @@ def history(*, session: Session, case: Case) -> HistoryPublic:
                 action=e.action,
                 task_id=e.task_id,
                 task_name=e.task_name,
+                detail=_shown(e.detail),
             )
             for e in events
         ]
     )
+
+
+# Details of the trail a case's history shows: names and rungs, never data or free text.
+SHOWN_DETAIL = ("over_claim_of", "assignee", "was_claimed_by", "rung", "to_agency", "to_role")
+
+
+def _shown(detail: dict[str, Any]) -> dict[str, str | int | None] | None:
+    shown = {k: detail[k] for k in SHOWN_DETAIL if k in detail}
+    return shown or None

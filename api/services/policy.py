@@ -75,11 +75,13 @@ def escalation_roles(caller: Caller) -> tuple[str, frozenset[str]]:
     return agency, roles
 
 
-def supervising_agency(caller: Caller) -> str:
-    """The caller's agency, if the caller supervises in it; else 403."""
+def supervising_agency(
+    caller: Caller, refusal: str = "Only supervisors read access records."
+) -> str:
+    """The caller's agency, if the caller supervises in it; else 403 saying `refusal`."""
     agency = casework_agency(caller)
     if not caller.is_supervisor:
-        raise RoleRequiredError("Only supervisors read access records.")
+        raise RoleRequiredError(refusal, roles=sorted(caller.roles))
     return agency
 
 

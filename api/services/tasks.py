@@ -1,20 +1,23 @@
-"""One task: read it with its form and the data the form needs; claim, release, complete."""
+"""One task: read it with its form and the data the form needs; claim, release, assign,
+complete."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from api.schemas import StepPublic, TaskDetail, TaskPublic
 from api.services import access_log, idempotency, steps, visibility
 from api.services.inbox import escalation_marks
-from api.services.policy import Caller, casework_agency
+from api.services.policy import Caller, casework_agency, supervising_agency
 from api.services.shaping import task_public
+from engine.claims import ASSIGNABLE_ROLES
 from engine.db import read_session
+from engine.errors import OverrideNotConfirmedError
 from engine.facade import Engine
 from engine.fastsql import CaseRow, TaskRow
-from engine.models import Case
+from engine.models import Case, User
 from engine.views import TaskView
 
 
@@ -67,6 +70,22 @@ def release(*, engine: Engine, caller: Caller, task: TaskRow) -> TaskPublic:
     return _public(engine, view)
 
 
+def assign(*, engine: Engine, caller: Caller, task: TaskRow, username: str) -> TaskPublic:
+    """Give a task of the agency to one of its caseworkers (supervisors only; audited)."""
+    agency = supervising_agency(caller, "Only supervisors assign tasks.")
+    view = engine.assign_task(task.id, assignee=username, actor=caller.username, agency=agency)
+    return _public(engine, view)
+
+
+def assignable(*, session: Session, agency: str | None) -> list[str]:
+    """The usernames a task of this agency may be given to: its active caseworkers,
+    supervisors and heads."""
+    users = session.exec(
+        select(User).where(col(User.agency) == agency, col(User.active).is_(True))
+    ).all()
+    return sorted(u.username for u in users if set(u.roles) & ASSIGNABLE_ROLES)
+
+
 def complete(
     *,
     engine: Engine,
@@ -74,16 +93,30 @@ def complete(
     task: TaskRow,
     data: dict[str, Any],
     idempotency_key: str | None,
+    confirm_override: bool = False,
 ) -> tuple[int, StepPublic]:
-    """Complete a task with form data (validated by the engine against the form)."""
+    """Complete a task with form data (validated by the engine against the form). A
+    supervisor completing a task someone else claimed must confirm it (else 409 naming the
+    claimant); the engine checks the claim again under the case's lock."""
     agency = casework_agency(caller)
+    override = caller.is_supervisor and confirm_override
+    if task.claimed_by not in (None, caller.username) and caller.is_supervisor and not override:
+        raise OverrideNotConfirmedError(
+            f"Task {task.name!r} is claimed by {task.claimed_by}. Complete it in their place "
+            "with confirm_override (they will see it in the case history), or assign it.",
+            task_id=task.id,
+            claimed_by=task.claimed_by,
+        )
     request = steps.StepRequest(
         caller=caller,
         agency=agency,
         endpoint="POST /tasks/{id}/complete",
         status_code=200,
         key=idempotency_key,
-        digest=idempotency.request_hash({"op": "complete", "task_id": task.id, "data": data})
+        digest=idempotency.request_hash(
+            {"op": "complete", "task_id": task.id, "data": data}
+            | ({"override": True} if override else {})
+        )
         if idempotency_key
         else "",
     )
@@ -95,7 +128,7 @@ def complete(
             data,
             actor=caller.username,
             agency=agency,
-            override_claim=caller.is_supervisor,
+            override_claim=override,
             within=within,
         ),
     )

@@ -16,7 +16,7 @@ from api.schemas import StepPublic, TaskDetail
 from api.services import tasks, visibility
 from api.services.policy import Caller
 from engine.db import read_session
-from engine.errors import ConflictError, InvalidDataError, NrmError
+from engine.errors import ConflictError, InvalidDataError, NrmError, OverrideNotConfirmedError
 from engine.facade import Engine
 from forms import drafts, fielderrors, formview, timewords
 from forms.fieldlabels import FieldIndex
@@ -48,6 +48,14 @@ def show_task(request: Request, ctx: TaskPage, engine: EngineDep, caller: WebUse
     return task_page(request, engine, detail, index, values, draft_saved_at=saved_at)
 
 
+def _assignable(engine: Engine, caller: Caller, detail: TaskDetail) -> list[str]:
+    """Whom a supervisor may give this open task to (nobody, for other users)."""
+    if not caller.is_supervisor or detail.status not in OPEN_STATES:
+        return []
+    with read_session(engine.db) as session:
+        return tasks.assignable(session=session, agency=detail.agency)
+
+
 def task_page(
     request: Request,
     engine: Engine,
@@ -63,11 +71,13 @@ def task_page(
 ) -> Response:
     """Render the task page with these raw values and field errors."""
     t, now = translator(request), engine.clock.now()
+    caller: Caller = request.state.caller
     return page(
         request,
         "task.html",
         status=status,
         task=detail,
+        assignable=_assignable(engine, caller, detail),
         is_open=detail.status in OPEN_STATES,
         sections=formview.build(detail.form_schema, values, errors),
         context=context_rows(t, index, detail.form_schema, detail.data),
@@ -133,6 +143,15 @@ def submit_task(
             task=ctx.task,
             data=data,
             idempotency_key=submission,
+            confirm_override=form.get("confirm_override") == "true",
+        )
+    except OverrideNotConfirmedError:
+        with read_session(engine.db) as session:
+            index = version_index(engine, session, ctx.case)
+        t = translator(request)
+        ask = t("task.confirm_override_needed", name=ctx.task.claimed_by or "")
+        return task_page(
+            request, engine, detail, index, values, general=[ask], status=409, submission=submission
         )
     except InvalidDataError as exc:
         per_field, general = fielderrors.localise(
@@ -207,6 +226,19 @@ def claim(ctx: TaskPage, form: PostedForm, engine: EngineDep, caller: WebUser) -
     """Take the task."""
     tasks.claim(engine=engine, caller=caller, task=ctx.task)
     return RedirectResponse(_back(form.get("next"), ctx.task.id), status_code=303)
+
+
+@router.post("/tasks/{task_id}/assign")
+def assign(ctx: TaskPage, form: PostedForm, engine: EngineDep, caller: WebUser) -> Response:
+    """Give the task to a caseworker of the agency (supervisors)."""
+    username = form.get("username")
+    tasks.assign(
+        engine=engine,
+        caller=caller,
+        task=ctx.task,
+        username=username if isinstance(username, str) else "",
+    )
+    return RedirectResponse(f"/tasks/{ctx.task.id}", status_code=303)
 
 
 @router.post("/tasks/{task_id}/release")

@@ -200,3 +200,30 @@ def test_show_task_of_a_completed_task_has_no_form(
     ngo.post(f"/tasks/{task_id}", {**SCREENING_OK, "action": "submit"})
     page = ngo.get(f"/tasks/{task_id}").text
     assert "Выполнено: ngo" in page and 'class="taskform"' not in page
+
+
+def test_a_supervisor_assigns_a_task_and_confirms_completing_one_someone_else_claimed(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    step = to_screening(web_engine)
+    task_id = screening_task(step)
+    supervisor = browser("ngo_supervisor")
+    page = supervisor.get(f"/tasks/{task_id}").text
+    assert f'action="/tasks/{task_id}/assign"' in page
+    assert '<option value="ngo">ngo</option>' in page and "ngo_head" in page
+    assert f'action="/tasks/{task_id}/assign"' not in browser("ngo").get(f"/tasks/{task_id}").text
+    assigned = supervisor.post(f"/tasks/{task_id}/assign", {"username": "ngo"})
+    assert assigned.status_code == 303
+    assert web_engine.get_task(task_id).claimed_by == "ngo"
+    page = supervisor.get(f"/tasks/{task_id}").text
+    assert "Выполнить вместо ngo" in page
+    asked = supervisor.post(f"/tasks/{task_id}", {**SCREENING_OK, "action": "submit"})
+    assert asked.status_code == 409 and "Эту задачу взял(а) ngo" in asked.text
+    assert web_engine.get_task(task_id).status == "ready"
+    done = supervisor.post(
+        f"/tasks/{task_id}", {**SCREENING_OK, "action": "submit", "confirm_override": "true"}
+    )
+    assert done.status_code == 303
+    assert web_engine.get_task(task_id).completed_by == "ngo_supervisor"
+    history = browser("ngo").get(f"/cases/{step.case.id}").text
+    assert "передано: ngo" in history and "вместо ngo, взявшего(ей) задачу" in history

@@ -148,7 +148,8 @@ def test_read_history_lists_who_did_what_when(as_user: AsUser) -> None:
         ("case.completed", "police", "police"),
     ]
     assert events[2]["task_name"] == "Identify the person"
-    assert set(events[0]) == {"at", "actor", "agency", "action", "task_id", "task_name"}
+    assert set(events[0]) == {"at", "actor", "agency", "action", "task_id", "task_name", "detail"}
+    assert events[0]["detail"] is None  # names and rungs only, never data
     assert as_user("ngo").get(f"/cases/{case['id']}/history").status_code == 403
 
 

@@ -164,9 +164,50 @@ def test_complete_task_claimed_by_someone_else_is_409_but_supervisor_may(
     from tests.api.conftest import sign_in
 
     assert sign_in(client, "police_supervisor").status_code == 200  # type: ignore[arg-type]
-    response = complete(as_user("police_supervisor"), str(task["id"]), PRESUMED)
+    supervisor = as_user("police_supervisor")
+    asked = complete(supervisor, str(task["id"]), PRESUMED)
+    assert asked.status_code == 409 and asked.headers["content-type"] == PROBLEM_JSON
+    assert asked.json()["title"] == "Confirm completing a task someone else claimed"
+    assert "claimed by police" in asked.json()["detail"]
+    assert "confirm_override" in asked.json()["detail"]
+    response = supervisor.post(
+        f"/tasks/{task['id']}/complete", json={"data": PRESUMED, "confirm_override": True}
+    )
     assert response.status_code == 200
     assert response.json()["completed"]["completed_by"] == "police_supervisor"
+    # The claimant reads in the case history who completed the task they held.
+    history = as_user("police").get(f"/cases/{task['case_id']}/history").json()["data"]
+    [done] = [e for e in history if e["action"] == "task.completed"]
+    assert (done["actor"], done["detail"]) == ("police_supervisor", {"over_claim_of": "police"})
+
+
+def test_a_supervisor_assigns_a_task_to_a_named_caseworker_of_the_agency(
+    as_user: AsUser,
+) -> None:
+    task = identify_task(as_user)
+    supervisor = as_user("police_supervisor")
+    refused = as_user("police").post(f"/tasks/{task['id']}/assign", json={"username": "police"})
+    assert refused.status_code == 403 and "Only supervisors assign" in refused.json()["detail"]
+    for wrong in ("ngo", "nobody", "rapporteur"):
+        response = supervisor.post(f"/tasks/{task['id']}/assign", json={"username": wrong})
+        assert response.status_code == 422, wrong
+        assert response.json()["errors"][0]["field"] == "username"
+        assert "no active caseworker of the police agency" in response.json()["detail"]
+    as_user("police_head").post(f"/tasks/{task['id']}/claim")
+    assigned = supervisor.post(f"/tasks/{task['id']}/assign", json={"username": "police"})
+    assert assigned.status_code == 200, assigned.text
+    assert (assigned.json()["status"], assigned.json()["claimed_by"]) == ("claimed", "police")
+    mine = as_user("police").get("/tasks", params={"assignee": "me"}).json()["data"]
+    assert [t["id"] for t in mine] == [task["id"]]
+    history = as_user("police").get(f"/cases/{task['case_id']}/history").json()["data"]
+    [event] = [e for e in history if e["action"] == "task.assigned"]
+    assert (event["actor"], event["detail"]) == (
+        "police_supervisor",
+        {"assignee": "police", "was_claimed_by": "police_head"},
+    )
+    assert complete(as_user("police"), str(task["id"]), PRESUMED).status_code == 200
+    late = supervisor.post(f"/tasks/{task['id']}/assign", json={"username": "police"})
+    assert late.status_code == 409
 
 
 def test_complete_task_by_a_caseworker_not_claimant_is_409(

@@ -58,6 +58,7 @@ def expectations(agency: str | None, roles: list[str]) -> dict[str, bool]:
         "GET /tasks/{id}": own_task,
         "POST /tasks/{id}/claim": own_task,
         "POST /tasks/{id}/release": own_task,
+        "POST /tasks/{id}/assign": own_task and "supervisor" in roles,
         "POST /tasks/{id}/complete": own_task,
         "GET /statistics": bool({"rapporteur", "policy"} & set(roles)),
         "GET /statistics/registered-crimes": bool({"rapporteur", "policy"} & set(roles)),
@@ -101,6 +102,9 @@ def requests(case_id: str, task_id: str, job_id: int) -> dict[str, Callable[[Any
         "GET /tasks/{id}": lambda a: a.get(f"/tasks/{task_id}"),
         "POST /tasks/{id}/claim": lambda a: a.post(f"/tasks/{task_id}/claim"),
         "POST /tasks/{id}/release": lambda a: a.post(f"/tasks/{task_id}/release"),
+        "POST /tasks/{id}/assign": lambda a: a.post(
+            f"/tasks/{task_id}/assign", json={"username": "nobody"}
+        ),
         "POST /tasks/{id}/complete": lambda a: a.post(
             f"/tasks/{task_id}/complete", json={"data": {}}
         ),
