@@ -169,21 +169,26 @@ def test_inbox_marks_an_overdue_task_and_says_by_how_much(
 def test_an_overdue_task_shows_in_the_supervisors_escalated_list_then_the_commissions(
     browser: OpenBrowser, web_engine: Engine, clock: FakeClock
 ) -> None:
-    step = to_screening(web_engine)
-    web_engine.complete_task(step.opened[0].id, SCREENED, actor="ngo", agency="ngo")
+    step = web_engine.start_case(
+        "referral",
+        {"pseudonym": "Bermet", "presumed_child": False, "is_foreign": False},
+        agency="police",
+        actor="police",
+    )  # the police compile the referral within 24 hours
+    number = step.case.number
     supervisor = browser("police_supervisor")
     assert "Переданные мне" in supervisor.get("/inbox").text
     assert "Переданные мне" not in browser("police").get("/inbox").text
     assert "Вам не передано ни одной" in supervisor.get("/inbox?escalated=true").text
-    clock.advance(timedelta(hours=24))  # the crime registration is due
+    clock.advance(timedelta(hours=24))
     web_engine.fire_due_escalations()
     page = supervisor.get("/inbox?escalated=true").text
-    assert "Зарегистрировать преступление" in page and "передано руководителям: Милиция" in page
+    assert number in page and "передано руководителям: Милиция" in page
     assert "передано руководителям: Милиция" in browser("police").get("/inbox").text
     clock.advance(timedelta(days=4))  # two working days later: the commission
     web_engine.fire_due_escalations()
     commission = browser("commission_supervisor").get("/inbox?escalated=true").text
-    assert "Зарегистрировать преступление" in commission and "Исполнитель: Милиция" in commission
+    assert number in commission and "Исполнитель: Милиция" in commission
     assert "передано руководителям: Комиссия по социальной реабилитации" in commission
     assert "/tasks/" not in commission.split("<ol")[1]  # another agency's task: no link
     refused = browser("police").get("/inbox?escalated=true")
