@@ -34,11 +34,13 @@ class ApiToken(SQLModel, table=True):
 
 
 class LoginFailure(SQLModel, table=True):
-    """One failed sign-in, keyed by a hash of the username (no raw input is stored)."""
+    """One failed (or not yet checked) sign-in, keyed by hashes of the normalised username and
+    of the client's address (no raw input is stored)."""
 
     __tablename__ = "login_failure"
     id: int | None = Field(default=None, primary_key=True)
     username_key: str = Field(max_length=64, index=True)
+    address_key: str = Field(default="", max_length=64)
     at: datetime = _when(index=True)
 
 

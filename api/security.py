@@ -5,9 +5,15 @@ Passwords: argon2 (engine.accounts). Tokens are opaque, `<token_id>.<secret>` wi
 so a stolen table yields no usable token (a slow hash guards guessable passwords, not random
 secrets). The token row is read on every request, so expiry and revocation hold at once.
 
-Lockout: after `login_max_failures` failed sign-ins for a username within
-`login_window_seconds`, further attempts get 429 with Retry-After (without checking the
-password) until the oldest failure leaves the window; a successful sign-in clears them.
+Lockout, keyed on the normalised username (NFKC, case-folded, trimmed) and the client's
+address: after `login_max_failures` failed sign-ins for a username from one address within
+`login_window_seconds`, that address gets 429 with Retry-After (without checking the
+password) until the oldest failure leaves the window. Each attempt is counted before the
+password is checked, in one transaction that holds the username's lock, so parallel wrong
+passwords get exactly `login_max_failures` tries. Another address is not locked out by them
+(nobody can lock an account from afar): while the username has that many failures from
+anywhere, a sign-in from an address that has not failed it waits `LOGIN_SLOWDOWN_SECONDS`
+first. A successful sign-in clears its address's failures.
 """
 
 from __future__ import annotations
@@ -16,12 +22,14 @@ import hashlib
 import hmac
 import re
 import secrets
+import time
+import unicodedata
 from datetime import datetime, timedelta
 from functools import cache
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, text, update
 from sqlalchemy.engine import Engine as Database
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from api import rows
 from api.errors import BadCredentialsError, LockedOutError, NotAuthenticatedError
@@ -31,7 +39,7 @@ from api.schemas import TokenPublic
 from api.services.policy import Caller
 from engine.accounts import hash_password, verify_password
 from engine.config import Settings
-from engine.db import read_session, write_session
+from engine.db import is_sqlite, write_session
 from engine.fastsql import FastSql
 from engine.models import User
 
@@ -45,8 +53,20 @@ def token_hash(secret_key: str, token_id: str, secret: str) -> str:
     return hmac.new(secret_key.encode(), message, hashlib.sha256).hexdigest()
 
 
+LOGIN_SLOWDOWN_SECONDS = 1.0
+pause = time.sleep  # how a slowed-down sign-in waits (tests replace it)
+_LOCK = text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+
+
 def _username_key(username: str) -> str:
-    return hashlib.sha256(username.casefold().encode("utf-8", "replace")).hexdigest()
+    """A hash of the username as a person means it: `Police`, ` police` and `ｐｏｌｉｃｅ` are
+    one."""
+    normal = unicodedata.normalize("NFKC", username).strip().casefold()
+    return hashlib.sha256(normal.encode("utf-8", "replace")).hexdigest()
+
+
+def _address_key(address: str) -> str:
+    return hashlib.sha256(address.encode("utf-8", "replace")).hexdigest()
 
 
 @cache
@@ -56,21 +76,37 @@ def _dummy_hash() -> str:
 
 
 def login(
-    *, db: Database, settings: Settings, username: str, password: str, now: datetime
+    *,
+    db: Database,
+    settings: Settings,
+    username: str,
+    password: str,
+    now: datetime,
+    address: str = "",
 ) -> TokenPublic:
-    """Check a username and password and issue a token; 401 when wrong, 429 when locked."""
-    key = _username_key(username)
-    with read_session(db) as session:
-        _check_lockout(session, settings, key, now)
+    """Check a username and password from a client `address` and issue a token; 401 when
+    wrong, 429 when this address is locked out for this username."""
+    key, where = _username_key(username), _address_key(address)
+    with write_session(db) as session:
+        if not is_sqlite(db):  # SQLite's write lock already orders these transactions
+            session.execute(_LOCK, {"key": key})
+        slow_down = _check_lockout(session, settings, key, where, now)
+        attempt = LoginFailure(username_key=key, address_key=where, at=now)
+        session.add(attempt)  # counted before the password is checked: a failure unless cleared
         user = _user(session, username)
+        session.commit()
+    if slow_down:
+        pause(LOGIN_SLOWDOWN_SECONDS)
     password_hash = user.password_hash if user is not None else _dummy_hash()
     valid = verify_password(password_hash, password) and user is not None and user.active
+    if not valid or user is None or user.id is None:
+        raise BadCredentialsError("Wrong username or password.")
     with write_session(db) as session:
-        if not valid or user is None or user.id is None:
-            session.add(LoginFailure(username_key=key, at=now))
-            session.commit()
-            raise BadCredentialsError("Wrong username or password.")
-        session.execute(delete(LoginFailure).where(col(LoginFailure.username_key) == key))
+        session.execute(
+            delete(LoginFailure).where(
+                col(LoginFailure.username_key) == key, col(LoginFailure.address_key) == where
+            )
+        )
         token = issue_token(session=session, settings=settings, user_id=user.id, now=now)
         session.commit()
     return token
@@ -82,20 +118,26 @@ def _user(session: Session, username: str) -> User | None:
     return session.exec(select(User).where(User.username == username)).first()
 
 
-def _check_lockout(session: Session, settings: Settings, key: str, now: datetime) -> None:
+def _check_lockout(
+    session: Session, settings: Settings, key: str, address_key: str, now: datetime
+) -> bool:
+    """429 when this address failed the username too often; True when it should wait first
+    (the username failed that often from elsewhere)."""
     since = now - timedelta(seconds=settings.login_window_seconds)
-    count, oldest = session.exec(
-        select(func.count(), func.min(LoginFailure.at)).where(
+    failures = session.exec(
+        select(LoginFailure.address_key, LoginFailure.at).where(
             LoginFailure.username_key == key, LoginFailure.at > since
         )
-    ).one()
-    if count >= settings.login_max_failures and oldest is not None:
-        wait = oldest + timedelta(seconds=settings.login_window_seconds) - now
+    ).all()
+    here = [at for address, at in failures if address == address_key]
+    if len(here) >= settings.login_max_failures:
+        wait = min(here) + timedelta(seconds=settings.login_window_seconds) - now
         retry_after = max(1, int(wait.total_seconds()) + 1)
         raise LockedOutError(
             f"Too many failed sign-ins; try again in {retry_after} seconds.",
             retry_after=retry_after,
         )
+    return len(failures) >= settings.login_max_failures
 
 
 def issue_token(

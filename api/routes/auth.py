@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.security import OAuth2PasswordRequestForm
 
 from api.deps import CurrentUser, EngineDep, SettingsDep
@@ -20,10 +20,12 @@ def create_token(
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     engine: EngineDep,
     settings: SettingsDep,
+    request: Request,
 ) -> TokenPublic:
     """Sign in with username and password (OAuth2 password form); returns a bearer token.
 
-    Repeated failures for a username lock it out for a short while (429, Retry-After).
+    Repeated failures for a username from one address lock that address out for a short
+    while (429, Retry-After); other addresses are slowed down, not locked out.
     """
     return login(
         db=engine.db,
@@ -31,6 +33,7 @@ def create_token(
         username=form.username,
         password=form.password,
         now=engine.clock.now(),
+        address=request.client.host if request.client else "",
     )
 
 

@@ -84,6 +84,7 @@ def sign_in(
             username=username,
             password=password,
             now=engine.clock.now(),
+            address=request.client.host if request.client else "",
         )
     except LockedOutError as exc:
         error = ("auth.locked_out", exc.retry_after)

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlmodel import Session
 
 from api import security
+from api.errors import BadCredentialsError, LockedOutError
 from api.models import ApiToken
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
-from tests.api.conftest import API, PROBLEM_JSON, TOKEN_MINUTES, sign_in
+from tests.api.conftest import API, PASSWORD, PROBLEM_JSON, TOKEN_MINUTES, sign_in
 
 
 def test_create_token_returns_bearer_token(client: TestClient) -> None:
@@ -142,3 +145,62 @@ def test_a_token_with_a_changed_secret_or_id_is_401(client: TestClient) -> None:
     for bad in (f"{token_id}.{secret[:-1]}A", f"{token_id}.{secret}x", f"{token_id}x.{secret}"):
         response = client.get(API + "/me", headers={"Authorization": f"Bearer {bad}"})
         assert response.status_code == 401, bad
+
+
+def test_parallel_wrong_passwords_get_exactly_the_allowed_tries(api_engine: Engine) -> None:
+    settings = api_engine.settings
+
+    def attempt(_: int) -> str:
+        try:
+            security.login(
+                db=api_engine.db,
+                settings=settings,
+                username="police",
+                password="wrong",
+                now=api_engine.clock.now(),
+                address="10.0.0.9",
+            )
+        except LockedOutError:
+            return "locked"
+        except BadCredentialsError:
+            return "wrong"
+        return "signed in"
+
+    with ThreadPoolExecutor(8) as pool:
+        outcomes = list(pool.map(attempt, range(12)))
+    assert outcomes.count("wrong") == settings.login_max_failures == 5
+    assert outcomes.count("locked") == 7
+
+
+def test_a_lockout_holds_the_address_that_failed_and_slows_down_the_others(
+    api_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings, now = api_engine.settings, api_engine.clock.now()
+    waits: list[float] = []
+    monkeypatch.setattr(security, "pause", waits.append)
+
+    def sign_in_from(address: str, username: str, password: str = PASSWORD) -> str:
+        try:
+            security.login(
+                db=api_engine.db,
+                settings=settings,
+                username=username,
+                password=password,
+                now=now,
+                address=address,
+            )
+        except LockedOutError:
+            return "locked"
+        except BadCredentialsError:
+            return "wrong"
+        return "signed in"
+
+    # Case and width variants of one username are one username.
+    for variant in ("police", "Police", " POLICE ", "ｐｏｌｉｃｅ", "police"):
+        assert sign_in_from("10.0.0.9", variant, "wrong") == "wrong"
+    assert sign_in_from("10.0.0.9", "police") == "locked"  # even the right password
+    assert waits == []
+    # The attacker cannot lock the account: its owner signs in from elsewhere, a little slower.
+    assert sign_in_from("10.0.0.7", "police") == "signed in"
+    assert waits == [security.LOGIN_SLOWDOWN_SECONDS]
+    assert sign_in_from("10.0.0.9", "ngo") == "signed in"  # other users are not affected
