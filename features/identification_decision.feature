@@ -112,3 +112,28 @@ Feature: The formal status decision (SOP 1), beside help
       | field                     | value             |
       | general_services_referred | ["health_care"]   |
     Then the case is closed with outcome "not_confirmed"
+
+  @timer @calendar
+  Scenario: a decision due on the eve of Nooruz moves past the holiday
+    # Reported on Friday 13 March 2026: five weekdays would end on Friday 20 March, the eve
+    # of Nooruz (21 March) and in 2026 Eid al-Fitr, a public holiday; the deadline moves to
+    # Monday 23 March. When it passes, the police's supervisors are told; a decision goes
+    # up to the head of the identifying authority, not to the commission.
+    Given today is 2026-03-13
+    And a "identification_decision" case reported by the NGO
+      | field                 | value             |
+      | pseudonym             | "Aizada-13"       |
+      | age                   | 31                |
+      | presumed_child        | false             |
+      | consent_police_report | true              |
+      | screening_result      | "presumed_victim" |
+    Then the task "Decide identification status" is due on 2026-03-23
+    When 4 working days pass
+    Then the police has no task "Review overdue identification decision"
+    And "Decide identification status" is not escalated
+    When 1 working day passes
+    Then the police has a task "Review overdue identification decision"
+    And "Decide identification status" is escalated to the supervisors of the police
+    When 2 working days pass
+    Then "Decide identification status" is escalated to the head of the police
+    And "Decide identification status" is not escalated to the supervisors of the commission

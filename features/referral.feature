@@ -83,6 +83,23 @@ Feature: SOP 2 - Referral of a presumed victim
     And the case data has referral_outcome = "accepted"
     And the case data has referral_receiver = "social"
 
+  @escalation
+  Scenario: a referral nobody compiles escalates to the police's supervisors and then to the commission
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Bermet |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    Then the task "Compile the referral" is due in 24 hours
+    And "Compile the referral" is not escalated
+    When 24 hours pass
+    Then "Compile the referral" is escalated to the supervisors of the police
+    And the police has a task "Compile the referral"
+    When 1 working day passes
+    Then "Compile the referral" is not escalated to the supervisors of the commission
+    When 1 working day passes
+    Then "Compile the referral" is escalated to the supervisors of the commission
+
   @timer
   Scenario: the receiver does not answer within 24 hours and the commission names another receiver
     Given a "referral" case reported by the police

@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from engine.facade import Engine
 from engine.forms import declared_fields
 from engine.library import ProcessLibrary
 from engine.spiff.clock import FakeClock
+from engine.workdays import BISHKEK
 from scenario_suite.recorder import Recorder, with_library_from_env
 from scenario_suite.world import (
     RESULT_FIELDS,
@@ -120,6 +121,16 @@ def parameter_is(
     params = {**world.engine.settings.params, name: parse_value(value)}
     settings = replace(world.engine.settings, params=params)
     world.engine = Engine(db, settings=settings, clock=world.clock, library=library)
+
+
+@given(parsers.re(r"today is (?P<day>\d{4}-\d{2}-\d{2})$"))
+def today_is(world: World, day: str) -> None:
+    """Move the clock forward to that day, at the scenarios' hour (09:00 UTC, 15:00 in
+    Bishkek); timers and escalations due on the way fire at the next step that lets time
+    pass."""
+    moment = datetime.combine(date.fromisoformat(day), world.clock.now().timetz())
+    assert moment >= world.clock.now(), f"{day} is before the scenario's clock"
+    world.clock.set(moment)
 
 
 # --- When -------------------------------------------------------------------------------
@@ -234,6 +245,34 @@ def task_due_in(world: World, task: str, count: str, unit: str) -> None:
     found = next((t for t in world.open_tasks() if t.name == task), None)
     assert found is not None, f"no open task {task!r}"
     assert found.due_at == world.later(int(count), unit), (found.due_at, world.clock.now())
+
+
+@then(parsers.re(r'the task "(?P<task>[^"]+)" is due on (?P<day>\d{4}-\d{2}-\d{2})$'))
+def task_due_on(world: World, task: str, day: str) -> None:
+    """The open task's deadline falls on that day in Bishkek."""
+    found = next((t for t in world.open_tasks() if t.name == task), None)
+    assert found is not None and found.due_at is not None, f"no open task {task!r} with a date"
+    assert found.due_at.astimezone(BISHKEK).date() == date.fromisoformat(day), found.due_at
+
+
+@then(
+    parsers.re(
+        rf'"(?P<task>[^"]+)" is (?P<neg>not )?escalated to the (?P<role>supervisors|head) '
+        rf"of {AGENCY}$"
+    )
+)
+def escalated_to(world: World, task: str, neg: str | None, role: str, agency: str) -> None:
+    """The task's escalation ladder told (or has not told) that agency's supervisors (or its
+    head)."""
+    told = world.escalations(task)
+    wanted = (agency_code(agency), "supervisor" if role == "supervisors" else "head")
+    assert (wanted in told) != bool(neg), f"{task!r} was told to {told}"
+
+
+@then(parsers.re(r'"(?P<task>[^"]+)" is not escalated$'))
+def not_escalated(world: World, task: str) -> None:
+    """Nobody has been told about the task (it is not past its deadline, or was done)."""
+    assert world.escalations(task) == [], world.escalations(task)
 
 
 @then(parsers.re(r'the case is closed with outcome "(?P<outcome>[\w-]+)"$'))

@@ -100,6 +100,13 @@ class World:
             raise AssertionError(f"{agency} has no open task {name!r}; open tasks: {seen}")
         return matching[0]
 
+    def escalations(self, task_name: str) -> list[tuple[str, str]]:
+        """(agency, role) told so far about the current case's tasks of that name."""
+        every = self.engine.case_tasks(self.case_id, status=None)
+        named = {t.id for t in every if t.name == task_name}
+        told = self.engine.case_escalations(self.case_id)
+        return [(e.agency, e.role) for e in told if e.task_id in named]
+
     def pass_time(self, until: datetime) -> None:
         """Move the clock to `until`, firing each timer and telling each escalation rung at
         its own moment on the way."""
