@@ -463,7 +463,7 @@ Feature: The case of one presumed victim, from report to closure
     And the case is open
 
   @repatriation @outbound
-  Scenario: a foreign victim is identified, referred and returns home voluntarily
+  Scenario: a foreign victim receives services while she prepares her voluntary return home; the rehabilitation closes once she is home
     Given a presumed victim reported by the police
       | field                | value       |
       | citizenship          | UZ          |
@@ -574,8 +574,31 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    Then the case is open
+    And the NGO has a task "Intake and needs assessment"
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value    |
+      | rehab_early_review_reason | handover |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                             |
+      | rehab_review_progress | "She went home with IOM's help"   |
+      | rehab_review_decision | handover_repatriation             |
+    And the social services completes "Close rehabilitation and plan follow-up"
+    And the social services completes "Close the case"
     Then the case is closed with outcome "returned_home"
-    And the NGO has no task "Intake and needs assessment"
+    And IOM has no open tasks
 
   @repatriation @outbound
   Scenario Outline: a foreign victim who stays in Kyrgyzstan (<option>) goes through rehabilitation
@@ -1078,6 +1101,7 @@ Feature: The case of one presumed victim, from report to closure
       | field                    | value |
       | proceedings_participates | false |
     Then the case is closed with outcome "returned_home"
+    And the case data has return_reflection_start = "2026-01-05"
 
   @reasonable_grounds @timer
   Scenario: help starts on reasonable grounds, beside the formal decision, whose deadline counts from the report
@@ -1347,3 +1371,72 @@ Feature: The case of one presumed victim, from report to closure
     Then the case data has status_decision_outcome = "confirmed"
     And the police are shown none of full_name, date_of_birth, document_number, address in this case
     And the NGO has a task "Compile the referral"
+
+  @repatriation @outbound @reflection
+  Scenario: a foreign victim receives services during her reflection period and stays for the proceedings
+    Given a presumed victim reported by the NGO
+      | field                | value       |
+      | citizenship          | TJ          |
+      | exploitation_country | KG          |
+      | pseudonym            | "Mehri-14"  |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the NGO completes "Check risk before contacting the consulate"
+      | field                   | value |
+      | consulate_contact_consent | false |
+    Then the NGO has a task "Explain rights and the reflection period"
+    And the NGO has a task "Intake and needs assessment"
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value |
+      | return_reflection_rights_explained | true  |
+      | return_reflection_waived           | false |
+    And the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    Then the NGO has no task "Discuss options"
+    When 30 days pass
+    Then the NGO has a task "Discuss options"
+    When the NGO completes "Discuss options"
+      | field               | value                |
+      | repatriation_option | stay_for_proceedings |
+    Then the case data has repatriation_outcome = "stayed_for_proceedings"
+    And the case data has return_reflection_start = "2026-01-05"
+    And the social services has a task "Review rehabilitation plan"
+    And the case is open

@@ -13,6 +13,8 @@ sub-processes are migrated one by one, and the top workflow's
 - keep the fire time of a waiting timer whose expression did not change (a
   reset would restart the deadline at the moment of migration);
 - predict again the future of running sub-process tasks (never reset);
+- refuse a case whose open step now leads to a join of parallel branches the
+  case never split into (it would wait there for ever);
 - refuse a case inside a multi-instance step (a reset would drop each
   instance's item);
 - drop a called process the case has finished whose steps the new version no
@@ -94,6 +96,23 @@ def _open_task_issue(task: Task, new_spec: Any, to_version: int) -> MigrationIss
     if isinstance(old, SubWorkflowTask) and getattr(candidate, "spec", None) != old.spec:
         why = f"{describe(old)} calls {old.spec!r} and would call {candidate.spec!r}"
         return MigrationIssue(process_id, old.bpmn_id, f"The case is inside it: {why}.")
+    join = _new_join(old, candidate)
+    if join is not None:
+        why = (
+            f"{describe(old)} leads to {describe(join)} in version {to_version}, a join of "
+            "parallel branches the case never split into: it would wait there for ever"
+        )
+        return MigrationIssue(process_id, old.bpmn_id, f"The case is {state} there: {why}.")
+    return None
+
+
+def _new_join(old: Any, candidate: Any) -> Any:
+    """A parallel join that follows the element in the new version but not in the old one."""
+    before = {spec.name for spec in old.outputs}
+    for spec in candidate.outputs:
+        if type(spec).__name__ == "ParallelGateway" and len(spec.inputs) > 1:
+            if spec.name not in before:
+                return spec
     return None
 
 

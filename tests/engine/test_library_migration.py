@@ -1,8 +1,10 @@
 """Cases stored by the previous release move to the process library of this one.
 
 The stored cases of tests/fixtures/states (one of them at every stage of the case) are
-previewed and moved to the library on disk: a case refused is one waiting at a step this
-library no longer has (it finishes on its version), never one that merely passed such a step.
+previewed and moved to the library on disk. A case refused finishes on its version: one
+waiting at a step this library no longer has, or inside a step that now leads to a join of
+parallel branches it never split into (a foreign victim inside SOP 4B, which now runs beside
+rehabilitation) - never one that merely passed a removed step.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ def test_stored_cases_move_to_this_library_unless_waiting_at_a_removed_step(
     [version] = [v.version for v in deployed.new_versions if v.process_id == "nrm_case"]
     previews = engine.migration_preview("nrm_case", version)
     movable = [p for p in previews if p.can_migrate]
-    assert len(movable) >= len(previews) - 1, [(p.case_number, p.issues) for p in previews]
+    assert len(movable) >= len(previews) - 3, [(p.case_number, p.issues) for p in previews]
     for refused in (p for p in previews if not p.can_migrate):
         assert all(" is " in i.message and "passed" not in i.message for i in refused.issues)
+    refused = [i.message for p in previews if not p.can_migrate for i in p.issues]
+    assert any("never split into" in m for m in refused), refused
     past_identification = [p for p in movable if "call_identification" not in p.waiting_at]
     assert past_identification and any(p.notes for p in past_identification)
     moved = engine.migrate_cases([p.case_id for p in movable], version, actor="test")
