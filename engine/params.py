@@ -130,6 +130,13 @@ PARAMETERS: tuple[Parameter, ...] = (
         "Days to search for a person who lost contact before closing",
         D,
     ),
+    Parameter(
+        "duplicate_report_days",
+        30,
+        "param",
+        "Days within which a report with the same pseudonym, region and date of birth or age "
+        "band warns the reporter of the earlier case",
+    ),
     # Deadlines of the tasks of each kind (brief §7.9: every task has a due date). Short
     # where delay harms the person (safety, a child, first help); the unit says how they count.
     _due("safety_check_hours", 4, H, "Hours to check safety and risks after the report"),

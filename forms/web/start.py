@@ -1,10 +1,19 @@
-"""Report a presumed victim: the report form of `nrm_case`, for first-responder agencies."""
+"""Report a presumed victim: the report form of `nrm_case`, for first-responder agencies.
+
+A report is sent once: the form carries a one-time token, minted when the form is opened
+(`/report` redirects to `/report?t=<token>`), which the server consumes with the case it
+opens (the token is the step's idempotency key). The form's address shows "already sent"
+once its token is used, so going back and sending again opens no second case. A report that
+looks like a person reported recently (api/services/duplicates.py) is held with a warning
+linking the earlier case; the reporter sends it anyway only by saying it is someone else.
+"""
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Mapping
 from typing import Any
-from uuid import uuid4
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
@@ -12,10 +21,12 @@ from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
 from api.deps import EngineDep
+from api.errors import IdempotencyKeyReusedError
 from api.routes.common import run_step
 from api.schemas import CaseCreate
-from api.services import cases
+from api.services import cases, duplicates
 from api.services.policy import Caller, starting_agency
+from engine.db import read_session
 from engine.errors import InvalidDataError, NrmError
 from engine.facade import Engine
 from forms import drafts, fielderrors, formview
@@ -27,6 +38,7 @@ from forms.web.routing import PageRoute
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 CASE_PROCESS = "nrm_case"
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
 def _report_page(
@@ -37,7 +49,8 @@ def _report_page(
     errors: dict[str, str] | None = None,
     general: list[str] | None = None,
     status: int = 200,
-    submission: str | None = None,
+    submission: str,
+    similar: list[duplicates.EarlierCase] | None = None,
 ) -> Response:
     return page(
         request,
@@ -47,16 +60,30 @@ def _report_page(
         sections=formview.build(schema, values, errors),
         errors=errors or {},
         general=general or [],
-        submission=submission or uuid4().hex,
+        submission=submission,
+        similar=similar or [],
     )
 
 
+def _token(value: Any) -> str | None:
+    return value if isinstance(value, str) and TOKEN.match(value) else None
+
+
 @router.get("/report")
-def report_form(request: Request, engine: EngineDep, caller: WebUser) -> Response:
-    """The report form: empty, or with what the user typed before their sign-in ended."""
+def report_form(
+    request: Request, engine: EngineDep, caller: WebUser, t: str | None = None
+) -> Response:
+    """The report form with its one-time token (empty, or with what the user typed before
+    their sign-in ended); "already sent" once the token opened a case."""
     starting_agency(caller)
+    token = _token(t)
+    if token is None:
+        return RedirectResponse(f"/report?t={secrets.token_urlsafe(18)}", status_code=303)
+    earlier = duplicates.sent(engine=engine, caller=caller, key=token)
+    if earlier is not None:
+        return page(request, "report_sent.html", case=earlier)
     kept = drafts.take_report(engine=engine, username=caller.username)
-    return _report_page(request, engine.start_form(CASE_PROCESS), kept or {})
+    return _report_page(request, engine.start_form(CASE_PROCESS), kept or {}, submission=token)
 
 
 async def keep_report_form(request: Request, owner: Caller) -> str | None:
@@ -87,7 +114,20 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
     schema = engine.start_form(CASE_PROCESS)
     values = formview.raw_values(schema, form.getlist)
     data = formview.parse(schema, values)
-    submission = str(form.get("submission") or "")[:100] or None
+    submission = _token(form.get("submission"))
+    if submission is None:  # a form from before tokens, or tampered with: a fresh one
+        submission = secrets.token_urlsafe(18)
+    elif duplicates.sent(engine=engine, caller=caller, key=submission) is not None:
+        return RedirectResponse(f"/report?t={submission}", status_code=303)
+    if form.get("different_person") != "yes":
+        with read_session(engine.db) as session:
+            similar = duplicates.similar(
+                engine=engine, session=session, caller=caller, process_id=CASE_PROCESS, data=data
+            )
+        if similar:
+            return _report_page(
+                request, schema, values, status=409, submission=submission, similar=similar
+            )
     try:
         _status, step = run_step(
             request.app,
@@ -97,6 +137,8 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
             body=CaseCreate(process_id=CASE_PROCESS, data=data),
             idempotency_key=submission,
         )
+    except IdempotencyKeyReusedError:  # sent a moment ago with other answers
+        return RedirectResponse(f"/report?t={submission}", status_code=303)
     except InvalidDataError as exc:
         per_field, general = fielderrors.localise(translator(request), schema, exc.errors)
         return _report_page(

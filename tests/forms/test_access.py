@@ -56,7 +56,7 @@ def test_staff_pages_by_role(browser: OpenBrowser) -> None:
 
 
 def test_report_page_is_for_first_responders_only(browser: OpenBrowser) -> None:
-    assert browser("ngo").get("/report").status_code == 200
-    response = browser("prosecutor").get("/report")
+    assert browser("ngo").get("/report", follow_redirects=True).status_code == 200
+    response = browser("prosecutor").get("/report", follow_redirects=True)
     assert response.status_code == 403
     assert "Сообщить о предполагаемой жертве" not in browser("prosecutor").get("/inbox").text

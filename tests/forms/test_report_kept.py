@@ -27,7 +27,7 @@ def test_a_report_sent_after_the_sign_in_ended_is_kept_and_given_back_once(
     short_browser: ShortBrowser, clock: FakeClock, web_engine: Engine
 ) -> None:
     b = short_browser("ngo", 10)
-    assert b.get("/report").status_code == 200
+    assert b.get("/report", follow_redirects=True).status_code == 200
     clock.advance(timedelta(minutes=40))
     response = b.post("/report", TYPED)
     assert response.headers["location"] == "/login?next=/report"
@@ -35,11 +35,13 @@ def test_a_report_sent_after_the_sign_in_ended_is_kept_and_given_back_once(
     assert cases(web_engine) == 0 and kept_reports(web_engine) == 1
     signed = b.post("/login", {"username": "ngo", "password": "demo", "next": "/inbox"})
     assert signed.headers["location"] == "/report"
-    page = b.get("/report").text
+    page = b.get("/report", follow_redirects=True).text
     assert 'value="Typed during a long interview"' in page and "снова в форме" in page
     assert 'value="Asel Toktogulova"' in page
     assert kept_reports(web_engine) == 0  # given back once: it now lives in the page
-    assert 'value="Typed during a long interview"' not in b.get("/report").text
+    assert (
+        'value="Typed during a long interview"' not in b.get("/report", follow_redirects=True).text
+    )
     sent = b.post("/report", TYPED)
     assert sent.status_code == 303 and sent.headers["location"].startswith("/cases/")
     assert cases(web_engine) == 1
@@ -53,11 +55,11 @@ def test_a_kept_report_goes_to_its_author_only_and_not_for_ever(
     b.post("/report", TYPED)
     other = b.post("/login", {"username": "ngo_supervisor", "password": "demo"})
     assert other.headers["location"] == "/"
-    assert "Typed during a long interview" not in b.get("/report").text
+    assert "Typed during a long interview" not in b.get("/report", follow_redirects=True).text
     assert kept_reports(web_engine) == 1  # still the author's
     clock.advance(timedelta(hours=13))
     author = short_browser("ngo", 10)
-    assert "Typed during a long interview" not in author.get("/report").text
+    assert "Typed during a long interview" not in author.get("/report", follow_redirects=True).text
     assert kept_reports(web_engine) == 0
 
 
