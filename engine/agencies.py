@@ -102,6 +102,12 @@ DYNAMIC_LANES: Mapping[str, DynamicLane] = {
             description="the receiver chosen in the referral",
         ),
         DynamicLane(
+            "follow_up",
+            data_fields=("rehab_follow_up_by", "referral_receiver"),
+            description="the agency the rehabilitation's closure named for the follow-up "
+            "contact (`rehab_follow_up_by`), else the receiver serving the person",
+        ),
+        DynamicLane(
             "service_provider",
             data_fields=("rehab_service_agency", "referral_receiver"),
             description="the agency the rehabilitation plan chose to deliver one service "

@@ -168,6 +168,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         "Working days to tell the person of a negative decision",
     ),
     _due("decision_review_working_days", 10, W, "Working days to review a negative decision"),
+    _due("follow_up_contact_working_days", 10, W, "Working days to make a follow-up contact"),
     _due("general_services_working_days", 5, W, "Working days to refer to general services"),
     _due(
         "overdue_review_working_days",

@@ -165,6 +165,25 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    When 120 days pass
+    Then the case is open
+    And the NGO has a task "Follow-up contact"
+    When the NGO completes "Follow-up contact"
+      | field                  | value        |
+      | follow_up_contact_date | "2026-06-04" |
+      | follow_up_reached      | true         |
+      | follow_up_situation    | needs_help   |
+      | follow_up_another      | true         |
+    Then the NGO has no task "Follow-up contact"
+    When 89 days pass
+    Then the NGO has no task "Follow-up contact"
+    When 1 days pass
+    Then the NGO has a task "Follow-up contact"
+    When the NGO completes "Follow-up contact"
+      | field               | value  |
+      | follow_up_reached   | true   |
+      | follow_up_situation | stable |
+      | follow_up_another   | false  |
     Then the case is closed with outcome "rehabilitation_completed"
     And the case data has passport_number = "AN1234567"
     And the case data has identification_outcome = "presumed_victim"
@@ -718,6 +737,13 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    When 120 days pass
+    Then the case is open
+    When the NGO completes "Follow-up contact"
+      | field               | value  |
+      | follow_up_reached   | true   |
+      | follow_up_situation | stable |
+      | follow_up_another   | false  |
     Then the case is closed with outcome "rehabilitation_completed"
 
     Examples:
@@ -825,6 +851,13 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    When 120 days pass
+    Then the case is open
+    When the NGO completes "Follow-up contact"
+      | field               | value  |
+      | follow_up_reached   | true   |
+      | follow_up_situation | stable |
+      | follow_up_another   | false  |
     Then the case is closed with outcome "<outcome>"
     And the case data has rehab_exit_reason = "<reason>"
 
@@ -1100,6 +1133,13 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    When 120 days pass
+    Then the case is open
+    When the NGO completes "Follow-up contact"
+      | field               | value  |
+      | follow_up_reached   | true   |
+      | follow_up_situation | stable |
+      | follow_up_another   | false  |
     Then the case is closed with outcome "returned_home"
     And the case data has return_reflection_start = "2026-01-05"
 
