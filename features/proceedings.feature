@@ -244,3 +244,99 @@ Feature: Criminal proceedings (the victim's side)
       | field            | value  |
       | proceedings_next | closed |
     Then the case is closed with outcome "closed"
+
+  @consent @message
+  Scenario: a victim-witness withdraws consent during the trial and keeps her protection and a planned move from the shelter
+    Given a "proceedings" case reported by the police
+      | field                 | value     |
+      | pseudonym             | Kanykei-3 |
+      | presumed_child        | false     |
+      | consent_police_report | true      |
+      | referral_receiver     | ngo       |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0204-2026-0140 |
+      | crime_registration_region | osh_city       |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value  |
+      | proceedings_explained    | true   |
+      | proceedings_participates | true   |
+      | proceedings_decided_by   | person |
+    And the police completes "Decide protection measures for the victim-witness"
+      | field               | value                     |
+      | protection_risk     | high                      |
+      | protection_measures | ["identity_confidential"] |
+    And the NGO completes "Extend the free shelter for the proceedings"
+      | field                     | value         |
+      | proceedings_shelter       | extended      |
+      | proceedings_shelter_place | Shelter Sezim |
+      | proceedings_shelter_from  | 2026-01-15    |
+    And the NGO completes "Prepare the compensation claim"
+      | field                | value |
+      | compensation_claimed | false |
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    And the case waits for the message "consent_withdrawn"
+    And the prosecutor cannot send the message "consent_withdrawn"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-02-10 |
+      | consent_withdrawn_from       | ["police"] |
+      | consent_still_agrees_to_help | true       |
+    Then the prosecutor has no task "Record the next step of the proceedings"
+    And the NGO has a task "Agree the person's safety after consent was withdrawn"
+    And the case does not wait for the message "hearing_scheduled"
+    And the case data has consent_withdrawn_from = ["police"]
+    When the NGO tries to complete "Agree the person's safety after consent was withdrawn"
+      | field                 | value        |
+      | withdrawal_protection | kept         |
+      | withdrawal_shelter    | move_planned |
+    Then the answers are refused for withdrawal_move_date
+    When the NGO completes "Agree the person's safety after consent was withdrawn"
+      | field                   | value                                      |
+      | withdrawal_protection   | kept                                       |
+      | withdrawal_shelter      | move_planned                               |
+      | withdrawal_move_date    | 2026-03-01                                 |
+      | withdrawal_safety_notes | Moves to her sister's; address kept secret |
+    Then the case is closed with outcome "consent_withdrawn"
+    And the case data has withdrawal_protection = "kept"
+    And the case data has no purge_personal_data
+
+  @consent @message
+  Scenario: an adult withdraws all consent before deciding on the proceedings and only an anonymous notification is kept
+    Given a "proceedings" case reported by the police
+      | field                 | value   |
+      | pseudonym             | Asel-12 |
+      | presumed_child        | false   |
+      | consent_police_report | true    |
+      | referral_receiver     | social  |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0101-2026-0052 |
+      | crime_registration_region | chui           |
+    Then the social services has a task "Explain the proceedings and ask whether the person takes part"
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-20 |
+      | consent_still_agrees_to_help | false      |
+    Then the social services has no open tasks
+    And the case is closed with outcome "consent_withdrawn"
+    And the case data has purge_personal_data = true
+
+  @child @consent @message
+  Scenario: a child's consent is withdrawn and the child's safety is still agreed, never only an anonymous notification
+    Given a "proceedings" case reported by the police
+      | field             | value            |
+      | pseudonym         | Bermet-14        |
+      | presumed_child    | true             |
+      | referral_receiver | child_protection |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0501-2026-0019 |
+      | crime_registration_region | talas          |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-21 |
+      | consent_still_agrees_to_help | false      |
+    Then the child-protection body has no task "Explain the proceedings and ask whether the person takes part"
+    And the child-protection body has a task "Agree the person's safety after consent was withdrawn"
+    And the case data has no purge_personal_data

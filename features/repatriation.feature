@@ -735,3 +735,155 @@ Feature: Repatriation (SOP 4)
       | return_travel_document_result | refused |
     Then IOM has no task "Request travel documents from the consulate of origin"
     And the NGO has a task "Discuss options"
+
+  # ---------------------------------------------------------------- consent withdrawn (both directions)
+
+  @outbound @consent @message
+  Scenario: a foreign victim withdraws consent during the reflection period and no return is arranged on it
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2026-01-02" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Madina-9     |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value |
+      | return_reflection_rights_explained | true  |
+      | return_reflection_waived           | false |
+    Then the case waits for the message "consent_withdrawn"
+    And the police cannot send the message "consent_withdrawn"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value               |
+      | consent_withdrawn_on         | 2026-01-08          |
+      | consent_withdrawn_from       | ["consular", "iom"] |
+      | consent_still_agrees_to_help | true                |
+    Then the case is closed with outcome "consent_withdrawn"
+    And IOM has no open tasks
+    And the NGO has no task "Discuss options"
+    And the case data has consent_withdrawn_on = "2026-01-08"
+    And the case data has consent_withdrawn_from = ["consular", "iom"]
+    # The reflection period is kept as noted; help goes on in Kyrgyzstan (rehabilitation).
+    And the case data has return_reflection_ends = "2026-02-01"
+    And the case data has no purge_personal_data
+
+  @outbound @consent @message
+  Scenario: a foreign victim withdraws all consent while travel documents are requested and only an anonymous notification is kept
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | TJ           |
+      | pseudonym               | Zebo-6       |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    Then IOM has a task "Request travel documents from the consulate of origin"
+    When IOM sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2025-12-29 |
+      | consent_still_agrees_to_help | false      |
+    Then IOM has no task "Request travel documents from the consulate of origin"
+    And the case does not wait for the message "travel_documents_answer"
+    And IOM has no open tasks
+    And the NGO has no open tasks
+    And the case is closed with outcome "consent_withdrawn"
+    And the case data has purge_personal_data = true
+
+  @inbound @consent @message
+  Scenario: a citizen abroad withdraws consent before travelling and is referred to help there instead
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | false     |
+      | pseudonym              | Elnura-22 |
+    When the consular service completes "Consular interview"
+      | field                        | value           |
+      | return_contact_channel       | ngo             |
+      | return_country_of_stay       | RU              |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                 | value   |
+      | return_consent_given  | true    |
+      | return_consent_by     | person  |
+      | return_consent_method | written |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    Then IOM has a task "Organise travel and escort"
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-12 |
+      | consent_withdrawn_from       | ["police"] |
+      | consent_still_agrees_to_help | true       |
+    Then IOM has no task "Organise travel and escort"
+    And the social services has no task "Receive at home"
+    And the consular service has a task "Refer to assistance in the country of stay"
+    And the case is open
+    When the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                     |
+      | return_abroad_organisation | Crisis centre Moscow      |
+      | return_abroad_help         | ["shelter", "legal_aid"]  |
+      | return_abroad_data_consent | true                      |
+    Then the consular service has no open tasks
+    And the case is closed with outcome "consent_withdrawn"
+    And the case data has return_abroad_organisation = "Crisis centre Moscow"
+    And the case data has no purge_personal_data
+
+  @inbound @child @consent @message
+  Scenario: a child's guardian withdraws consent to the return and the child-protection body keeps protecting the child
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 16        |
+      | pseudonym              | Ainura-16 |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Zarina Abdyldaeva                |
+      | child_guardian_relation      | appointed_guardian               |
+      | child_guardian_suspected     | false                            |
+    And the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_contact_channel       | foreign_authority     |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value                |
+      | return_consent_given | true                 |
+      | return_consent_by    | legal_representative |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    Then the child-protection body has a task "Best-interests decision and family assessment"
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-09 |
+      | consent_still_agrees_to_help | false      |
+    Then the child-protection body has no task "Best-interests decision and family assessment"
+    And the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    And the consular service has no task "Issue certificate of return"
+    And the case is open
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value                                |
+      | child_withdrawal_responsible   | Child protection service, Moscow     |
+      | child_withdrawal_care          | shelter                              |
+      | child_withdrawal_guardian_kept | true                                 |
+      | child_withdrawal_contact_plan  | weekly call with the shelter and the guardian |
+    Then the case is closed with outcome "consent_withdrawn"
+    And the case data has no purge_personal_data

@@ -32,7 +32,7 @@ OUTCOMES = ("not_victim", "anonymous_notification", "not_returned", "returned_ho
             "stayed_for_proceedings", "other_protection", "rehabilitation_completed",
             "withdrawn", "lost_contact", "closed", "arrived_home", "citizenship_not_confirmed",
             "return_declined", "return_not_completed",
-            "return_not_in_best_interests")  # fmt: skip
+            "return_not_in_best_interests", "consent_withdrawn")  # fmt: skip
 SPIFF = "{http://spiffworkflow.org/bpmn/schema/1.0/core}"
 ASSIGNED = re.compile(r"^\s*([a-z][a-z0-9_]*)\s*=(?!=)\s*(.*)$", re.MULTILINE)
 LITERAL = re.compile(r"^[\"']([a-z][a-z0-9_]*)[\"']$")
