@@ -116,6 +116,13 @@ PARAMETERS: tuple[Parameter, ...] = (
         minimum=1,
     ),
     Parameter(
+        "referral_refusal_rounds",
+        2,
+        "param",
+        "Receivers an adult may refuse before the referral ends with an anonymous notification",
+        minimum=1,
+    ),
+    Parameter(
         "passport_issue_days",
         15,
         "law",

@@ -1480,3 +1480,48 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has return_reflection_start = "2026-01-05"
     And the social services has a task "Review rehabilitation plan"
     And the case is open
+
+  @consent
+  Scenario: a person refuses every receiver and the case ends with an anonymous notification
+    Given a presumed victim reported by the NGO
+      | field     | value              |
+      | full_name | "Zarina Osmonova" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | social       |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the commission completes "Name another receiver"
+      | field             | value  |
+      | referral_receiver | social |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the NGO completes "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+    Then the case is closed with outcome "anonymous_notification"
+    And the police has no open tasks
+    And the case data has no full_name
+

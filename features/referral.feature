@@ -306,6 +306,38 @@ Feature: SOP 2 - Referral of a presumed victim
     And the commission has a task "Name another receiver"
 
   @consent
+  Scenario: a person refuses every receiver and the referral ends with an anonymous notification
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Bermet |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_receiver          | social      |
+      | referral_consent_receivers | ["ngo"]     |
+      | referral_consent_date      | 2026-01-05  |
+      | referral_consent_method    | written     |
+    And the police completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    Then the commission has a task "Name another receiver"
+    When the commission completes "Name another receiver"
+      | field             | value            |
+      | referral_receiver | child_protection |
+    And the police completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    Then the commission has no task "Name another receiver"
+    And the police has a task "Send anonymous notification"
+    When the police completes "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+    Then the case is closed with outcome "refused"
+    And the case data has referral_refusals = 2
+
+  @consent
   Scenario: a foreign national agrees and the risk is low, so the consular service contacts the consulate
     Given a "referral" case reported by the NGO
       | field          | value   |
