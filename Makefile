@@ -66,7 +66,7 @@ test-db: install-test
 	$(BIN)/pytest -m "not browser" -p no:cacheprovider
 
 bench: install
-	$(BIN)/python -m bench --with-api
+	$(BIN)/python -m bench --with-api --with-worker --save
 
 clean:
 	rm -rf $(VENV) nrm.db nrm.db-* .pytest_cache .mypy_cache .ruff_cache tests/artifacts

@@ -1,4 +1,8 @@
-"""Run the benchmarks, write bench/results.json and bench/RESULTS.md, print a summary."""
+"""Run the benchmarks and print a summary; with `--save`, write bench/results.json and
+bench/RESULTS.md (figures of parts not run this time are kept from the file).
+
+`--with-api`: the API through a real server; `--with-worker`: the worker firing due timers
+and escalations; `--only-worker`: that alone (the engine figures are kept)."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import engine_bench
+from bench import engine_bench, worker_bench
 from bench.api_report import HEADLINE, api_markdown, meets, merge_api
 
 HERE = Path(__file__).parent
@@ -60,6 +64,44 @@ ENGINE_NOTE = (
 )
 
 
+WORKER_NOTE = (
+    "The worker figures (`--with-worker`, bench/worker_bench.py): `cases` cases of "
+    "bench/worker/ wait on a timer; the clock passes it and `nrm worker`'s rounds "
+    "(`Engine.fire_due_timers()`, 100 cases a round, one transaction per case: lock, restore "
+    "the workflow, fire, save, mirror tasks and timers, audit) fire them all "
+    "(`timers_fired_per_s`); then the police task each case opened passes its deadline and "
+    "the rounds of `Engine.fire_due_escalations()` (100 tasks a round, one transaction per "
+    "rung: lock the case, read the task and its ladder, insert the rung, audit; no workflow is "
+    "loaded) tell each first rung (`escalations_per_s`). One worker process; the set-up's "
+    "`setup_cases_started_per_s` is there for scale. Measured on a shared machine (two cores, "
+    "other work running): they compare the databases and the two kinds of work, not runs "
+    "on different days."
+)
+WORKER_FIGURES = (
+    "cases",
+    "timers_fired_per_s",
+    "escalations_per_s",
+    "setup_cases_started_per_s",
+    "measured_at",
+)
+
+
+def worker_markdown(worker: dict[str, Any]) -> list[str]:
+    """The worker's table: a row per figure, a column per database."""
+    names = list(worker)
+    lines = [
+        "",
+        "## Worker (due timers and escalations)",
+        "",
+        "| figure | " + " | ".join(names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    for key in WORKER_FIGURES:
+        cells = [str(worker[n].get(key, worker[n].get("skipped", ""))) for n in names]
+        lines.append(f"| `{key}` | " + " | ".join(cells) + " |")
+    return [*lines, "", WORKER_NOTE]
+
+
 def verdict(name: str, value: float) -> str:
     """`met` or `missed` against the issue's target, or empty when there is none."""
     if name not in TARGETS:
@@ -103,32 +145,48 @@ def markdown(results: dict[str, Any]) -> str:
     if results.get("api"):
         lines += ["", API_NOTE]
         lines += api_markdown(results["api"])
+    if results.get("worker"):
+        lines += worker_markdown(results["worker"])
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    """Measure and write the results."""
+    """Measure; write the results only with `--save`."""
     seconds = float(os.environ.get("NRM_BENCH_SECONDS", "5"))
-    results: dict[str, Any] = {
-        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": platform.machine(),
-        "cpus": os.cpu_count(),
-        "python": platform.python_version(),
-    }
-    results.update(engine_bench.run(seconds))
+    args = set(sys.argv[1:])
     previous = HERE / "results.json"
     old = json.loads(previous.read_text()) if previous.exists() else {}
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    results: dict[str, Any]
+    if "--only-worker" in args:  # the engine figures of the file stay as they were
+        results = {k: v for k, v in old.items() if k not in ("api", "worker")}
+    else:
+        results = {
+            "measured_at": now,
+            "machine": platform.machine(),
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+        }
+        results.update(engine_bench.run(seconds))
     new: dict[str, Any] = {}
-    if "--with-api" in sys.argv:
+    if "--with-api" in args:
         from bench import api_bench
 
         new = api_bench.run(seconds)
     if api := merge_api(old, new):
         results["api"] = api
-    previous.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    (HERE / "RESULTS.md").write_text(markdown(results), encoding="utf-8")
+    worker = old.get("worker")
+    if args & {"--with-worker", "--only-worker"}:
+        worker = {db: {**f, "measured_at": now} for db, f in worker_bench.run().items()}
+    if worker:
+        results["worker"] = worker
+    if "--save" in args:
+        previous.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        (HERE / "RESULTS.md").write_text(markdown(results), encoding="utf-8")
+    else:
+        print("(not saved: add --save to write bench/results.json and bench/RESULTS.md)")
     for key, value in results.items():
-        if key != "api":
+        if key not in ("api", "worker"):
             print(
                 f"{key:28} {value} {verdict(key, value) if isinstance(value, int | float) else ''}"
             )
