@@ -7,6 +7,8 @@ LOCK := requirements.lock
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist): the machines this runs on have two cores.
+TEST_WORKERS ?= 2
 
 .PHONY: install install-test run test test-db lint bench coverage lock clean
 
@@ -53,7 +55,7 @@ lint: install-test
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 	$(BIN)/nrm coverage --check
 
 # Which scenario covers which sequence flow (reports/path-coverage.md and .html).
@@ -63,7 +65,7 @@ coverage: install-test
 
 # The database-dependent suite alone (CI runs it again on PostgreSQL).
 test-db: install-test
-	$(BIN)/pytest -m "not browser" -p no:cacheprovider
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser" -p no:cacheprovider
 
 bench: install
 	$(BIN)/python -m bench --with-api --with-worker --save

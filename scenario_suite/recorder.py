@@ -3,8 +3,9 @@ path-coverage reports (reports/scenarios.json, .md, .html) at the end of the run
 
 from __future__ import annotations
 
+import json
 import os
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,20 @@ def with_library_from_env(settings: Settings) -> Settings:
 def reports_dir() -> Path:
     """Where the reports go: NRM_REPORTS_DIR, else reports/ of the repository."""
     return Path(os.environ.get("NRM_REPORTS_DIR") or REPORTS)
+
+
+WORKER_RECORDS = "nrm_scenario_records"
+
+
+def _record(raw: dict[str, Any]) -> ScenarioRecord:
+    """A record as a worker sent it (JSON turned its pairs into lists)."""
+    return ScenarioRecord(
+        **{
+            **raw,
+            "flows": [tuple(f) for f in raw["flows"]],
+            "elements": [tuple(e) for e in raw["elements"]],
+        }
+    )
 
 
 class Recorder:
@@ -83,11 +98,24 @@ class Recorder:
             record.elements += sorted(path.completed | path.open)
         self.records.append(record)
 
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any) -> None:
+        """Under pytest-xdist (`make test` runs two workers): take a worker's records."""
+        part = getattr(node, "workeroutput", {}).get(WORKER_RECORDS)
+        if part:
+            self.records += [_record(r) for r in json.loads(part)]
+
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        """Write the reports when scenarios ran."""
+        """Write the reports when scenarios ran (a pytest-xdist worker hands its records to
+        the controller instead, which writes them once for all workers)."""
+        output = getattr(session.config, "workeroutput", None)
+        if output is not None:
+            output[WORKER_RECORDS] = json.dumps([asdict(r) for r in self.records])
+            return
         if not self.records:
             return
+        self.records.sort(key=lambda r: (r.feature, r.name))
         settings = with_library_from_env(load_settings({}))
         bundle = ProcessLibrary().compile(read_library(settings.bpmn_dir, settings.forms_dir))
         report = build_report(bundle, self.records)
