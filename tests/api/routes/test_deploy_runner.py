@@ -52,10 +52,10 @@ def test_a_deployment_runs_on_the_servers_runner_and_reports_the_failing_scenari
 ) -> None:
     files = [("files", ("referral.bpmn", renamed_accept_task().content))]
     files += [("files", (p.name, p.read_bytes())) for p in SHORT_FEATURES]
-    started = time.monotonic()
     response = as_user("policy").post("/processes", files=files)
     assert response.status_code == 202, response.text
-    assert time.monotonic() - started < 2.5  # the gate did not run on the request thread
+    # The answer came before the gate's end: the gate did not run on the request thread.
+    assert response.json()["state"] in ("queued", "running"), response.json()
     # The inbox answers while the gate runs.
     assert as_user("ngo").get("/tasks").status_code == 200
     states = follow(as_user("policy"), response.headers["location"])
