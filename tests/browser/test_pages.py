@@ -33,7 +33,7 @@ def open_task_of(page: Any, case_number: str) -> None:
     page.wait_for_load_state("load")
 
 
-def test_ngo_completes_screening_after_one_error_and_police_gets_the_next_task(
+def test_ngo_completes_screening_after_one_error_and_records_reasonable_grounds_next(
     new_page: Any, live_server: LiveServer
 ) -> None:
     number = case_at_screening(live_server, "Nazgul").case.number
@@ -61,16 +61,15 @@ def test_ngo_completes_screening_after_one_error_and_police_gets_the_next_task(
     ngo.check("#f-screening_purpose")
     ngo.click("button[value=submit]")
     ngo.wait_for_url("**/inbox")
-    assert "Зарегистрировать преступление — Милиция" in ngo.locator(".notice").inner_text()
-    police = new_page()
-    sign_in(police, "police")
-    assert police.locator("li.task", has=police.locator(f"text={number}")).count() == 1
-    open_task_of(police, number)
-    assert police.locator("h1").inner_text() == "Зарегистрировать преступление"
-    police.click("text=" + number)
-    police.wait_for_url("**/cases/*")
-    assert police.locator("figure.diagram svg").count() >= 2
-    screenshot(police, "case")
+    next_step = "Зафиксировать разумные основания и сообщить лицу — НКО / кризисный центр"
+    assert next_step in ngo.locator(".notice").inner_text()  # help starts at reasonable grounds
+    assert ngo.locator("li.task", has=ngo.locator(f"text={number}")).count() == 1
+    open_task_of(ngo, number)
+    assert ngo.locator("h1").inner_text() == "Зафиксировать разумные основания и сообщить лицу"
+    ngo.click("text=" + number)
+    ngo.wait_for_url("**/cases/*")
+    assert ngo.locator("figure.diagram svg").count() >= 2
+    screenshot(ngo, "case")
 
 
 def test_language_switch_translates_the_interface_and_keeps_the_choice(

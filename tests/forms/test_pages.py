@@ -45,7 +45,8 @@ def test_case_page_shows_status_diagram_timeline_and_projected_data(
     assert "Asel Toktogulova" in page  # the NGO serves the person now
     web_engine.complete_task(step.opened[0].id, SCREENED, actor="ngo", agency="ngo")
     later = ngo.get(f"/cases/{step.case.id}").text
-    assert "Aigul" in later and "Asel Toktogulova" not in later  # no longer serving
+    # help starts at reasonable grounds: the NGO records them and still serves her
+    assert "Aigul" in later and "Asel Toktogulova" in later
 
 
 def test_case_page_with_identity_fields_is_access_logged(
@@ -67,15 +68,15 @@ def test_inbox_shows_overdue_first_with_deadlines_as_dates_and_in_words(
     clock.advance(timedelta(hours=2))
     second = to_screening(web_engine)
     web_engine.complete_task(second.opened[0].id, SCREENED, actor="ngo", agency="ngo")
-    police = browser("police")
-    page = police.get("/inbox").text
-    assert page.count("Зарегистрировать преступление") == 2 and "без срока" not in page
+    ngo = browser("ngo")
+    page = ngo.get("/inbox").text
+    assert page.count("Зафиксировать разумные основания") == 2 and "без срока" not in page
     # each due 24 hours after it opened: the date in Bishkek time, and the time left in words
     assert '<time datetime="2026-01-06T09:00:00+00:00">06.01.2026 15:00</time>' in page
     assert "через 22 часа" in page and "через 24 часа" in page
     assert page.index(first.case.number) < page.index(second.case.number)  # due first
     clock.advance(timedelta(days=9))
-    assert "ждёт 9 дней" in police.get("/inbox").text
+    assert "ждёт 9 дней" in ngo.get("/inbox").text
 
 
 def test_report_page_opens_a_case_and_shows_errors_on_wrong_fields(

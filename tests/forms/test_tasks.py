@@ -87,7 +87,7 @@ def test_error_summary_comes_first_takes_focus_and_marks_the_radio_group_invalid
     assert "aria-invalid" not in field_html(page, "screening_means")
 
 
-def test_submit_task_completes_and_the_next_agency_gets_the_task(
+def test_submit_task_completes_and_the_next_task_is_named_with_its_agency(
     browser: OpenBrowser, web_engine: Engine
 ) -> None:
     task_id = screening_task(to_screening(web_engine))
@@ -97,8 +97,8 @@ def test_submit_task_completes_and_the_next_agency_gets_the_task(
     assert web_engine.get_task(task_id).completed_by == "ngo"
     inbox = ngo.get("/inbox").text
     assert "«Проверка индикаторов» выполнено" in inbox
-    assert "Зарегистрировать преступление — Милиция" in inbox
-    assert "Зарегистрировать преступление" in browser("police").get("/inbox").text
+    assert "Зафиксировать разумные основания и сообщить лицу — НКО / кризисный центр" in inbox
+    assert "Зафиксировать разумные основания" not in browser("police").get("/inbox").text
 
 
 def test_submit_task_reports_a_wrong_number_on_its_field(
