@@ -376,3 +376,56 @@ Feature: Identification of a presumed victim (SOP 1)
       | interpreter_confidentiality_signed | true         |
       | interpreter_arranged_date          | "2026-01-06" |
     Then the consular service has a task "Inform and obtain consent"
+
+  @consent
+  Scenario: an adult withdraws consent during identification and only an anonymous notification remains
+    Given a "identification" case reported by the NGO
+      | field              | value        |
+      | pseudonym          | "Aikanysh-2" |
+      | age                | 30           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    Then the NGO has a task "Indicator screening"
+    And the case waits for the message "consent_withdrawn"
+    And the police cannot send the message "consent_withdrawn"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-06 |
+      | consent_withdrawn_from       | ["police"] |
+      | consent_still_agrees_to_help | false      |
+    Then the NGO has no task "Indicator screening"
+    And the NGO has a task "Send anonymous notification"
+    When the NGO completes "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+    Then the case is closed with outcome "anonymous_notification"
+    And the case data has consent_withdrawn_on = "2026-01-06"
+
+  @consent @child
+  Scenario: consent withdrawn for a child during identification: the child stays protected and presumed a victim
+    Given a "identification" case reported by the police
+      | field              | value      |
+      | pseudonym          | "Nurai-15" |
+      | age                | 15         |
+      | age_certainty      | documented |
+      | interpreter_needed | false      |
+    When the police completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the police sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | false      |
+    Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    And the child-protection body has no task "Register child notification and appoint a guardian"
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+    Then the case is closed with outcome "presumed_victim"
