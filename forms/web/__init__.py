@@ -8,7 +8,18 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from forms.scenario_runner import ScenarioRunner
-from forms.web import auth, cases, inbox, library, scenarios, start, statistics, tasks, users
+from forms.web import (
+    auth,
+    cases,
+    inbox,
+    library,
+    messages,
+    scenarios,
+    start,
+    statistics,
+    tasks,
+    users,
+)
 from forms.web.render import STATIC_PATH
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
@@ -16,7 +27,18 @@ STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 
 def install(app: FastAPI) -> None:
     """Add the pages and the stylesheet to the app (same engine, same services)."""
-    for module in (auth, inbox, tasks, cases, start, library, scenarios, statistics, users):
+    for module in (
+        auth,
+        inbox,
+        tasks,
+        messages,
+        cases,
+        start,
+        library,
+        scenarios,
+        statistics,
+        users,
+    ):
         app.include_router(module.router)
     app.state.scenario_runner = ScenarioRunner()
     app.mount(STATIC_PATH, StaticFiles(directory=STATIC_DIR), name="static")

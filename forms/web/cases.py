@@ -9,11 +9,12 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from api.deps import EngineDep
-from api.services import cases
+from api.services import cases, messages
 from engine.db import read_session
 from forms import diagramtext, fieldlabels
 from forms.web.casedata import version_index
 from forms.web.deps import CasePage, WebUser
+from forms.web.messages import message_title
 from forms.web.render import page, translator
 from forms.web.routing import PageRoute
 
@@ -44,11 +45,13 @@ def list_cases(
 
 @router.get("/cases/{case_id}")
 def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUser) -> Response:
-    """Status, diagram, timeline and the data this agency may see (access-logged)."""
+    """Status, the answers it waits for, diagram, timeline and the data this agency may
+    see (access-logged)."""
     with read_session(engine.db) as session:
         public = cases.get(engine=engine, session=session, caller=caller, case=case)
         history = cases.history(session=session, case=case)
         index = version_index(engine, session, case)
+        awaited = messages.awaited(engine=engine, session=session, caller=caller, case=case)
     t = translator(request)
     return page(
         request,
@@ -56,6 +59,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         case=public,
         data=fieldlabels.rows(t, index, public.data or {}),
         history=history.data,
+        awaited=[(m, message_title(m)) for m in awaited.items],
         diagrams=[
             replace(d, svg=diagramtext.localise(t, d.svg)) for d in engine.case_diagrams(case.id)
         ],

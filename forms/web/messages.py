@@ -1,0 +1,149 @@
+"""Record an answer the case waits for (a message from outside: a consulate's travel
+documents, a court's hearing date, a withdrawn consent): its form from the message's schema,
+sent like a task form (CSRF, an idempotency key, errors first), through the API's services."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import uuid4
+
+from fastapi import APIRouter, Request
+from starlette.responses import RedirectResponse, Response
+
+from api.deps import EngineDep
+from api.routes.common import run_step
+from api.schemas import MessagePublic, StepPublic
+from api.services import messages
+from engine.db import read_session
+from engine.errors import InvalidDataError
+from engine.facade import Engine
+from engine.models import Case
+from forms import fielderrors, formview
+from forms.formview import Raw
+from forms.web.deps import PostedForm, WebUser
+from forms.web.render import page, session_of, translator
+from forms.web.routing import PageRoute
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+
+def _answer(
+    engine: Engine, caller: WebUser, case_id: str, name: str, sent_form: str | None = None
+) -> tuple[Case, MessagePublic]:
+    with read_session(engine.db) as session:
+        return messages.answer(
+            engine=engine,
+            session=session,
+            caller=caller,
+            case_id=case_id,
+            name=name,
+            sent_form=sent_form,
+        )
+
+
+def message_title(message: MessagePublic) -> str:
+    """The answer's title as its form words it (translated), else the catch event's name."""
+    schema = message.form_schema or {}
+    title = schema.get("title")
+    return str(title) if isinstance(title, str) and title else message.title
+
+
+@router.get("/cases/{case_id}/messages/{name}")
+def show_answer(
+    request: Request, case_id: str, name: str, engine: EngineDep, caller: WebUser
+) -> Response:
+    """The form of an answer the case waits for, for an agency that may record it."""
+    case, message = _answer(engine, caller, case_id, name)
+    return answer_page(request, case, message, {})
+
+
+def answer_page(
+    request: Request,
+    case: Case,
+    message: MessagePublic,
+    values: dict[str, Raw],
+    *,
+    errors: dict[str, str] | None = None,
+    general: list[str] | None = None,
+    status: int = 200,
+    submission: str | None = None,
+) -> Response:
+    """Render the answer's page with these raw values and field errors."""
+    t = translator(request)
+    return page(
+        request,
+        "message.html",
+        status=status,
+        case=case,
+        message=message,
+        title=message_title(message),
+        senders=", ".join(t(f"agency.{a}") for a in message.senders),
+        description=(message.form_schema or {}).get("description") or "",
+        sections=formview.build(message.form_schema, values, errors),
+        general=general or [],
+        submission=submission or uuid4().hex,
+    )
+
+
+@router.post("/cases/{case_id}/messages/{name}")
+def record_answer(
+    request: Request,
+    case_id: str,
+    name: str,
+    form: PostedForm,
+    engine: EngineDep,
+    caller: WebUser,
+) -> Response:
+    """Deliver the answer (field errors shown first, nothing recorded); then the case page
+    says what was recorded and what opened next."""
+    sent_form = form.get("form")
+    submission = str(form.get("submission") or "")[:100] or None
+    # A submission sent again (a double click, a reload) is read by the form it was sent
+    # with, so that its idempotency key replays the first result.
+    replay = sent_form if isinstance(sent_form, str) and submission else None
+    case, message = _answer(engine, caller, case_id, name, replay)
+    values = formview.raw_values(message.form_schema, form.getlist)
+    data = formview.parse(message.form_schema, values)
+    try:
+        _status, step = run_step(
+            request.app,
+            messages.send,
+            for_case=case.id,
+            caller=caller,
+            case_id=case.id,
+            name=message.name,
+            data=data,
+            idempotency_key=submission,
+        )
+    except InvalidDataError as exc:
+        per_field, general = fielderrors.localise(
+            translator(request), message.form_schema, exc.errors
+        )
+        return answer_page(
+            request,
+            case,
+            message,
+            values,
+            errors=per_field,
+            general=general,
+            status=422,
+            submission=submission,
+        )
+    session_of(request).update(flash=answered_flash(case, message, data, step))
+    return RedirectResponse(f"/cases/{case.id}", status_code=303)
+
+
+def answered_flash(
+    case: Case, message: MessagePublic, data: dict[str, Any], step: StepPublic
+) -> dict[str, Any]:
+    """What the case page says after an answer: which answer, which fields it recorded (their
+    labels: the session cookie never carries values), and the tasks that opened next."""
+    fields = formview.editable(message.form_schema).items()
+    recorded = [str(prop.get("title") or name) for name, prop in fields if name in data]
+    return {
+        "kind": "answered",
+        "title": message_title(message),
+        "case_number": case.number,
+        "fields": recorded,
+        "next": [{"title": t.title, "item": t.item, "agency": t.agency} for t in step.opened],
+    }
