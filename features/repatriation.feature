@@ -887,3 +887,49 @@ Feature: Repatriation (SOP 4)
       | child_withdrawal_contact_plan  | weekly call with the shelter and the guardian |
     Then the case is closed with outcome "consent_withdrawn"
     And the case data has no purge_personal_data
+
+  @outbound @message
+  Scenario: the receiving organisation's confirmation of the hand-over arrives as a message
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | KZ           |
+      | pseudonym               | Aliya-31     |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service sends the message "travel_documents_answer" with:
+      | field                         | value  |
+      | return_travel_document_result | issued |
+    And the NGO completes "Discuss hand-over data with the person"
+      | field                         | value                         |
+      | return_receiving_organisation | IOM Almaty reintegration desk |
+      | return_receiving_country      | KZ                            |
+      | return_handover_data_items    | ["contact_details"]           |
+      | return_handover_data_consent  | true                          |
+      | return_handover_consent_by    | person                        |
+    And IOM completes "Prepare reintegration plan"
+    And IOM completes "Organise assisted return"
+      | field                         | value |
+      | return_travel_mode            | road  |
+      | return_travel_escort_provided | false |
+    Then IOM has a task "Hand over to the receiving organisation"
+    And the case waits for the message "handover_confirmed"
+    And the NGO cannot send the message "handover_confirmed"
+    When IOM sends the message "handover_confirmed" with:
+      | field                        | value                        |
+      | return_handover_date         | 2026-01-12                   |
+      | return_handover_confirmed    | true                         |
+      | return_handover_confirmed_by | A. Nurlanovna, case manager  |
+    Then IOM has no task "Hand over to the receiving organisation"
+    And the case is closed with outcome "returned_home"
+    And the case data has return_handover_confirmed_by = "A. Nurlanovna, case manager"
