@@ -10,16 +10,15 @@ from typing import Annotated
 from fastapi import Depends, Header, Path, Request
 from fastapi.security import OAuth2PasswordBearer
 
-from api import rows
-from api.security import authenticate_on, caller_of, token_parts
+from api.security import caller_of, token_parts
 from api.services import visibility
 from api.services.policy import Caller, casework_agency
 from engine.config import Settings
 from engine.db import read_session
 from engine.errors import UnknownCaseError, UnknownTaskError, WrongAgencyError
 from engine.facade import Engine
-from engine.fastsql import CaseRow, FastSql, TaskRow
 from engine.models import Case
+from engine.views import CaseRow, TaskRow
 
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
@@ -53,10 +52,10 @@ BearerToken = Annotated[str | None, Depends(oauth2_scheme)]
 def get_caller(request: Request, token: BearerToken) -> Caller:
     """The signed-in user (401 without a valid bearer token)."""
     engine = app_engine(request)
-    with rows.reading(engine.db) as sql:
-        return authenticate_on(
-            sql=sql, settings=engine.settings, token=token, now=engine.clock.now()
-        )
+    token_id, secret = token_parts(token)
+    return caller_of(
+        engine.read_token(token_id), token_id, secret, engine.settings, engine.clock.now()
+    )
 
 
 CurrentUser = Annotated[Caller, Depends(get_caller)]
@@ -98,12 +97,6 @@ class TaskContext:
     caller: Caller
 
 
-def task_context(sql: FastSql, task_id: str, caller: Caller) -> TaskContext:
-    """The task, if it is in one of the caller's agency's lanes (404, 403)."""
-    found = rows.task_and_case(sql, task_id) if _ID.match(task_id) else None
-    return _task_context(found, task_id, caller)
-
-
 def _task_context(
     found: tuple[TaskRow, CaseRow] | None, task_id: str, caller: Caller
 ) -> TaskContext:
@@ -118,8 +111,8 @@ def _task_context(
 
 def load_task(task_id: str, engine: Engine, caller: Caller) -> TaskContext:
     """The task of a caller already known (the web pages' session user)."""
-    with rows.reading(engine.db) as sql:
-        return task_context(sql, task_id, caller)
+    found = engine.read_task_and_case(task_id) if _ID.match(task_id) else None
+    return _task_context(found, task_id, caller)
 
 
 def get_task(
@@ -129,11 +122,10 @@ def get_task(
     task routes take the caller from here rather than from `CurrentUser`."""
     engine = app_engine(request)
     token_id, secret = token_parts(token)
-    with rows.reading(engine.db) as sql:
-        if _ID.match(task_id):  # the token and the task in one statement (one round trip)
-            token_row, found = rows.token_and_task(sql, token_id, task_id)
-        else:
-            token_row, found = rows.token(sql, token_id), None
+    if _ID.match(task_id):  # the token and the task in one statement (one round trip)
+        token_row, found = engine.read_token_and_task(token_id, task_id)
+    else:
+        token_row, found = engine.read_token(token_id), None
     caller = caller_of(token_row, token_id, secret, engine.settings, engine.clock.now())
     return _task_context(found, task_id, caller)
 

@@ -31,17 +31,16 @@ from sqlalchemy import delete, text, update
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, col, select
 
-from api import rows
 from api.errors import BadCredentialsError, LockedOutError, NotAuthenticatedError
 from api.models import ApiToken, LoginFailure
-from api.rows import TokenRow
 from api.schemas import TokenPublic
 from api.services.policy import Caller
 from engine.accounts import hash_password, verify_password
 from engine.config import Settings
 from engine.db import is_sqlite, write_session
-from engine.fastsql import FastSql
+from engine.facade import Engine
 from engine.models import User
+from engine.views import TokenRow
 
 MAX_USERNAME = 100
 _TOKEN_PART = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
@@ -199,26 +198,15 @@ def authenticate(
     now: datetime,
     expired_ok: bool = False,
 ) -> Caller:
-    """The caller a bearer token belongs to, read in a session (see `authenticate_on`)."""
-    return authenticate_on(
-        sql=FastSql.on(session.connection()),
-        settings=settings,
-        token=token,
-        now=now,
-        expired_ok=expired_ok,
-    )
-
-
-def authenticate_on(
-    *, sql: FastSql, settings: Settings, token: str | None, now: datetime, expired_ok: bool = False
-) -> Caller:
-    """The caller a bearer token belongs to; 401 when missing, unknown, expired or revoked.
+    """The caller a bearer token belongs to, read in the session; 401 when missing, unknown,
+    expired or revoked.
 
     `expired_ok` (the web pages only, to keep a form sent after its sign-in ended) accepts
     an authentic token past its expiry, never a revoked one or one of an inactive user.
     """
     token_id, secret = token_parts(token)
-    return caller_of(rows.token(sql, token_id), token_id, secret, settings, now, expired_ok)
+    token_row = Engine.token_in(session, token_id)
+    return caller_of(token_row, token_id, secret, settings, now, expired_ok)
 
 
 def token_parts(token: str | None) -> tuple[str, str]:

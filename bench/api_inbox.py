@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine as Database
 
 from bench.api_load import API, CaseClient, sign_in
 from bench.api_report import latency_summary
-from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, FastSql
+from engine.rowsql import CASE_COLUMNS, TASK_COLUMNS, DriverSql
 
 BATCH = 5_000
 AGENCY = "police"
@@ -78,7 +78,7 @@ class Cloner:
     """Rows of open cases cloned from the template; case i opened i + 10 minutes ago, at
     stage i mod (path length): earlier tasks completed, the stage's task open."""
 
-    def __init__(self, tpl: Template, db: FastSql, now: datetime) -> None:
+    def __init__(self, tpl: Template, db: DriverSql, now: datetime) -> None:
         self.tpl, self.db, self.now = tpl, db, now
         self._times: dict[int, Any] = {}
         self._case = [tpl.case[c] for c in CASE_COLUMNS]
@@ -114,7 +114,7 @@ class Cloner:
         return [*row, self.tpl.state], tasks
 
 
-def _write(conn: Any, db: FastSql, cases: list[list[Any]], tasks: list[list[Any]]) -> None:
+def _write(conn: Any, db: DriverSql, cases: list[list[Any]], tasks: list[list[Any]]) -> None:
     """Bulk insert: COPY on PostgreSQL, executemany on SQLite."""
     tables = (("nrm_case", (*CASE_COLUMNS, "state"), cases), ("human_task", TASK_COLUMNS, tasks))
     if not db.postgres:
@@ -136,7 +136,7 @@ def seed(database: Database, tpl: Template, first: int, count: int) -> None:
         size = min(BATCH, count - start)
         with database.begin() as conn:
             number = _reserve_numbers(conn, now.year, size)
-            db = FastSql.on(conn)
+            db = DriverSql.on(conn)
             cloner = Cloner(tpl, db, now)
             cases, tasks = [], []
             for k in range(size):

@@ -17,10 +17,10 @@ from engine.claims import check_may_act
 from engine.context import EngineContext
 from engine.errors import MessageNotAwaitedError, NotMessageSenderError, TaskNotReadyError
 from engine.facts import facts_of
-from engine.fastsql import CaseRow, TaskRow, changed
 from engine.forms import personal_fields, read_only_fields, validate_form, with_read_only
 from engine.library import LoadedVersion
 from engine.models import CaseHalt, CaseStatus, TaskStatus, Timer
+from engine.rowsql import CaseRow, TaskRow, changed
 from engine.spiff import messages
 from engine.views import AwaitedMessage, CaseView, StepResult, TaskView
 

@@ -15,8 +15,8 @@ from engine.errors import (
     TaskNotReadyError,
     WrongAgencyError,
 )
-from engine.fastsql import TaskRow
 from engine.models import TaskStatus
+from engine.rowsql import TaskRow
 
 
 def check_may_act(row: TaskRow, actor: str, agency: str | None, override_claim: bool) -> None:

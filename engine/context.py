@@ -11,8 +11,8 @@ from sqlmodel import Session
 
 from engine import store
 from engine.errors import StepLimitError
-from engine.fastsql import CaseRow
 from engine.library import LoadedVersion, ProcessLibrary
+from engine.rowsql import CaseRow
 from engine.spiff.clock import Clock
 from engine.spiff.script_engine import NrmScriptEngine
 from engine.spiff.serializer import SERIALIZER_VERSION, StateSerializer

@@ -134,7 +134,7 @@ def read_session(engine: Engine) -> Iterator[Session]:
 class UnitSession(Session):
     """A session whose transaction the unit of work owns, on one pooled driver connection.
 
-    A step's statements go to the driver directly (`fast_connection`, engine.fastsql): no
+    A step's statements go to the driver directly (`unit_driver`, engine.rowsql): no
     SQLAlchemy `Connection` is made unless something uses the ORM or Core (`connection()`,
     get, add, flush); that one then wraps the same driver connection and joins the same
     transaction. This spares ~0.2 ms of bookkeeping a step. `commit()` and `rollback()` end
@@ -149,17 +149,17 @@ class UnitSession(Session):
         self._driver: Any = self._fairy.driver_connection  # (a property two levels deep)
         self._unit_conn: Connection | None = None
         self._begun = False
-        self._fast_sql: Any = None  # engine.store.sql's runner, for this transaction only
+        self._unit_sql: Any = None  # engine.store.sql's runner, for this transaction only
 
-    def unit_fast_sql(self) -> Any:
+    def unit_sql(self) -> Any:
         """The statement runner kept for the transaction under way (None: none yet)."""
-        return self._fast_sql if self._begun else None
+        return self._unit_sql if self._begun else None
 
-    def keep_fast_sql(self, runner: Any) -> None:
+    def keep_sql(self, runner: Any) -> None:
         """Keep the runner of the transaction under way (forgotten when it ends)."""
-        self._fast_sql = runner
+        self._unit_sql = runner
 
-    def fast_connection(self) -> Any:
+    def unit_driver(self) -> Any:
         """The driver connection, in the unit's transaction (begun on first use)."""
         if not self._begun:
             if self._unit_begin:
@@ -172,7 +172,7 @@ class UnitSession(Session):
         if bind_arguments is not None or execution_options is not None:
             return super().connection(bind_arguments, execution_options)
         if self._unit_conn is None:
-            self.fast_connection()
+            self.unit_driver()
             self._unit_conn = Connection(self.unit_engine, connection=self._fairy)
             self.bind = self._unit_conn  # the ORM joins this connection's transaction
         if not self._unit_conn.in_transaction():
@@ -191,7 +191,7 @@ class UnitSession(Session):
             self._unit_conn.commit()
         self._driver.commit()
         self._begun = False
-        self._fast_sql = None
+        self._unit_sql = None
 
     def rollback(self) -> None:
         """Roll back the unit's transaction (and the ORM's view of it)."""
@@ -201,7 +201,7 @@ class UnitSession(Session):
             self._unit_conn.rollback()
         self._driver.rollback()
         self._begun = False
-        self._fast_sql = None
+        self._unit_sql = None
 
     def close(self) -> None:
         """Close the session and give the driver connection back to the pool."""

@@ -21,11 +21,13 @@ from sqlmodel import Session, col
 from engine import audit, store
 from engine.agencies import ROLES, lane_code
 from engine.context import EngineContext
-from engine.fastsql import TASK_COLUMNS, FastSql
 from engine.models import Escalation, HumanTask, TaskStatus
 from engine.params import HOLDER, UNITS, Rung, escalation_ladder
+from engine.rowsql import TASK_COLUMNS, DriverSql
 
 LANE_AGENCIES = tuple(r.code for r in ROLES if r.has_tasks)
+# A rung's row as written (tests/engine/test_rowsql.py compares it with the table).
+ESCALATION_COLUMNS = ("task_id", "case_id", "rung", "agency", "role", "fired_at", "next_at")
 _TASK = f"SELECT {', '.join(TASK_COLUMNS)} FROM human_task WHERE id = ?"
 _LAST = "SELECT rung, next_at FROM escalation WHERE task_id = ? ORDER BY rung DESC LIMIT 1"
 
@@ -113,7 +115,7 @@ def fire(
         return None
     ladder = escalation_ladder(lane_code(task.lane) if task.lane else None, task.agency)
     number = 1 if last is None else int(last[0]) + 1
-    due = task.due_at if last is None else FastSql.read_when(last[1])
+    due = task.due_at if last is None else DriverSql.read_when(last[1])
     now = ctx.clock.now()
     if due is None or due > now or number > len(ladder) or task.agency is None:
         return None
@@ -156,15 +158,14 @@ def _next_at(ctx: EngineContext, following: Rung | None, now: datetime) -> datet
     return ctx.script_engine.calendar.due(now, amount, UNITS[following.after])
 
 
-def _write(db: FastSql, told: EscalationView, *, previous: int | None) -> None:
+def _write(db: DriverSql, told: EscalationView, *, previous: int | None) -> None:
     if previous is not None:
         db.run(
             "UPDATE escalation SET next_at = NULL WHERE task_id = ? AND rung = ?",
             (told.task_id, previous),
         )
     db.run(
-        "INSERT INTO escalation (task_id, case_id, rung, agency, role, fired_at, next_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO escalation ({', '.join(ESCALATION_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
             told.task_id,
             told.case_id,

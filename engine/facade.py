@@ -23,11 +23,12 @@ from engine.deployjobs import DeploymentJobs
 from engine.diagrams import Diagrams
 from engine.errors import NrmError
 from engine.escalations import DueRung, EscalationView
-from engine.fastsql import TaskRow
 from engine.library import DeployResult, ProcessLibrary
 from engine.models import Case, CaseStatus, ProcessVersion
 from engine.monitoring import Monitoring
 from engine.reading import CaseReading
+from engine.requestrows import RequestRows
+from engine.rowsql import TaskRow
 from engine.scenario_gate import Gate
 from engine.sources import SourceFile, read_library
 from engine.spiff.clock import Clock, SystemClock
@@ -44,7 +45,7 @@ StepHook = Callable[[Session, StepResult], None]
 log = logging.getLogger(__name__)
 
 
-class Engine(CaseReading, ProcessVersions, DeploymentJobs, Diagrams, Monitoring):
+class Engine(CaseReading, RequestRows, ProcessVersions, DeploymentJobs, Diagrams, Monitoring):
     """Durable NRM cases on SpiffWorkflow."""
 
     def __init__(

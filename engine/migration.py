@@ -20,9 +20,9 @@ from engine import audit, runtime, store
 from engine.cases import keep_after_commit
 from engine.context import EngineContext
 from engine.errors import MigrationRefusedError
-from engine.fastsql import CaseRow, TaskRow
 from engine.library import LoadedVersion
 from engine.models import Case, CaseStatus, HumanTask, ProcessVersion
+from engine.rowsql import CaseRow, TaskRow
 from engine.spiff.migration import MigrationIssue, migrate, open_elements
 from engine.versions import version_row
 from engine.views import TaskView

@@ -1,7 +1,7 @@
 """Case persistence inside one transaction: lock, load, save, and mirror tasks and timers.
 
 Helpers here never commit; the caller's unit of work does, once. The per-step
-statements go through `engine.fastsql`.
+statements go through `engine.rowsql`.
 """
 
 from __future__ import annotations
@@ -17,10 +17,14 @@ from sqlmodel import Session
 from engine.db import UnitSession
 from engine.errors import ConcurrentUpdateError, UnknownCaseError, UnknownTaskError
 from engine.facts import Fact
-from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow, changed
 from engine.models import TaskStatus
+from engine.rowsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, DriverSql, TaskRow, changed
 from engine.runtime import OpenTask, PendingTimer
 
+# The columns the statements below write besides CASE_COLUMNS / TASK_COLUMNS (one list each:
+# tests/engine/test_rowsql.py compares them with the tables).
+TIMER_COLUMNS = ("id", "case_id", "bpmn_id", "name", "fire_at")
+FACT_COLUMNS = ("case_id", "name", "value", "at")
 _CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM nrm_case"
 _TASK_SELECT = f"SELECT {', '.join(TASK_COLUMNS)} FROM human_task"
 _CASE_OF_TASK = "(SELECT case_id FROM human_task WHERE id = ?)"
@@ -64,28 +68,28 @@ class WorkflowCache:
             self._items.pop(case_id, None)
 
 
-def sql(session: Session) -> FastSql:
+def sql(session: Session) -> DriverSql:
     """The fast statement runner in the session's transaction, one per session (and per
     connection: a new transaction may bring another one)."""
     if isinstance(session, UnitSession):
-        fast = session.unit_fast_sql()
+        fast = session.unit_sql()
         if fast is not None:  # this transaction's, made by an earlier statement of the step
-            return cast(FastSql, fast)
-        driver = session.fast_connection()
+            return cast(DriverSql, fast)
+        driver = session.unit_driver()
         postgres = session.unit_engine.dialect.name == "postgresql"
     else:
         conn = session.connection()
         driver, postgres = conn.connection.driver_connection, conn.dialect.name == "postgresql"
-    cached = session.info.get("nrm_fastsql")
+    cached = session.info.get("nrm_driver_sql")
     if cached is None or cached[0] is not driver:
-        cached = session.info["nrm_fastsql"] = (driver, FastSql(driver, postgres=postgres))
+        cached = session.info["nrm_driver_sql"] = (driver, DriverSql(driver, postgres=postgres))
     if isinstance(session, UnitSession):
-        session.keep_fast_sql(cached[1])
-    return cast(FastSql, cached[1])
+        session.keep_sql(cached[1])
+    return cast(DriverSql, cached[1])
 
 
 def batch(session: Session) -> AbstractContextManager[None]:
-    """A block of writes sent together (see `FastSql.batch`)."""
+    """A block of writes sent together (see `DriverSql.batch`)."""
     return sql(session).batch()
 
 
@@ -161,7 +165,7 @@ def load_state(session: Session, case_id: str) -> StoredState:
 
 def save_case(session: Session, case: CaseRow, state: bytes, **changes: Any) -> CaseRow:
     """Write new state if nobody else did since we read `case.version`; else conflict (raised
-    at once, or when the batch it is part of ends: see `FastSql.batch`)."""
+    at once, or when the batch it is part of ends: see `DriverSql.batch`)."""
     db = sql(session)
     values = {"version": case.version + 1, **changes}
     columns = ", ".join(f"{k} = ?" for k in ("state", *values))
@@ -189,7 +193,7 @@ def record_facts(session: Session, case_id: str, facts: list[Fact], at: datetime
     if not facts:
         return
     db = sql(session)
-    insert = "INSERT INTO case_fact (case_id, name, value, at) VALUES (?, ?, ?, ?)"
+    insert = f"INSERT INTO case_fact ({', '.join(FACT_COLUMNS)}) VALUES (?, ?, ?, ?)"
     when = db.when(at)
     db.many(  # the members of a list the step replaces
         "DELETE FROM case_fact WHERE case_id = ? AND substr(name, 1, ?) = ?",
@@ -209,8 +213,7 @@ def record_facts(session: Session, case_id: str, facts: list[Fact], at: datetime
 def insert_case(session: Session, case: CaseRow, state: bytes) -> None:
     """A new case row."""
     db = sql(session)
-    times = {"created_at", "updated_at", "closed_at"}
-    values = [db.when(getattr(case, c)) if c in times else getattr(case, c) for c in CASE_COLUMNS]
+    values = db.case_values(case)
     db.run(
         f"INSERT INTO nrm_case ({', '.join(CASE_COLUMNS)}, state) VALUES "
         f"({', '.join('?' * (len(CASE_COLUMNS) + 1))})",
@@ -311,7 +314,7 @@ def sync_timers(
     db = sql(session)
     db.run("DELETE FROM timer WHERE case_id = ?", (case_id,))
     db.many(
-        "INSERT INTO timer (id, case_id, bpmn_id, name, fire_at) VALUES (?, ?, ?, ?, ?)",
+        f"INSERT INTO timer ({', '.join(TIMER_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
         [(t.id, case_id, t.bpmn_id, t.name, db.when(t.fire_at)) for t in after],
     )
 

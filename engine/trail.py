@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from engine.fastsql import FastSql
+from engine.rowsql import DriverSql
 
 # The columns each chained table hashes, in the order hashed (and inserted).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -57,7 +57,7 @@ def sha256_hex(value: str) -> str:
 
 def canonical_time(moment: Any) -> str:
     """A stored or given date-time as naive UTC ISO text with microseconds."""
-    aware = FastSql.read_when(moment)
+    aware = DriverSql.read_when(moment)
     assert aware is not None
     return aware.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
@@ -107,7 +107,7 @@ _INSERTS = {
 _LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"
 
 
-def append(sql: FastSql, table: str, row: Mapping[str, Any]) -> None:
+def append(sql: DriverSql, table: str, row: Mapping[str, Any]) -> None:
     """Insert one row at the head of its chain, in the transaction (and batch) of `sql`."""
     case_id = row["case_id"]
     if sql.postgres:
@@ -120,7 +120,7 @@ def append(sql: FastSql, table: str, row: Mapping[str, Any]) -> None:
     )
 
 
-def _stored(sql: FastSql, column: str, value: Any) -> Any:
+def _stored(sql: DriverSql, column: str, value: Any) -> Any:
     if column == "at":
         return sql.when(value)
     if column in _JSON_COLUMNS:

@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from engine.fastsql import CaseRow, TaskRow
 from engine.models import Case, HumanTask
+from engine.rowsql import CaseKey as CaseKey
+from engine.rowsql import CaseRow as CaseRow
+from engine.rowsql import TaskRow as TaskRow
+from engine.rowsql import TokenRow as TokenRow
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,10 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from api import rows
 from api.models import AccessRecord
 from api.schemas import AccessLogPublic, AccessRecordPublic
 from api.services import visibility
 from api.services.policy import Caller, supervising_agency
-from engine import store
 from engine.db import read_session, write_session
 from engine.errors import UnknownCaseError
 from engine.facade import Engine
@@ -59,8 +57,8 @@ def add(
     """Add one access record to the caller's transaction (nothing when no personal field)."""
     if not fields:
         return
-    rows.add_access_record(
-        store.sql(session),
+    engine.add_access_record(
+        session,
         at=engine.clock.now(),
         username=caller.username,
         agency=caller.agency,

@@ -9,20 +9,17 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from api import rows
 from api.errors import IdempotencyKeyInUseError
 from api.models import IdempotencyKey
-from api.rows import CaseKey
 from api.schemas import StepPublic
 from api.services import access_log, idempotency, visibility
 from api.services.policy import Caller
 from api.services.shaping import case_public, task_public
-from engine import store
 from engine.db import read_session
 from engine.errors import ConflictError
 from engine.facade import Engine, StepHook
 from engine.models import Case
-from engine.views import StepResult, TaskView
+from engine.views import CaseKey, StepResult, TaskView
 
 
 @dataclass(frozen=True)
@@ -121,7 +118,7 @@ def skeleton(
 ) -> StepPublic:
     """The step's result: tasks, status, numbers, and the case data given (projected for the
     caller), or none."""
-    case = case or rows.case_key(store.sql(session), result.case.id)
+    case = case or engine.case_key(session, result.case.id)
     loaded = visibility.version_of(engine, session, case)
     now = engine.clock.now()
     shaped: dict[str, Any] = {}

@@ -16,9 +16,8 @@ from engine.claims import ASSIGNABLE_ROLES
 from engine.db import read_session
 from engine.errors import OverrideNotConfirmedError
 from engine.facade import Engine
-from engine.fastsql import CaseRow, TaskRow
 from engine.models import Case, User
-from engine.views import TaskView
+from engine.views import CaseRow, TaskRow, TaskView
 
 
 def detail(

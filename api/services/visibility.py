@@ -25,9 +25,7 @@ from sqlalchemy import select as core_select
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel, col, select
 
-from api import rows
 from api.errors import NotParticipantError
-from engine import store
 from engine.facade import Engine
 from engine.forms import declared_fields, personal_fields
 from engine.library import LoadedVersion
@@ -136,7 +134,7 @@ def agency_case_fields(
     session: Session, loaded: LoadedVersion, case: CaseLike, agency: str
 ) -> frozenset[str]:
     """The case fields an agency's own forms in this case declare, plus the core fields."""
-    forms = rows.agency_forms(store.sql(session), case.id, agency)
+    forms = Engine.agency_forms(session, case.id, agency)
     reporting = agency == case.reporting_agency
 
     def build() -> set[str]:

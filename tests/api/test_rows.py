@@ -1,11 +1,12 @@
-"""`rows.reading`: the connection every request reads its caller (and task) on."""
+"""`rowsql.reading`: the connection every request reads its caller (and task) on, through
+the facade."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy.engine import Engine as Database
 
-from api import rows
+from engine import rowsql
 from engine.facade import Engine
 from tests.api.conftest import AsUser, only, start_case
 
@@ -17,7 +18,7 @@ def test_reading_leaves_no_transaction_open_on_postgresql(db: Database) -> None:
         pytest.skip("PostgreSQL's transaction state (SQLite reads need no round trip)")
     from psycopg.pq import TransactionStatus
 
-    with rows.reading(db) as sql:
+    with rowsql.reading(db) as sql:
         driver = sql._driver
         assert sql.run("SELECT 1", ()).fetchone() == (1,)
         assert driver.info.transaction_status == TransactionStatus.IDLE
@@ -27,9 +28,9 @@ def test_reading_leaves_no_transaction_open_on_postgresql(db: Database) -> None:
 
 
 def test_reading_reads_on_any_database(db: Database) -> None:
-    with rows.reading(db) as sql:
+    with rowsql.reading(db) as sql:
         assert sql.run("SELECT 1", ()).fetchone() == (1,)
-    with rows.reading(db) as sql:  # the connection given back is usable again
+    with rowsql.reading(db) as sql:  # the connection given back is usable again
         assert sql.run("SELECT 2", ()).fetchone() == (2,)
 
 
@@ -39,11 +40,10 @@ def test_token_and_task_are_read_in_one_statement(as_user: AsUser, api_engine: E
     task = only(start_case(as_user("border"))["case"]["open_tasks"], "Identify the person")
     police = as_user("police")
     token_id = police.headers["Authorization"].removeprefix("Bearer ").partition(".")[0]
-    with rows.reading(api_engine.db) as sql:
-        both = rows.token_and_task(sql, token_id, task["id"])
-        alone = (rows.token(sql, token_id), rows.task_and_case(sql, task["id"]))
-        no_task = rows.token_and_task(sql, token_id, "no-such-task")
-        no_token = rows.token_and_task(sql, "no-such-token", task["id"])
+    both = api_engine.read_token_and_task(token_id, task["id"])
+    alone = (api_engine.read_token(token_id), api_engine.read_task_and_case(task["id"]))
+    no_task = api_engine.read_token_and_task(token_id, "no-such-task")
+    no_token = api_engine.read_token_and_task("no-such-token", task["id"])
     assert both == alone
     assert both[0] is not None and both[0].username == "police"
     assert both[1] is not None and both[1][0].id == task["id"]
@@ -56,7 +56,7 @@ def test_token_and_task_read_searches_by_key_only_on_sqlite(db: Database) -> Non
     materialised the former `LEFT JOIN (human_task JOIN nrm_case)` into a temporary table."""
     if db.dialect.name != "sqlite":
         pytest.skip("SQLite's query plan")
-    with rows.reading(db) as sql:
-        plan = [r[3] for r in sql.run("EXPLAIN QUERY PLAN " + rows._TOKEN_AND_TASK, ("k", "t"))]
+    with rowsql.reading(db) as sql:
+        plan = [r[3] for r in sql.run("EXPLAIN QUERY PLAN " + rowsql._TOKEN_AND_TASK, ("k", "t"))]
     assert len(plan) == 4
     assert all(step.startswith("SEARCH ") for step in plan), plan

@@ -1,4 +1,5 @@
-"""Rows read by hand-written SQL come back as the same dataclasses, date-times aware UTC."""
+"""The hand-written SQL: its column lists are the tables', and its rows come back as the same
+dataclasses, date-times aware UTC."""
 
 from __future__ import annotations
 
@@ -6,18 +7,31 @@ import dataclasses
 from datetime import UTC, datetime
 
 import pytest
+from sqlmodel import SQLModel
 
-from engine.fastsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, FastSql, TaskRow, changed
+from engine.rowsql import (
+    CASE_COLUMNS,
+    TASK_COLUMNS,
+    TOKEN_COLUMNS,
+    TOKEN_USER_COLUMNS,
+    CaseRow,
+    DriverSql,
+    TaskRow,
+    TokenRow,
+    changed,
+)
 
 
 def test_row_dataclasses_take_their_fields_in_column_order() -> None:
+    """The column lists come from the tables: a column added to `Case` or `HumanTask` fails
+    here until CaseRow / TaskRow carry it."""
     assert tuple(f.name for f in dataclasses.fields(CaseRow)) == CASE_COLUMNS
     assert tuple(f.name for f in dataclasses.fields(TaskRow)) == TASK_COLUMNS
 
 
 @pytest.mark.parametrize("postgres", [False, True])
 def test_a_task_row_comes_back_as_it_was_written(postgres: bool) -> None:
-    sql = FastSql.__new__(FastSql)
+    sql = DriverSql.__new__(DriverSql)
     sql.postgres, sql._last_when = postgres, (None, None)
     row = TaskRow(
         id="t1", case_id="c1", process_id="p", bpmn_id="b", name="Identify", lane="l",
@@ -38,7 +52,7 @@ def test_a_case_row_reads_stored_text_times_as_aware_utc() -> None:
         "created_at": "2026-03-01 08:30:01.000250", "updated_at": "2026-03-01 09:00:00.000000",
         "closed_at": None, "serializer_version": "1.0+nrm1", "version": 4,
     }  # fmt: skip
-    case = FastSql.case(FastSql.__new__(FastSql), tuple(values[c] for c in CASE_COLUMNS))
+    case = DriverSql.case(DriverSql.__new__(DriverSql), tuple(values[c] for c in CASE_COLUMNS))
     assert case.created_at == datetime(2026, 3, 1, 8, 30, 1, 250, tzinfo=UTC)
     assert case.updated_at == datetime(2026, 3, 1, 9, tzinfo=UTC)
     assert (case.closed_at, case.version, case.number) == (None, 4, "NRM-2026-000001")
@@ -59,11 +73,38 @@ def test_read_when_gives_aware_utc_for_text_naive_and_aware_values_alike() -> No
     """Text is parsed once per value (kept); every form gives the same aware date-time."""
     expected = datetime(2026, 3, 1, 8, 30, 1, 250, tzinfo=UTC)
     for _ in range(2):  # the second time from what was kept
-        assert FastSql.read_when("2026-03-01 08:30:01.000250") == expected
-        assert FastSql.read_when("2026-03-01T08:30:01.000250+00:00") == expected
-    assert FastSql.read_when(expected.replace(tzinfo=None)) == expected
-    assert FastSql.read_when(expected) is expected
-    assert FastSql.read_when("2026-03-01 10:30:01.000250+02:00") == expected
-    assert FastSql.read_when(None) is None
+        assert DriverSql.read_when("2026-03-01 08:30:01.000250") == expected
+        assert DriverSql.read_when("2026-03-01T08:30:01.000250+00:00") == expected
+    assert DriverSql.read_when(expected.replace(tzinfo=None)) == expected
+    assert DriverSql.read_when(expected) is expected
+    assert DriverSql.read_when("2026-03-01 10:30:01.000250+02:00") == expected
+    assert DriverSql.read_when(None) is None
     with pytest.raises(ValueError):
-        FastSql.read_when("not a date")
+        DriverSql.read_when("not a date")
+
+
+def test_every_hand_written_column_list_matches_its_table() -> None:
+    """A column added to a table the hand-written SQL reads or writes fails here until the
+    statement (and its row type) carries it too; only keys the database fills are left out."""
+    from api.models import AccessRecord, ApiToken
+    from engine import store, trail
+    from engine.escalations import ESCALATION_COLUMNS
+    from engine.models import AuditEvent, CaseFact, Escalation, Timer, User
+
+    def columns(model: type[SQLModel]) -> set[str]:
+        return {c.name for c in model.__table__.columns}  # type: ignore[attr-defined]
+
+    assert set(store.TIMER_COLUMNS) == columns(Timer)
+    assert set(store.FACT_COLUMNS) == columns(CaseFact)
+    assert set(ESCALATION_COLUMNS) | {"id"} == columns(Escalation)
+    chained = {"id", "prev_hash", "hash"}
+    assert set(trail.COLUMNS["audit_event"]) | chained == columns(AuditEvent)
+    assert set(trail.COLUMNS["access_record"]) | chained == columns(AccessRecord)
+    # A token's row reads what authentication needs, not its bookkeeping.
+    assert set(TOKEN_COLUMNS) == columns(ApiToken) - {"id", "user_id", "created_at"}
+    assert set(TOKEN_USER_COLUMNS) == columns(User) - {"password_hash", "created_at"}
+    assert [f.name for f in dataclasses.fields(TokenRow)] == [
+        *TOKEN_COLUMNS,
+        "user_id",
+        *TOKEN_USER_COLUMNS[1:],
+    ]
