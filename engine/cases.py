@@ -6,6 +6,7 @@ import os
 import time
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -71,7 +72,18 @@ def start(
             detail={"process_id": process_id, "version": loaded.version.version},
         )
         return _after_step(
-            ctx, session, case, loaded, workflow, {}, [], actor=actor, agency=agency, now=now
+            ctx,
+            session,
+            Step(
+                case=case,
+                loaded=loaded,
+                workflow=workflow,
+                rows={},
+                timers=[],
+                actor=actor,
+                agency=agency,
+                now=now,
+            ),
         )
 
 
@@ -120,15 +132,17 @@ def complete(
         return _after_step(
             ctx,
             session,
-            case,
-            loaded,
-            workflow,
-            rows,
-            timers,
-            actor=actor,
-            agency=agency,
-            completed=row,
-            now=now,
+            Step(
+                case=case,
+                loaded=loaded,
+                workflow=workflow,
+                rows=rows,
+                timers=timers,
+                actor=actor,
+                agency=agency,
+                completed=row,
+                now=now,
+            ),
         )
 
 
@@ -228,7 +242,18 @@ def deliver_message(
             },
         )
         return _after_step(
-            ctx, session, case, loaded, workflow, rows, timers, actor=actor, agency=agency, now=now
+            ctx,
+            session,
+            Step(
+                case=case,
+                loaded=loaded,
+                workflow=workflow,
+                rows=rows,
+                timers=timers,
+                actor=actor,
+                agency=agency,
+                now=now,
+            ),
         )
 
 
@@ -260,14 +285,16 @@ def fire_timers(ctx: EngineContext, session: Session, *, case_id: str) -> StepRe
         return _after_step(
             ctx,
             session,
-            case,
-            loaded,
-            workflow,
-            rows,
-            before,
-            actor="system",
-            agency=None,
-            now=now,
+            Step(
+                case=case,
+                loaded=loaded,
+                workflow=workflow,
+                rows=rows,
+                timers=before,
+                actor="system",
+                agency=None,
+                now=now,
+            ),
         )
 
 
@@ -304,15 +331,17 @@ def cancel(
         return _after_step(
             ctx,
             session,
-            case,
-            loaded,
-            workflow,
-            rows,
-            timers,
-            actor=actor,
-            agency=agency,
-            status=CaseStatus.CANCELLED,
-            now=now,
+            Step(
+                case=case,
+                loaded=loaded,
+                workflow=workflow,
+                rows=rows,
+                timers=timers,
+                actor=actor,
+                agency=agency,
+                status=CaseStatus.CANCELLED,
+                now=now,
+            ),
         )
 
 
@@ -323,61 +352,73 @@ def _workflow(ctx: EngineContext, session: Session, case: CaseRow, loaded: Loade
     return ctx.restore(store.load_state(session, case.id), loaded)
 
 
-def _after_step(
-    ctx: EngineContext,
-    session: Session,
-    case: CaseRow,
-    loaded: LoadedVersion,
-    workflow: Any,
-    rows: dict[str, TaskRow],
-    timers: list[runtime.PendingTimer],
-    *,
-    actor: str,
-    agency: str | None,
-    completed: TaskRow | None = None,
-    status: str | None = None,
-    now: datetime,
-) -> StepResult:
-    """Save state, mirror tasks and timers, record completion at the step's time `now`; the
-    caller commits."""
-    after = runtime.snapshot(workflow, loaded.bundle, ctx.params)
+@dataclass(frozen=True)
+class Step:
+    """A step under way: the case as it was read (locked), its version and live workflow
+    (already advanced), its task rows and waiting timers from before the step, who acts and
+    when; `completed` is the task it completes, `status` a status it ends the case in."""
+
+    case: CaseRow
+    loaded: LoadedVersion
+    workflow: Any
+    rows: dict[str, TaskRow]
+    timers: list[runtime.PendingTimer]
+    actor: str
+    agency: str | None
+    now: datetime
+    completed: TaskRow | None = None
+    status: str | None = None
+
+
+def _after_step(ctx: EngineContext, session: Session, step: Step) -> StepResult:
+    """Save state, mirror tasks and timers, record completion at the step's time; the caller
+    commits."""
+    after = runtime.snapshot(step.workflow, step.loaded.bundle, ctx.params)
     data = after.data
-    changes: dict[str, Any] = {"updated_at": now}
-    if status is None and runtime.is_completed(workflow):
+    status = step.status
+    changes: dict[str, Any] = {"updated_at": step.now}
+    if status is None and runtime.is_completed(step.workflow):
         status = CaseStatus.COMPLETED
         changes["outcome"] = data.get("case_outcome")
         if data.get(PURGE_FLAG):
-            _purge_personal_data(session, case, loaded, workflow, actor=actor, now=now)
-            data = runtime.case_data(workflow)
+            _purge_personal_data(
+                session, step.case, step.loaded, step.workflow, actor=step.actor, now=step.now
+            )
+            data = runtime.case_data(step.workflow)
     if status is not None:
-        changes.update(status=status, closed_at=now)
+        changes.update(status=status, closed_at=step.now)
         audit.record(
             session,
-            at=now,
-            actor=actor,
-            agency=agency,
+            at=step.now,
+            actor=step.actor,
+            agency=step.agency,
             action=f"case.{status}",
-            case_id=case.id,
+            case_id=step.case.id,
             detail={"outcome": changes.get("outcome")},
         )
-    case = ctx.save(session, case, workflow, **changes)
+    case = ctx.save(session, step.case, step.workflow, **changes)
     still_open, opened = store.sync_tasks(
         session,
         case.id,
-        rows,
+        step.rows,
         after.open_tasks,
-        now=now,
-        completed_id=completed.id if completed else None,
-        actor=actor,
+        now=step.now,
+        completed_id=step.completed.id if step.completed else None,
+        actor=step.actor,
     )
-    store.sync_timers(session, case.id, timers, after.timers)
-    keep_after_commit(session, case, workflow)
+    store.sync_timers(session, case.id, step.timers, after.timers)
+    keep_after_commit(session, case, step.workflow)
     return StepResult(
         case=CaseView.of(
-            case, loaded.version.version, [TaskView.of(r, case.number) for r in still_open], data
+            case,
+            step.loaded.version.version,
+            [TaskView.of(r, case.number) for r in still_open],
+            data,
         ),
         opened=[TaskView.of(r, case.number) for r in opened],
-        completed=TaskView.of(_done(completed, actor, now), case.number) if completed else None,
+        completed=TaskView.of(_done(step.completed, step.actor, step.now), case.number)
+        if step.completed
+        else None,
     )
 
 
