@@ -67,7 +67,7 @@ def login_form(
     request: Request, next_path: Annotated[str | None, Query(alias="next")] = None
 ) -> Response:
     """The sign-in form."""
-    return page(request, "login.html", next_path=safe_next(next_path, ""), error=None)
+    return page(request, "login.html", next_path=safe_next(next_path, ""), error=None, username="")
 
 
 @router.post("/login")
@@ -88,10 +88,24 @@ def sign_in(
         )
     except LockedOutError as exc:
         error = ("auth.locked_out", exc.retry_after)
-        return page(request, "login.html", status=429, next_path=next_path, error=error)
+        return page(
+            request,
+            "login.html",
+            status=429,
+            next_path=next_path,
+            error=error,
+            username=username[:200],
+        )
     except BadCredentialsError:
         error = ("auth.bad_credentials", 0)
-        return page(request, "login.html", status=401, next_path=next_path, error=error)
+        return page(
+            request,
+            "login.html",
+            status=401,
+            next_path=next_path,
+            error=error,
+            username=username[:200],
+        )
     session = session_of(request)
     session.hold(token, engine.clock.now(), fresh_sign_in=True)
     web_session.renew(session)

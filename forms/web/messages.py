@@ -23,6 +23,7 @@ from forms.formview import Raw
 from forms.web.deps import PostedForm, WebUser
 from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
+from forms.web.tasks import next_tasks
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -145,5 +146,7 @@ def answered_flash(
         "title": message_title(message),
         "case_number": case.number,
         "fields": recorded,
-        "next": [{"title": t.title, "item": t.item, "agency": t.agency} for t in step.opened],
+        "closed": step.case.status != "open",
+        "outcome": step.case.outcome,
+        "next": next_tasks(step),
     }

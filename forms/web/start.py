@@ -35,6 +35,7 @@ from forms.web.deps import PostedForm, WebUser
 from forms.web.expiry import keeps_typed
 from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
+from forms.web.tasks import next_tasks
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 CASE_PROCESS = "nrm_case"
@@ -154,7 +155,8 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
         flash={
             "kind": "reported",
             "case_number": step.case.number,
-            "next": [{"title": t.title, "agency": t.agency} for t in step.opened],
+            "case_id": step.case.id,
+            "next": next_tasks(step),
         }
     )
     return RedirectResponse(f"/cases/{step.case.id}", status_code=303)

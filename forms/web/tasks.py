@@ -30,6 +30,8 @@ from forms.web.routing import PageRoute
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 OPEN_STATES = ("ready", "claimed")
+# The form of the task that closes a whole case (the case may still wait for a follow-up).
+CLOSURE_FORM = "case_closure.schema.json"
 
 
 @router.get("/tasks/{task_id}")
@@ -172,20 +174,29 @@ def submit_task(
         )
     except ConflictError as exc:
         return lost_race(request, engine, detail, values, exc)
-    session_of(request).update(flash=completed_flash(detail, step))
+    closes = step.case.status != "open" or ctx.task.form == CLOSURE_FORM
+    session_of(request).update(flash=completed_flash(detail, step, closes=closes))
     return RedirectResponse("/inbox", status_code=303)
 
 
-def completed_flash(detail: TaskDetail, step: StepPublic) -> dict[str, Any]:
-    """What the inbox says after a completion: the task, and the tasks that opened next."""
+def completed_flash(detail: TaskDetail, step: StepPublic, *, closes: bool) -> dict[str, Any]:
+    """What the inbox says after a completion: the task, whether the case closed, and the
+    tasks that opened next (each a link for the agency that may open it)."""
     return {
         "kind": "completed",
         "title": detail.title,
         "item": detail.item,
         "case_number": detail.case_number,
         "case_id": detail.case_id,
-        "next": [{"title": t.title, "item": t.item, "agency": t.agency} for t in step.opened],
+        "closed": closes,
+        "outcome": step.case.outcome,
+        "next": next_tasks(step),
     }
+
+
+def next_tasks(step: StepPublic) -> list[dict[str, Any]]:
+    """The tasks a step opened, as a flash message keeps them."""
+    return [{"id": t.id, "title": t.title, "item": t.item, "agency": t.agency} for t in step.opened]
 
 
 def lost_race(

@@ -1,0 +1,27 @@
+"""The site header on a phone: the page's own content starts in the top fifth of the screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import CHROMIUM, SKIP_REASON, LiveServer, screenshot, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=SKIP_REASON)]
+PHONE = (360, 640)
+
+
+@pytest.mark.parametrize("username", ["ngo", "police_supervisor", "policy", "admin"])
+def test_header_takes_less_than_a_fifth_of_a_phone_screen(
+    new_page: Any, live_server: LiveServer, username: str
+) -> None:
+    del live_server
+    phone = new_page(*PHONE)
+    sign_in(phone, username)
+    for lang in ("ru", "ky", "en"):
+        phone.click(f"header button[name=lang][value={lang}]")
+        phone.wait_for_load_state("load")
+        height = phone.evaluate("document.querySelector('header.site').offsetHeight")
+        screenshot(phone, f"header-{username}-{lang}-360", full_page=False)
+        assert height < PHONE[1] / 5, f"{username} {lang}: header {height} px of {PHONE[1]}"
