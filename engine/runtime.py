@@ -362,10 +362,14 @@ def case_path(workflow: BpmnWorkflow, bundle: CompiledBundle) -> CasePath:
         if not bpmn_id:
             continue
         process_id = task.workflow.spec.name
+        # an element of an (event) sub-process is one of its process's too (lane coverage)
+        owners = [process_id]
+        while holders.get(owners[-1]) is not None:
+            owners.append(holders[owners[-1]])
         if task.has_state(TaskState.READY | TaskState.WAITING | TaskState.STARTED):
-            waiting.add((process_id, bpmn_id))
+            waiting.update((owner, bpmn_id) for owner in owners)
         elif task.has_state(TaskState.COMPLETED):
-            completed.add((process_id, bpmn_id))
+            completed.update((owner, bpmn_id) for owner in owners)
         else:
             continue
         # A flow was taken when the element it enters was reached (done or now open).

@@ -1525,3 +1525,85 @@ Feature: The case of one presumed victim, from report to closure
     And the police has no open tasks
     And the case data has no full_name
 
+
+  @consent
+  Scenario: a woman withdraws consent during the referral; the help she still wants is agreed and the case closes
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    Then the NGO has a task "Compile the referral"
+    And the police has a task "Decide identification status"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-06 |
+      | consent_withdrawn_from       | ["police"] |
+      | consent_still_agrees_to_help | true       |
+    And the NGO completes "Agree the help that continues after consent was withdrawn"
+    Then the case data has referral_outcome = "withdrawn"
+    And the case data has case_outcome = "withdrawn"
+    And the case is closed with outcome "withdrawn"
+    And the police has no open tasks
+
+  @consent
+  Scenario: a woman withdraws consent during rehabilitation and the case closes as withdrawn
+    Given a presumed victim reported by the NGO
+      | field     | value             |
+      | full_name | "Elnura Bekova"   |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-08 |
+      | consent_still_agrees_to_help | false      |
+    Then the social services has no task "Draft individual rehabilitation plan"
+    And the social services has a task "Close the case"
+    When the social services completes "Close the case"
+    Then the case is closed with outcome "withdrawn"
+    And the case data has no full_name

@@ -423,3 +423,59 @@ Feature: SOP 2 - Referral of a presumed victim
       | false   | low     | []               | The person does not want the consulate told.  |
       | true    | high    | ["documents"]    | The recruiter has relatives at the consulate. |
       | true    | unclear | ["notification"] | Nothing known yet about the home region.      |
+
+  @consent
+  Scenario: the adult withdraws consent while the receiver decides; the help she still wants is agreed
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Kalys  |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_receiver          | ngo         |
+      | referral_consent_receivers | ["ngo"]     |
+      | referral_consent_date      | 2026-01-05  |
+      | referral_consent_method    | written     |
+    Then the NGO has a task "Accept or decline referral"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_withdrawn_from       | ["police"] |
+      | consent_still_agrees_to_help | true       |
+    Then the NGO has no task "Accept or decline referral"
+    And the police has a task "Agree the help that continues after consent was withdrawn"
+    When the police completes "Agree the help that continues after consent was withdrawn"
+    Then the case is closed with outcome "withdrawn"
+
+  @consent
+  Scenario: the adult withdraws consent during the referral and wants no help: only an anonymous notification
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Kalys  |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | false      |
+    Then the police has no task "Compile the referral"
+    When the police completes "Send anonymous notification"
+    Then the case is closed with outcome "refused"
+
+  @consent @child
+  Scenario: consent withdrawn for a child during the referral: the child-protection body takes the child on
+    Given a "referral" case reported by the police
+      | field          | value |
+      | pseudonym      | Aian  |
+      | presumed_child | true  |
+      | is_foreign     | false |
+    When the police sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | false      |
+    Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+    Then the case is closed with outcome "accepted"
+    And the case data has referral_receiver = "child_protection"

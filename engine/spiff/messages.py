@@ -153,6 +153,9 @@ def _start_event_subprocess(workflow: BpmnWorkflow, catcher: Catcher) -> Task:
             child.cancel()
     esp = instance.spec.task_specs[catcher.esp_name]
     child = root._add_child(esp, TaskState.FUTURE)
+    # what follows it (its process's end) is predicted now: without it the event sub-process
+    # ends and its process instance never does, so a call activity waiting on it stays open
+    esp._predict(child, mask=TaskState.NOT_FINISHED_MASK)
     child.triggered = True
     child.set_data(**instance_data(instance))
     child.task_spec._update(child)
