@@ -655,3 +655,39 @@ Feature: SOP 3 - Social rehabilitation
     And the NGO has no open tasks
     And the case is closed with outcome "voluntary_withdrawal"
     And the case data has purge_personal_data = true
+
+  @child @consent @message
+  Scenario: a child's consent is withdrawn during rehabilitation: the child-protection body keeps the child protected and nothing is purged
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value            |
+      | pseudonym         | Aizada-15        |
+      | presumed_child    | true             |
+      | referral_receiver | ngo              |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                              |
+      | rehab_intake_date              | 2026-01-05                         |
+      | rehab_needs                    | ["shelter", "psychological"]       |
+      | rehab_retrafficking_risk       | high                               |
+      | rehab_contact_with_traffickers | false                              |
+    Then the social services has a task "Draft individual rehabilitation plan"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-07 |
+      | consent_withdrawn_from       | ["police"] |
+      | consent_still_agrees_to_help | false      |
+    Then the social services has no task "Draft individual rehabilitation plan"
+    And the child-protection body has a task "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+    And the task "Keep the child protected when the rehabilitation ends on a withdrawn consent" is due in 24 hours
+    And the NGO has no open tasks
+    And the case is open
+    And the case data has no purge_personal_data
+    When the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+      | field                          | value                                          |
+      | child_withdrawal_responsible   | District child-protection body, Osh            |
+      | child_withdrawal_care          | shelter                                        |
+      | child_withdrawal_guardian_kept | true                                           |
+      | child_withdrawal_contact_plan  | weekly visit to the shelter with the guardian  |
+      | consent_help_continuing        | Shelter and school; therapy when she asks      |
+    Then the case is closed with outcome "voluntary_withdrawal"
+    And the case data has child_withdrawal_care = "shelter"
+    And the case data has no purge_personal_data
