@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -41,7 +42,8 @@ from engine.views import StepResult, TaskView
 
 # Runs inside a step's transaction, after the step and before the commit: what a caller
 # records there (an idempotency key, say) commits or rolls back together with the step.
-StepHook = Callable[[Session, StepResult], None]
+# What it returns comes back as the step's `StepResult.hooked`.
+StepHook = Callable[[Session, StepResult], Any]
 log = logging.getLogger(__name__)
 
 
@@ -354,7 +356,6 @@ def _hooked(
 
     def run(session: Session) -> StepResult:
         result = step(session)
-        within(session, result)
-        return result
+        return replace(result, hooked=within(session, result))
 
     return run

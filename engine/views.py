@@ -117,8 +117,10 @@ class CaseView:
 @dataclass(frozen=True)
 class StepResult:
     """What one step of work did: the case after it, the tasks it opened and the task it
-    completed (as it stands after the step: completed, by whom, when)."""
+    completed (as it stands after the step: completed, by whom, when); `hooked` is what the
+    caller's hook returned inside the step's transaction (None without one)."""
 
     case: CaseView
     opened: list[TaskView]
     completed: TaskView | None = None
+    hooked: Any = None

@@ -42,9 +42,8 @@ def run(
     stored = _stored(engine, request)
     if stored is not None:
         return stored.status_code, replay(engine=engine, request=request, body=stored.body)
-    shaped: list[StepPublic] = []
     try:
-        result = step(_hook(engine, request, shaped))
+        result = step(_hook(engine, request))
     except (ConflictError, IntegrityError) as exc:
         # A concurrent request with the same key may have won: then replay its result.
         stored = _stored(engine, request)
@@ -55,8 +54,8 @@ def run(
                 "A request with this Idempotency-Key is in progress.", key=request.key
             ) from exc
         raise
-    del result  # shaped inside the step's transaction, with the data projected
-    return request.status_code, shaped[0]
+    shaped: StepPublic = result.hooked  # inside the step's transaction, data projected
+    return request.status_code, shaped
 
 
 def _stored(engine: Engine, request: StepRequest) -> IdempotencyKey | None:
@@ -67,8 +66,8 @@ def _stored(engine: Engine, request: StepRequest) -> IdempotencyKey | None:
     )
 
 
-def _hook(engine: Engine, request: StepRequest, shaped: list[StepPublic]) -> StepHook:
-    def within(session: Session, result: StepResult) -> None:
+def _hook(engine: Engine, request: StepRequest) -> StepHook:
+    def within(session: Session, result: StepResult) -> StepPublic:
         view = result.case
         case = CaseKey(view.id, view.number, view.process_version_id, view.reporting_agency)
         projection = visibility.projected_data(
@@ -90,7 +89,7 @@ def _hook(engine: Engine, request: StepRequest, shaped: list[StepPublic]) -> Ste
             endpoint=request.endpoint,
             task_id=result.completed.id if result.completed is not None else None,
         )
-        step = skeleton(
+        step = shaped_result(
             engine=engine, session=session, result=result, case=case, data=projection.data
         )
         if request.key:
@@ -103,12 +102,12 @@ def _hook(engine: Engine, request: StepRequest, shaped: list[StepPublic]) -> Ste
                 step=step,
                 now=engine.clock.now(),
             )
-        shaped.append(step)
+        return step
 
     return within
 
 
-def skeleton(
+def shaped_result(
     *,
     engine: Engine,
     session: Session,
