@@ -109,9 +109,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     except SQLAlchemyError as exc:
         _log.warning("deployed versions not loaded at start-up (%s)", type(exc).__name__)
     # What exists at start-up (modules, the app, its routes and models, those versions) lives
-    # as long as the server: frozen, the collector's full passes no longer walk it (on the
-    # bench a full pass over a parsed library took 65 ms, a pause for every request in
-    # flight: the tail of the latencies at 16 clients).
+    # as long as the server: frozen, the collector's full passes no longer walk it (a full
+    # pass over a parsed library pauses every request in flight: docs/decisions/timings.md).
     gc.freeze()
     try:
         yield

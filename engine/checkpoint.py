@@ -2,8 +2,8 @@
 
 In WAL mode a commit appends pages to the write-ahead log; a checkpoint copies them back
 into the database file and syncs it to disk. SQLite's default runs a checkpoint inside the
-commit that crosses 1,000 log pages: one step in ~100 then waited for two fsyncs (4-100 ms
-here), and that was most of the average commit time. SQLite's documentation suggests running
+commit that crosses 1,000 log pages: one step in ~100 then waited for two fsyncs, most of
+the average commit time (docs/decisions/timings.md). SQLite's documentation suggests running
 checkpoints from another thread instead; this module does that, with one daemon thread for
 every SQLite file database this process has an engine on.
 

@@ -137,7 +137,7 @@ class UnitSession(Session):
     A step's statements go to the driver directly (`unit_driver`, engine.rowsql): no
     SQLAlchemy `Connection` is made unless something uses the ORM or Core (`connection()`,
     get, add, flush); that one then wraps the same driver connection and joins the same
-    transaction. This spares ~0.2 ms of bookkeeping a step. `commit()` and `rollback()` end
+    transaction, sparing the step SQLAlchemy's bookkeeping. `commit()` and `rollback()` end
     the transaction as a plain Session would.
     """
 
@@ -299,7 +299,7 @@ def _writer_lock(engine: Engine) -> WriterLock:
 
 
 def _immediate(engine: Engine) -> Engine:
-    """The engine whose transactions begin IMMEDIATE (made once: making one costs ~50 µs)."""
+    """The engine whose transactions begin IMMEDIATE (made once per engine, not per step)."""
     with _LOCKS_LOCK:
         found = _IMMEDIATE.get(engine)
         if found is None:

@@ -1,8 +1,9 @@
 """Form data against a task's JSON Schema: every wrong field named, unknown fields refused.
 
 jsonschema is the judge. Valid data (nearly every submission) is first confirmed by
-jsonschema-rs, ~30x faster, on forms whose keywords both read alike; anything it does not
-accept goes to jsonschema, which finds and words the errors (or accepts it after all).
+jsonschema-rs, which is much quicker (docs/decisions/timings.md), on forms whose keywords
+both read alike; anything it does not accept goes to jsonschema, which finds and words the
+errors (or accepts it after all).
 Neither resolves anything outside the form, and patterns run in RE2 (engine/formrules.py).
 """
 
@@ -114,8 +115,8 @@ def _validators(schema: Mapping[str, Any], form: str | None = None) -> tuple[Any
     cached = _VALIDATORS.get(id(schema))
     if cached is None or cached[0] is not schema:
         _refuse_unsafe(schema, form)
-        fast = fast_validator(schema, form) if _keywords_shared(schema) else None
-        cached = (schema, full_validator(schema), fast)
+        confirming = confirming_validator(schema, form) if _keywords_shared(schema) else None
+        cached = (schema, full_validator(schema), confirming)
         _VALIDATORS[id(schema)] = cached  # keeps the schema alive, so its id is not reused
     return cached[1], cached[2]
 
@@ -125,7 +126,7 @@ def full_validator(schema: Mapping[str, Any]) -> Any:
     return FormValidator(schema, format_checker=_FORMATS, registry=_NOTHING_OUTSIDE)
 
 
-def fast_validator(schema: Mapping[str, Any], form: str | None) -> Any:
+def confirming_validator(schema: Mapping[str, Any], form: str | None) -> Any:
     """jsonschema-rs's validator of a form; InvalidDiagramError when its references do not
     resolve within the form."""
     try:
@@ -152,12 +153,12 @@ def _refuse_unsafe(schema: Mapping[str, Any], form: str | None) -> None:
         raise InvalidDiagramError(f"Form {form or '(unnamed)'} cannot be used", problems=problems)
 
 
-def _surely_valid(fast: Any, data: Any) -> bool:
-    """jsonschema-rs's quick yes (some µs); any doubt (no, or data it cannot read) → False."""
-    if fast is None:
+def _surely_valid(confirming: Any, data: Any) -> bool:
+    """jsonschema-rs's yes; any doubt (no, or data it cannot read) → False."""
+    if confirming is None:
         return False
     try:
-        return bool(fast.is_valid(data))
+        return bool(confirming.is_valid(data))
     except (ValueError, TypeError, OverflowError):
         return False
 
@@ -173,8 +174,8 @@ def field_errors(
         FieldError(key, "Not a field of this form.", "unknown")
         for key in sorted(set(data) - declared)
     ]
-    validator, fast = _validators(schema, form)
-    if _surely_valid(fast, data):
+    validator, confirming = _validators(schema, form)
+    if _surely_valid(confirming, data):
         return errors
     # jsonschema decides every refusal and words every error.
     for err in sorted(schema_errors(validator, data, form), key=lambda e: list(e.path)):

@@ -293,7 +293,7 @@ _DATABASE_KEYS: weakref.WeakKeyDictionary[Database, str] = weakref.WeakKeyDictio
 
 def _database_key(engine: Database) -> str:
     """Which database an engine reads: its URL, rendered once per engine (a URL object
-    renders itself to be hashed, ~10 µs, and every step looks up its version)."""
+    renders itself again to be hashed, and every step looks up its version)."""
     key = _DATABASE_KEYS.get(engine)
     if key is None:
         key = _DATABASE_KEYS[engine] = engine.url.render_as_string(hide_password=False)

@@ -340,8 +340,7 @@ _TASK_AND_CASE = (
 # A token with its user, and a task with its case (NULLs when there is no such task): what
 # every task request reads first, in one statement (on PostgreSQL one round trip, not two).
 # Two plain left joins (a task always has its case: a foreign key): SQLite materialised the
-# parenthesised join `LEFT JOIN (k JOIN c)` into a temporary table on every request, which
-# took about as long again as the reads themselves.
+# parenthesised join `LEFT JOIN (k JOIN c)` into a temporary table on every request.
 _TOKEN_AND_TASK = (
     f"{_TOKEN_SELECT}, {_TASK_AND_CASE_COLUMNS}{_TOKEN_FROM}"
     " LEFT JOIN human_task k ON k.id = ? LEFT JOIN nrm_case c ON c.id = k.case_id"

@@ -69,12 +69,12 @@ class WorkflowCache:
 
 
 def sql(session: Session) -> DriverSql:
-    """The fast statement runner in the session's transaction, one per session (and per
+    """The statement runner (DriverSql) in the session's transaction, one per session (and per
     connection: a new transaction may bring another one)."""
     if isinstance(session, UnitSession):
-        fast = session.unit_sql()
-        if fast is not None:  # this transaction's, made by an earlier statement of the step
-            return cast(DriverSql, fast)
+        runner = session.unit_sql()
+        if runner is not None:  # this transaction's, made by an earlier statement of the step
+            return cast(DriverSql, runner)
         driver = session.unit_driver()
         postgres = session.unit_engine.dialect.name == "postgresql"
     else:

@@ -152,8 +152,8 @@ class _TaskTables:
     def _direct(registry: Any, encoder: json.JSONEncoder, task: Task) -> str:
         """The text TaskFormat gives a task that is not a root and has no internal data,
         written out: only its delta (if its data differs from its parent's) goes through the
-        encoder. Converting and encoding the whole task dict took 20-45 µs a task, and a step
-        writes about seven such tasks (the one completed, the ones it readied or predicted)."""
+        encoder: converting and encoding the whole task dict cost more than the rest of a save
+        (docs/decisions/timings.md), and a step writes about seven such tasks."""
         own = task.data
         if not own:
             delta = "{}"
@@ -210,8 +210,8 @@ _MISSING = object()
 
 @lru_cache(maxsize=16384)
 def _uuid_text(value: UUID) -> str:
-    """`str(value)` remembered (1.4 µs each): a task's id, its parent's and its children's
-    are written at every save that re-writes the task."""
+    """`str(value)` remembered: a task's id, its parent's and its children's are written at
+    every save that re-writes the task."""
     return str(value)
 
 
@@ -280,9 +280,9 @@ def _config() -> dict[type, type]:
     return config
 
 
-# LZ4 frames: 4.5 µs to pack a case's state of the benchmark (zlib level 1 took 33 µs, zstd
-# level 1 12 µs), at 2.8 KB for a finished case (zlib 2.1 KB, zstd 1.6 KB). The frame's magic
-# number tells it from the zlib of cases saved before.
+# LZ4 frames: the quickest to pack of zlib, zstd and LZ4 at a little more space
+# (docs/decisions/timings.md). The frame's magic number tells it from the zlib of cases
+# saved before.
 _LZ4_MAGIC = b"\x04\x22\x4d\x18"
 
 

@@ -13,7 +13,7 @@ from jsonschema.exceptions import SchemaError
 from engine import formrules
 from engine.errors import InvalidDiagramError, Problem
 from engine.facts import check_marks
-from engine.forms import fast_validator
+from engine.forms import confirming_validator
 from engine.sources import SourceFile
 
 # Deeper JSON is refused before anything walks it: real forms nest a few levels, and the
@@ -73,7 +73,7 @@ def _unsafe(schema: dict[str, Any], file: str) -> Iterator[Problem]:
         yield Problem(f"Form at {where}: {what}.", file=file, code=code, fix=_FIXES[code])
     if not found and formrules.has_references(schema):
         try:
-            fast_validator(schema, file)
+            confirming_validator(schema, file)
         except InvalidDiagramError as exc:
             for problem in exc.problems:
                 yield replace(problem, fix=_FIXES["form-ref"])

@@ -103,7 +103,7 @@ def test_both_validators_refuse_an_http_ref_at_run_time(outside: tuple[str, list
     # A form deployed before validation refused such references: nothing is fetched.
     url, seen = outside
     with pytest.raises(InvalidDiagramError) as fast:
-        forms.fast_validator(_form(url), "old.schema.json")
+        forms.confirming_validator(_form(url), "old.schema.json")
     assert fast.value.problems[0].code == "form-ref"
     full = forms.full_validator(_form(url))
     with pytest.raises(InvalidDiagramError):
@@ -113,7 +113,7 @@ def test_both_validators_refuse_an_http_ref_at_run_time(outside: tuple[str, list
 
 def test_both_validators_refuse_a_file_ref_at_run_time(local_file: str) -> None:
     with pytest.raises(InvalidDiagramError):
-        forms.fast_validator(_form(local_file), "old.schema.json")
+        forms.confirming_validator(_form(local_file), "old.schema.json")
     with pytest.raises(InvalidDiagramError):
         forms.schema_errors(forms.full_validator(_form(local_file)), {"n": 1}, "old.schema.json")
 
