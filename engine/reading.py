@@ -80,6 +80,15 @@ class CaseReading:
             case, loaded = self._case(session, case_id)
             return runtime.task_data(self._workflow(session, case, loaded), task_id)
 
+    def completed_task_data(
+        self, case_id: str, task_ids: Sequence[str]
+    ) -> dict[str, dict[str, Any]]:
+        """The data each completed task of a case held when it was completed (the answers
+        as sent), by task id; callers project it."""
+        with read_session(self.db) as session:
+            case, loaded = self._case(session, case_id)
+            return runtime.completed_data(self._workflow(session, case, loaded), task_ids)
+
     def awaited_messages(self, case_id: str) -> list[AwaitedMessage]:
         """The messages an open case waits for now: name, title, the agencies that may
         send it, its payload form (none for a closed case)."""

@@ -6,7 +6,7 @@ transaction. Spiff objects never leave engine/.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -290,6 +290,20 @@ def pending_timers(workflow: BpmnWorkflow) -> list[PendingTimer]:
     """Every waiting timer with its fire time."""
     timers = (_pending_timer(t) for t in all_tasks(workflow) if t.state == TaskState.WAITING)
     return [t for t in timers if t is not None]
+
+
+def completed_data(workflow: BpmnWorkflow, task_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The data each completed task held when it was completed (its form's answers as sent);
+    tasks not (or no longer) in the workflow, or not completed, are left out."""
+    found: dict[str, dict[str, Any]] = {}
+    for task_id in task_ids:
+        try:
+            task = workflow_task(workflow, UUID(task_id))
+        except ValueError:
+            task = None
+        if task is not None and task.has_state(TaskState.COMPLETED):
+            found[task_id] = dict(task.data)
+    return found
 
 
 def task_data(workflow: BpmnWorkflow, task_id: str) -> dict[str, Any]:

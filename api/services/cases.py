@@ -133,6 +133,36 @@ def history(*, session: Session, case: Case) -> HistoryPublic:
     )
 
 
+def answers(
+    *, engine: Engine, session: Session, caller: Caller, case: Case, task_ids: list[str]
+) -> dict[str, dict[str, Any]]:
+    """What each completed task of the case recorded, as it was sent: the fields its form
+    asks that the caller's agency may see in this case (need to know), never personal ones
+    (the task's own page shows those, access-logged), in the form's order."""
+    agency = casework_agency(caller)
+    loaded = visibility.version_of(engine, session, case)
+    allowed = visibility.agency_case_fields(session, loaded, case, agency)
+    personal = visibility.case_personal_fields(loaded)
+    rows = session.exec(
+        select(HumanTask.id, HumanTask.form).where(
+            HumanTask.case_id == case.id, col(HumanTask.id).in_(task_ids)
+        )
+    ).all()
+    forms: dict[str, str | None] = dict(rows)
+    found: dict[str, dict[str, Any]] = {}
+    for task_id, sent in engine.completed_task_data(case.id, list(forms)).items():
+        props = (loaded.bundle.form(forms[task_id]) or {}).get("properties") or {}
+        found[task_id] = {
+            name: sent[name]
+            for name, prop in props.items()
+            if name in sent
+            and name in allowed
+            and name not in personal
+            and not (isinstance(prop, dict) and prop.get("readOnly"))
+        }
+    return found
+
+
 # Details of the trail a case's history shows: names and rungs, never data or free text.
 SHOWN_DETAIL = ("over_claim_of", "assignee", "was_claimed_by", "rung", "to_agency", "to_role")
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -11,7 +12,8 @@ from starlette.responses import Response
 from api.deps import EngineDep
 from api.services import cases, messages
 from engine.db import read_session
-from forms import diagramtext, fieldlabels
+from forms import diagramtext, fieldlabels, formview
+from forms.fieldlabels import FieldIndex
 from forms.web.casedata import version_index
 from forms.web.deps import CasePage, WebUser
 from forms.web.messages import message_title
@@ -20,6 +22,30 @@ from forms.web.routing import PageRoute
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 PAGE_SIZE = 50
+# The audit action of a completed task, as its parts (a dotted literal here would read as a
+# catalogue key to tests/forms/test_catalogue.py).
+COMPLETED = ("task", "completed")
+
+
+def _completed(action: str) -> bool:
+    return tuple(action.split(".")) == COMPLETED
+
+
+# How many answers a timeline entry names (the form, linked, shows them all).
+KEY_ANSWERS = 4
+DECISION_WIDGETS = frozenset({"select", "radio", "yesno"})
+
+
+def key_fields(index: FieldIndex, answers: Mapping[str, Any]) -> list[str]:
+    """The answers that say what was decided: the form's choices (a yes/no, one option or
+    several), in the form's order, at most KEY_ANSWERS."""
+    chosen = []
+    for name in answers:
+        prop = index.get(name) or {}
+        widget = formview.widget_of(prop)
+        if widget in DECISION_WIDGETS or (widget == "checkboxes" and formview.choices_of(prop)):
+            chosen.append(name)
+    return chosen[:KEY_ANSWERS]
 
 
 @router.get("/cases")
@@ -52,6 +78,10 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         history = cases.history(session=session, case=case)
         index = version_index(engine, session, case)
         awaited = messages.awaited(engine=engine, session=session, caller=caller, case=case)
+        done = [e.task_id for e in history.data if e.task_id and _completed(e.action)]
+        sent = cases.answers(
+            engine=engine, session=session, caller=caller, case=case, task_ids=done
+        )
     t = translator(request)
     return page(
         request,
@@ -59,6 +89,10 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         case=public,
         data=fieldlabels.rows(t, index, public.data or {}),
         history=history.data,
+        decided={
+            task_id: fieldlabels.rows(t, index, answers, key_fields(index, answers))
+            for task_id, answers in sent.items()
+        },
         awaited=[(m, message_title(m)) for m in awaited.items],
         diagrams=[
             replace(d, svg=diagramtext.localise(t, d.svg)) for d in engine.case_diagrams(case.id)

@@ -18,7 +18,7 @@ from api.services.policy import Caller
 from engine.db import read_session
 from engine.errors import ConflictError, InvalidDataError, NrmError, OverrideNotConfirmedError
 from engine.facade import Engine
-from forms import drafts, fielderrors, formview, timewords
+from forms import drafts, fielderrors, fieldlabels, formview, timewords
 from forms.fieldlabels import FieldIndex
 from forms.formview import Raw
 from forms.translate import Translator
@@ -83,6 +83,7 @@ def task_page(
         is_open=detail.status in OPEN_STATES,
         sections=formview.build(detail.form_schema, values, errors),
         context=context_rows(t, index, detail.form_schema, detail.data),
+        answers=sent_answers(engine, t, index, detail),
         errors=errors or {},
         general=general or [],
         deadline=timewords.deadline(t, detail.due_at, now),
@@ -90,6 +91,18 @@ def task_page(
         draft_saved_at=draft_saved_at,
         submission=submission or uuid4().hex,
     )
+
+
+def sent_answers(
+    engine: Engine, t: Translator, index: FieldIndex, detail: TaskDetail
+) -> list[tuple[str, str, bool]]:
+    """A completed task's answers as they were sent (read-only rows), the fields its projected
+    data holds (need to know; personal ones access-logged with it)."""
+    if detail.status != "completed":
+        return []
+    sent = engine.completed_task_data(detail.case_id, [detail.id]).get(detail.id, {})
+    shown = {name: sent[name] for name in detail.data if name in sent}
+    return fieldlabels.rows(t, index, shown, list(formview.editable(detail.form_schema)))
 
 
 async def keep_task_form(request: Request, owner: Caller) -> str | None:
