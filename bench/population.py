@@ -31,7 +31,7 @@ LISTS = {
     "means_of_control": ["threats", "debt_bondage", "withholds_documents", "false_promises",
                          "physical_abuse", "restricts_movement"],
     "vulnerabilities": ["poverty", "migration", "education", "abuse_physical"],
-    "rehab_service_type": ["shelter", "medical", "psychological", "legal_aid_documents"],
+    "rehab_service": ["shelter", "medical", "psychological", "legal_aid_documents"],
     "rehab_service_funding": ["state_budget", "donor", "ngo_own", "iom"],
 }  # fmt: skip
 CASE_COLUMNS = ("id", "number", "process_id", "process_version_id", "status", "outcome",
@@ -65,15 +65,19 @@ def _facts(pick: random.Random, start: datetime) -> Iterator[tuple[str, str, dat
             yield f"milestone:{milestone}", at.isoformat(), at
 
 
-def rows(n: int, version_id: int, *, seed: int = 1, first_year: int = 2016) -> Iterator[Any]:
-    """(case row, its facts, its tasks) for n cases reported over ten years."""
+def rows(
+    n: int, version_id: int, *, seed: int = 1, first_year: int = 2016, first: int = 0
+) -> Iterator[Any]:
+    """(case row, its facts, its tasks) for n cases reported over ten years, numbered from
+    `first`."""
     pick = random.Random(seed)
     span = int(timedelta(days=365 * 10).total_seconds())
     for i in range(n):
         start = datetime(first_year, 1, 1) + timedelta(seconds=pick.randrange(span))
         case_id = str(uuid.UUID(int=pick.getrandbits(128)))
         closed = pick.random() < 0.6
-        case = (case_id, f"GEN-{i:07d}", "nrm_case", version_id, "completed" if closed else "open",
+        number = f"GEN-{first + i:07d}"
+        case = (case_id, number, "nrm_case", version_id, "completed" if closed else "open",
                 "rehabilitation_completed" if closed else None, pick.choice(AGENCIES), "bench",
                 start, start, start if closed else None, "bench", 1, b"")  # fmt: skip
         facts = [(case_id, name, value, at) for name, value, at in _facts(pick, start)]
@@ -88,7 +92,7 @@ def rows(n: int, version_id: int, *, seed: int = 1, first_year: int = 2016) -> I
         yield case, facts, tasks
 
 
-def populate(db: Database, n: int, *, seed: int = 1, batch: int = 5_000) -> None:
+def populate(db: Database, n: int, *, seed: int = 1, batch: int = 5_000, first: int = 0) -> None:
     """Write n generated cases, their facts and three tasks each (on a migrated database
     with at least one deployed process version)."""
     with db.begin() as conn:
@@ -96,7 +100,7 @@ def populate(db: Database, n: int, *, seed: int = 1, batch: int = 5_000) -> None
     cases: list[Any] = []
     facts: list[Any] = []
     tasks: list[Any] = []
-    for case, case_facts, case_tasks in rows(n, version_id, seed=seed):
+    for case, case_facts, case_tasks in rows(n, version_id, seed=seed, first=first):
         cases.append(case)
         facts += case_facts
         tasks += case_tasks

@@ -45,6 +45,9 @@ CONTROL = ("debt_bondage", "takes_earnings", "restricts_financial_access", "thre
            "psychoactive_substances", "restricts_movement", "restricts_medical_care",
            "excessive_working_hours", "uses_children", "threat_of_law_enforcement",
            "withholds_necessities", "withholds_documents", "other")  # fmt: skip
+RECRUITMENT_METHODS = ("abduction", "familial", "internet", "marriage_broker", "intimate_partner",
+                       "job_offer", "posing_as_benefactor", "offer_of_accommodation",
+                       "smuggling", "other")  # fmt: skip
 RECRUITMENT = {"marriage_broker": "InternationalMarriageBroker"}
 VULNERABILITIES = ("addiction", "discrimination", "poverty", "disability_or_physical_health",
                    "mental_health", "migration", "homelessness", "abuse_social_media",
@@ -182,7 +185,7 @@ def _nrm(
         elif step.fact:
             row[column] = _flag(facts.get(step.fact[0]) == step.fact[1])
     services, funding = (
-        members.get("rehab_service_type", set()),
+        members.get("rehab_service", set()),
         members.get("rehab_service_funding", set()),
     )
     row |= {column: _flag(code in services) for code, column in _SERVICE_COLUMNS}

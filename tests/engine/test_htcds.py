@@ -5,16 +5,32 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import text
 
 from bench.population import populate
+from engine.config import load_settings
 from engine.facade import Engine
-from engine.htcdsmap import COLUMNS, QUASI_IDENTIFIERS, row_of
+from engine.htcdsmap import (
+    COLUMNS,
+    CONTROL,
+    EXPLOITATION,
+    LABOUR_SECTORS,
+    QUASI_IDENTIFIERS,
+    RECRUITMENT_METHODS,
+    VULNERABILITIES,
+    row_of,
+)
 from engine.kanon import ANY, Ladder, anonymise
 from tests.conftest import SIMPLE
+
+HTCDS_FIELDS = ("exploitation_other_types", "labour_sector", "means_of_control",
+                "recruitment_method", "vulnerabilities", "recruitment_country",
+                "transit_countries")  # fmt: skip
 
 
 def _read(file: str) -> tuple[str, list[dict[str, str]]]:
@@ -70,3 +86,30 @@ def test_ten_thousand_cases_export_with_k_at_least_5(
     with engine.db.connect() as conn:
         action = conn.execute(text("SELECT action FROM audit_event ORDER BY id DESC")).first()
     assert action is not None and action[0] == "statistics.exported"
+
+
+def _codes(prop: dict[str, Any]) -> set[str]:
+    source = prop["items"] if prop["type"] == "array" else prop
+    return {o["const"] for o in source.get("oneOf", [])}
+
+
+def test_the_forms_ask_every_field_the_export_maps() -> None:
+    """Screening asks the HTCDS fields (optional, counted), the report its countries; every
+    code a form offers has its HTCDS column."""
+    forms = load_settings({}).forms_dir
+    marked: dict[str, dict[str, Any]] = {}
+    for name in ("case_report", "identification_screening"):
+        schema = json.loads((forms / f"{name}.schema.json").read_text("utf-8"))
+        for field, prop in schema["properties"].items():
+            if prop.get("x-statistic"):
+                marked[field] = prop
+            if name == "identification_screening" and field in HTCDS_FIELDS:
+                assert field not in schema["required"], field
+    assert set(HTCDS_FIELDS) | {"citizenship", "exploitation_country"} <= set(marked)
+    assert _codes(marked["exploitation_other_types"]) == set(EXPLOITATION)
+    assert _codes(marked["labour_sector"]) == set(LABOUR_SECTORS)
+    assert _codes(marked["means_of_control"]) == set(CONTROL)
+    assert _codes(marked["recruitment_method"]) == set(RECRUITMENT_METHODS)
+    assert _codes(marked["vulnerabilities"]) == set(VULNERABILITIES)
+    assert "pattern" in marked["recruitment_country"]
+    assert "other" in _codes(marked["transit_countries"])

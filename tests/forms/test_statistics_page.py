@@ -3,6 +3,9 @@ withheld, refused to casework roles."""
 
 from __future__ import annotations
 
+import csv
+import io
+
 from engine.facade import Engine
 from tests.forms.conftest import OpenBrowser, report_case, to_screening
 
@@ -53,3 +56,34 @@ def test_cases_without_facts_are_pointed_out(browser: OpenBrowser, web_engine: E
     assert "сохраняться для статистики (считаются как «не указано»" in page
     web_engine.rebuild_facts()
     assert "--rebuild-facts" not in browser("rapporteur").get("/statistics").text
+
+
+HTCDS_ANSWERS = {
+    "screening_date": "2026-01-05", "screening_act": True, "screening_means": True,
+    "screening_purpose": True, "exploitation_other_types": ["sexual", "domestic_servitude"],
+    "labour_sector": "construction", "means_of_control": ["debt_bondage", "withholds_documents"],
+    "recruitment_method": "job_offer", "vulnerabilities": ["poverty", "migration"],
+    "recruitment_country": "KG", "transit_countries": ["KZ"],
+}  # fmt: skip
+
+
+def test_screening_answers_reach_the_page_and_the_htcds_export(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    for _ in range(5):
+        screening = to_screening(web_engine).opened[0]
+        web_engine.complete_task(screening.id, HTCDS_ANSWERS, actor="ngo", agency="ngo")
+    page = browser("rapporteur").get("/statistics").text
+    assert "Способы контроля над человеком" in page and "Долговая кабала" in page
+    assert "Уязвимость до торговли людьми" in page and "Страны транзита" in page
+    body = web_engine.htcds_export(actor="test").csv().split("\n", 1)[1]
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert len(rows) == 5
+    row = rows[0]
+    assert (row["isSexualExploit"], row["isForcedLabour"], row["isSexAndLabour"]) == ("1", "1", "1")
+    assert (row["typeOfLabourConstruction"], row["typeOfLabourDomesticWork"]) == ("1", "1")
+    assert (row["meansOfControlDebtBondage"], row["meansOfControlWithholdsDocuments"]) == ("1", "1")
+    assert row["meansOfControlNotSpecified"] == "0" and row["MethodOfRecruitment"] == "JobOffer"
+    assert row["vulnerabilitiesConcatenated"] == "Poverty|Migration"
+    assert (row["CountryOfRecruitment"], row["CountriesOfTransit"]) == ("KG", "KZ")
+    assert (row["CountryOfExploitation"], row["citizenship"]) == ("RU", "KG")
