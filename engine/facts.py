@@ -15,7 +15,8 @@ them in `case_fact` (one row per case and fact) as it runs. A form marks what is
   as `<field>:<value>` (a service delivered twice counts the case once);
 - the form itself with `"x-milestone": "<name>"` keeps `milestone:<name>`: when a task with
   that form was first completed; `{"name": "<name>", "when": {"<field>": <value>}}` only when
-  the submitted data has those values.
+  the submitted data has those values; a list of these keeps each that applies (accepted or
+  declined, say).
 
 Nothing marked `x-personal` can be a fact (validation refuses it): facts hold no identity
 and they stay when personal data is purged.
@@ -118,12 +119,13 @@ def facts_of(schema: Mapping[str, Any] | None, data: Mapping[str, Any], at: date
         return []
     fields, milestone = _marks(schema)
     facts = [f for name, kind in fields if name in data for f in _field_facts(name, kind, data)]
-    if isinstance(milestone, str):
-        facts.append(Fact(MILESTONE + milestone, at.isoformat(), first_only=True))
-    elif isinstance(milestone, dict):
-        when = milestone.get("when") or {}
-        if all(data.get(k) == v for k, v in when.items()):
-            facts.append(Fact(MILESTONE + str(milestone["name"]), at.isoformat(), first_only=True))
+    for one in milestone if isinstance(milestone, list) else [milestone]:
+        if isinstance(one, str):
+            facts.append(Fact(MILESTONE + one, at.isoformat(), first_only=True))
+        elif isinstance(one, dict):
+            when = one.get("when") or {}
+            if all(data.get(k) == v for k, v in when.items()):
+                facts.append(Fact(MILESTONE + str(one["name"]), at.isoformat(), first_only=True))
     return facts
 
 
@@ -138,21 +140,30 @@ def check_marks(schema: Mapping[str, Any], file: str) -> list[Problem]:
         if problem:
             problems.append(_problem(file, problem))
     milestone = schema.get("x-milestone")
-    if milestone is None or (isinstance(milestone, str) and milestone):
+    if milestone is None:
         return problems
-    if not (
-        isinstance(milestone, dict)
-        and isinstance(milestone.get("name"), str)
-        and milestone["name"]
-        and isinstance(milestone.get("when", {}), dict)
-    ):
+    if not isinstance(milestone, list) or not milestone:
+        milestone = [milestone]
+    if not all(_milestone_ok(one) for one in milestone):
         problems.append(
             _problem(
                 file,
-                'x-milestone must be a name or {"name": ..., "when": {"field": value}}.',
+                'x-milestone must be a name or {"name": ..., "when": {"field": value}}, '
+                "or a list of these.",
             )
         )
     return problems
+
+
+def _milestone_ok(one: Any) -> bool:
+    if isinstance(one, str):
+        return bool(one)
+    return (
+        isinstance(one, dict)
+        and isinstance(one.get("name"), str)
+        and bool(one["name"])
+        and isinstance(one.get("when", {}), dict)
+    )
 
 
 def _mark_problem(name: str, prop: Mapping[str, Any], mark: Any) -> str | None:

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine as Database
 
-from engine.config import Settings
+from engine.catalogue import STEPS
+from engine.config import Settings, load_settings
 from engine.errors import InvalidDiagramError
 from engine.facade import Engine
-from engine.facts import Fact, age_group, facts_of
+from engine.facts import Fact, age_group, check_marks, facts_of
 from engine.sources import read_paths
 from engine.spiff.clock import FakeClock
 from tests.conftest import FIXTURES, SIMPLE, fixture_files
@@ -56,6 +57,12 @@ def test_milestones_keep_their_first_time_and_may_depend_on_the_data() -> None:
     form = {"properties": {}, "x-milestone": {"name": "accepted", "when": {"decision": "yes"}}}
     assert facts_of(form, {"decision": "no"}, AT) == []
     assert [f.name for f in facts_of(form, {"decision": "yes"}, AT)] == ["milestone:accepted"]
+    either = {"properties": {}, "x-milestone": [form["x-milestone"], {"name": "declined",
+              "when": {"decision": "no"}}]}  # fmt: skip
+    assert [f.name for f in facts_of(either, {"decision": "no"}, AT)] == ["milestone:declined"]
+    assert [f.name for f in facts_of(either, {"decision": "yes"}, AT)] == ["milestone:accepted"]
+    assert check_marks(either, "f.json") == []
+    assert check_marks({**either, "x-milestone": ["ok", {"when": {}}]}, "f.json") != []
 
 
 def _library(tmp_path: Path, report: dict[str, object], screen_extra: dict[str, object]) -> Path:
@@ -217,3 +224,24 @@ def test_a_rebuild_counts_what_the_newest_forms_mark(
     assert engine.rebuild_facts() == 5
     assert engine.statistics()["people"]["by_age"] == {"child": 0, "adult": 5, "unknown": 0}
     assert engine.statistics()["cases_without_facts"] == 0
+
+
+# A referral nobody answers in time is noticed by a timer, whose script no form marks.
+NOT_FROM_FORMS = {"referral_timed_out"}
+
+
+def test_every_step_of_the_funnel_and_the_indicators_is_written_by_a_form() -> None:
+    milestones: set[str] = set()
+    facts: set[str] = set()
+    for path in load_settings({}).forms_dir.glob("*.schema.json"):
+        schema = json.loads(path.read_text("utf-8"))
+        marks = schema.get("x-milestone")
+        for one in marks if isinstance(marks, list) else [marks]:
+            milestones |= {one} if isinstance(one, str) else {one["name"]} if one else set()
+        facts |= {n for n, p in schema["properties"].items() if p.get("x-statistic")}
+    missing = {
+        s.name
+        for s in STEPS
+        if (s.milestone and s.milestone not in milestones) or (s.fact and s.fact[0] not in facts)
+    }
+    assert missing == NOT_FROM_FORMS
