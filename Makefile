@@ -68,7 +68,7 @@ test-db: install-test
 	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser" -p no:cacheprovider
 
 bench: install
-	$(BIN)/python -m bench --with-api --with-worker --save
+	$(BIN)/python -m bench --with-api --with-worker --with-statistics --save
 
 clean:
 	rm -rf $(VENV) nrm.db nrm.db-* .pytest_cache .mypy_cache .ruff_cache tests/artifacts

@@ -2,7 +2,9 @@
 bench/RESULTS.md (figures of parts not run this time are kept from the file).
 
 `--with-api`: the API through a real server; `--with-worker`: the worker firing due timers
-and escalations; `--only-worker`: that alone (the engine figures are kept)."""
+and escalations; `--only-worker`: that alone (the engine figures are kept);
+`--with-statistics`: the rapporteur's page and the HTCDS export at 100,000 cases;
+`--only-statistics`: that alone (the other figures are kept)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import engine_bench, worker_bench
+from bench import engine_bench, stats_bench, worker_bench
 from bench.api_report import HEADLINE, api_markdown, meets, merge_api
 
 HERE = Path(__file__).parent
@@ -102,6 +104,39 @@ def worker_markdown(worker: dict[str, Any]) -> list[str]:
     return [*lines, "", WORKER_NOTE]
 
 
+STATS_NOTE = (
+    "The statistics figures (`--with-statistics`, bench/stats_bench.py): the project's process "
+    "library and `cases` generated cases (bench/population.py: facts and three tasks each, bulk "
+    "inserted), the rapporteur's `GET /statistics` through the application in the bench "
+    "process. `page_first_s` counts the cases (the first read after they changed), "
+    "`page_again_s` reads the counts kept, `page_year_s` one year, `csv_figure_s` one figure's "
+    "CSV, `page_after_new_case_s` the read after one more case; `export_s` builds the HTCDS "
+    "file (k = 5). Target (issue 19): the page in at most 1 s. Shared machine (two cores, "
+    "other work running)."
+)
+STATS_FIGURES = (
+    "cases", "page_first_s", "page_again_s", "page_year_s", "csv_figure_s",
+    "page_after_new_case_s", "page_target_met", "export_s", "export_mb", "setup_populate_s",
+    "measured_at",
+)  # fmt: skip
+
+
+def stats_markdown(stats: dict[str, Any]) -> list[str]:
+    """The statistics table: a row per figure, a column per database."""
+    names = list(stats)
+    lines = [
+        "",
+        "## Statistics (the rapporteur's page and the HTCDS export)",
+        "",
+        "| figure | " + " | ".join(names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    for key in STATS_FIGURES:
+        cells = [str(stats[n].get(key, stats[n].get("skipped", ""))) for n in names]
+        lines.append(f"| `{key}` | " + " | ".join(cells) + " |")
+    return [*lines, "", STATS_NOTE]
+
+
 def verdict(name: str, value: float) -> str:
     """`met` or `missed` against the issue's target, or empty when there is none."""
     if name not in TARGETS:
@@ -147,6 +182,8 @@ def markdown(results: dict[str, Any]) -> str:
         lines += api_markdown(results["api"])
     if results.get("worker"):
         lines += worker_markdown(results["worker"])
+    if results.get("statistics"):
+        lines += stats_markdown(results["statistics"])
     return "\n".join(lines) + "\n"
 
 
@@ -158,8 +195,9 @@ def main() -> None:
     old = json.loads(previous.read_text()) if previous.exists() else {}
     now = datetime.now(UTC).isoformat(timespec="seconds")
     results: dict[str, Any]
-    if "--only-worker" in args:  # the engine figures of the file stay as they were
-        results = {k: v for k, v in old.items() if k not in ("api", "worker")}
+    only = args & {"--only-worker", "--only-statistics"}
+    if only:  # the engine figures of the file stay as they were
+        results = {k: v for k, v in old.items() if k not in ("api", "worker", "statistics")}
     else:
         results = {
             "measured_at": now,
@@ -169,7 +207,7 @@ def main() -> None:
         }
         results.update(engine_bench.run(seconds))
     new: dict[str, Any] = {}
-    if "--with-api" in args:
+    if "--with-api" in args and not only:
         from bench import api_bench
 
         new = api_bench.run(seconds)
@@ -180,13 +218,18 @@ def main() -> None:
         worker = {db: {**f, "measured_at": now} for db, f in worker_bench.run().items()}
     if worker:
         results["worker"] = worker
+    stats = old.get("statistics")
+    if args & {"--with-statistics", "--only-statistics"}:
+        stats = {db: {**f, "measured_at": now} for db, f in stats_bench.run().items()}
+    if stats:
+        results["statistics"] = stats
     if "--save" in args:
         previous.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         (HERE / "RESULTS.md").write_text(markdown(results), encoding="utf-8")
     else:
         print("(not saved: add --save to write bench/results.json and bench/RESULTS.md)")
     for key, value in results.items():
-        if key not in ("api", "worker"):
+        if key not in ("api", "worker", "statistics"):
             print(
                 f"{key:28} {value} {verdict(key, value) if isinstance(value, int | float) else ''}"
             )

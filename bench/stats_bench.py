@@ -1,0 +1,116 @@
+"""Statistics benchmark: the rapporteur's page and the HTCDS export at 100,000 cases, on
+SQLite and PostgreSQL (issue 19: target ≤ 1 s for the page).
+
+A private database gets the project's process library (its real forms: the categories of
+every figure come from them) and `NRM_BENCH_STATS_CASES` (100,000) generated cases with their
+facts and three tasks each (bench/population.py, bulk inserts). The page is `GET /statistics`
+as the rapporteur signs in and reads it, through the application in this process:
+`page_first_s` counts the cases (the first read after they changed), `page_again_s` reads the
+counts kept (the usual read while no case moved), `page_year_s` one year's figures from them,
+`csv_figure_s` one figure's CSV download; `page_after_new_case_s` is a read after one more case
+(the counts are read again). `export_s` is `nrm statistics export --htcds`'s work (rows,
+generalisation to k = 5, the file's text).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from bench import api_server
+from bench.population import populate
+from engine.accounts import create_demo
+from engine.config import load_settings
+from engine.db import make_engine, write_session
+from engine.facade import Engine
+from engine.migrate import upgrade
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+TARGET_PAGE_S = 1.0
+
+
+def _timed(call: Any) -> tuple[Any, float]:
+    t0 = time.perf_counter()
+    found = call()
+    return found, round(time.perf_counter() - t0, 3)
+
+
+def _signed_in(app: Any) -> TestClient:
+    client = TestClient(app, follow_redirects=False)
+    match = CSRF.search(client.get("/login").text)
+    assert match is not None, "no CSRF token on /login"
+    form = {"username": "rapporteur", "password": api_server.PASSWORD, "csrf_token": match[1]}
+    response = client.post("/login", data=form)
+    assert response.status_code == 303, response.text
+    return client
+
+
+def _page(client: TestClient, path: str) -> float:
+    response, seconds = _timed(lambda: client.get(path))
+    assert response.status_code == 200, (path, response.status_code, response.text[:300])
+    return seconds
+
+
+def measure(url: str, count: int) -> dict[str, Any]:
+    """The statistics figures on one (empty) database."""
+    from api.app import create_app
+
+    db = make_engine(url)
+    upgrade(db)
+    with write_session(db) as session:
+        create_demo(session, password=api_server.PASSWORD, production=False, now=datetime.now(UTC))
+        session.commit()
+    settings = replace(
+        load_settings({}),
+        database_url=url,
+        inprocess_worker=False,
+        deployment_runner=False,
+        step_processes=0,
+    )
+    engine = Engine(db, settings=settings)
+    engine.deploy_library(deployed_by="bench")
+    _none, populate_s = _timed(lambda: populate(db, count, seed=19))
+    client = _signed_in(create_app(settings, engine))
+    first = _page(client, "/statistics")
+    again = _page(client, "/statistics")
+    year = _page(client, "/statistics?year=2020")
+    figure = _page(client, "/statistics/funnel.csv")
+    populate(db, 1, seed=20, first=count)  # one more case: the counts are read again
+    after = _page(client, "/statistics")
+    export, export_s = _timed(lambda: engine.htcds_export(actor="bench").csv())
+    db.dispose()
+    return {
+        "cases": count,
+        "page_first_s": first,
+        "page_again_s": again,
+        "page_year_s": year,
+        "csv_figure_s": figure,
+        "page_after_new_case_s": after,
+        "page_target_met": max(first, after) <= TARGET_PAGE_S,
+        "export_s": export_s,
+        "export_mb": round(len(export.encode()) / 1e6, 1),
+        "setup_populate_s": populate_s,
+    }
+
+
+def run() -> dict[str, Any]:
+    """The statistics figures per database (a database that cannot be reached: why)."""
+    count = int(os.environ.get("NRM_BENCH_STATS_CASES", "100000"))
+    results: dict[str, Any] = {}
+    for name, database, skipped in (
+        ("sqlite", api_server.sqlite_database, None),
+        ("postgresql", api_server.postgres_database, api_server.postgres_available()),
+    ):
+        if skipped:
+            results[name] = {"skipped": skipped}
+            continue
+        with database() as url:
+            results[name] = measure(url, count)
+        print(f"statistics/{name}: {results[name]}", flush=True)
+    return results
