@@ -1607,3 +1607,148 @@ Feature: The case of one presumed victim, from report to closure
     When the social services completes "Close the case"
     Then the case is closed with outcome "withdrawn"
     And the case data has no full_name
+
+  @consent
+  Scenario: consent withdrawn while the case waits for its follow-up contact: the help she still wants is agreed
+    Given a presumed victim reported by the NGO
+      | field     | value          |
+      | full_name | "Jamila Sydykova" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value        |
+      | rehab_follow_up_planned | true         |
+      | rehab_follow_up_date    | "2026-06-01" |
+      | rehab_follow_up_by      | ngo          |
+    And the social services completes "Close the case"
+    Then the case is open
+    And the case waits for the message "consent_withdrawn"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-02-01 |
+      | consent_still_agrees_to_help | true       |
+    And 150 days pass
+    Then the NGO has no task "Follow-up contact"
+    When the social services completes "Agree the help that continues after consent was withdrawn"
+    Then the case is closed with outcome "withdrawn"
+
+  @consent
+  Scenario: consent withdrawn while the case waits for its follow-up contact: no more contact, only an anonymous notification
+    Given a presumed victim reported by the NGO
+      | field     | value          |
+      | full_name | "Jamila Sydykova" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value        |
+      | rehab_follow_up_planned | true         |
+      | rehab_follow_up_date    | "2026-06-01" |
+      | rehab_follow_up_by      | ngo          |
+    And the social services completes "Close the case"
+    Then the case is open
+    And the case waits for the message "consent_withdrawn"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-02-01 |
+      | consent_still_agrees_to_help | false      |
+    And 150 days pass
+    Then the NGO has no task "Follow-up contact"
+    And the social services has no task "Agree the help that continues after consent was withdrawn"
+    And the case is closed with outcome "withdrawn"
+    And the case data has no full_name
