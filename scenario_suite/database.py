@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine as Database
+from sqlalchemy.engine import make_url
 
 from engine.config import Settings, load_settings
 from engine.db import make_engine
@@ -31,17 +32,35 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path  # copied by copy_sqlite, with what its write-ahead log still holds
 
 
+def worker_database(url: str, worker: str | None) -> str:
+    """The PostgreSQL database of one pytest-xdist worker (`<name>_gw0` …), created beside the
+    one NRM_TEST_DATABASE_URL names: workers must not truncate each other's tables."""
+    if not worker:
+        return url
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = make_engine(url)
+    with admin.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if exists.first() is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def _pg_schema() -> str | None:
     if not PG_URL:
         return None
-    db = make_engine(PG_URL)
+    url = worker_database(PG_URL, os.environ.get("PYTEST_XDIST_WORKER"))
+    db = make_engine(url)
     with db.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     upgrade(db)
     db.dispose()
-    return PG_URL
+    return url
 
 
 def _truncate_all(db: Database) -> None:
