@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import and_, exists
 from sqlmodel import Session, col, select
 
 from api.schemas import CaseCreate, CasePublic, CasesPublic, HistoryEvent, HistoryPublic, StepPublic
@@ -12,6 +15,8 @@ from api.services import access_log, idempotency, steps, visibility
 from api.services.policy import Caller, casework_agency, starting_agency
 from api.services.shaping import case_public, task_public
 from engine.facade import Engine
+from engine.facts import age_group
+from engine.library import LoadedVersion
 from engine.models import AuditEvent, Case, HumanTask, TaskStatus
 
 
@@ -41,6 +46,23 @@ def start(
     )
 
 
+@dataclass(frozen=True)
+class CaseFilter:
+    """What a case list asks for: a status, cases with an overdue open task, with an open
+    task claimed by a user, with an open task in an SOP, and a case number or pseudonym."""
+
+    status: str | None = None
+    overdue: bool = False
+    claimed_by: str | None = None
+    process_id: str | None = None
+    text: str | None = None
+
+
+# A pseudonym lives in the case data, not in a column: a search reads at most this many of
+# the agency's newest matching cases.
+SEARCH_SCAN = 500
+
+
 def list_visible(
     *,
     engine: Engine,
@@ -49,17 +71,34 @@ def list_visible(
     status: str | None,
     limit: int,
     offset: int,
+    filters: CaseFilter | None = None,
 ) -> CasesPublic:
     """Cases the caller's agency takes part in, newest first, with open tasks, no data."""
     agency = casework_agency(caller)
+    filters = filters or CaseFilter(status=status)
     query = select(Case).where(visibility.takes_part(agency))
-    if status is not None:
-        query = query.where(Case.status == status)
-    cases = session.exec(
-        query.order_by(col(Case.created_at).desc(), col(Case.number).desc())
-        .offset(offset)
-        .limit(limit)
-    ).all()
+    if filters.status is not None:
+        query = query.where(Case.status == filters.status)
+    open_task = and_(
+        col(HumanTask.case_id) == col(Case.id), col(HumanTask.status) == TaskStatus.READY
+    )
+    if filters.overdue:
+        now = engine.clock.now()
+        query = query.where(exists().where(open_task, col(HumanTask.due_at) < now))
+    if filters.claimed_by:
+        query = query.where(
+            exists().where(open_task, col(HumanTask.claimed_by) == filters.claimed_by)
+        )
+    if filters.process_id:
+        query = query.where(
+            exists().where(open_task, col(HumanTask.process_id) == filters.process_id)
+        )
+    query = query.order_by(col(Case.created_at).desc(), col(Case.number).desc())
+    text = (filters.text or "").strip()
+    if text:
+        cases = _search(engine, session, agency, query, text, limit + offset)[offset:]
+    else:
+        cases = list(session.exec(query.offset(offset).limit(limit)).all())
     open_rows = _open_tasks(session, [c.id for c in cases])
     now = engine.clock.now()
     data = []
@@ -71,6 +110,29 @@ def list_visible(
         ]
         data.append(case_public(case, process_version=loaded.version.version, open_tasks=tasks))
     return CasesPublic(data=data, limit=limit, offset=offset)
+
+
+def _search(
+    engine: Engine, session: Session, agency: str, query: Any, text: str, wanted: int
+) -> list[Case]:
+    """Cases whose number contains the text (letter case aside), or whose pseudonym the
+    agency may see contains it; at most `wanted`, newest first."""
+    needle = text.casefold()
+    found: list[Case] = []
+    for case in session.exec(query.limit(SEARCH_SCAN)).all():
+        if needle in case.number.casefold() or needle in _pseudonym(engine, session, case, agency):
+            found.append(case)
+            if len(found) >= wanted:
+                break
+    return found
+
+
+def _pseudonym(engine: Engine, session: Session, case: Case, agency: str) -> str:
+    projection = visibility.projected_data(
+        engine=engine, session=session, case=case, agency=agency, data=engine.get_case(case.id).data
+    )
+    name = projection.data.get("pseudonym")
+    return str(name).casefold() if name and "pseudonym" not in projection.personal else ""
 
 
 def _open_tasks(session: Session, case_ids: list[str]) -> dict[str, list[HumanTask]]:
@@ -161,6 +223,65 @@ def answers(
             and not (isinstance(prop, dict) and prop.get("readOnly"))
         }
     return found
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One line telling a case apart, within need to know (no personal field: a summary is
+    not access-logged): who (pseudonym, child or age band), flags, where, which SOPs it is in
+    now and its next deadline."""
+
+    pseudonym: str | None
+    child: bool
+    age_group: str | None
+    immediate_danger: bool
+    region: str | None
+    sops: list[str]
+    next_due: datetime | None
+    overdue: bool
+
+
+def summaries(
+    *, engine: Engine, session: Session, caller: Caller, case_ids: list[str]
+) -> dict[str, CaseSummary]:
+    """Summary lines of some cases the caller's agency takes part in (others are skipped)."""
+    agency = casework_agency(caller)
+    rows = session.exec(
+        select(Case).where(col(Case.id).in_(case_ids), visibility.takes_part(agency))
+    ).all()
+    open_rows = _open_tasks(session, [c.id for c in rows])
+    now = engine.clock.now()
+    found: dict[str, CaseSummary] = {}
+    for case in rows:
+        projection = visibility.projected_data(
+            engine=engine,
+            session=session,
+            case=case,
+            agency=agency,
+            data=engine.get_case(case.id).data,
+        )
+        data = {k: v for k, v in projection.data.items() if k not in projection.personal}
+        loaded = visibility.version_of(engine, session, case)
+        tasks = open_rows[case.id]
+        sops = list(dict.fromkeys(t.process_id for t in tasks))
+        dues = [t.due_at for t in tasks if t.due_at is not None]
+        pseudonym = data.get("pseudonym")
+        found[case.id] = CaseSummary(
+            pseudonym=str(pseudonym) if pseudonym else None,
+            child=data.get("presumed_child") is True,
+            age_group=age_group(data["age"]) if "age" in data else None,
+            immediate_danger=data.get("immediate_danger") is True,
+            region=str(data["region"]) if data.get("region") else None,
+            sops=[_process_name(loaded, p) for p in sops],
+            next_due=min(dues) if dues else None,
+            overdue=any(d < now for d in dues),
+        )
+    return found
+
+
+def _process_name(loaded: LoadedVersion, process_id: str) -> str:
+    definition = loaded.bundle.processes.get(process_id)
+    return str(definition.name) if definition is not None and definition.name else process_id
 
 
 # Details of the trail a case's history shows: names and rungs, never data or free text.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -14,6 +15,7 @@ from api.services import cases, messages
 from engine.db import read_session
 from forms import diagramtext, fieldlabels, formview
 from forms.fieldlabels import FieldIndex
+from forms.web import summary
 from forms.web.casedata import version_index
 from forms.web.deps import CasePage, WebUser
 from forms.web.messages import message_title
@@ -54,8 +56,20 @@ def list_cases(
     engine: EngineDep,
     caller: WebUser,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    q: Annotated[str, Query(max_length=100)] = "",
+    overdue: Annotated[bool, Query()] = False,
+    mine: Annotated[bool, Query()] = False,
+    sop: Annotated[str, Query(max_length=255)] = "",
 ) -> Response:
-    """Cases the user's agency takes part in, newest first."""
+    """Cases the user's agency takes part in, newest first, each with its summary line;
+    filters (overdue, claimed by me, SOP) and a search by case number or pseudonym."""
+    filters = cases.CaseFilter(
+        overdue=overdue,
+        claimed_by=caller.username if mine else None,
+        process_id=sop or None,
+        text=q.strip() or None,
+    )
+    t = translator(request)
     with read_session(engine.db) as session:
         found = cases.list_visible(
             engine=engine,
@@ -64,9 +78,32 @@ def list_cases(
             status=None,
             limit=PAGE_SIZE,
             offset=offset,
+            filters=filters,
         )
+        lines = summary.lines(
+            engine=engine,
+            session=session,
+            caller=caller,
+            t=t,
+            case_ids=[c.id for c in found.data],
+        )
+        sops = summary.sop_choices(engine, session, t)
     more = len(found.data) == PAGE_SIZE
-    return page(request, "cases.html", cases=found.data, offset=offset, more=more, size=PAGE_SIZE)
+    asked = {"q": q.strip(), "overdue": overdue, "mine": mine, "sop": sop}
+    kept = urlencode({k: ("true" if v is True else v) for k, v in asked.items() if v})
+    return page(
+        request,
+        "cases.html",
+        cases=found.data,
+        summaries=lines,
+        sops=sops,
+        asked=asked,
+        filtered=bool(kept),
+        kept=("&" + kept) if kept else "",
+        offset=offset,
+        more=more,
+        size=PAGE_SIZE,
+    )
 
 
 @router.get("/cases/{case_id}")

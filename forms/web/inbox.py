@@ -14,6 +14,7 @@ from api.services.inbox import InboxFilter, Page, inbox
 from api.services.policy import ESCALATION_ROLES
 from engine.db import read_session
 from forms import drafts, timewords
+from forms.web import summary
 from forms.web.deps import WebUser
 from forms.web.render import page, translator
 from forms.web.routing import PageRoute
@@ -29,20 +30,32 @@ def show_inbox(
     caller: WebUser,
     mine: Annotated[bool, Query()] = False,
     escalated: Annotated[bool, Query()] = False,
+    overdue: Annotated[bool, Query()] = False,
+    sop: Annotated[str, Query(max_length=255)] = "",
     cursor: Annotated[str | None, Query(max_length=512)] = None,
 ) -> Response:
     """Open tasks of the user's agency, with deadlines and waiting times in words; for a
     supervisor or head, also the tasks escalated to them (of any agency)."""
-    status = InboxStatus.ESCALATED if escalated else None
+    status = InboxStatus.ESCALATED if escalated else (InboxStatus.OVERDUE if overdue else None)
+    t, now = translator(request), engine.clock.now()
     with read_session(engine.db) as session:
         found = inbox(
             engine=engine,
             session=session,
             caller=caller,
-            filters=InboxFilter(status=status, assignee_me=mine and not escalated),
+            filters=InboxFilter(
+                status=status, assignee_me=mine and not escalated, process_id=sop or None
+            ),
             page=Page(limit=PAGE_SIZE, cursor=cursor),
         )
-    t, now = translator(request), engine.clock.now()
+        lines = summary.lines(
+            engine=engine,
+            session=session,
+            caller=caller,
+            t=t,
+            case_ids=[task.case_id for task in found.data],
+        )
+        sops = summary.sop_choices(engine, session, t)
     drafted = drafts.task_ids(engine=engine, username=caller.username)
     rows = [
         {
@@ -59,6 +72,10 @@ def show_inbox(
         rows=rows,
         mine=mine and not escalated,
         escalated=escalated,
+        overdue=overdue and not escalated,
+        sop=sop,
+        sops=sops,
+        summaries=lines,
         supervises=bool(caller.roles & ESCALATION_ROLES),
         next_cursor=found.next_cursor,
     )

@@ -1,0 +1,47 @@
+"""Summary lines that tell cases apart (inbox and case list), and the SOPs to filter by."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+
+from api.services import cases
+from api.services.policy import Caller
+from engine.facade import Engine
+from forms import fieldlabels, timewords
+from forms.translate import Translator
+
+ROOT_PROCESS = "nrm_case"
+
+
+def lines(
+    *, engine: Engine, session: Session, caller: Caller, t: Translator, case_ids: list[str]
+) -> dict[str, dict[str, Any]]:
+    """Each case's summary in words: pseudonym, child or age band, immediate danger, region,
+    the SOPs it is in now and its next deadline."""
+    found = cases.summaries(
+        engine=engine, session=session, caller=caller, case_ids=list(dict.fromkeys(case_ids))
+    )
+    index = fieldlabels.field_index({"report": engine.start_form(ROOT_PROCESS)})
+    now = engine.clock.now()
+    return {
+        case_id: {
+            "pseudonym": s.pseudonym,
+            "child": s.child,
+            "age_group": s.age_group if s.age_group and s.age_group != "unknown" else None,
+            "danger": s.immediate_danger,
+            "region": fieldlabels.display(t, index, "region", s.region) if s.region else None,
+            "sops": [t.form(name) for name in s.sops],
+            "deadline": timewords.deadline(t, s.next_due, now) if s.next_due else None,
+            "overdue": s.overdue,
+        }
+        for case_id, s in found.items()
+    }
+
+
+def sop_choices(engine: Engine, session: Session, t: Translator) -> list[tuple[str, str]]:
+    """(process id, name in the page language) of the SOPs a case can be in."""
+    bundle = engine.library.latest(session, ROOT_PROCESS).bundle
+    named = [(pid, t.form(d.name or pid)) for pid, d in bundle.processes.items()]
+    return sorted(named, key=lambda item: item[1])
