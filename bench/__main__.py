@@ -117,7 +117,8 @@ STATS_NOTE = (
 STATS_FIGURES = (
     "cases", "page_first_s", "page_again_s", "page_year_s", "csv_figure_s",
     "page_after_new_case_s", "page_target_met", "export_s", "export_mb", "setup_populate_s",
-    "measured_at",
+    "page_first_cpu_s", "page_again_cpu_s", "page_year_cpu_s", "csv_figure_cpu_s",
+    "page_after_new_case_cpu_s", "export_cpu_s", "measured_at",
 )  # fmt: skip
 
 
@@ -220,7 +221,8 @@ def main() -> None:
         results["worker"] = worker
     stats = old.get("statistics")
     if args & {"--with-statistics", "--only-statistics"}:
-        stats = {db: {**f, "measured_at": now} for db, f in stats_bench.run().items()}
+        measured = {db: {**f, "measured_at": now} for db, f in stats_bench.run().items()}
+        stats = {**(stats or {}), **measured}
     if stats:
         results["statistics"] = stats
     if "--save" in args:

@@ -9,7 +9,10 @@ as the rapporteur signs in and reads it, through the application in this process
 counts kept (the usual read while no case moved), `page_year_s` one year's figures from them,
 `csv_figure_s` one figure's CSV download; `page_after_new_case_s` is a read after one more case
 (the counts are read again). `export_s` is `nrm statistics export --htcds`'s work (rows,
-generalisation to k = 5, the file's text).
+generalisation to k = 5, the file's text). Each `…_cpu_s` is the bench process's CPU time
+for the same read (the machine is shared: wall time there includes waiting for a core).
+`NRM_BENCH_STATS_DATABASES` (sqlite,postgresql) chooses the databases; the figures of a
+database not measured are kept.
 """
 
 from __future__ import annotations
@@ -35,9 +38,13 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 TARGET_PAGE_S = 1.0
 
 
+CPU: dict[str, float] = {}  # process CPU seconds of the last call timed
+
+
 def _timed(call: Any) -> tuple[Any, float]:
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     found = call()
+    CPU["last"] = round(time.process_time() - c0, 3)
     return found, round(time.perf_counter() - t0, 3)
 
 
@@ -51,9 +58,10 @@ def _signed_in(app: Any) -> TestClient:
     return client
 
 
-def _page(client: TestClient, path: str) -> float:
+def _page(client: TestClient, path: str, cpu: dict[str, float], name: str) -> float:
     response, seconds = _timed(lambda: client.get(path))
     assert response.status_code == 200, (path, response.status_code, response.text[:300])
+    cpu[name] = CPU["last"]
     return seconds
 
 
@@ -77,13 +85,15 @@ def measure(url: str, count: int) -> dict[str, Any]:
     engine.deploy_library(deployed_by="bench")
     _none, populate_s = _timed(lambda: populate(db, count, seed=19))
     client = _signed_in(create_app(settings, engine))
-    first = _page(client, "/statistics")
-    again = _page(client, "/statistics")
-    year = _page(client, "/statistics?year=2020")
-    figure = _page(client, "/statistics/funnel.csv")
+    cpu: dict[str, float] = {}
+    first = _page(client, "/statistics", cpu, "page_first_cpu_s")
+    again = _page(client, "/statistics", cpu, "page_again_cpu_s")
+    year = _page(client, "/statistics?year=2020", cpu, "page_year_cpu_s")
+    figure = _page(client, "/statistics/funnel.csv", cpu, "csv_figure_cpu_s")
     populate(db, 1, seed=20, first=count)  # one more case: the counts are read again
-    after = _page(client, "/statistics")
+    after = _page(client, "/statistics", cpu, "page_after_new_case_cpu_s")
     export, export_s = _timed(lambda: engine.htcds_export(actor="bench").csv())
+    cpu["export_cpu_s"] = CPU["last"]
     db.dispose()
     return {
         "cases": count,
@@ -96,17 +106,21 @@ def measure(url: str, count: int) -> dict[str, Any]:
         "export_s": export_s,
         "export_mb": round(len(export.encode()) / 1e6, 1),
         "setup_populate_s": populate_s,
+        **cpu,
     }
 
 
 def run() -> dict[str, Any]:
     """The statistics figures per database (a database that cannot be reached: why)."""
     count = int(os.environ.get("NRM_BENCH_STATS_CASES", "100000"))
+    only = os.environ.get("NRM_BENCH_STATS_DATABASES", "sqlite,postgresql").split(",")
     results: dict[str, Any] = {}
     for name, database, skipped in (
         ("sqlite", api_server.sqlite_database, None),
         ("postgresql", api_server.postgres_database, api_server.postgres_available()),
     ):
+        if name not in only:
+            continue
         if skipped:
             results[name] = {"skipped": skipped}
             continue
