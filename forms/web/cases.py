@@ -119,13 +119,16 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         sent = cases.answers(
             engine=engine, session=session, caller=caller, case=case, task_ids=done
         )
-    t = translator(request)
+        t = translator(request)
+        line = summary.lines(engine=engine, session=session, caller=caller, t=t, case_ids=[case.id])
+
     return page(
         request,
         "case.html",
         case=public,
         data=fieldlabels.rows(t, index, public.data or {}),
         history=history.data,
+        case_summary=line.get(case.id),
         decided={
             task_id: fieldlabels.rows(t, index, answers, key_fields(index, answers))
             for task_id, answers in sent.items()

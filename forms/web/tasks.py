@@ -22,6 +22,7 @@ from forms import drafts, fielderrors, fieldlabels, formview, timewords
 from forms.fieldlabels import FieldIndex
 from forms.formview import Raw
 from forms.translate import Translator
+from forms.web import summary
 from forms.web.casedata import context_rows, version_index
 from forms.web.deps import PostedForm, TaskPage, WebUser
 from forms.web.expiry import keeps_typed
@@ -74,6 +75,10 @@ def task_page(
     """Render the task page with these raw values and field errors."""
     t, now = translator(request), engine.clock.now()
     caller: Caller = request.state.caller
+    with read_session(engine.db) as session:
+        line = summary.lines(
+            engine=engine, session=session, caller=caller, t=t, case_ids=[detail.case_id]
+        )
     return page(
         request,
         "task.html",
@@ -84,6 +89,7 @@ def task_page(
         sections=formview.build(detail.form_schema, values, errors),
         context=context_rows(t, index, detail.form_schema, detail.data),
         answers=sent_answers(engine, t, index, detail),
+        case_summary=line.get(detail.case_id),
         errors=errors or {},
         general=general or [],
         deadline=timewords.deadline(t, detail.due_at, now),

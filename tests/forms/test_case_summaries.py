@@ -87,3 +87,20 @@ def test_filters_overdue_claimed_by_me_and_sop(
     assert old.case.number in inbox_overdue and new.case.number not in inbox_overdue
     assert new.case.number not in ngo.get("/inbox?sop=social_rehabilitation").text
     assert old.case.number in ngo.get("/inbox?sop=identification").text
+
+
+def test_the_case_and_task_pages_carry_the_same_summary_line(
+    web_engine: Engine, browser: OpenBrowser
+) -> None:
+    step = report_case(web_engine, pseudonym="Meerim", age=15)
+    ngo = browser("ngo")
+    listed = re.search(
+        r'<p class="summary">.*?</p>', _entry(ngo.get("/cases").text, "Meerim"), re.S
+    )
+    assert listed is not None
+    for path in (f"/cases/{step.case.id}", f"/tasks/{step.opened[0].id}"):
+        page = ngo.get(path).text
+        shown = re.search(r'<p class="summary">.*?</p>', page, re.S)
+        assert shown is not None, path
+        assert _text(shown.group(0)) == _text(listed.group(0)), path
+        assert "Meerim" in shown.group(0) and "ребёнок" in shown.group(0)
