@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists
+from sqlalchemy import and_, exists, func
 from sqlmodel import Session, col, select
 
 from api.schemas import CaseCreate, CasePublic, CasesPublic, HistoryEvent, HistoryPublic, StepPublic
@@ -56,8 +56,10 @@ class CaseFilter:
     claimed_by: str | None = None
     process_id: str | None = None
     text: str | None = None
+    sort: str = "newest"  # or "oldest" (the case's age), "due" (its next deadline first)
 
 
+SORTS = ("newest", "oldest", "due")
 # A pseudonym lives in the case data, not in a column: a search reads at most this many of
 # the agency's newest matching cases.
 SEARCH_SCAN = 500
@@ -93,7 +95,15 @@ def list_visible(
         query = query.where(
             exists().where(open_task, col(HumanTask.process_id) == filters.process_id)
         )
-    query = query.order_by(col(Case.created_at).desc(), col(Case.number).desc())
+    if filters.sort == "due":
+        next_due = (
+            select(func.min(HumanTask.due_at)).where(open_task).correlate(Case).scalar_subquery()
+        )
+        query = query.order_by(next_due.is_(None), next_due, col(Case.created_at))
+    elif filters.sort == "oldest":
+        query = query.order_by(col(Case.created_at), col(Case.number))
+    else:
+        query = query.order_by(col(Case.created_at).desc(), col(Case.number).desc())
     text = (filters.text or "").strip()
     if text:
         cases = _search(engine, session, agency, query, text, limit + offset)[offset:]

@@ -60,6 +60,7 @@ def list_cases(
     overdue: Annotated[bool, Query()] = False,
     mine: Annotated[bool, Query()] = False,
     sop: Annotated[str, Query(max_length=255)] = "",
+    sort: Annotated[str, Query(max_length=16)] = "newest",
 ) -> Response:
     """Cases the user's agency takes part in, newest first, each with its summary line;
     filters (overdue, claimed by me, SOP) and a search by case number or pseudonym."""
@@ -68,6 +69,7 @@ def list_cases(
         claimed_by=caller.username if mine else None,
         process_id=sop or None,
         text=q.strip() or None,
+        sort=sort if sort in cases.SORTS else "newest",
     )
     t = translator(request)
     with read_session(engine.db) as session:
@@ -89,8 +91,10 @@ def list_cases(
         )
         sops = summary.sop_choices(engine, session, t)
     more = len(found.data) == PAGE_SIZE
-    asked = {"q": q.strip(), "overdue": overdue, "mine": mine, "sop": sop}
-    kept = urlencode({k: ("true" if v is True else v) for k, v in asked.items() if v})
+    asked = {"q": q.strip(), "overdue": overdue, "mine": mine, "sop": sop, "sort": filters.sort}
+    kept = urlencode(
+        {k: ("true" if v is True else v) for k, v in asked.items() if v and v != "newest"}
+    )
     return page(
         request,
         "cases.html",

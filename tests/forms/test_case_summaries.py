@@ -104,3 +104,46 @@ def test_the_case_and_task_pages_carry_the_same_summary_line(
         assert shown is not None, path
         assert _text(shown.group(0)) == _text(listed.group(0)), path
         assert "Meerim" in shown.group(0) and "ребёнок" in shown.group(0)
+
+
+def test_the_case_list_sorts_by_age_or_next_deadline(
+    web_engine: Engine, clock: FakeClock, browser: OpenBrowser
+) -> None:
+    first = report_case(web_engine, pseudonym="First")
+    clock.advance(timedelta(days=1))
+    second = report_case(web_engine, pseudonym="Second")
+    web_engine.complete_task(
+        second.opened[0].id,
+        {
+            "immediate_danger": False,
+            "medical_emergency": False,
+            "risk_trafficker_contact": False,
+            "risk_retrafficking": "low",
+        },
+        actor="ngo",
+        agency="ngo",
+    )
+    ngo = browser("ngo")
+
+    def order(query: str) -> list[str]:
+        page = ngo.get(f"/cases{query}").text
+        return [
+            n
+            for n in re.findall(r"NRM-\d{4}-\d+", page)
+            if n in (first.case.number, second.case.number)
+        ]
+
+    newest = order("")
+    assert newest.index(second.case.number) < newest.index(first.case.number)
+    oldest = order("?sort=oldest")
+    assert oldest.index(first.case.number) < oldest.index(second.case.number)
+    due = (
+        web_engine.case_tasks(first.case.id)[0].due_at,
+        web_engine.case_tasks(second.case.id)[0].due_at,
+    )
+    assert due[0] is not None and due[1] is not None
+    by_due = order("?sort=due")
+    sooner = first if due[0] <= due[1] else second
+    later = second if sooner is first else first
+    assert by_due.index(sooner.case.number) < by_due.index(later.case.number)
+    assert 'option value="due" selected' in ngo.get("/cases?sort=due").text
