@@ -25,3 +25,14 @@ def test_header_takes_less_than_a_fifth_of_a_phone_screen(
         height = phone.evaluate("document.querySelector('header.site').offsetHeight")
         screenshot(phone, f"header-{username}-{lang}-360", full_page=False)
         assert height < PHONE[1] / 5, f"{username} {lang}: header {height} px of {PHONE[1]}"
+
+
+def test_case_list_with_its_filters_fits_a_phone(new_page: Any, live_server: LiveServer) -> None:
+    del live_server
+    phone = new_page(*PHONE)
+    sign_in(phone, "ngo")
+    for path in ("/cases", "/cases?sort=due&overdue=true", "/inbox?sop=identification"):
+        phone.goto(path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        screenshot(phone, "phone-" + path.strip("/").replace("?", "-").replace("&", "-"))
+        assert width <= PHONE[0], f"{path}: {width} px wide"
