@@ -38,6 +38,7 @@ INDICATORS: tuple[Step, ...] = (
     Step("referral_timed_out", milestone="referral_timed_out"),
     Step("consent_refused", fact=("consent_referral", "false")),
     Step("consent_withdrawn", milestone="consent_withdrawn"),
+    Step("consent_limited", milestone="consent_limited"),
     Step("arrived_home", milestone="arrived_home"),
     Step("returned_abroad", milestone="returned_abroad"),
     Step("certificate_of_return_issued", milestone="certificate_of_return_issued"),

@@ -1527,7 +1527,57 @@ Feature: The case of one presumed victim, from report to closure
 
 
   @consent
-  Scenario: a woman withdraws consent during the referral; the help she still wants is agreed and the case closes
+  Scenario: a woman stops sharing with the police only; her referral and shelter go on
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    Then the police has a task "Decide identification status"
+    And the police is shown personal data of this case
+    When the NGO sends the message "consent_limited" with:
+      | field                           | value      |
+      | consent_withdrawn_on            | 2026-01-06 |
+      | consent_withdrawn_from          | ["police"] |
+      | consent_police_report_withdrawn | true       |
+    Then the case is open
+    And the case data has consent_withdrawn_from = ["police"]
+    And the case data has consent_police_report_withdrawn = true
+    And the police is shown no personal data of this case
+    And the NGO has a task "Compile the referral"
+    And the police has a task "Decide identification status"
+    And the case waits for the message "consent_limited"
+    When the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-06" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    Then the NGO has a task "Intake and needs assessment"
+    And the police is shown no personal data of this case
+    And the case is open
+
+  @consent
+  Scenario: a woman withdraws her consent to help altogether during the referral; the help she still wants is agreed and the case closes
     Given a presumed victim reported by the NGO
     When the NGO completes "Check safety and risks"
       | field             | value |

@@ -15,6 +15,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 from sqlalchemy.engine import Engine as Database
 
+from api.services.visibility import may_see_personal
 from engine.config import Settings
 from engine.errors import InvalidDataError, MessageNotAwaitedError, NotMessageSenderError
 from engine.facade import Engine
@@ -344,3 +345,16 @@ def shown_none_of(world: World, agency: str, fields: str) -> None:
         if task.agency == code:
             shown = declared_fields(world.engine.task_form(task.id)) & hidden
             assert not shown, (task.name, sorted(shown))
+
+
+@then(parsers.re(rf"{AGENCY} (?:is|are) shown (?P<negated>no |)personal data of this case$"))
+def shown_personal_data(world: World, agency: str, negated: str) -> None:
+    """Whether the agency may see the case's personal fields now (api/services/visibility: the
+    identifying authority, the serving agency, consular, never one the person withdrew consent
+    from)."""
+    code = agency_code(agency)
+    serving = {t.agency for t in world.open_tasks() if t.agency}
+    allowed = may_see_personal(
+        agency=code, data=world.case().data, serving=serving, params=world.engine.settings.params
+    )
+    assert allowed is not bool(negated), (code, "may see" if allowed else "may not see")

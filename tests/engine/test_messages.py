@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, select
 
 from engine.config import Settings
+from engine.definitions import MessageInfo
 from engine.errors import (
     ErrorReport,
     InvalidDataError,
@@ -21,6 +22,7 @@ from engine.facade import Engine
 from engine.models import AuditEvent, Case, CaseFact
 from engine.sources import SourceFile, read_paths
 from engine.spiff.clock import FakeClock
+from engine.spiff.messages import Catcher, receivers
 from engine.validation import validate_files
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "messages"
@@ -272,3 +274,36 @@ def test_a_new_case_does_not_start_event_sub_processes(engine: Engine) -> None:
     engine.deliver_message(first, "consent_withdrawn", WITHDRAWN, actor="s1", agency="social")
     second = start(engine)
     assert open_names(engine, second) == ["Request travel documents"]
+
+
+def _catcher(process_id: str, message: str, depth: int, *, busy: bool = False) -> Catcher:
+    info = MessageInfo(
+        process_id=process_id,
+        bpmn_id=f"start_{message}",
+        message=message,
+        title=message,
+        senders=("social",),
+        schema=f"{message}.schema.json",
+        kind="start",
+        interrupting=False,
+        event_subprocess=f"esp_{message}",
+    )
+    return Catcher(info, depth, esp_name=f"esp_{message}", busy=busy)
+
+
+def test_a_message_only_the_case_catches_reaches_the_case_while_an_sop_runs() -> None:
+    # consent_limited: only nrm_case (depth 0) catches it; SOPs inside catch consent_withdrawn
+    outer_limited = _catcher("nrm_case", "consent_limited", 0)
+    found = [
+        _catcher("nrm_case", "consent_withdrawn", 0),
+        outer_limited,
+        _catcher("referral", "consent_withdrawn", 1),
+        _catcher("social_rehabilitation", "consent_withdrawn", 2),
+    ]
+    assert receivers(found, "consent_limited") == [outer_limited]
+    assert [c.info.process_id for c in receivers(found, "consent_withdrawn")] == [
+        "social_rehabilitation"
+    ]
+    # while its event sub-process runs, the message is not awaited
+    busy = [_catcher("nrm_case", "consent_limited", 0, busy=True)]
+    assert receivers(busy, "consent_limited") == []
