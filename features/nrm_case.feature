@@ -1254,7 +1254,7 @@ Feature: The case of one presumed victim, from report to closure
     And the case is open
 
   @reasonable_grounds
-  Scenario: a negative decision that stands after review ends help only with a referral to general services
+  Scenario: a negative decision stands: the person keeps help until the agreed move-on date and the proceedings continue
     Given a presumed victim reported by the NGO
     When the NGO completes "Check safety and risks"
       | field             | value |
@@ -1263,7 +1263,7 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Inform and obtain consent"
       | field                 | value |
       | consent_referral      | true  |
-      | consent_police_report | false |
+      | consent_police_report | true  |
     And the NGO completes "Indicator screening"
       | field             | value |
       | screening_act     | true  |
@@ -1275,21 +1275,78 @@ Feature: The case of one presumed victim, from report to closure
     And the police completes "Decide identification status"
       | field                   | value         |
       | identification_decision | not_confirmed |
-    Then the NGO has a task "Compile the referral"
-    When the NGO completes "Tell the person of the negative decision and offer a review"
+    And the NGO completes "Compile the referral"
+      | field                   | value        |
+      | referral_needs          | ["shelter"]  |
+      | referral_receiver       | ngo          |
+      | referral_consent_date   | "2026-01-06" |
+      | referral_consent_method | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the NGO completes "Tell the person of the negative decision and offer a review"
       | field                   | value |
       | status_notice_given     | true  |
       | status_review_requested | true  |
     And the police completes "Review the negative decision"
       | field                 | value  |
       | status_review_outcome | upheld |
-    Then the NGO has a task "Refer to general services"
-    And the NGO has a task "Compile the referral"
-    When the NGO completes "Refer to general services"
+    And the NGO completes "Refer to general services"
       | field                     | value                               |
       | general_services_referred | ["social_assistance", "legal_aid"] |
+    # The decision branch ends; help and the proceedings do not.
+    Then the social services has a task "Plan the move-on from assistance"
+    And the NGO has a task "Intake and needs assessment"
+    And the prosecutor has a task "Record the crime in the unified register"
+    And the case is open
+    When the social services completes "Plan the move-on from assistance"
+      | field             | value                                                              |
+      | move_on_plan      | "Shelter until she moves to her sister's; social assistance after" |
+      | move_on_help_ends | "2026-02-09"                                                       |
+    Then the social services has no task "Plan the move-on from assistance"
+    And the NGO has a task "Intake and needs assessment"
+    And the case is open
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value          |
+      | rehab_plan_goals       | "Safe housing" |
+      | rehab_services_planned | ["shelter"]    |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                  | value           |
+      | rehab_service_provider | "Crisis centre" |
+      | rehab_service_status   | delivered       |
+    And 30 days pass
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                                |
+      | rehab_review_progress | "Moved on as agreed on the end date" |
+      | rehab_review_decision | handover_reintegration               |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value        |
+      | rehab_closure_date      | "2026-02-09" |
+      | rehab_follow_up_planned | false        |
+    Then the social services has a task "Close the case"
+    When the social services completes "Close the case"
+      | field           | value                                       |
+      | closure_date    | "2026-02-10"                                |
+      | closure_summary | "Help ended on the agreed date; trial open" |
+    # The proceedings keep the case open until they end.
+    Then the case is open
+    And the prosecutor has a task "Record the crime in the unified register"
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-77" |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value |
+      | proceedings_participates | false |
     Then the case is closed with outcome "not_victim"
-    And the NGO has no open tasks
 
   @consent @privacy
   Scenario: an NGO-first adult who refuses a police report gets shelter before any decision and the police never see her name
@@ -1878,7 +1935,8 @@ Feature: The case of one presumed victim, from report to closure
       | child_withdrawal_care          | shelter                                       |
       | child_withdrawal_guardian_kept | true                                          |
       | child_withdrawal_contact_plan  | weekly visit to the shelter with the guardian |
-    Then the social services has a task "Close the case"
+    # Help has ended, but the case closes only once the formal status decision was taken.
+    Then the social services has no task "Close the case"
     And the child-protection body has a task "Agree the person's safety after consent was withdrawn"
     When the child-protection body completes "Agree the person's safety after consent was withdrawn"
       | field                 | value |
@@ -1887,7 +1945,8 @@ Feature: The case of one presumed victim, from report to closure
     And the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
-    And the social services completes "Close the case"
+    Then the social services has a task "Close the case"
+    When the social services completes "Close the case"
     Then the case is closed with outcome "withdrawn"
     And the case data has repatriation_outcome = "consent_withdrawn"
     And the case data has full_name = "Firuza N."
