@@ -96,7 +96,7 @@ def retry_all(server: UvicornServer, tasks: list[str]) -> None:
     """Send every completion again with its key: each must answer 200."""
     try:
         bearer = token(server.url)
-        with httpx.Client(base_url=server.url, timeout=10) as client:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
             for i, task_id in enumerate(tasks):
                 response = client.post(
                     f"/api/v1/tasks/{task_id}/complete",
