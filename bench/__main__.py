@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import engine_bench, stats_bench, worker_bench
-from bench.api_report import HEADLINE, api_markdown, meets, merge_api
+from bench.api_report import HEADLINE, api_markdown, meets, merge_api, targets_for
 
 HERE = Path(__file__).parent
 TARGETS = {"engine_ratio": (">=", 0.33), "state_bytes_per_case": ("<=", 8192)}
@@ -238,7 +238,8 @@ def main() -> None:
     for db, figures in (results.get("api") or {}).items():
         for key in HEADLINE:
             if key in figures:
-                print(f"api/{db:10} {key:24} {figures[key]} {meets(key, figures[key])}")
+                verdict_text = meets(key, figures[key], targets_for(db))
+                print(f"api/{db:10} {key:24} {figures[key]} {verdict_text}")
 
 
 if __name__ == "__main__":

@@ -6,9 +6,10 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-# The issue's targets for the API figures (per database).
+# The targets for the API figures. SQLite's api_ratio is a guard (issue 21: >= 0.18 with
+# ordinary routes); PostgreSQL's one-process api_ratio is reported, not a target.
 API_TARGETS: dict[str, tuple[str, float]] = {
-    "api_ratio": (">=", 0.2),
+    "api_ratio": (">=", 0.18),
     "p99_over_p50_c16": ("<=", 3.0),
     "inbox_p95_ratio_100k_1k": ("<=", 1.5),
     "rss_mb_100k": ("<=", 300.0),
@@ -40,6 +41,14 @@ def percentile(values: Sequence[float], q: float) -> float:
 def latency_summary(latencies_ms: Sequence[float]) -> dict[str, float]:
     """p50, p95 and p99 of request latencies in milliseconds (rounded)."""
     return {f"p{q}_ms": round(percentile(latencies_ms, q), 2) for q in (50, 95, 99)}
+
+
+REPORTED_ONLY: dict[str, frozenset[str]] = {"postgresql": frozenset({"api_ratio"})}
+
+
+def targets_for(db: str) -> dict[str, tuple[str, float]]:
+    """The API targets that apply to one database's figures."""
+    return {k: v for k, v in API_TARGETS.items() if k not in REPORTED_ONLY.get(db, frozenset())}
 
 
 def meets(name: str, value: Any, targets: Mapping[str, tuple[str, float]] = API_TARGETS) -> str:
@@ -90,6 +99,13 @@ def _cell(value: Any) -> str:
     return str(value) if not isinstance(value, dict | list) else ""
 
 
+def _verdict(db: str, name: str, value: Any) -> str:
+    """The target cell of one figure: met, MISSED, reported (no target here) or empty."""
+    if name in REPORTED_ONLY.get(db, frozenset()):
+        return "reported"
+    return meets(name, value, targets_for(db))
+
+
 def api_markdown(api: Mapping[str, Mapping[str, Any]]) -> list[str]:
     """Markdown lines for the `api` section: headline figures with verdicts, then detail."""
     lines: list[str] = []
@@ -100,7 +116,9 @@ def api_markdown(api: Mapping[str, Mapping[str, Any]]) -> list[str]:
             continue
         lines += ["| figure | value | target |", "|---|---|---|"]
         lines += [
-            f"| `{k}` | {figures[k]} | {meets(k, figures[k])} |" for k in HEADLINE if k in figures
+            f"| `{k}` | {figures[k]} | {_verdict(db, k, figures[k])} |"
+            for k in HEADLINE
+            if k in figures
         ]
         lines += [
             f"| `{k}` | {_cell(v)} |  |"
