@@ -88,20 +88,23 @@ WORKER_FIGURES = (
 )
 
 
-def worker_markdown(worker: dict[str, Any]) -> list[str]:
-    """The worker's table: a row per figure, a column per database."""
-    names = list(worker)
-    lines = [
-        "",
-        "## Worker (due timers and escalations)",
-        "",
-        "| figure | " + " | ".join(names) + " |",
-        "|---|" + "---|" * len(names),
-    ]
-    for key in WORKER_FIGURES:
-        cells = [str(worker[n].get(key, worker[n].get("skipped", ""))) for n in names]
+def figures_table(
+    title: str, by_db: dict[str, Any], figures: tuple[str, ...], note: str
+) -> list[str]:
+    """A section's table: a row per figure, a column per database, then its note."""
+    names = list(by_db)
+    lines = ["", f"## {title}", "", "| figure | " + " | ".join(names) + " |"]
+    lines.append("|---|" + "---|" * len(names))
+    for key in figures:
+        cells = [str(by_db[n].get(key, by_db[n].get("skipped", ""))) for n in names]
         lines.append(f"| `{key}` | " + " | ".join(cells) + " |")
-    return [*lines, "", WORKER_NOTE]
+    return [*lines, "", note]
+
+
+def worker_markdown(worker: dict[str, Any]) -> list[str]:
+    """The worker's table."""
+    title = "Worker (due timers and escalations)"
+    return figures_table(title, worker, WORKER_FIGURES, WORKER_NOTE)
 
 
 STATS_NOTE = (
@@ -123,19 +126,9 @@ STATS_FIGURES = (
 
 
 def stats_markdown(stats: dict[str, Any]) -> list[str]:
-    """The statistics table: a row per figure, a column per database."""
-    names = list(stats)
-    lines = [
-        "",
-        "## Statistics (the rapporteur's page and the HTCDS export)",
-        "",
-        "| figure | " + " | ".join(names) + " |",
-        "|---|" + "---|" * len(names),
-    ]
-    for key in STATS_FIGURES:
-        cells = [str(stats[n].get(key, stats[n].get("skipped", ""))) for n in names]
-        lines.append(f"| `{key}` | " + " | ".join(cells) + " |")
-    return [*lines, "", STATS_NOTE]
+    """The statistics table."""
+    title = "Statistics (the rapporteur's page and the HTCDS export)"
+    return figures_table(title, stats, STATS_FIGURES, STATS_NOTE)
 
 
 def verdict(name: str, value: float) -> str:
