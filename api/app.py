@@ -20,7 +20,7 @@ from api.routes import auth, cases, health, processes, statistics, tasks, users
 from api.stephosts import StepHosts
 from api.worker import TimerWorker
 from engine.config import Settings, load_settings
-from engine.deployjobs import DeploymentRunner
+from engine.deployrunner import DeploymentRunner
 from engine.errors import ProductionRefusedError
 from engine.facade import Engine
 from forms import web

@@ -19,36 +19,33 @@ host is started. In each host `RLIMIT_AS` holds memory to `NRM_STEP_MEMORY_MB`, 
 
 Steps of one case go to the same host while it is free (its workflow cache stays warm); a
 case whose host is busy goes to a free one (another host reads the case from the database).
+
+This module is the server's side (the pool, routing, the watchdog, awaiting answers); what
+runs inside a host is in api/stephost_main.py.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
-import importlib
 import logging
 import multiprocessing
-import os
 import pickle
 import queue
-import resource
 import signal
 import threading
 import time
-import traceback
 import zlib
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
-from types import MappingProxyType
 from typing import Any
 
 from api.errors import ServiceUnavailableError
-from engine import progress
+from api.stephost_main import MARK_BYTES, PICKLE, StepFunction, WaitClock, host_main, read_mark
 from engine.config import Settings
-from engine.db import BUSY_TIMEOUT_MS, make_engine, pool_options
+from engine.db import BUSY_TIMEOUT_MS
 from engine.errors import NrmError, StepLimitError
 from engine.facade import Engine
 
@@ -57,15 +54,8 @@ log = logging.getLogger("api.stephosts")
 _SPAWN = multiprocessing.get_context("spawn")
 # How long a new host may take to import, connect and parse the versions in use.
 START_TIMEOUT_S = 120.0
-# Bytes of the shared mark: "<process id>\n<element id>" of the code running now.
-MARK_BYTES = 600
-_PICKLE = pickle.HIGHEST_PROTOCOL
 # A step may wait this long for other writers' turns beyond its limit (SQLite's busy timeout).
 WAIT_ALLOWANCE_S = BUSY_TIMEOUT_MS / 1000
-
-
-class _WaitClock(ctypes.Structure):
-    _fields_ = [("since", ctypes.c_double), ("total", ctypes.c_double)]  # noqa: RUF012
 
 
 @dataclass(frozen=True)
@@ -76,9 +66,6 @@ class Stopped:
     process_id: str | None
     element_id: str | None
     reason: str
-
-
-StepFunction = Callable[..., Any]
 
 
 class StepHosts:
@@ -163,7 +150,7 @@ class _Host:
         self._mark = _SPAWN.RawArray(ctypes.c_char, MARK_BYTES)
         # Since when the step waits for another writer (0: it does not), and how long it
         # waited before: not counted against its limit (CLOCK_MONOTONIC is system-wide).
-        self._clock = _SPAWN.RawValue(_WaitClock)
+        self._clock = _SPAWN.RawValue(WaitClock)
         self._process: Any = None
         self._conn: Connection | None = None
         self._ready = False
@@ -206,7 +193,7 @@ class _Host:
                     self.load -= 1
 
     def _run(self, job: _Job) -> None:
-        payload = pickle.dumps((job.fn, job.kwargs), _PICKLE)
+        payload = pickle.dumps((job.fn, job.kwargs), PICKLE)
         conn = self._ready_connection()
         self._mark.value = b""
         self._clock.since, self._clock.total = 0.0, 0.0
@@ -244,10 +231,9 @@ class _Host:
 
     def _fail(self, job: _Job, reason: str) -> None:
         """Kill the host (its transaction dies with it), record, answer, start another."""
-        where = self._mark.value.decode("utf-8", "replace")
+        process_id, element_id = read_mark(self._mark)
         self._end_process()
-        process_id, _, element_id = where.partition("\n")
-        stopped = Stopped(job.case_id, process_id or None, element_id or None, reason)
+        stopped = Stopped(job.case_id, process_id, element_id, reason)
         self.stopped(stopped)
         self._spawn()
         at = f" at element {element_id!r} of {process_id!r}" if element_id else ""
@@ -259,8 +245,8 @@ class _Host:
                     if job.case_id
                     else "."
                 ),
-                element_id=element_id or None,
-                process_id=process_id or None,
+                element_id=element_id,
+                process_id=process_id,
                 case_id=job.case_id,
                 limit="NRM_STEP_TIME_LIMIT",
                 seconds=self.settings.step_time_limit,
@@ -297,7 +283,7 @@ class _Host:
     def _spawn(self) -> None:
         ours, theirs = _SPAWN.Pipe(duplex=True)
         process = _SPAWN.Process(
-            target=_host_main,
+            target=host_main,
             args=(theirs, _portable(self.settings), self._mark, self._clock),
             name=f"nrm-step-host-{self.number}",
             daemon=True,
@@ -320,104 +306,6 @@ class _Host:
 def _portable(settings: Settings) -> Settings:
     """The settings as they pickle (a mapping proxy does not)."""
     return replace(settings, params=dict(settings.params))
-
-
-# --- in the host ---------------------------------------------------------------------------
-
-
-class _SharedMark(progress.Mark):
-    """The element whose code runs now, written where the server reads it after a kill."""
-
-    def __init__(self, buffer: Any, clock: Any) -> None:
-        self.buffer = buffer
-        self.clock = clock
-
-    def enter(self, process_id: str, element_id: str) -> None:
-        self.buffer.value = f"{process_id}\n{element_id}".encode()[: MARK_BYTES - 1]
-
-    def leave(self) -> None:
-        self.buffer.value = b""
-
-    def waiting(self, now: bool) -> None:
-        clock = self.clock
-        if now:
-            clock.since = time.monotonic()
-        elif clock.since:
-            clock.total += time.monotonic() - clock.since
-            clock.since = 0.0
-
-
-def _host_main(conn: Connection, settings: Settings, mark: Any, clock: Any) -> None:
-    """A step host: build an engine, then run steps until the server closes the pipe."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the server stops its hosts
-    settings = replace(settings, params=MappingProxyType(dict(settings.params)))
-    try:
-        _limit_memory(settings.step_memory_mb)
-        db = make_engine(settings.database_url, **pool_options(1))
-        engine = Engine(db, settings=settings)
-        progress.install(_SharedMark(mark, clock))
-        engine.load_versions()
-        # Every step function lives in a module the app imports: imported now, not by the
-        # first step sent here (a second of imports counted against its time limit).
-        importlib.import_module("api.app")
-    except BaseException as exc:  # noqa: BLE001  (said to the server, which answers 503)
-        conn.send(("failed", type(exc).__name__))
-        return
-    conn.send(("ready", os.getpid()))
-    gc.freeze()  # the modules and parsed versions live as long as the host
-    while True:
-        try:
-            fn, kwargs = pickle.loads(conn.recv_bytes())
-        except (EOFError, OSError):
-            return  # the server is gone
-        _limit_cpu(settings.step_time_limit)
-        conn.send_bytes(_answer(fn, kwargs, engine, mark))
-
-
-def _answer(fn: StepFunction, kwargs: dict[str, Any], engine: Engine, mark: Any) -> bytes:
-    restart = False
-    try:
-        reply: tuple[str, Any, bool] = ("ok", fn(engine=engine, **kwargs), False)
-    except MemoryError:
-        where = mark.value.decode("utf-8", "replace")
-        process_id, _, element_id = where.partition("\n")
-        limit = engine.settings.step_memory_mb
-        error = StepLimitError(
-            f"The step ran out of its {limit} MB of memory (NRM_STEP_MEMORY_MB)"
-            + (f" at element {element_id!r}" if element_id else "")
-            + "; nothing of it was saved.",
-            element_id=element_id or None,
-            process_id=process_id or None,
-            limit="NRM_STEP_MEMORY_MB",
-        )
-        reply, restart = ("error", error, True), True
-    except BaseException as exc:  # noqa: BLE001  (every failure goes back to the server)
-        if not isinstance(exc, NrmError):
-            frames = "".join(traceback.format_tb(exc.__traceback__))
-            log.error("step failed in a step host: %s\n%s", type(exc).__name__, frames)
-        reply = ("error", exc, False)
-    try:
-        return pickle.dumps(reply, _PICKLE)
-    except Exception:  # noqa: BLE001  (an error that does not pickle: its type goes back)
-        kind = type(reply[1]).__name__
-        fallback = RuntimeError(f"{kind} in a step host") if reply[0] == "error" else None
-        return pickle.dumps(("error", fallback or RuntimeError("unpicklable answer"), restart))
-
-
-def _limit_memory(megabytes: int) -> None:
-    if megabytes > 0:
-        size = megabytes * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (size, size))
-
-
-def _limit_cpu(time_limit: float) -> None:
-    """SIGXCPU once this step used twice its wall-clock limit of CPU: only reached when no
-    server is left to kill the host at the limit."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    soft = int(usage.ru_utime + usage.ru_stime + 2 * time_limit) + 1
-    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-    if hard == resource.RLIM_INFINITY or soft < hard:
-        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
 def fire_case(*, engine: Engine, case_id: str) -> bool:

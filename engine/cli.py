@@ -125,7 +125,7 @@ def worker(
     """Fire due timers, tell due escalation rungs and run queued deployments, forever (or
     once: then every deployment that waits too). NRM_DEPLOYMENT_RUNNER=off leaves deployments
     to the servers."""
-    from engine.deployjobs import DeploymentRunner
+    from engine.deployrunner import DeploymentRunner
 
     settings = load_settings()
     engine = _engine(settings)
@@ -302,7 +302,7 @@ def _queue_deploy(
 
 def _run_until_finished(engine: Engine, job_id: int, pause: float = 1.0) -> JobView:
     """Run queued deployments here until `job_id` is done (a server's runner may take it)."""
-    from engine.deployjobs import runner_name
+    from engine.deployrunner import runner_name
 
     name = runner_name("cli")
     while True:

@@ -15,16 +15,15 @@ it is one conditional UPDATE. A runner that stops leaves its lease to run out an
 claim takes the job again (`attempts` counts the claims; past MAX_ATTEMPTS the job fails). A
 runner whose lease was taken cannot finish the job: its outcome is written only while the row
 still names it, in the same transaction as the deployment.
+
+This module is the job table (queue, claim under a lease, renew, finish) and a job's run
+(gate and deploy); the runner thread, the lease heartbeat and the reports are in
+engine/deployrunner.py.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import os
-import socket
-import threading
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -36,7 +35,8 @@ from sqlmodel import Session, col, select
 
 from engine.db import is_sqlite, read_session
 from engine.deploying import PolicyDeployment
-from engine.errors import InvalidDiagramError, NotFoundError, NrmError
+from engine.deployrunner import Heartbeat, error_report, failure_report, success_report
+from engine.errors import NotFoundError, NrmError
 from engine.library import DeployResult
 from engine.models import DeploymentJob, DeploymentJobFile
 from engine.models import DeploymentJobState as State
@@ -50,8 +50,6 @@ MAX_ATTEMPTS = 3
 FEATURE = ".feature"
 ACTIVE = (State.QUEUED, State.RUNNING)
 FINISHED = frozenset({State.SUCCEEDED, State.FAILED})
-# How long a runner waits between looks at the queue when nobody wakes it.
-POLL_SECONDS = 2.0
 
 
 class UnknownDeploymentJobError(NotFoundError):
@@ -99,54 +97,6 @@ class ClaimedJob:
     skip_reason: str | None
     files: tuple[SourceFile, ...]
     features: Mapping[str, bytes]
-
-
-def runner_name(role: str) -> str:
-    """A name no other runner has: its role, host, process and a random part."""
-    return f"{role}:{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-def _plain(value: Any) -> Any:
-    """`value` as JSON would give it back (dates as ISO text)."""
-    return json.loads(json.dumps(value, default=str))
-
-
-def success_report(result: DeployResult) -> dict[str, Any]:
-    """What a job that deployed (or found nothing changed) reports."""
-    return {
-        "created": result.created,
-        "deployment_id": result.deployment_id,
-        "content_hash": result.content_hash,
-        "versions": [
-            {
-                "process_id": v.process_id,
-                "version": v.version,
-                "name": v.name,
-                "content_hash": v.content_hash,
-                "deployed_at": v.deployed_at.isoformat(),
-                "deployed_by": v.deployed_by,
-            }
-            for v in result.new_versions
-        ],
-        "warnings": [p.as_dict() for p in result.report.warnings],
-        "gate": result.gate.as_dict() if result.gate is not None else None,
-    }
-
-
-def failure_report(exc: NrmError) -> dict[str, Any]:
-    """What a job that deployed nothing reports: the error as a problem would give it, and the
-    gate's report (each failing scenario with its step and error) when the gate ran."""
-    details = dict(exc.details())
-    gate = details.pop("gate", None)
-    error: dict[str, Any] = {
-        "status": exc.status,
-        "title": exc.title,
-        "detail": exc.message,
-        **_plain(details),
-    }
-    if isinstance(exc, InvalidDiagramError):
-        error["problems"] = [p.as_dict() for p in exc.problems]
-    return {"error": error, "gate": _plain(gate)}
 
 
 class DeploymentJobs(PolicyDeployment):
@@ -296,7 +246,9 @@ class DeploymentJobs(PolicyDeployment):
         job.started_at = job.started_at or now
         if job.attempts > MAX_ATTEMPTS:
             why = f"Its runner stopped {MAX_ATTEMPTS} times while running it; nothing was deployed."
-            self._close(job, State.FAILED, {"error": _error(500, "Deployment abandoned", why)})
+            self._close(
+                job, State.FAILED, {"error": error_report(500, "Deployment abandoned", why)}
+            )
             session.add(job)
             return None
         session.add(job)
@@ -338,7 +290,7 @@ class DeploymentJobs(PolicyDeployment):
     def run_claimed(self, job: ClaimedJob, *, gate: Gate | None = None) -> None:
         """Deploy a claimed job behind its gate (or `gate`), renewing the lease meanwhile,
         and record the outcome; a job another runner took over is left to it."""
-        with _Heartbeat(self, job, self.settings.deployment_lease / 3):
+        with Heartbeat(self, job, self.settings.deployment_lease / 3):
             self._run(job, gate or self._gate_of(job))
 
     def _run(self, job: ClaimedJob, gate: Gate) -> None:
@@ -358,11 +310,11 @@ class DeploymentJobs(PolicyDeployment):
         except Exception as exc:  # noqa: BLE001  (the job must end, and the runner live on)
             log.exception("deployment %d failed unexpectedly", job.id)
             why = f"The deployment stopped on an unexpected {type(exc).__name__}."
-            self._fail(job, {"error": _error(500, "Deployment failed", why)})
+            self._fail(job, {"error": error_report(500, "Deployment failed", why)})
 
     def _succeeded(self, job: ClaimedJob, session: Session, result: DeployResult) -> None:
         """In the deploying transaction: the job succeeded, if this runner still holds it."""
-        row = session.exec(select(DeploymentJob).where(*_held(job)).with_for_update()).first()
+        row = _held_row(session, job)
         if row is None:
             raise LeaseLostError(job.id)
         self._close(row, State.SUCCEEDED, success_report(result))
@@ -371,7 +323,7 @@ class DeploymentJobs(PolicyDeployment):
 
     def _fail(self, job: ClaimedJob, report: dict[str, Any]) -> None:
         def fail(session: Session) -> None:
-            row = session.exec(select(DeploymentJob).where(*_held(job)).with_for_update()).first()
+            row = _held_row(session, job)
             if row is None:
                 log.warning("deployment %d was taken over by another runner", job.id)
                 return
@@ -394,77 +346,10 @@ def _held(job: ClaimedJob) -> tuple[Any, ...]:
     )
 
 
+def _held_row(session: Session, job: ClaimedJob) -> DeploymentJob | None:
+    """The job's row, locked, while `job.runner` still holds it."""
+    return session.exec(select(DeploymentJob).where(*_held(job)).with_for_update()).first()
+
+
 def _feature(name: str) -> bool:
     return name.endswith(FEATURE)
-
-
-def _error(status: int, title: str, detail: str) -> dict[str, Any]:
-    return {"status": status, "title": title, "detail": detail}
-
-
-class _Heartbeat:
-    """Renews a job's lease every `interval` seconds while the job runs."""
-
-    def __init__(self, engine: DeploymentJobs, job: ClaimedJob, interval: float) -> None:
-        self.engine, self.job, self.interval = engine, job, interval
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._beat, name="nrm-lease", daemon=True)
-
-    def __enter__(self) -> None:
-        self._thread.start()
-
-    def __exit__(self, *_exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _beat(self) -> None:
-        while not self._stop.wait(self.interval):
-            try:
-                if not self.engine.renew_lease(self.job):
-                    return
-            except Exception as exc:  # noqa: BLE001  (the next beat tries again)
-                log.warning("lease of deployment %d not renewed: %s", self.job.id, exc)
-
-
-class DeploymentRunner:
-    """A daemon thread that runs queued deployment jobs one after another (in the server and
-    in `nrm worker`); `wake()` makes it look at once instead of at its next poll."""
-
-    def __init__(self, engine: DeploymentJobs, role: str, poll: float = POLL_SECONDS) -> None:
-        self.engine = engine
-        self.name = runner_name(role)
-        self.poll = poll
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="nrm-deployments", daemon=True)
-
-    def start(self) -> None:
-        """Begin running jobs."""
-        self._thread.start()
-
-    def wake(self) -> None:
-        """Look at the queue now (a job was just queued)."""
-        self._wake.set()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        """Stop after the job in progress (a job still running when the wait ends is left to
-        its lease: another runner takes it again)."""
-        self._stop.set()
-        self._wake.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            ran = self.run_once()
-            if ran is None:
-                self._wake.wait(self.poll)
-                self._wake.clear()
-
-    def run_once(self) -> JobView | None:
-        """Run the next job, if one waits; a failure is logged and the next round tries."""
-        try:
-            return self.engine.run_next_deployment(self.name)
-        except Exception as exc:  # noqa: BLE001  (the loop must outlive one bad round)
-            log.error("deployment round failed: %s", type(exc).__name__)
-            return None

@@ -14,7 +14,8 @@ import pytest
 from sqlmodel import Session, select
 
 from engine.deploying import deployed_files
-from engine.deployjobs import MAX_ATTEMPTS, DeploymentRunner, UnknownDeploymentJobError
+from engine.deployjobs import MAX_ATTEMPTS, UnknownDeploymentJobError
+from engine.deployrunner import DeploymentRunner
 from engine.errors import InvalidDiagramError
 from engine.facade import Engine
 from engine.models import AuditEvent
