@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from engine.casepath import CasePath
 from engine.definitions import CompiledBundle
 from engine.drawing import ElementState, render_svg
-from engine.runtime import CasePath
 from engine.views import TaskView
 
 

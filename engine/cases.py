@@ -6,8 +6,7 @@ import os
 import time
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import replace
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -18,12 +17,13 @@ from engine.claims import check_may_act
 from engine.context import EngineContext
 from engine.errors import MessageNotAwaitedError, NotMessageSenderError, TaskNotReadyError
 from engine.facts import facts_of
-from engine.forms import personal_fields, read_only_fields, validate_form, with_read_only
+from engine.forms import read_only_fields, validate_form, with_read_only
 from engine.library import LoadedVersion
-from engine.models import CaseHalt, CaseStatus, TaskStatus, Timer
-from engine.rowsql import CaseRow, TaskRow, changed
+from engine.models import CaseHalt, CaseStatus, Timer
+from engine.rowsql import CaseRow, TaskRow
 from engine.spiff import messages
-from engine.views import AwaitedMessage, CaseView, StepResult, TaskView
+from engine.steps import Step, after_step, keep_after_commit
+from engine.views import AwaitedMessage, StepResult
 
 
 def start(
@@ -71,7 +71,7 @@ def start(
             data=data,
             detail={"process_id": process_id, "version": loaded.version.version},
         )
-        return _after_step(
+        return after_step(
             ctx,
             session,
             Step(
@@ -129,7 +129,7 @@ def complete(
             if row.claimed_by and row.claimed_by != actor
             else None,
         )
-        return _after_step(
+        return after_step(
             ctx,
             session,
             Step(
@@ -223,38 +223,20 @@ def deliver_message(
     for target in targets:
         messages.deliver(workflow, target, data)
     runtime.run(workflow)
-    rows = store.task_rows(session, case.id)
-    with store.batch(session):
-        now = ctx.clock.now()
-        store.record_facts(session, case.id, facts_of(form, data, now), now)
-        audit.record(
-            session,
-            at=now,
-            actor=actor,
-            agency=agency,
-            action="message.delivered",
-            case_id=case.id,
-            data=data,
-            detail={
-                "message": name,
-                "elements": sorted({t.info.bpmn_id for t in targets}),
-                "process_id": targets[0].info.process_id,
-            },
-        )
-        return _after_step(
-            ctx,
-            session,
-            Step(
-                case=case,
-                loaded=loaded,
-                workflow=workflow,
-                rows=rows,
-                timers=timers,
-                actor=actor,
-                agency=agency,
-                now=now,
-            ),
-        )
+    now = ctx.clock.now()
+    return _audited_step(
+        ctx,
+        session,
+        Step(case, loaded, workflow, _task_rows(session, case), timers, actor, agency, now),
+        action="message.delivered",
+        data=data,
+        facts=facts_of(form, data, now),
+        detail={
+            "message": name,
+            "elements": sorted({t.info.bpmn_id for t in targets}),
+            "process_id": targets[0].info.process_id,
+        },
+    )
 
 
 def fire_timers(ctx: EngineContext, session: Session, *, case_id: str) -> StepResult | None:
@@ -271,31 +253,22 @@ def fire_timers(ctx: EngineContext, session: Session, *, case_id: str) -> StepRe
     if not fired:
         keep_after_commit(session, case, workflow)
         return None
-    rows = store.task_rows(session, case.id)
-    now = ctx.clock.now()
-    with store.batch(session):
-        audit.record(
-            session,
-            at=now,
-            actor="system",
-            action="timer.fired",
-            case_id=case.id,
-            detail={"timers": sorted(fired)},
-        )
-        return _after_step(
-            ctx,
-            session,
-            Step(
-                case=case,
-                loaded=loaded,
-                workflow=workflow,
-                rows=rows,
-                timers=before,
-                actor="system",
-                agency=None,
-                now=now,
-            ),
-        )
+    return _audited_step(
+        ctx,
+        session,
+        Step(
+            case,
+            loaded,
+            workflow,
+            _task_rows(session, case),
+            before,
+            "system",
+            None,
+            ctx.clock.now(),
+        ),
+        action="timer.fired",
+        detail={"timers": sorted(fired)},
+    )
 
 
 def cancel(
@@ -316,33 +289,46 @@ def cancel(
     workflow = _workflow(ctx, session, case, loaded)
     timers = runtime.pending_timers(workflow)
     runtime.cancel(workflow)
-    rows = store.task_rows(session, case.id)
-    now = ctx.clock.now()
+    rows = _task_rows(session, case)
+    step = Step(case, loaded, workflow, rows, timers, actor, agency, ctx.clock.now())
+    return _audited_step(
+        ctx,
+        session,
+        replace(step, status=CaseStatus.CANCELLED),
+        action="case.cancelled",
+        detail={"reason": reason},
+    )
+
+
+def _task_rows(session: Session, case: CaseRow) -> dict[str, TaskRow]:
+    return store.task_rows(session, case.id)
+
+
+def _audited_step(
+    ctx: EngineContext,
+    session: Session,
+    step: Step,
+    *,
+    action: str,
+    detail: Mapping[str, Any],
+    data: Mapping[str, Any] | None = None,
+    facts: Any = None,
+) -> StepResult:
+    """In one batch: the step's facts (if any), its audit event, then its bookkeeping."""
     with store.batch(session):
+        if facts is not None:
+            store.record_facts(session, step.case.id, facts, step.now)
         audit.record(
             session,
-            at=now,
-            actor=actor,
-            agency=agency,
-            action="case.cancelled",
-            case_id=case.id,
-            detail={"reason": reason},
+            at=step.now,
+            actor=step.actor,
+            agency=step.agency,
+            action=action,
+            case_id=step.case.id,
+            data=data,
+            detail=detail,
         )
-        return _after_step(
-            ctx,
-            session,
-            Step(
-                case=case,
-                loaded=loaded,
-                workflow=workflow,
-                rows=rows,
-                timers=timers,
-                actor=actor,
-                agency=agency,
-                status=CaseStatus.CANCELLED,
-                now=now,
-            ),
-        )
+        return after_step(ctx, session, step)
 
 
 def _workflow(ctx: EngineContext, session: Session, case: CaseRow, loaded: LoadedVersion) -> Any:
@@ -350,76 +336,6 @@ def _workflow(ctx: EngineContext, session: Session, case: CaseRow, loaded: Loade
     if cached is not None:
         return cached
     return ctx.restore(store.load_state(session, case.id), loaded)
-
-
-@dataclass(frozen=True)
-class Step:
-    """A step under way: the case as it was read (locked), its version and live workflow
-    (already advanced), its task rows and waiting timers from before the step, who acts and
-    when; `completed` is the task it completes, `status` a status it ends the case in."""
-
-    case: CaseRow
-    loaded: LoadedVersion
-    workflow: Any
-    rows: dict[str, TaskRow]
-    timers: list[runtime.PendingTimer]
-    actor: str
-    agency: str | None
-    now: datetime
-    completed: TaskRow | None = None
-    status: str | None = None
-
-
-def _after_step(ctx: EngineContext, session: Session, step: Step) -> StepResult:
-    """Save state, mirror tasks and timers, record completion at the step's time; the caller
-    commits."""
-    after = runtime.snapshot(step.workflow, step.loaded.bundle, ctx.params)
-    data = after.data
-    status = step.status
-    changes: dict[str, Any] = {"updated_at": step.now}
-    if status is None and runtime.is_completed(step.workflow):
-        status = CaseStatus.COMPLETED
-        changes["outcome"] = data.get("case_outcome")
-        if data.get(PURGE_FLAG):
-            _purge_personal_data(
-                session, step.case, step.loaded, step.workflow, actor=step.actor, now=step.now
-            )
-            data = runtime.case_data(step.workflow)
-    if status is not None:
-        changes.update(status=status, closed_at=step.now)
-        audit.record(
-            session,
-            at=step.now,
-            actor=step.actor,
-            agency=step.agency,
-            action=f"case.{status}",
-            case_id=step.case.id,
-            detail={"outcome": changes.get("outcome")},
-        )
-    case = ctx.save(session, step.case, step.workflow, **changes)
-    still_open, opened = store.sync_tasks(
-        session,
-        case.id,
-        step.rows,
-        after.open_tasks,
-        now=step.now,
-        completed_id=step.completed.id if step.completed else None,
-        actor=step.actor,
-    )
-    store.sync_timers(session, case.id, step.timers, after.timers)
-    keep_after_commit(session, case, step.workflow)
-    return StepResult(
-        case=CaseView.of(
-            case,
-            step.loaded.version.version,
-            [TaskView.of(r, case.number) for r in still_open],
-            data,
-        ),
-        opened=[TaskView.of(r, case.number) for r in opened],
-        completed=TaskView.of(_done(step.completed, step.actor, step.now), case.number)
-        if step.completed
-        else None,
-    )
 
 
 def time_ordered_id() -> str:
@@ -432,45 +348,6 @@ def time_ordered_id() -> str:
     value = value & ~(0xF << 76) | 0x7 << 76  # version 7
     value = value & ~(0x3 << 62) | 0x2 << 62  # RFC 9562 variant
     return str(uuid.UUID(int=value))
-
-
-def _done(row: TaskRow, actor: str, now: datetime) -> TaskRow:
-    """The completed task's row as this step left it (see store.sync_tasks)."""
-    return changed(row, status=TaskStatus.COMPLETED, completed_by=actor, completed_at=now)
-
-
-# A diagram sets this field (e.g. when an adult refuses referral and only an anonymous
-# notification may remain) to have every identity field removed when the case ends.
-PURGE_FLAG = "purge_personal_data"
-
-
-def _purge_personal_data(
-    session: Session, case: CaseRow, loaded: LoadedVersion, workflow: Any, *, actor: str, now: Any
-) -> None:
-    fields = set().union(*(personal_fields(f) for f in loaded.bundle.forms.values()))
-    removed = runtime.scrub(workflow, fields)
-    audit.record(
-        session,
-        at=now,
-        actor=actor,
-        action="case.personal_data_purged",
-        case_id=case.id,
-        detail={"fields": sorted(fields), "values_removed": removed},
-    )
-
-
-def keep_after_commit(session: Session, case: CaseRow, workflow: Any) -> None:
-    """Ask the unit of work to cache the live workflow once (and only if) it commits.
-
-    Only an open case's: a closed case takes no more steps, and a cache full of finished
-    workflows (thousands of objects each) made every full garbage collection walk them.
-    """
-    if case.status != CaseStatus.OPEN:
-        workflow = None  # the unit drops any older copy of this case from the cache
-    session.info.setdefault(CACHE_KEY, []).append((case.id, case.version, workflow))
-
-
-CACHE_KEY = "nrm_cache_after_commit"
 
 
 def due_case_ids(

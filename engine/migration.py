@@ -17,13 +17,13 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from engine import audit, runtime, store
-from engine.cases import keep_after_commit
 from engine.context import EngineContext
 from engine.errors import MigrationRefusedError
 from engine.library import LoadedVersion
 from engine.models import Case, CaseStatus, HumanTask, ProcessVersion
 from engine.rowsql import CaseRow, TaskRow
 from engine.spiff.migration import MigrationIssue, migrate, open_elements
+from engine.steps import keep_after_commit
 from engine.versions import version_row
 from engine.views import TaskView
 

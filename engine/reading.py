@@ -10,7 +10,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, col, select
 
-from engine import cases, runtime, store
+from engine import casepath, cases, runtime, store
 from engine.casediagram import CaseDiagram, draw, processes_of
 from engine.context import EngineContext
 from engine.db import read_session
@@ -113,12 +113,12 @@ class CaseReading:
             found = next((s for s in schemas if s), None)
             return loaded.bundle.form(found)
 
-    def case_path(self, case_id: str) -> runtime.CasePath:
+    def case_path(self, case_id: str) -> casepath.CasePath:
         """Finished elements, taken sequence flows and open elements of a case."""
         with read_session(self.db) as session:
             case, loaded = self._case(session, case_id)
             workflow = self._workflow(session, case, loaded)
-            return runtime.case_path(workflow, loaded.bundle)
+            return casepath.case_path(workflow, loaded.bundle)
 
     def case_diagrams(self, case_id: str) -> list[CaseDiagram]:
         """The case drawn on its version, one SVG per process it went through (its own first):
@@ -126,7 +126,7 @@ class CaseReading:
         with read_session(self.db) as session:
             case, loaded = self._case(session, case_id)
             workflow = self._workflow(session, case, loaded)
-            path = runtime.case_path(workflow, loaded.bundle)
+            path = casepath.case_path(workflow, loaded.bundle)
             tasks = [
                 TaskView.of(r, case.number) for r in store.task_rows(session, case.id).values()
             ]

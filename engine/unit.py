@@ -9,7 +9,7 @@ from typing import TypeVar
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session
 
-from engine import cases
+from engine import steps
 from engine.context import EngineContext
 from engine.db import write_session
 
@@ -29,10 +29,10 @@ class UnitOfWork:
                 yield session
                 session.commit()
             except BaseException:
-                for case_id, _version, _wf in session.info.get(cases.CACHE_KEY, []):
+                for case_id, _version, _wf in session.info.get(steps.CACHE_KEY, []):
                     self.ctx.cache.drop(case_id)
                 raise
-            for case_id, version, workflow in session.info.pop(cases.CACHE_KEY, []):
+            for case_id, version, workflow in session.info.pop(steps.CACHE_KEY, []):
                 if workflow is None:
                     self.ctx.cache.drop(case_id)
                 else:

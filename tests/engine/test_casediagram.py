@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from engine.casediagram import overlay
+from engine.casepath import CasePath
 from engine.errors import UnknownProcessError
 from engine.facade import Engine
-from engine.runtime import CasePath
 from engine.views import TaskView
 
 REPORT = {
