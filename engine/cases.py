@@ -16,7 +16,7 @@ from engine.agencies import resolve_lane
 from engine.claims import check_may_act
 from engine.context import EngineContext
 from engine.errors import MessageNotAwaitedError, NotMessageSenderError, TaskNotReadyError
-from engine.facts import facts_of
+from engine.facts import facts_of, milestone_facts
 from engine.forms import read_only_fields, validate_form, with_read_only
 from engine.library import LoadedVersion
 from engine.models import CaseHalt, CaseStatus, Timer
@@ -253,21 +253,15 @@ def fire_timers(ctx: EngineContext, session: Session, *, case_id: str) -> StepRe
     if not fired:
         keep_after_commit(session, case, workflow)
         return None
+    now = ctx.clock.now()
+    reached = (name for name, _at in runtime.event_milestones(workflow, fired))
     return _audited_step(
         ctx,
         session,
-        Step(
-            case,
-            loaded,
-            workflow,
-            _task_rows(session, case),
-            before,
-            "system",
-            None,
-            ctx.clock.now(),
-        ),
+        Step(case, loaded, workflow, _task_rows(session, case), before, "system", None, now),
         action="timer.fired",
         detail={"timers": sorted(fired)},
+        facts=milestone_facts(reached, now),
     )
 
 

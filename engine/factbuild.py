@@ -19,7 +19,7 @@ from sqlmodel import col, select
 from engine import runtime, store
 from engine.context import EngineContext
 from engine.db import read_session, write_session
-from engine.facts import facts_of
+from engine.facts import facts_of, milestone_facts
 from engine.models import Case, CaseFact, HumanTask, TaskStatus
 
 
@@ -63,5 +63,9 @@ def _rebuild_case(ctx: EngineContext, db: Database, case_id: str) -> bool:
             facts = facts_of(form(row.form), task.data, row.completed_at)
             store.record_facts(session, case_id, facts, row.completed_at)
             kept += len(facts)
+        for name, at in runtime.event_milestones(workflow):
+            when = at or case.updated_at
+            store.record_facts(session, case_id, milestone_facts([name], when), when)
+            kept += 1
         session.commit()
     return kept > 0

@@ -24,7 +24,7 @@ and they stay when personal data is purged.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -127,6 +127,11 @@ def facts_of(schema: Mapping[str, Any] | None, data: Mapping[str, Any], at: date
             if all(data.get(k) == v for k, v in when.items()):
                 facts.append(Fact(MILESTONE + str(one["name"]), at.isoformat(), first_only=True))
     return facts
+
+
+def milestone_facts(names: Iterable[str], at: datetime) -> list[Fact]:
+    """The facts of milestones an event reached (a timer that ran out, say), at that time."""
+    return [Fact(MILESTONE + name, at.isoformat(), first_only=True) for name in names]
 
 
 def check_marks(schema: Mapping[str, Any], file: str) -> list[Problem]:

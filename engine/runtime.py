@@ -292,6 +292,31 @@ def pending_timers(workflow: BpmnWorkflow) -> list[PendingTimer]:
     return [t for t in timers if t is not None]
 
 
+# A spiffworkflow property of an event (a timer that runs out, say): the case reached this
+# milestone when the event happened, as a form's "x-milestone" does (engine/facts.py).
+MILESTONE_PROPERTY = "milestone"
+
+
+def event_milestones(
+    workflow: BpmnWorkflow, task_ids: Iterable[str] | None = None
+) -> list[tuple[str, datetime | None]]:
+    """(milestone, when the timer was set for) of each completed event that names one, among
+    the given tasks (or all of them)."""
+    if task_ids is None:
+        tasks: Iterable[Task | None] = all_tasks(workflow)
+    else:
+        tasks = (workflow_task(workflow, UUID(t)) for t in task_ids)
+    found = []
+    for task in tasks:
+        if task is None or not task.has_state(TaskState.COMPLETED):
+            continue
+        properties = (getattr(task.task_spec, "extensions", None) or {}).get("properties") or {}
+        name = properties.get(MILESTONE_PROPERTY)
+        if name:
+            found.append((str(name), _timer_value(task)))
+    return found
+
+
 def completed_data(workflow: BpmnWorkflow, task_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """The data each completed task held when it was completed (its form's answers as sent);
     tasks not (or no longer) in the workflow, or not completed, are left out."""

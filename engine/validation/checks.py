@@ -11,7 +11,7 @@ from .gateways import gateway_problems
 from .graph import graph_problems
 from .structure import structure_problems
 from .support import support_problems
-from .timers import timer_problems
+from .timers import milestone_problems, timer_problems
 from .xml import ParsedXml
 
 # Problems after which a file is not handed to SpiffWorkflow's parser.
@@ -29,6 +29,7 @@ def model_problems(parsed: Sequence[ParsedXml]) -> Iterator[Problem]:
         yield from graph_problems(p)
         yield from support_problems(p)
         yield from timer_problems(p)
+        yield from milestone_problems(p)
         yield from deadline_problems(p)
 
 

@@ -23,11 +23,13 @@ from engine.spiff.clock import FakeClock
 from engine.spiff.script_engine import diagram_helpers
 
 from .code import Code
-from .model import executable_processes, label, problem, tag
+from .model import executable_processes, has_definition, label, problem, tag
+from .tasks import spiff_property
 from .xml import ParsedXml, line_of
 
 VALIDATION_CLOCK = FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC))
 TIME_LIMIT = 0.5
+MILESTONE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,47}$")
 ISO_LITERAL = re.compile(r"^(P[0-9T]|R[0-9]*$)", re.IGNORECASE)
 KINDS = {
     "timeDuration": ("an ISO-8601 duration such as 'P3D' or 'PT24H'", 'hours(param("..."))'),
@@ -142,3 +144,31 @@ def _bad(parsed: ParsedXml, event: Any, what: str, needs: str, example: str) -> 
         code="timer-value",
         fix=f"Write the expression so it yields {needs}, e.g. {example}.",
     )
+
+
+def milestone_problems(parsed: ParsedXml) -> Iterator[Problem]:
+    """A `milestone` property counts only on a timer event (engine/runtime.event_milestones:
+    a form's milestone is its `x-milestone`), and names a milestone as statistics do."""
+    for process in executable_processes(parsed):
+        for element in process.iter():
+            name = spiff_property(element, "milestone") if isinstance(element.tag, str) else None
+            if name is None:
+                continue
+            if not has_definition(element, "timer"):
+                yield problem(
+                    parsed,
+                    element,
+                    f"{label(element)} names the milestone {name!r}, but only a timer event "
+                    "keeps one when it happens.",
+                    code="milestone-property",
+                    fix="Move the property to the timer event, or mark the task's form with "
+                    "x-milestone (docs/statistics.md).",
+                )
+            elif not MILESTONE_NAME.match(name):
+                yield problem(
+                    parsed,
+                    element,
+                    f"Milestone {name!r} of {label(element)} is not a name statistics can keep.",
+                    code="milestone-property",
+                    fix="Use lower-case letters, digits and _ (at most 48): referral_timed_out.",
+                )

@@ -325,3 +325,44 @@ def test_render_svg_draws_modeler_exports(path: Path) -> None:
     assert has_diagram(xml)
     svg = render_svg(xml)
     assert svg.startswith("<svg") and "bpmn-no-diagram" not in svg
+
+
+def test_validate_accepts_a_milestone_only_on_a_timer_event(tmp_path: Path) -> None:
+    def milestone(name: str) -> str:
+        return (
+            "<bpmn:extensionElements><spiffworkflow:properties>"
+            f'<spiffworkflow:property name="milestone" value="{name}" />'
+            "</spiffworkflow:properties></bpmn:extensionElements>"
+        )
+
+    def timer(element_id: str, name: str, outgoing: str) -> str:
+        return (
+            f'<bpmn:intermediateCatchEvent id="{element_id}">{milestone(name)}'
+            f"<bpmn:outgoing>{outgoing}</bpmn:outgoing>"
+            '<bpmn:timerEventDefinition><bpmn:timeDuration>"PT1H"</bpmn:timeDuration>'
+            "</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"
+        )
+
+    path = tmp_path / "milestones.bpmn"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" '
+        'xmlns:spiffworkflow="http://spiffworkflow.org/bpmn/schema/1.0/core" id="d">'
+        '<bpmn:process id="milestones" isExecutable="true">'
+        '<bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>'
+        '<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="t_ok" />'
+        + timer("t_ok", "referral_timed_out", "f2")
+        + '<bpmn:sequenceFlow id="f2" sourceRef="t_ok" targetRef="t_bad" />'
+        + timer("t_bad", "Timed out!", "f3")
+        + '<bpmn:sequenceFlow id="f3" sourceRef="t_bad" targetRef="script" />'
+        f'<bpmn:scriptTask id="script">{milestone("scripted")}'
+        "<bpmn:outgoing>f4</bpmn:outgoing><bpmn:script>x = 1</bpmn:script></bpmn:scriptTask>"
+        '<bpmn:sequenceFlow id="f4" sourceRef="script" targetRef="end" />'
+        '<bpmn:endEvent id="end" /></bpmn:process></bpmn:definitions>\n',
+        encoding="utf-8",
+    )
+    report, _bundle = validate_files(read_paths([path]))
+    flagged = {p.element_id: p for p in report.problems if p.code == "milestone-property"}
+    assert set(flagged) == {"t_bad", "script"}, report.problems
+    assert "only a timer event" in flagged["script"].message
+    assert "'Timed out!'" in flagged["t_bad"].message
