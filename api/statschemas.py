@@ -49,6 +49,7 @@ class StatisticsPublic(BaseModel):
     years: list[int]
     generated_at: str
     counted_at: str
+    recounting: bool = False
     rule: str
     cases: CaseCountsPublic
     by_fact: dict[str, Counts]

@@ -31,7 +31,9 @@ class Monitoring:
         now = self.clock.now()
         with read_session(self.db) as session:
             overdue = statcube.overdue_now(session, now)
-        return monitoring.figures(book, cube, year=year, now=now, overdue=overdue)
+        figures = monitoring.figures(book, cube, year=year, now=now, overdue=overdue)
+        figures["recounting"] = self.stat_cache.counting
+        return figures
 
     def forget_statistics(self) -> None:
         """Count again at the next read (facts changed without a step)."""

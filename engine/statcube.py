@@ -5,13 +5,15 @@ Counting 100,000 cases means reading a million facts: seconds, not something to 
 every page. The counts depend only on the cases, their facts and tasks, so a process keeps
 the last ones with a cheap mark of the data (how many cases, the newest change); a reader
 gets them again as long as the mark has not moved (or, with `NRM_STATISTICS_MAX_AGE`, for
-that many seconds at most after it moved). Open tasks past their deadline change with the
-clock and are counted at every read.
+that many seconds at most after it moved). When counting takes longer than a reader should
+wait, a reader gets the counts kept while a background thread counts again (CubeCache).
+Open tasks past their deadline change with the clock and are counted at every read.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 import time
@@ -36,6 +38,7 @@ from engine.models import (
     TaskStatus,
 )
 
+_log = logging.getLogger(__name__)
 CRIME_FIELDS = ("crime_register_number", "crime_registration_date", "crime_registration_region")
 
 
@@ -150,31 +153,85 @@ def mark(session: Session) -> tuple[int, Any]:
 
 
 class CubeCache:
-    """The last cube this process counted, with the mark it was counted at."""
+    """The last cube this process counted, with the mark it was counted at.
 
-    def __init__(self, max_age: float = 0.0) -> None:
+    A read whose counts are out of date counts again before it answers, unless the last
+    count took longer than `wait_limit` seconds (100,000 cases take several): then it answers
+    at once with the counts it has (the page says when they were counted) while one
+    background thread counts again, and the next read gets the new counts.
+    """
+
+    def __init__(self, max_age: float = 0.0, wait_limit: float = 1.0) -> None:
         self.max_age = max_age
+        self.wait_limit = wait_limit
         self._lock = threading.Lock()
         self._kept: tuple[tuple[int, Any], Cube, Any] | None = None
+        self._took = 0.0  # seconds the last count took
+        self._generation = 0  # moves on clear(): a count begun before is not kept
+        self._behind: threading.Thread | None = None
 
     def get(
         self, db: Database, build: Callable[[Session], Cube], derive: Callable[[Cube], Any]
     ) -> tuple[Cube, Any]:
         """The cube and what `derive` made of it, counted again only when the cases moved."""
         with self._lock:
-            with read_session(db) as session:
-                now_mark = mark(session)
-                kept = self._kept
-                fresh = kept is not None and (
-                    kept[0] == now_mark or time.time() - kept[1].counted_at < self.max_age
-                )
-                if kept is not None and fresh:
+            kept = self._kept
+            if kept is not None:
+                with read_session(db) as session:
+                    now_mark = mark(session)
+                if kept[0] == now_mark or time.time() - kept[1].counted_at < self.max_age:
                     return kept[1], kept[2]
-                cube = build(session)
-            self._kept = (now_mark, cube, derive(cube))
-            return cube, self._kept[2]
+                if self._took > self.wait_limit:
+                    self._count_behind(db, build, derive)
+                    return kept[1], kept[2]
+            self._kept = self._count(db, build, derive)
+            return self._kept[1], self._kept[2]
+
+    def _count(
+        self, db: Database, build: Callable[[Session], Cube], derive: Callable[[Cube], Any]
+    ) -> tuple[tuple[int, Any], Cube, Any]:
+        began = time.perf_counter()
+        with read_session(db) as session:
+            now_mark = mark(session)
+            cube = build(session)
+        counted = (now_mark, cube, derive(cube))
+        self._took = time.perf_counter() - began
+        return counted
+
+    def _count_behind(
+        self, db: Database, build: Callable[[Session], Cube], derive: Callable[[Cube], Any]
+    ) -> None:
+        """Count again in one background thread (none when one is counting already)."""
+        if self._behind is not None and self._behind.is_alive():
+            return
+        generation = self._generation
+
+        def count() -> None:
+            try:
+                counted = self._count(db, build, derive)
+            except Exception:  # noqa: BLE001 - the next read counts again (or tries to)
+                _log.exception("counting the statistics in the background failed")
+                return
+            with self._lock:
+                if self._generation == generation:
+                    self._kept = counted
+
+        self._behind = threading.Thread(target=count, name="nrm-statistics-count", daemon=True)
+        self._behind.start()
+
+    @property
+    def counting(self) -> bool:
+        """True while a background count is under way (the counts read are older)."""
+        return self._behind is not None and self._behind.is_alive()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Until a background count under way has finished (tests, shutdown)."""
+        behind = self._behind
+        if behind is not None:
+            behind.join(timeout)
 
     def clear(self) -> None:
         """Forget the cube (facts were rebuilt behind the cases' backs)."""
         with self._lock:
             self._kept = None
+            self._generation += 1

@@ -282,3 +282,28 @@ def test_a_timer_that_runs_out_keeps_the_milestone_its_event_names(
         conn.exec_driver_sql("DELETE FROM case_fact")
     assert engine.rebuild_facts() == 6
     assert timed_out() == 6
+
+
+def test_when_counting_is_slow_a_read_gets_the_counts_kept_while_they_are_counted_again(
+    marked_engine: tuple[Engine, FakeClock],
+) -> None:
+    engine, _clock = marked_engine
+
+    def start(n: int) -> None:
+        for i in range(n):
+            engine.start_case("simple", {"pseudonym": f"P{i}"}, agency="police", actor="police")
+
+    start(5)
+    first = engine.statistics()
+    assert first["cases"]["total"] == 5 and first["recounting"] is False
+    start(1)  # counted again before the read answers: counting is quick here
+    assert engine.statistics()["cases"]["total"] == 6
+    engine.stat_cache.wait_limit = 0.0  # as if counting took longer than a reader may wait
+    start(1)
+    stale = engine.statistics()
+    assert stale["cases"]["total"] == 6  # the counts kept, at once...
+    engine.stat_cache.wait(10)  # ...while one background thread counts again
+    fresh = engine.statistics()
+    assert fresh["cases"]["total"] == 7 and fresh["recounting"] is False
+    engine.forget_statistics()  # a rebuild of the facts: counted again before the read
+    assert engine.statistics()["cases"]["total"] == 7

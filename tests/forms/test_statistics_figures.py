@@ -6,11 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+import threading
 from html import unescape
+from typing import Any
 
+import pytest
 from sqlmodel import Session
 
-from engine import official
+from engine import official, statscan
 from engine.catalogue import STEPS
 from engine.facade import Engine
 from forms.charts import bars
@@ -131,3 +134,30 @@ def test_chart_text_from_forms_is_escaped() -> None:
     svg = str(environment.get_template("_charts.html").module.bars(figure))  # type: ignore[attr-defined]
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert "<b>" not in svg and "&lt;b&gt;title&lt;/b&gt;" in svg
+
+
+def test_the_page_says_when_its_figures_are_being_counted_again(
+    browser: OpenBrowser, web_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for _ in range(5):
+        report_case(web_engine, "police")
+    rapporteur = browser("rapporteur")
+    rapporteur.post("/language", {"lang": "en", "next": "/statistics"})
+    recount = unescape(Translator("en")("statistics.recounting"))
+    assert recount not in unescape(rapporteur.get("/statistics").text)
+    build = statscan.build
+    page_read = threading.Event()
+
+    def slow_build(session: Session) -> Any:  # as a count of 100,000 cases is: it ends
+        page_read.wait(10)  # only once the page was read (a read that waited times out)
+        return build(session)
+
+    monkeypatch.setattr(statscan, "build", slow_build)
+    web_engine.stat_cache.wait_limit = 0.0  # counting took longer than a reader may wait
+    report_case(web_engine, "police")
+    page = unescape(rapporteur.get("/statistics").text)
+    page_read.set()
+    assert recount in page
+    web_engine.stat_cache.wait(10)
+    page = unescape(rapporteur.get("/statistics").text)
+    assert recount not in page
