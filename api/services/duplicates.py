@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from api.models import IdempotencyKey
-from api.services import visibility
+from api.services import access_log, visibility
 from api.services.policy import Caller, starting_agency
 from engine.db import read_session
 from engine.facade import Engine
@@ -31,6 +31,7 @@ class EarlierCase:
     id: str
     number: str
     created_at: datetime
+    compared: tuple[str, ...] = ()  # its personal fields the match tells the reporter
 
 
 def similar(
@@ -51,11 +52,30 @@ def similar(
         )
         .order_by(col(Case.created_at).desc())
     ).all()
-    return [
-        EarlierCase(case.id, case.number, case.created_at)
-        for case in found
-        if same_person(data, engine.get_case(case.id).data)
-    ]
+    earlier = []
+    for case in found:
+        old = engine.get_case(case.id).data
+        if same_person(data, old):
+            compared = tuple(f for f in PERSONAL if data.get(f) and old.get(f))
+            earlier.append(EarlierCase(case.id, case.number, case.created_at, compared))
+    return earlier
+
+
+def record_access(*, engine: Engine, caller: Caller, earlier: list[EarlierCase]) -> None:
+    """An access record on each case named to the reporter whose personal fields the match
+    discloses (a warning that a case has this date of birth tells the reporter so)."""
+    for case in earlier:
+        access_log.record(
+            engine=engine,
+            caller=caller,
+            case_id=case.id,
+            fields=case.compared,
+            endpoint="POST /report (looks like an earlier report)",
+        )
+
+
+# The personal fields `same_person` compares.
+PERSONAL = ("date_of_birth",)
 
 
 def same_person(new: Mapping[str, Any], old: Mapping[str, Any]) -> bool:

@@ -126,6 +126,7 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
                 engine=engine, session=session, caller=caller, process_id=CASE_PROCESS, data=data
             )
         if similar:
+            duplicates.record_access(engine=engine, caller=caller, earlier=similar)
             return _report_page(
                 request, schema, values, status=409, submission=submission, similar=similar
             )

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from api.services import access_log
+from engine.db import read_session
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
 from tests.forms.conftest import REPORT, Browser, OpenBrowser
@@ -68,6 +70,7 @@ def test_a_report_like_a_recent_one_warns_and_links_the_earlier_case(
     assert "Похоже, об этом человеке уже сообщали" in held.text
     assert f'<a href="/cases/{first_id}">Случай {number}' in held.text
     assert 'value="Osh bazaar"' in held.text  # nothing typed is lost
+    assert _access(web_engine, first_id) == []  # matched on the age band: nothing disclosed
     assert 'name="different_person" value="yes"' in held.text
     sent = ngo.post("/report", {**same, "submission": token, "different_person": "yes"})
     assert sent.status_code == 303 and sent.headers["location"] != first.headers["location"]
@@ -101,3 +104,27 @@ def test_another_agencys_case_is_not_named(browser: OpenBrowser, web_engine: Eng
     response = ngo.post("/report", {**FORM, "submission": token})
     assert response.status_code == 303  # the NGO takes no part in the police's case
     del web_engine
+
+
+def _access(engine: Engine, case_id: str) -> list[tuple[str, str, list[str]]]:
+    with read_session(engine.db) as session:
+        records = access_log.list_for_case(session=session, case_id=case_id).data
+    return [
+        (r.username, r.endpoint, r.fields) for r in records if r.endpoint.startswith("POST /report")
+    ]
+
+
+def test_a_match_on_the_date_of_birth_is_an_access_to_the_earlier_case(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    ngo = browser("ngo")
+    born = {**FORM, "date_of_birth": "2001-04-05"}
+    _address, token = open_form(ngo)
+    first = ngo.post("/report", {**born, "submission": token})
+    first_id = first.headers["location"].removeprefix("/cases/")
+    _address, token = open_form(ngo)
+    held = ngo.post("/report", {**born, "submission": token})
+    assert held.status_code == 409
+    assert _access(web_engine, first_id) == [
+        ("ngo", "POST /report (looks like an earlier report)", ["date_of_birth"])
+    ]
