@@ -122,6 +122,22 @@ PARAMETERS: tuple[Parameter, ...] = (
         "Receivers an adult may refuse before the referral ends with an anonymous notification",
         minimum=1,
     ),
+    # Loops that must end (issue 16): after these rounds a decision is taken instead.
+    Parameter(
+        "screening_unclear_rounds",
+        2,
+        "param",
+        "Further interviews after unclear screenings before the identifying authority decides "
+        "on reasonable grounds",
+        minimum=1,
+    ),
+    Parameter(
+        "rehab_plan_rejection_rounds",
+        2,
+        "param",
+        "Times the commission may reject a rehabilitation plan before it settles the plan itself",
+        minimum=1,
+    ),
     Parameter(
         "passport_issue_days",
         15,

@@ -429,3 +429,130 @@ Feature: Identification of a presumed victim (SOP 1)
     And the child-protection body has no task "Register child notification and appoint a guardian"
     When the child-protection body completes "Keep the child protected after consent was withdrawn"
     Then the case is closed with outcome "presumed_victim"
+
+  @child
+  Scenario: a parent is suspected of involvement: the child-protection body appoints another guardian before screening
+    Given a "identification" case reported by the police
+      | field              | value        |
+      | pseudonym          | "Meerim-12"  |
+      | age                | 14           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+      | immediate_danger   | false        |
+      | medical_emergency  | false        |
+    When the police completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | true  |
+      | risk_retrafficking      | high  |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                   | value                                |
+      | child_guardian_name     | "Temporary guardian"                 |
+      | child_guardian_relation | child_protection_officer             |
+      | child_parent_suspected  | true                                 |
+      | child_views             | "Does not want to go home to father" |
+    Then the child-protection body has a task "Appoint a guardian who is not a suspect"
+    And the police has no task "Indicator screening"
+    When the child-protection body tries to complete "Appoint a guardian who is not a suspect"
+      | field                   | value              |
+      | child_new_guardian_name | "Aunt, not a suspect" |
+      | child_suspect_kept_away | false              |
+    Then the answers are refused for child_suspect_kept_away
+    When the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                 |
+      | child_new_guardian_name     | "Aunt, not a suspect" |
+      | child_new_guardian_relation | relative              |
+      | child_suspect_kept_away     | true                  |
+      | child_suspicion_told_police | true                  |
+    Then the police has a task "Indicator screening"
+    And the case data has child_new_guardian_relation = "relative"
+
+  @child
+  Scenario: a child screened not a victim is taken on by the child-protection body before identification closes
+    Given a "identification" case reported by the police
+      | field              | value       |
+      | pseudonym          | "Bakyt-15"  |
+      | age                | 15          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+      | immediate_danger   | false       |
+      | medical_emergency  | false       |
+    When the police completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value                   |
+      | child_parent_suspected | false                   |
+      | child_views            | "Wants to go to school" |
+    And the police completes "Indicator screening"
+      | field             | value        |
+      | screening_date    | "2026-01-06" |
+      | screening_act     | false        |
+      | screening_means   | false        |
+      | screening_purpose | false        |
+    Then the case data has screening_result = "not_victim"
+    And the child-protection body has a task "Take on the child screened not a victim"
+    And the task "Take on the child screened not a victim" is due in 24 hours
+    And the police has no task "Refer to general services"
+    When the child-protection body completes "Take on the child screened not a victim"
+      | field                     | value                                     |
+      | child_not_victim_officer  | "Inspector, Bishkek"                      |
+      | child_not_victim_place    | relative                                  |
+      | child_not_victim_services | ["child_protection_plan", "education"]    |
+    Then the police has a task "Refer to general services"
+    When the police completes "Refer to general services"
+      | field                     | value        |
+      | general_services_declined | false        |
+    Then the case data has identification_outcome = "not_victim"
+    And the case data has child_not_victim_place = "relative"
+    And the case is closed
+
+  Scenario: the screening stays unclear after the further interviews allowed and the identifying authority decides
+    Given the parameter screening_unclear_rounds is 1
+    And a "identification" case reported by the NGO
+      | field              | value       |
+      | pseudonym          | "Saltanat-4" |
+      | age                | 29          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+      | immediate_danger   | false       |
+      | medical_emergency  | false       |
+    When the NGO completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_informed      | true  |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value        |
+      | screening_act     | true         |
+      | screening_means   | false        |
+      | screening_purpose | false        |
+    Then the NGO has a task "Further interview"
+    When the NGO completes "Further interview"
+      | field                   | value                               |
+      | further_interview_notes | "She would not speak of the employer" |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | false |
+      | screening_purpose | false |
+    Then the case data has screening_further_interviews = 1
+    And the NGO has no task "Further interview"
+    And the police has a task "Decide after repeated unclear screenings"
+    And the police is shown none of full_name, date_of_birth, document_number, address in this case
+    When the police completes "Decide after repeated unclear screenings"
+      | field                            | value                                    |
+      | screening_unclear_decision       | presumed_victim                          |
+      | screening_unclear_decision_basis | "Act and control of movement; in doubt, reasonable grounds" |
+    Then the case data has screening_result = "presumed_victim"
+    And the NGO has a task "Record reasonable grounds and tell the person"
