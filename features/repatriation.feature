@@ -268,8 +268,64 @@ Feature: Repatriation (SOP 4)
       | return_family_traced           | true             |
       | return_family_assessment       | suitable         |
       | return_best_interests_decision | return_to_family |
+    Then the child-protection body has a task "Arrange the child's hand-over on arrival"
+    And the consular service has no task "Issue certificate of return"
+    When the child-protection body completes "Arrange the child's hand-over on arrival"
+      | field                        | value                              |
+      | child_handover_arranged      | true                               |
+      | child_handover_receiver_kind | child_protection_body              |
+      | child_handover_receiver      | Osh city child-protection, officer |
+      | child_handover_place         | Manas airport, arrivals            |
+      | child_handover_escort        | IOM escort and the guardian        |
+      | child_handover_date          | "2026-02-02"                       |
     Then the consular service has a task "Issue certificate of return"
+    And the case data has child_handover_arranged = true
     And the case is open
+
+  @inbound @child
+  Scenario: no hand-over on arrival can be arranged for a child abroad, so the child does not travel and stays protected there
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 13        |
+      | pseudonym              | Aida-13   |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Almaty |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Zarina Abdyldaeva                |
+      | child_guardian_relation      | appointed_guardian               |
+      | child_guardian_suspected     | false                            |
+    And the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_country_of_stay       | KZ                    |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value                |
+      | return_consent_given | true                 |
+      | return_consent_by    | legal_representative |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the child-protection body completes "Best-interests decision and family assessment"
+      | field                          | value            |
+      | return_family_traced           | true             |
+      | return_family_assessment       | suitable         |
+      | return_best_interests_decision | return_to_family |
+    And the child-protection body completes "Arrange the child's hand-over on arrival"
+      | field                   | value                                   |
+      | child_handover_arranged | false                                   |
+      | child_handover_notes    | no officer can meet her at the border   |
+    Then the consular service has no task "Issue certificate of return"
+    And IOM has no task "Organise travel and escort"
+    And the consular service has a task "Refer to assistance in the country of stay"
+    When the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                       |
+      | return_abroad_organisation | Children's shelter, Almaty  |
+    Then the child-protection body has a task "Hand over the child's protection in the country of stay"
+    And the case data has repatriation_outcome = "return_not_in_best_interests"
 
   @inbound @child
   Scenario: a Kyrgyz child found abroad gets a guardian and protection before any return
@@ -482,6 +538,16 @@ Feature: Repatriation (SOP 4)
       | return_family_traced           | true                  |
       | return_family_assessment       | suitable_with_support |
       | return_best_interests_decision | return_to_family      |
+    Then the child-protection body has a task "Arrange the child's hand-over on arrival"
+    And the child-protection body has no task "Discuss hand-over data with the person"
+    When the child-protection body completes "Arrange the child's hand-over on arrival"
+      | field                        | value                                   |
+      | child_handover_arranged      | true                                    |
+      | child_handover_receiver_kind | child_protection_body                   |
+      | child_handover_receiver      | Guardianship authority, Dushanbe        |
+      | child_handover_place         | Dushanbe airport                        |
+      | child_handover_escort        | child-protection officer from Bishkek   |
+      | child_handover_date          | "2026-02-02"                            |
     Then the child-protection body has a task "Discuss hand-over data with the person"
     When the child-protection body completes "Discuss hand-over data with the person"
       | field                        | value                |
@@ -533,6 +599,56 @@ Feature: Repatriation (SOP 4)
       | repatriation_option          | other_protection  |
       | return_other_protection_type | humanitarian_stay |
     Then the case is closed with outcome "other_protection"
+
+  @outbound @child
+  Scenario: a return to alternative care needs a named and assessed placement, and a child with no hand-over arranged does not travel
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | true         |
+      | citizenship             | UZ           |
+      | pseudonym               | Dilnoza-12   |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value  |
+      | return_consulate_contact_consent | true   |
+      | return_travel_document_result    | issued |
+    And the child-protection body tries to complete "Best-interests decision and family assessment"
+      | field                            | value                      |
+      | return_family_traced             | false                      |
+      | return_family_assessment         | not_traced                 |
+      | return_best_interests_decision   | return_to_alternative_care |
+      | return_alternative_care_assessed | false                      |
+    Then the answers are refused for return_alternative_care_placement, return_alternative_care_assessed
+    When the child-protection body completes "Best-interests decision and family assessment"
+      | field                             | value                                |
+      | return_family_traced              | false                                |
+      | return_family_assessment          | not_traced                           |
+      | return_best_interests_decision    | return_to_alternative_care           |
+      | return_alternative_care_placement | Children's home No. 2, Samarkand     |
+      | return_alternative_care_assessed  | true                                 |
+    Then the child-protection body has a task "Arrange the child's hand-over on arrival"
+    When the child-protection body tries to complete "Arrange the child's hand-over on arrival"
+      | field                   | value |
+      | child_handover_arranged | true  |
+    Then the answers are refused for child_handover_receiver, child_handover_place, child_handover_escort, child_handover_date
+    When the child-protection body completes "Arrange the child's hand-over on arrival"
+      | field                   | value                                         |
+      | child_handover_arranged | false                                         |
+      | child_handover_notes    | the children's home does not answer           |
+    Then the NGO has a task "Discuss options"
+    And IOM has no task "Organise assisted return"
+    And the child-protection body has no task "Discuss hand-over data with the person"
 
   @outbound
   Scenario: a foreign victim declines voluntary return and stays for the proceedings
