@@ -1,9 +1,11 @@
 """Where a live case has been, read from its SpiffWorkflow task tree: the finished
-elements, the sequence flows taken and the open elements (the diagram's coverage)."""
+elements, the sequence flows taken and the open elements (the diagram's coverage), and
+which activities hold each open task (a called SOP with an overdue task is overdue too)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.task import Task
@@ -14,11 +16,15 @@ from engine.definitions import CompiledBundle
 
 @dataclass(frozen=True)
 class CasePath:
-    """Where a case has been: finished elements, taken flows, open elements (per process)."""
+    """Where a case has been: finished elements, taken flows, open elements (per process).
+
+    `within` names, per READY task id, the task's own element and the activities (call
+    activities, sub-processes) holding it, innermost first, each as (process, element)."""
 
     completed: frozenset[tuple[str, str]]
     flows: frozenset[tuple[str, str]]
     open: frozenset[tuple[str, str]]
+    within: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 def case_path(workflow: BpmnWorkflow, bundle: CompiledBundle) -> CasePath:
@@ -26,6 +32,7 @@ def case_path(workflow: BpmnWorkflow, bundle: CompiledBundle) -> CasePath:
     completed: set[tuple[str, str]] = set()
     flows: set[tuple[str, str]] = set()
     waiting: set[tuple[str, str]] = set()
+    within: dict[str, tuple[tuple[str, str], ...]] = {}
     holders = _holders(bundle)
     for task in workflow.get_tasks():
         bpmn_id = task.task_spec.bpmn_id
@@ -33,9 +40,9 @@ def case_path(workflow: BpmnWorkflow, bundle: CompiledBundle) -> CasePath:
             continue
         process_id = task.workflow.spec.name
         # an element of an (event) sub-process is one of its process's too (lane coverage)
-        owners = [process_id]
-        while holders.get(owners[-1]) is not None:
-            owners.append(holders[owners[-1]])
+        owners = _owners(process_id, holders)
+        if task.has_state(TaskState.READY):
+            within[str(task.id)] = _within(task, holders)
         if task.has_state(TaskState.READY | TaskState.WAITING | TaskState.STARTED):
             waiting.update((owner, bpmn_id) for owner in owners)
         elif task.has_state(TaskState.COMPLETED):
@@ -51,7 +58,27 @@ def case_path(workflow: BpmnWorkflow, bundle: CompiledBundle) -> CasePath:
             while holder is not None:  # an (event) sub-process's flow is its process's too
                 flows.add((holder, flow.flow_id))
                 holder = holders.get(holder)
-    return CasePath(frozenset(completed), frozenset(flows), frozenset(waiting))
+    return CasePath(frozenset(completed), frozenset(flows), frozenset(waiting), within)
+
+
+def _owners(process_id: str, holders: Mapping[str, str]) -> list[str]:
+    """The process or sub-process, then the ones holding it (an embedded sub-process's
+    elements are drawn in its process's diagram)."""
+    owners = [process_id]
+    while holders.get(owners[-1]) is not None:
+        owners.append(holders[owners[-1]])
+    return owners
+
+
+def _within(task: Task, holders: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The task's element, then each activity holding it up to the case's process."""
+    chain: list[tuple[str, str]] = []
+    while task is not None:
+        owners = _owners(task.workflow.spec.name, holders)
+        chain.extend((owner, str(task.task_spec.bpmn_id)) for owner in owners)
+        parent_id = getattr(task.workflow, "parent_task_id", None)
+        task = task.workflow.top_workflow.get_task_from_id(parent_id) if parent_id else None
+    return tuple(chain)
 
 
 def _holders(bundle: CompiledBundle) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, col, select
 
 from engine import casepath, cases, runtime, store
-from engine.casediagram import CaseDiagram, draw, processes_of
+from engine.casediagram import CaseDiagram, current_process, draw, first_current, processes_of
 from engine.context import EngineContext
 from engine.db import read_session
 from engine.errors import UnknownCaseError, UnknownProcessError, UnknownTaskError
@@ -120,9 +120,18 @@ class CaseReading:
             workflow = self._workflow(session, case, loaded)
             return casepath.case_path(workflow, loaded.bundle)
 
-    def case_diagrams(self, case_id: str) -> list[CaseDiagram]:
-        """The case drawn on its version, one SVG per process it went through (its own first):
-        finished steps and taken flows `completed`, open tasks `ready` or `overdue`."""
+    def case_diagrams(
+        self,
+        case_id: str,
+        *,
+        names: Callable[[str], str] | None = None,
+        legend: bool = True,
+    ) -> list[CaseDiagram]:
+        """The case drawn on its version, one SVG per process it went through: the SOP of its
+        most urgent open task first, then its own process and the called ones. Finished
+        steps and taken flows `completed`, open elements `ready`, open tasks past their
+        deadline and the activities holding them `overdue`; element names as `names` gives
+        them (a page's language)."""
         with read_session(self.db) as session:
             case, loaded = self._case(session, case_id)
             workflow = self._workflow(session, case, loaded)
@@ -132,16 +141,22 @@ class CaseReading:
             ]
         open_tasks = [t for t in tasks if t.status == TaskStatus.READY]
         now = self.clock.now()
-        drawn = (
-            draw(loaded.bundle, path, p, open_tasks, now)
+        drawn = [
+            draw(loaded.bundle, path, p, open_tasks, now, names=names, legend=legend)
             for p in processes_of(path, case.process_id)
-        )
-        return [d for d in drawn if d is not None]
+        ]
+        diagrams = [d for d in drawn if d is not None]
+        current = current_process(path, open_tasks, [d.process_id for d in diagrams])
+        return first_current(diagrams, current)
 
     def case_diagram(self, case_id: str, process_id: str | None = None) -> str:
         """One process of the case as SVG (default: the case's own process)."""
-        for diagram in self.case_diagrams(case_id):
-            if process_id is None or diagram.process_id == process_id:
+        diagrams = self.case_diagrams(case_id)
+        if process_id is None:
+            with read_session(self.db) as session:
+                process_id = self._case(session, case_id)[0].process_id
+        for diagram in diagrams:
+            if diagram.process_id == process_id:
                 return diagram.svg
         raise UnknownProcessError(
             f"Case {case_id} has no diagram of {process_id!r}.", process_id=process_id

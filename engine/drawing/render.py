@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 
-from engine.drawing.model import ElementState
+from engine.drawing.model import Diagram, ElementState
 from engine.drawing.reader import choose_plane, has_plane_content, read_diagram, semantic_index
 from engine.drawing.svg import build_document, no_diagram_document
 from engine.drawing.xmlsafe import parse_bpmn
@@ -26,14 +27,27 @@ def _states(overlay: Mapping[str, str] | None) -> dict[str, ElementState]:
     return states
 
 
+def _named(diagram: Diagram, names: Callable[[str], str]) -> Diagram:
+    """The diagram with every shape's and flow's name as `names` gives it (a language)."""
+    return replace(
+        diagram,
+        shapes=tuple(replace(s, name=names(s.name)) if s.name else s for s in diagram.shapes),
+        edges=tuple(replace(e, name=names(e.name)) if e.name else e for e in diagram.edges),
+    )
+
+
 def render_svg(
     xml: bytes,
     overlay: Mapping[str, str] | None = None,
     *,
     process_id: str | None = None,
     title: str | None = None,
+    names: Callable[[str], str] | None = None,
+    legend: bool = True,
 ) -> str:
-    """Draw the diagram of a BPMN file as a standalone SVG, coloured by `overlay` states."""
+    """Draw the diagram of a BPMN file as a standalone SVG, coloured by `overlay` states;
+    element names as `names` gives them (say, in the reader's language); the legend of
+    the states used unless the page shows its own."""
     states = _states(overlay)
     root = parse_bpmn(xml)
     index = semantic_index(root)
@@ -43,7 +57,9 @@ def render_svg(
         elsewhere = process_id is not None and has_plane_content(root)
         return no_diagram_document(title, process_id if elsewhere else None)
     diagram = read_diagram(index, plane)
-    return build_document(diagram, states, title, legend=overlay is not None)
+    if names is not None:
+        diagram = _named(diagram, names)
+    return build_document(diagram, states, title, legend=legend and overlay is not None)
 
 
 def has_diagram(xml: bytes) -> bool:

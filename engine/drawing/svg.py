@@ -29,7 +29,6 @@ _FLOW_STATES = frozenset({ElementState.COVERED, ElementState.UNCOVERED})
 def _root(title: str) -> etree._Element:
     attributes = {
         "class": ROOT_CLASS,
-        "width": "100%",
         "role": "img",
         "aria-label": title,
         "preserveAspectRatio": "xMidYMin meet",
@@ -43,9 +42,14 @@ def _root(title: str) -> etree._Element:
 
 
 def _view(svg: etree._Element, box: Bounds, margin: float = MARGIN) -> None:
-    """Fit the viewBox to `box` plus a margin and paint a white page behind everything."""
+    """Fit the viewBox to `box` plus a margin and paint a white page behind everything.
+
+    The drawing's own size is one pixel per unit, so its 12 px text stays 12 px where a page
+    shows it as it is (scrolling); a page that wants it smaller scales it with CSS."""
     view = Bounds(box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin)
     svg.set("viewBox", " ".join(fmt(v) for v in (view.x, view.y, view.width, view.height)))
+    svg.set("width", fmt(view.width))
+    svg.set("height", fmt(view.height))
     page = sub(
         svg,
         "rect",

@@ -58,8 +58,17 @@ def wrap(text: str, width: float) -> list[str]:
 def _wrap_paragraph(words: list[str], limit: int) -> list[str]:
     lines: list[str] = []
     current = ""
+    # A word a little longer than the line (Russian and Kyrgyz have many) stands on a line
+    # of its own, overhanging a few characters, rather than broken mid-word.
+    whole = limit + max(3, limit // 3)
     for word in words:
-        while len(word) > limit:  # a word longer than the line is split hard
+        if limit < len(word) <= whole:
+            if current:
+                lines.append(current)
+            lines.append(word)
+            current = ""
+            continue
+        while len(word) > limit:  # a much longer word is split hard
             if current:
                 lines.append(current)
                 current = ""

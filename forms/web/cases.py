@@ -139,6 +139,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         },
         awaited=[(m, message_title(m)) for m in awaited.items],
         diagrams=[
-            replace(d, svg=diagramtext.localise(t, d.svg)) for d in engine.case_diagrams(case.id)
+            replace(d, svg=diagramtext.localise(t, d.svg))
+            for d in engine.case_diagrams(case.id, names=t.form, legend=False)
         ],
     )

@@ -68,7 +68,7 @@ def test_ngo_completes_screening_after_one_error_and_records_reasonable_grounds_
     assert ngo.locator("h1").inner_text() == "Зафиксировать разумные основания и сообщить лицу"
     ngo.click("text=" + number)
     ngo.wait_for_url("**/cases/*")
-    assert ngo.locator("figure.diagram svg").count() >= 2
+    assert ngo.locator("details.diagram svg").count() >= 2
     screenshot(ngo, "case")
 
 

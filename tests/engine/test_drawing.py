@@ -67,8 +67,10 @@ def test_render_svg_returns_scalable_svg_for_modeler_exports(name: str) -> None:
     svg = _render(name)
 
     assert svg.tag == f"{SVG}svg"
-    assert svg.get("width") == "100%"
     assert len(svg.get("viewBox", "").split()) == 4
+    # one pixel per unit: its 12 px text is 12 px where a page shows it unscaled
+    _x, _y, width, height = (float(v) for v in svg.get("viewBox", "").split())
+    assert (float(svg.get("width", "")), float(svg.get("height", ""))) == (width, height)
     assert svg.find(f"{SVG}style") is not None
 
 
@@ -161,6 +163,26 @@ def test_render_svg_omits_legend_without_overlay() -> None:
     svg = _render("camunda_modeler.bpmn")
 
     assert svg.find(f".//{SVG}g[@class='bpmn-legend']") is None
+
+
+def test_render_svg_omits_legend_when_the_page_shows_its_own() -> None:
+    drawn = render_svg(_read("camunda_modeler.bpmn"), {"Task_Register": "completed"}, legend=False)
+    svg = etree.fromstring(drawn.encode())
+
+    assert svg.find(f".//{SVG}g[@class='bpmn-legend']") is None
+    assert "state-completed" in (_groups(svg)["Task_Register"].get("class") or "")
+
+
+def test_render_svg_names_elements_as_asked() -> None:
+    plain = _groups(_render("camunda_modeler.bpmn"))
+    named = _groups(
+        etree.fromstring(
+            render_svg(_read("camunda_modeler.bpmn"), names=lambda n: f"«{n}»").encode()
+        )
+    )
+
+    task = _text(plain["Task_Register"])
+    assert task and _text(named["Task_Register"]) == f"«{task}»"
 
 
 def test_render_svg_rejects_unknown_overlay_state() -> None:
@@ -374,6 +396,7 @@ def test_render_svg_rejects_entities_in_encodings_the_byte_scan_misses() -> None
         ("Notify prosecutor", 90, ["Notify", "prosecutor"]),
         ("Compute\ndecision deadline", 200, ["Compute", "decision deadline"]),
         ("Supercalifragilistic", 52, ["Supercal", "ifragili", "stic"]),
+        ("Предполагаемую жертву", 90, ["Предполагаемую", "жертву"]),
         ("", 90, []),
     ],
 )

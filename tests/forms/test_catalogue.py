@@ -28,6 +28,7 @@ DYNAMIC = ("action.", "errors.", "field.", "statistics.milestone.", "statistics.
 DYNAMIC += ("statistics.step.", "statistics.sector.", "statistics.age.", "statistics.citizenship.")
 DYNAMIC += ("users.role.", "users.error.", "users.done.", "escalation.tag.", "value.")
 BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
+BPMNDI = "{http://www.omg.org/spec/BPMN/20100524/DI}"
 OUTCOMES = ("not_victim", "anonymous_notification", "not_returned", "returned_home",
             "stayed_for_proceedings", "other_protection", "rehabilitation_completed",
             "withdrawn", "lost_contact", "closed", "arrived_home", "citizenship_not_confirmed",
@@ -65,15 +66,18 @@ def _texts(schema: dict[str, object]) -> list[str]:
 
 
 def library_texts() -> set[str]:
-    """Titles, labels, help, sections and choices of every form; process and task names."""
+    """Titles, labels, help, sections and choices of every form; process names and the
+    name of every element a diagram draws (case pages draw them in the reader's language)."""
     settings = load_settings({})
     texts: set[str] = set()
     for path in settings.forms_dir.glob("*.json"):
         texts |= set(_texts(json.loads(path.read_text("utf-8"))))
     for path in settings.bpmn_dir.glob("*.bpmn"):
         root = etree.parse(str(path)).getroot()
-        for element in [*root.iter(f"{BPMN}process"), *root.iter(f"{BPMN}userTask")]:
-            if element.get("name"):
+        drawn = {e.get("bpmnElement") for e in root.iter(f"{BPMNDI}BPMNShape", f"{BPMNDI}BPMNEdge")}
+        for element in root.iter(f"{BPMN}*"):
+            named = element.tag == f"{BPMN}process" or element.get("id") in drawn
+            if named and element.get("name"):
                 texts.add(str(element.get("name")))
     return texts
 
