@@ -52,6 +52,46 @@ Feature: SOP 3 - Social rehabilitation
     Then the NGO has a task "Deliver service: Shelter"
     And the NGO has a task "Deliver service: Psychological help"
 
+  Scenario: the commission rejects the plan the allowed number of times and then settles it itself
+    Given the parameter rehab_plan_rejection_rounds is 2
+    And a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Asel   |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                        |
+      | rehab_needs                    | ["shelter", "psychological"] |
+      | rehab_retrafficking_risk       | medium                       |
+      | rehab_contact_with_traffickers | false                        |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value         |
+      | rehab_plan_goals       | Safe housing  |
+      | rehab_services_planned | ["shelter"]   |
+    And the commission completes "Approve rehabilitation plan"
+      | field                      | value                          |
+      | rehab_plan_decision        | rejected                       |
+      | rehab_plan_commission_note | Psychological help is missing. |
+    Then the social services has a task "Draft individual rehabilitation plan"
+    When the social services completes "Draft individual rehabilitation plan"
+      | field                  | value                  |
+      | rehab_plan_goals       | Safe housing and work  |
+      | rehab_services_planned | ["shelter", "employment"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field                      | value                              |
+      | rehab_plan_decision        | rejected                           |
+      | rehab_plan_commission_note | Psychological help is still missing. |
+    Then the social services has no task "Draft individual rehabilitation plan"
+    And the case data has rehab_plan_rejections = 2
+    And the commission has a task "Settle the plan after repeated rejections"
+    When the commission completes "Settle the plan after repeated rejections"
+      | field                          | value                                            |
+      | rehab_plan_settled_changes     | Approved with psychological help added by the NGO |
+      | rehab_plan_settled_person_told | true                                             |
+    Then the NGO has a task "Deliver service: Shelter"
+    And the NGO has a task "Deliver service: Employment"
+    And the case data has rehab_plan_rejections = 0
+
   Scenario: four services of one plan go to three agencies and each keeps its own data
     Given a "social_rehabilitation" case reported by the police
       | field             | value  |
