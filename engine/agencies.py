@@ -97,6 +97,12 @@ DYNAMIC_LANES: Mapping[str, DynamicLane] = {
             description="the identifying authority (parameter, default police)",
         ),
         DynamicLane(
+            "decision_reviewer",
+            parameter="decision_review_authority",
+            description="the body that reviews a negative identification decision (parameter, "
+            "default prosecutor; never the identifying authority)",
+        ),
+        DynamicLane(
             "receiver",
             data_fields=("referral_receiver",),
             description="the receiver chosen in the referral",

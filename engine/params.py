@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
+from engine.agencies import ROLES
 from engine.errors import ParameterError
 
 
@@ -55,6 +56,13 @@ PARAMETERS: tuple[Parameter, ...] = (
         "police",
         "param",
         "Agency role that takes the formal identification decision",
+    ),
+    Parameter(
+        "decision_review_authority",
+        "prosecutor",
+        "param",
+        "Agency role that reviews a negative identification decision (never the identifying "
+        "authority: nobody reviews their own decision)",
     ),
     Parameter(
         "identification_decision_working_days",
@@ -254,7 +262,32 @@ def load_parameters(environ: Mapping[str, str] | None = None) -> Mapping[str, in
             values[p.name] = _number(p, raw)
         else:
             values[p.name] = raw
+    check_roles(values)
     return MappingProxyType(values)
+
+
+# Parameters that name the agency role holding a lane; the reviewer of a decision is never the
+# body that took it.
+ROLE_PARAMETERS = ("identifying_authority", "decision_review_authority")
+
+
+def check_roles(values: Mapping[str, int | str]) -> None:
+    """Refuse a role parameter that names no agency with tasks, and a reviewer of negative
+    identification decisions that is the identifying authority itself."""
+    for name in ROLE_PARAMETERS:
+        if values.get(name) not in TASK_ROLES:
+            raise ParameterError(
+                f"NRM_PARAM_{name.upper()}={values.get(name)!r} is not an agency role with "
+                f"tasks ({', '.join(sorted(TASK_ROLES))}).",
+                parameter=name,
+            )
+    if values["decision_review_authority"] == values["identifying_authority"]:
+        raise ParameterError(
+            "NRM_PARAM_DECISION_REVIEW_AUTHORITY must differ from NRM_PARAM_IDENTIFYING_AUTHORITY "
+            f"(both {values['identifying_authority']!r}): the body that decided does not review "
+            "its own negative decision.",
+            parameter="decision_review_authority",
+        )
 
 
 def _number(p: Parameter, raw: str) -> int:
@@ -275,6 +308,7 @@ def _number(p: Parameter, raw: str) -> int:
     return value
 
 
+TASK_ROLES = frozenset(r.code for r in ROLES if r.has_tasks)
 SOURCES = {"law": "law", "intl": "international standard", "param": "NRM"}
 
 # --- Escalation ladders -----------------------------------------------------------------
@@ -307,7 +341,11 @@ HEAD_LADDER: tuple[Rung, ...] = (
     Rung(HOLDER, "head", NEXT_RUNG),
 )
 ESCALATION_LADDERS: Mapping[str, tuple[Rung, ...]] = MappingProxyType(
-    {"identifying_authority": HEAD_LADDER, "commission": HEAD_LADDER}
+    {
+        "identifying_authority": HEAD_LADDER,
+        "decision_reviewer": HEAD_LADDER,
+        "commission": HEAD_LADDER,
+    }
 )
 
 

@@ -3,8 +3,9 @@ Feature: The formal status decision (SOP 1), beside help
   formal decision. The identifying authority (the police by default) decides within
   5 working days counted from the report; when it is late, its supervisor reviews the delay.
   A negative decision never ends help silently: the person is told and may ask for a review
-  by the supervisor; help goes on during the review, and only a decision that stands leads
-  to a referral to general services.
+  by another body than the one that decided (the prosecutor's office by default: nobody
+  reviews their own decision); help goes on during the review, and only a decision that
+  stands leads to a referral to general services.
 
   Background:
     Given a "identification_decision" case reported by the NGO
@@ -72,8 +73,10 @@ Feature: The formal status decision (SOP 1), beside help
       | status_notice_date      | "2026-01-07" |
       | status_notice_given     | true         |
       | status_review_requested | true         |
-    Then the police has a task "Review the negative decision"
-    When the police completes "Review the negative decision"
+    Then the prosecutor has a task "Review the negative decision"
+    And the police has no task "Review the negative decision"
+    And the prosecutor is shown none of full_name, date_of_birth, document_number, address in this case
+    When the prosecutor completes "Review the negative decision"
       | field                 | value                                                    |
       | status_review_outcome | overturned                                               |
       | status_review_reasons | "Debt bondage is a means; the first decision missed it" |
@@ -88,7 +91,7 @@ Feature: The formal status decision (SOP 1), beside help
       | field                   | value |
       | status_notice_given     | true  |
       | status_review_requested | false |
-    Then the police has no task "Review the negative decision"
+    Then the prosecutor has no task "Review the negative decision"
     And the NGO has a task "Refer to general services"
     When the NGO completes "Refer to general services"
       | field                     | value         |
@@ -104,7 +107,7 @@ Feature: The formal status decision (SOP 1), beside help
       | field                   | value |
       | status_notice_given     | true  |
       | status_review_requested | true  |
-    And the police completes "Review the negative decision"
+    And the prosecutor completes "Review the negative decision"
       | field                 | value  |
       | status_review_outcome | upheld |
     Then the NGO has a task "Refer to general services"
@@ -137,3 +140,19 @@ Feature: The formal status decision (SOP 1), beside help
     When 2 working days pass
     Then "Decide identification status" is escalated to the head of the police
     And "Decide identification status" is not escalated to the supervisors of the commission
+
+  Scenario: with social services as the identifying authority the prosecutor still reviews a negative decision
+    Given the parameter identifying_authority is social
+    And a "identification_decision" case reported by the NGO
+      | field            | value             |
+      | pseudonym        | "Kanykei-08"      |
+      | screening_result | "presumed_victim" |
+    When the social services completes "Decide identification status"
+      | field                   | value         |
+      | identification_decision | not_confirmed |
+    And the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_notice_given     | true  |
+      | status_review_requested | true  |
+    Then the prosecutor has a task "Review the negative decision"
+    And the social services has no task "Review the negative decision"

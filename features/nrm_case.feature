@@ -1239,12 +1239,12 @@ Feature: The case of one presumed victim, from report to closure
       | field                   | value |
       | status_notice_given     | true  |
       | status_review_requested | true  |
-    Then the police has a task "Review the negative decision"
+    Then the prosecutor has a task "Review the negative decision"
     When the NGO completes "Intake and needs assessment"
       | field       | value       |
       | rehab_needs | ["shelter"] |
     Then the social services has a task "Draft individual rehabilitation plan"
-    When the police completes "Review the negative decision"
+    When the prosecutor completes "Review the negative decision"
       | field                 | value                                       |
       | status_review_outcome | overturned                                  |
       | status_review_reasons | "Debt bondage is a means; it was overlooked" |
@@ -1291,7 +1291,7 @@ Feature: The case of one presumed victim, from report to closure
       | field                   | value |
       | status_notice_given     | true  |
       | status_review_requested | true  |
-    And the police completes "Review the negative decision"
+    And the prosecutor completes "Review the negative decision"
       | field                 | value  |
       | status_review_outcome | upheld |
     And the NGO completes "Refer to general services"

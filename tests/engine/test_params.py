@@ -27,3 +27,25 @@ def test_defaults_and_overrides() -> None:
 def test_values_below_the_standard_are_refused(name: str, raw: str, message: str) -> None:
     with pytest.raises(ParameterError, match=message):
         load_parameters({f"NRM_PARAM_{name}": raw})
+
+
+def test_load_parameters_refuses_a_reviewer_that_is_the_identifying_authority() -> None:
+    env = {
+        "NRM_PARAM_IDENTIFYING_AUTHORITY": "social",
+        "NRM_PARAM_DECISION_REVIEW_AUTHORITY": "social",
+    }
+    with pytest.raises(ParameterError, match="own negative decision") as caught:
+        load_parameters(env)
+    assert caught.value.fields["parameter"] == "decision_review_authority"
+
+
+def test_load_parameters_refuses_a_role_parameter_naming_no_agency_with_tasks() -> None:
+    with pytest.raises(ParameterError, match="not an agency role") as caught:
+        load_parameters({"NRM_PARAM_DECISION_REVIEW_AUTHORITY": "rapporteur"})
+    assert caught.value.fields["parameter"] == "decision_review_authority"
+
+
+def test_load_parameters_takes_another_reviewer_than_the_identifying_authority() -> None:
+    values = load_parameters({"NRM_PARAM_DECISION_REVIEW_AUTHORITY": "social"})
+    assert values["decision_review_authority"] == "social"
+    assert values["identifying_authority"] == "police"
