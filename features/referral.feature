@@ -62,6 +62,13 @@ Feature: SOP 2 - Referral of a presumed victim
     Then the commission has a task "Name another receiver"
     And the task "Name another receiver" is due in 72 hours
     And the NGO has no task "Accept or decline referral"
+    And the police has a task "Keep the person helped until a receiver accepts"
+    And the task "Keep the person helped until a receiver accepts" is due in 24 hours
+    When the police completes "Keep the person helped until a receiver accepts"
+      | field                 | value                                |
+      | interim_help_by       | ngo                                  |
+      | interim_help_services | ["shelter", "food_clothing", "medical"] |
+    Then the case data has referral_interim_started = true
     When the commission completes "Name another receiver"
       | field                    | value      |
       | referral_receiver        | social     |
@@ -82,6 +89,47 @@ Feature: SOP 2 - Referral of a presumed victim
     Then the case is closed
     And the case data has referral_outcome = "accepted"
     And the case data has referral_receiver = "social"
+
+  Scenario: two receivers decline in turn: the person keeps one interim help until the third accepts
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Cholpon |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police completes "Compile the referral"
+      | field                      | value                    |
+      | referral_needs             | ["shelter"]              |
+      | referral_urgency           | immediate                |
+      | referral_receiver          | ngo                      |
+      | referral_consent_receivers | ["ngo", "social", "child_protection"] |
+      | referral_consent_date      | 2026-01-05               |
+      | referral_consent_method    | written                  |
+    And the NGO completes "Accept or decline referral"
+      | field                   | value       |
+      | referral_decision       | declined    |
+      | referral_decline_reason | no_capacity |
+    Then the police has 1 tasks "Keep the person helped until a receiver accepts"
+    When the commission completes "Name another receiver"
+      | field             | value  |
+      | referral_receiver | social |
+    And the social services completes "Accept or decline referral"
+      | field                   | value       |
+      | referral_decision       | declined    |
+      | referral_decline_reason | no_capacity |
+    Then the commission has a task "Name another receiver"
+    And the police has 1 tasks "Keep the person helped until a receiver accepts"
+    When the commission completes "Name another receiver"
+      | field             | value |
+      | referral_receiver | ngo   |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    Then the police has 1 tasks "Keep the person helped until a receiver accepts"
+    When the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    Then the case is closed
+    And the police has no task "Keep the person helped until a receiver accepts"
 
   @escalation
   Scenario: a referral nobody compiles escalates to the police's supervisors and then to the commission
