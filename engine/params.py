@@ -213,6 +213,12 @@ PARAMETERS: tuple[Parameter, ...] = (
     _due("consulate_contact_working_days", 5, W, "Working days for consular risk and contact"),
     _due("consular_interview_working_days", 5, W, "Working days for the consular interview"),
     _due("refer_abroad_working_days", 5, W, "Working days to refer to help in the country of stay"),
+    _due(
+        "citizenship_verification_working_days",
+        10,
+        W,
+        "Working days to verify an unknown citizenship or statelessness",
+    ),
     _due("return_consent_working_days", 5, W, "Working days for informed consent to return"),
     _due("return_risk_working_days", 5, W, "Working days to assess the return risk"),
     _due("safety_plan_working_days", 5, W, "Working days to plan safety measures and escort"),

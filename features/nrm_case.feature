@@ -866,7 +866,6 @@ Feature: The case of one presumed victim, from report to closure
       | goals_met              | rehabilitation_completed | Living independently, working         |
       | voluntary_withdrawal   | withdrawn                | Chose to leave the programme          |
       | handover_reintegration | closed                   | Ready for the reintegration programme |
-      | handover_repatriation  | closed                   | A citizen at home, ready to move on   |
 
   @timer
   Scenario: contact is lost, the person is not found and the case closes as lost contact
@@ -1716,7 +1715,7 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has no full_name
 
   @consent
-  Scenario: consent withdrawn while the case waits for its follow-up contact: the help she still wants is agreed
+  Scenario: consent withdrawn while the case waits for its follow-up contact: the help she still wants is agreed and provided
     Given a presumed victim reported by the NGO
       | field     | value          |
       | full_name | "Jamila Sydykova" |
@@ -1785,7 +1784,18 @@ Feature: The case of one presumed victim, from report to closure
     And 150 days pass
     Then the NGO has no task "Follow-up contact"
     When the social services completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                                   |
+      | consent_help_continuing | "Counselling at the crisis centre only" |
+    Then the case is open
+    And the NGO has a task "Provide the help that continues"
+    And the task "Provide the help that continues" is due on 2026-07-06
+    When the NGO completes "Provide the help that continues"
+      | field                   | value                                             |
+      | withdrawn_help_provided | ["psychological"]                                 |
+      | withdrawn_help_details  | "Four counselling sessions, by the crisis centre" |
+      | withdrawn_help_date     | "2026-07-01"                                      |
     Then the case is closed with outcome "withdrawn"
+    And the case data has withdrawn_help_provided = ["psychological"]
 
   @consent
   Scenario: consent withdrawn while the case waits for its follow-up contact: no more contact, only an anonymous notification
@@ -1951,3 +1961,284 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has repatriation_outcome = "consent_withdrawn"
     And the case data has full_name = "Firuza N."
     And the case data has no purge_personal_data
+
+  # --- sop-case (issue 16): citizenship, a foreigner abroad, exits that keep help going ---------
+
+  @citizenship
+  Scenario: a stateless person's citizenship is verified before return is chosen
+    Given a presumed victim reported by the NGO
+      | field              | value       |
+      | citizenship_status | stateless   |
+      | pseudonym          | "Ainura-21" |
+    Then the case data has citizenship = "stateless"
+    And the case data has is_foreign = false
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    Then the NGO has no task "Check risk before contacting the consulate"
+    And the registration service has a task "Verify citizenship"
+    And the task "Verify citizenship" is due in 10 working days
+    And the NGO has no task "Explain rights and the reflection period"
+    When the registration service completes "Verify citizenship"
+      | field                          | value                                                     |
+      | citizenship_verified_as        | stateless                                                 |
+      | citizenship_verification_basis | "No entry in the registers of Kyrgyzstan or of Uzbekistan" |
+    Then the case data has citizenship = "stateless"
+    And the case data has is_foreign = true
+    And the NGO has a task "Intake and needs assessment"
+    And the NGO has a task "Explain rights and the reflection period"
+    And IOM has no open tasks
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value |
+      | return_reflection_rights_explained | true  |
+      | return_reflection_waived           | false |
+    Then the NGO has no task "Discuss options"
+    When 30 days pass
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | other_protection |
+    Then the case data has repatriation_outcome = "other_protection"
+    And the NGO has a task "Intake and needs assessment"
+    And IOM has no open tasks
+
+  @citizenship @repatriation @inbound
+  Scenario: a person found abroad whose citizenship is not known is verified as a Kyrgyz citizen before the consular interview
+    Given a presumed victim reported by the consular service
+      | field                | value      |
+      | detection_channel    | consular   |
+      | location             | abroad     |
+      | exploitation_country | RU         |
+      | citizenship_status   | unknown    |
+      | pseudonym            | "Timur-23" |
+    Then the case data has citizenship = "unknown"
+    And the consular service has no task "Consular interview"
+    And the registration service has a task "Verify citizenship"
+    When the registration service completes "Verify citizenship"
+      | field                          | value                                       |
+      | citizenship_verified_as        | kyrgyz                                      |
+      | citizenship_verification_basis | "Entry in the population register, Talas"   |
+    Then the case data has citizenship = "KG"
+    And the consular service has a task "Consular interview"
+    And the consular service has no task "Refer to help in the country of stay"
+
+  @citizenship @repatriation
+  Scenario: a foreign national found abroad is referred to help there
+    Given a presumed victim reported by the consular service
+      | field                | value        |
+      | detection_channel    | consular     |
+      | location             | abroad       |
+      | citizenship          | UZ           |
+      | exploitation_country | RU           |
+      | pseudonym            | "Dilnoza-22" |
+    Then the consular service has no task "Consular interview"
+    And the registration service has no task "Verify citizenship"
+    And the consular service has a task "Refer to help in the country of stay"
+    When the consular service completes "Refer to help in the country of stay"
+      | field                        | value                  |
+      | referral_abroad_to           | iom                    |
+      | referral_abroad_organisation | "IOM office in Moscow" |
+      | referral_abroad_country      | RU                     |
+      | referral_abroad_data_consent | true                   |
+      | referral_abroad_outcome      | taken_on               |
+    Then the case is closed with outcome "referred_abroad"
+    And the case data has referral_abroad_outcome = "taken_on"
+    And the consular service has no open tasks
+
+  Scenario: a rehabilitation exit that cannot apply to a citizen does not close her case: rehabilitation goes on
+    Given a presumed victim reported by the NGO
+      | field     | value       |
+      | pseudonym | "Saltanat-24" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value    |
+      | rehab_early_review_reason | handover |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                 |
+      | rehab_review_decision | handover_repatriation |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    Then the social services has no task "Close the case"
+    And the NGO has a task "Intake and needs assessment"
+    And the case is open
+
+  @repatriation @outbound
+  Scenario: a foreign victim who chooses to stay when her return after rehabilitation is discussed goes back into rehabilitation, with the same reflection period
+    Given a presumed victim reported by the NGO
+      | field                | value        |
+      | citizenship          | UZ           |
+      | language             | "Uzbek"      |
+      | exploitation_country | KG           |
+      | pseudonym            | "Zarina-25"  |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the NGO completes "Check risk before contacting the consulate"
+      | field                     | value |
+      | consulate_contact_risk    | high  |
+      | consulate_contact_consent | false |
+    And the NGO completes "Explain rights and the reflection period"
+      | field                              | value                    |
+      | return_reflection_rights_explained | true                     |
+      | return_reflection_waived           | true                     |
+      | return_reflection_waiver_date      | "2026-01-07"             |
+      | return_reflection_waiver_reference | "signed request, file 5" |
+    And the NGO completes "Discuss options"
+      | field               | value                |
+      | repatriation_option | stay_for_proceedings |
+    And the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value    |
+      | rehab_early_review_reason | handover |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                 |
+      | rehab_review_decision | handover_repatriation |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    And the NGO completes "Explain rights and the reflection period"
+      | field                              | value                    |
+      | return_reflection_rights_explained | true                     |
+      | return_reflection_waived           | true                     |
+      | return_reflection_waiver_date      | "2026-01-20"             |
+      | return_reflection_waiver_reference | "signed request, file 6" |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | other_protection |
+    Then the social services has no task "Close the case"
+    And the NGO has a task "Intake and needs assessment"
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    And the social services completes "Close the case"
+    Then the case is closed with outcome "rehabilitation_completed"
+    And the case data has return_reflection_start = "2026-01-05"
+    And the case data has rehab_reflection_start = "2026-01-05"
+    And the case data has repatriation_outcome = "other_protection"

@@ -41,6 +41,7 @@ RESULT_FIELDS = {
     "repatriation": "repatriation_outcome",
     "proceedings": "proceedings_outcome",
     "identification_decision": "status_decision_outcome",
+    "citizenship_verification": "citizenship",
 }
 
 

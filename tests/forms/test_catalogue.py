@@ -31,7 +31,8 @@ BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
 BPMNDI = "{http://www.omg.org/spec/BPMN/20100524/DI}"
 OUTCOMES = ("not_victim", "anonymous_notification", "not_returned", "returned_home",
             "stayed_for_proceedings", "other_protection", "rehabilitation_completed",
-            "withdrawn", "lost_contact", "closed", "arrived_home", "citizenship_not_confirmed",
+            "withdrawn", "lost_contact", "closed", "referred_abroad", "arrived_home",
+            "citizenship_not_confirmed",
             "return_declined", "return_not_completed",
             "return_not_in_best_interests", "consent_withdrawn")  # fmt: skip
 SPIFF = "{http://spiffworkflow.org/bpmn/schema/1.0/core}"
