@@ -152,6 +152,8 @@ class Case(SQLModel, table=True):
     closed_at: datetime | None = _when(nullable=True)
     serializer_version: str = Field(max_length=32)
     version: int = Field(default=1)
+    # The values that tell cases apart in lists, kept at every step (engine/casesummary.py).
+    summary: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     # Deferred: listing cases never loads their workflow state.
     state: bytes = Field(sa_column=deferred(Column(LargeBinary, nullable=False)))  # type: ignore[call-overload]
 

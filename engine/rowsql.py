@@ -63,6 +63,7 @@ class CaseRow:
     closed_at: datetime | None
     serializer_version: str
     version: int
+    summary: str | None = None
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from engine import audit, runtime, store
+from engine import audit, casesummary, runtime, store
 from engine.context import EngineContext
 from engine.forms import personal_fields
 from engine.library import LoadedVersion
@@ -51,6 +51,7 @@ def after_step(ctx: EngineContext, session: Session, step: Step) -> StepResult:
                 session, step.case, step.loaded, step.workflow, actor=step.actor, now=step.now
             )
             data = runtime.case_data(step.workflow)
+    changes["summary"] = casesummary.of(data)
     if status is not None:
         changes.update(status=status, closed_at=step.now)
         audit.record(

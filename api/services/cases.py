@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, func
+from sqlalchemy import and_, exists, func, or_
 from sqlmodel import Session, col, select
 
 from api.schemas import CaseCreate, CasePublic, CasesPublic, HistoryEvent, HistoryPublic, StepPublic
 from api.services import access_log, idempotency, steps, visibility
 from api.services.policy import Caller, casework_agency, starting_agency
 from api.services.shaping import case_public, task_public
+from engine import casesummary
 from engine.facade import Engine
 from engine.facts import age_group
 from engine.library import LoadedVersion
@@ -60,8 +61,8 @@ class CaseFilter:
 
 
 SORTS = ("newest", "oldest", "due")
-# A pseudonym lives in the case data, not in a column: a search reads at most this many of
-# the agency's newest matching cases.
+# A search reads at most this many of the agency's newest cases its text may match (by
+# number, or by the pseudonym kept in the case's summary).
 SEARCH_SCAN = 500
 
 
@@ -126,10 +127,18 @@ def _search(
     engine: Engine, session: Session, agency: str, query: Any, text: str, wanted: int
 ) -> list[Case]:
     """Cases whose number contains the text (letter case aside), or whose pseudonym the
-    agency may see contains it; at most `wanted`, newest first."""
+    agency may see contains it; at most `wanted`, newest first. The kept summaries are
+    matched in SQL; a case no step has summarised yet is read from its workflow."""
     needle = text.casefold()
+    candidates = query.where(
+        or_(
+            func.lower(Case.number).contains(needle, autoescape=True),
+            col(Case.summary).contains(needle, autoescape=True),
+            col(Case.summary).is_(None),
+        )
+    )
     found: list[Case] = []
-    for case in session.exec(query.limit(SEARCH_SCAN)).all():
+    for case in session.exec(candidates.limit(SEARCH_SCAN)).all():
         if needle in case.number.casefold() or needle in _pseudonym(engine, session, case, agency):
             found.append(case)
             if len(found) >= wanted:
@@ -138,11 +147,24 @@ def _search(
 
 
 def _pseudonym(engine: Engine, session: Session, case: Case, agency: str) -> str:
+    """The case's pseudonym casefolded, if the agency may see it ('' otherwise)."""
+    if case.summary is not None and not casesummary.search_key(case.summary):
+        return ""  # no pseudonym kept: nothing to project
+    name = _summary_data(engine, session, case, agency).get("pseudonym")
+    return str(name).casefold() if name else ""
+
+
+def _summary_data(engine: Engine, session: Session, case: Case, agency: str) -> dict[str, Any]:
+    """The summary fields of a case the agency may see, without personal ones: from the
+    kept summary, else (a case no step has summarised yet) from its workflow."""
+    data = casesummary.read(case.summary)
+    if data is None:
+        data = engine.get_case(case.id).data
+    # Personal fields are dropped whoever reads: a summary line is not access-logged.
     projection = visibility.projected_data(
-        engine=engine, session=session, case=case, agency=agency, data=engine.get_case(case.id).data
+        engine=engine, session=session, case=case, agency=agency, data=data, serving=()
     )
-    name = projection.data.get("pseudonym")
-    return str(name).casefold() if name and "pseudonym" not in projection.personal else ""
+    return {k: v for k, v in projection.data.items() if k not in projection.personal}
 
 
 def _open_tasks(session: Session, case_ids: list[str]) -> dict[str, list[HumanTask]]:
@@ -263,14 +285,7 @@ def summaries(
     now = engine.clock.now()
     found: dict[str, CaseSummary] = {}
     for case in rows:
-        projection = visibility.projected_data(
-            engine=engine,
-            session=session,
-            case=case,
-            agency=agency,
-            data=engine.get_case(case.id).data,
-        )
-        data = {k: v for k, v in projection.data.items() if k not in projection.personal}
+        data = _summary_data(engine, session, case, agency)
         loaded = visibility.version_of(engine, session, case)
         tasks = open_rows[case.id]
         sops = list(dict.fromkeys(t.process_id for t in tasks))

@@ -50,7 +50,7 @@ def test_a_case_row_reads_stored_text_times_as_aware_utc() -> None:
         "id": "c1", "number": "NRM-2026-000001", "process_id": "p", "process_version_id": 3,
         "status": "open", "outcome": None, "reporting_agency": "police", "created_by": "anna",
         "created_at": "2026-03-01 08:30:01.000250", "updated_at": "2026-03-01 09:00:00.000000",
-        "closed_at": None, "serializer_version": "1.0+nrm1", "version": 4,
+        "closed_at": None, "serializer_version": "1.0+nrm1", "version": 4, "summary": None,
     }  # fmt: skip
     case = DriverSql.case(DriverSql.__new__(DriverSql), tuple(values[c] for c in CASE_COLUMNS))
     assert case.created_at == datetime(2026, 3, 1, 8, 30, 1, 250, tzinfo=UTC)
