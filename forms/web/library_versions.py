@@ -16,6 +16,7 @@ from api.process_schemas import MigrationCreate
 from api.schemas import PROCESS_ID_PATTERN
 from api.services import processes
 from api.services.policy import Caller
+from engine.db import read_session
 from engine.errors import MigrationRefusedError
 from engine.facade import Engine
 from forms.web.deps import PostedForm, WebUser
@@ -34,6 +35,13 @@ def _compared(versions: list[int], asked_from: int | None, asked_to: int | None)
     newest = versions[0]
     before = versions[1] if len(versions) > 1 else newest
     return asked_from or before, asked_to or newest
+
+
+def element_names(engine: Engine, process_id: str) -> dict[str, str]:
+    """Element id -> name, in the newest version of a process and what it calls."""
+    with read_session(engine.db) as session:
+        bundle = engine.library.latest(session, process_id).bundle
+    return {bpmn_id: info.name for (_p, bpmn_id), info in bundle.tasks.items() if info.name}
 
 
 def process_page(
@@ -59,11 +67,12 @@ def process_page(
             from_version=shown_from,
             to_version=shown_to,
         )
-    preview = None
+    preview, names = None, {}
     if caller.roles & CHECKERS:
         preview = processes.migration_preview(
             engine=engine, caller=caller, process_id=process_id, to_version=numbers[0]
         )
+        names = element_names(engine, process_id)
     moved = session_of(request).data.get("moved")
     context: dict[str, Any] = {"refused": None, "none_chosen": False, "moved": moved}
     session_of(request).update(moved=None)
@@ -79,6 +88,7 @@ def process_page(
         diff=diff,
         preview=preview,
         may_migrate="policy" in caller.roles,
+        element_names=names,
         **context,
     )
 

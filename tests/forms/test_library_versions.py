@@ -58,6 +58,7 @@ def test_reviewer_sees_which_cases_can_move_and_cannot_move_them(
     section = page[page.index('<section id="migration"') :]
     assert "Открытые случаи на старых версиях → версия 2" in section
     assert number in section and "Можно перенести: 1 из 1" in section
+    assert "Подготовить перенаправление <code>task_compile</code>" in section  # named
     assert 'name="case_ids"' not in section and "Перенести выбранные" not in section
 
 
