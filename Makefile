@@ -38,10 +38,19 @@ $(MODELER_STAMP): $(MODELER)/package-lock.json
 	npm ci --prefix $(MODELER) --no-audit --no-fund
 	touch $(MODELER_STAMP)
 
+# axe-core for the accessibility test (tests/browser/test_accessibility.py), the same way.
+AXE := tests/browser/axe
+AXE_STAMP := $(AXE)/node_modules/.installed-$(shell cksum $(AXE)/package-lock.json | cut -d' ' -f1)
+
+$(AXE_STAMP): $(AXE)/package-lock.json
+	npm ci --prefix $(AXE) --no-audit --no-fund
+	touch $(AXE_STAMP)
+
 install: $(STAMP)
 
-# What the tests need on top: bpmn.io's model layer for the modeler round-trip test.
-install-test: $(STAMP) $(MODELER_STAMP)
+# What the tests need on top: bpmn.io's model layer for the modeler round-trip test, axe-core
+# for the accessibility test.
+install-test: $(STAMP) $(MODELER_STAMP) $(AXE_STAMP)
 
 run: install
 	$(BIN)/nrm migrate
