@@ -82,11 +82,12 @@ def new_page(chromium: Any, live_server: LiveServer) -> Iterator[Any]:
     """Open a page in a fresh browser context (own cookies), optionally phone-sized."""
     contexts: list[Any] = []
 
-    def open_page(width: int = 1280, height: int = 900) -> Any:
+    def open_page(width: int = 1280, height: int = 900, *, bypass_csp: bool = False) -> Any:
         context = chromium.new_context(
             viewport={"width": width, "height": height},
             base_url=live_server.url,
             locale="ru-RU",
+            bypass_csp=bypass_csp,  # a test's own script (axe-core) injected into the page
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
