@@ -76,11 +76,14 @@ def nrm_error_response(exc: NrmError) -> JSONResponse:
     return problem(exc.status, exc.title, exc.message, extra=extra, headers=headers)
 
 
-def _field_error(error: FieldError) -> dict[str, str]:
-    """One field error; `code` (the kind of problem) where the engine gave one."""
-    found = {"field": error.field, "message": error.message}
+def _field_error(error: FieldError) -> dict[str, Any]:
+    """One field error; `code` (the kind of problem) where the engine gave one, `related`
+    (the other fields it is about) where there are any."""
+    found: dict[str, Any] = {"field": error.field, "message": error.message}
     if error.code:
         found["code"] = error.code
+    if error.related:
+        found["related"] = list(error.related)
     return found
 
 

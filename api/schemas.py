@@ -64,11 +64,14 @@ class EscalationPublic(BaseModel):
 
 class FieldErrorPublic(BaseModel):
     """One invalid field; `code` says which rule it broke (`required`, `unknown`, `type`,
-    `enum`, `format`, `minimum`, ... — the JSON Schema keyword) where known."""
+    `enum`, `format`, `minimum`, ... — the JSON Schema keyword, or a rule between fields:
+    `x-not-future`, `x-not-before`, `x-not-after`, `x-exclusive`) where known; `related`
+    the other fields the refusal is about (docs/forms.md)."""
 
     field: str
     message: str
     code: str | None = None
+    related: list[str] | None = None
 
 
 class ProblemPublic(BaseModel):

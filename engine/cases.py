@@ -7,6 +7,7 @@ import time
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -15,6 +16,7 @@ from engine import audit, runtime, store
 from engine.agencies import resolve_lane
 from engine.claims import check_may_act
 from engine.context import EngineContext
+from engine.crossfield import outside_fields
 from engine.errors import MessageNotAwaitedError, NotMessageSenderError, TaskNotReadyError
 from engine.facts import facts_of, milestone_facts
 from engine.forms import read_only_fields, validate_form, with_read_only
@@ -24,6 +26,7 @@ from engine.rowsql import CaseRow, TaskRow
 from engine.spiff import messages
 from engine.steps import Step, after_step, keep_after_commit
 from engine.views import AwaitedMessage, StepResult
+from engine.workdays import BISHKEK
 
 
 def start(
@@ -38,7 +41,7 @@ def start(
     """Start a case on the newest version of a process and run it to its first wait state."""
     loaded = ctx.library.latest(session, process_id)
     start_form = loaded.bundle.form(loaded.definition.start_form)
-    validate_form(start_form, data, form=loaded.definition.start_form)
+    validate_form(start_form, data, form=loaded.definition.start_form, today=_today(ctx))
     now = ctx.clock.now()
     workflow = runtime.new_workflow(loaded.definition, ctx.script_engine)
     workflow.task_tree.data.update({**data, "reporting_agency": agency})
@@ -103,11 +106,12 @@ def complete(
     check_may_act(row, actor, agency, override_claim)
     loaded = ctx.library.version(session, case.process_version_id)
     form = loaded.bundle.form(row.form)
-    workflow = None
-    if read_only_fields(form):
+    workflow, known = None, {}
+    if read_only_fields(form) or outside_fields(form):
         workflow = _workflow(ctx, session, case, loaded)
-        data = with_read_only(form, data, runtime.ready_task(workflow, task_id).data)
-    validate_form(form, data, form=row.form)
+        known = runtime.ready_task(workflow, task_id).data
+        data = with_read_only(form, data, known)
+    validate_form(form, data, form=row.form, known=known, today=_today(ctx))
     workflow = workflow or _workflow(ctx, session, case, loaded)
     timers = runtime.pending_timers(workflow)
     runtime.complete(workflow, runtime.ready_task(workflow, task_id), data)
@@ -218,7 +222,9 @@ def deliver_message(
             senders=list(allowed.senders),
         )
     form = loaded.bundle.form(allowed.schema)
-    validate_form(form, data, form=allowed.schema)
+    waiting = targets[0].task
+    known = {} if not outside_fields(form) else (waiting or workflow.task_tree).data
+    validate_form(form, data, form=allowed.schema, known=known, today=_today(ctx))
     timers = runtime.pending_timers(workflow)
     for target in targets:
         messages.deliver(workflow, target, data)
@@ -323,6 +329,11 @@ def _audited_step(
             detail=detail,
         )
         return after_step(ctx, session, step)
+
+
+def _today(ctx: EngineContext) -> date:
+    """The engine clock's date in Bishkek: what a form's "not in the future" compares with."""
+    return ctx.clock.now().astimezone(BISHKEK).date()
 
 
 def _workflow(ctx: EngineContext, session: Session, case: CaseRow, loaded: LoadedVersion) -> Any:

@@ -17,13 +17,16 @@ class FieldError:
     `code` names the kind of problem for people who word it themselves: the JSON Schema
     keyword the value broke (`required`, `type`, `enum`, `format`, `minimum`, `maxLength`,
     `oneOf`, ...), or `unknown` for a field the form does not declare; `limit` is that
-    keyword's number where it has one (the minimum, the longest length, ...).
+    keyword's number where it has one (the minimum, the longest length, ...); `related` the
+    other fields the problem is about (the answer an `if` read, the date a date must not
+    precede; for `x-exclusive` the answer that stands alone, then the others chosen).
     """
 
     field: str
     message: str
     code: str | None = None
     limit: int | float | None = None
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ Neither resolves anything outside the form, and patterns run in RE2 (engine/form
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -18,8 +18,9 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError, val
 from referencing import Registry
 from referencing.exceptions import Unresolvable
 
-from engine import formrules
+from engine import crossfield, formrules
 from engine.errors import FieldError, InvalidDataError, InvalidDiagramError, Problem
+from engine.workdays import BISHKEK
 
 _FORMATS = FormatChecker(formats=())
 
@@ -164,9 +165,16 @@ def _surely_valid(confirming: Any, data: Any) -> bool:
 
 
 def field_errors(
-    schema: Mapping[str, Any], data: Any, *, form: str | None = None
+    schema: Mapping[str, Any],
+    data: Any,
+    *,
+    form: str | None = None,
+    known: Mapping[str, Any] | None = None,
+    today: date | None = None,
 ) -> list[FieldError]:
-    """Every problem of `data` against the form, as field errors (empty when valid)."""
+    """Every problem of `data` against the form, as field errors (empty when valid): its
+    JSON Schema, then the rules between fields (engine/crossfield.py), which compare with
+    the case's data `known` and with `today` (default: Bishkek's date now)."""
     if not isinstance(data, Mapping):
         return [NOT_AN_OBJECT]
     declared = set((schema.get("properties") or {}).keys())
@@ -175,19 +183,50 @@ def field_errors(
         for key in sorted(set(data) - declared)
     ]
     validator, confirming = _validators(schema, form)
-    if _surely_valid(confirming, data):
-        return errors
-    # jsonschema decides every refusal and words every error.
-    for err in sorted(schema_errors(validator, data, form), key=lambda e: list(e.path)):
-        missing = None
-        if err.validator == "required" and isinstance(err.message, str):
-            missing = err.message.split("'")[1] if "'" in err.message else None
-        message = "This field is required." if missing else err.message
-        limit = err.validator_value if _is_number(err.validator_value) else None
-        errors.append(
-            FieldError(_field_name(err.path, missing), message, str(err.validator), limit)
-        )
+    if not _surely_valid(confirming, data):
+        # jsonschema decides every refusal and words every error.
+        found = sorted(schema_errors(validator, data, form), key=lambda e: list(e.path))
+        errors += [_field_error(schema, err) for err in found]
+    wrong = {e.field for e in errors}
+    day = today or datetime.now(BISHKEK).date()
+    errors += [
+        e
+        for e in crossfield.rule_errors(schema, data, known=known or {}, today=day)
+        if e.field not in wrong
+    ]
     return errors
+
+
+def _field_error(schema: Mapping[str, Any], err: Any) -> FieldError:
+    """One jsonschema error as a field error; one an `if` or `dependentRequired` brought
+    names the fields it depends on."""
+    missing, related = None, _condition_fields(schema, list(err.relative_schema_path))
+    if err.validator in ("required", "dependentRequired") and isinstance(err.message, str):
+        quoted = err.message.split("'")
+        missing = quoted[1] if len(quoted) > 2 else None
+        if err.validator == "dependentRequired" and len(quoted) > 4:
+            related = (quoted[3],)
+    message = "This field is required." if missing else err.message
+    limit = err.validator_value if _is_number(err.validator_value) else None
+    return FieldError(_field_name(err.path, missing), message, str(err.validator), limit, related)
+
+
+def _condition_fields(schema: Mapping[str, Any], path: Sequence[Any]) -> tuple[str, ...]:
+    """The fields read by the `if` whose `then` or `else` holds the broken keyword."""
+    node: Any = schema
+    related: tuple[str, ...] = ()
+    for step in path:
+        if step in ("then", "else") and isinstance(node, Mapping):
+            condition: Mapping[str, Any] = node["if"] if isinstance(node.get("if"), Mapping) else {}
+            named = set((condition.get("properties") or {}).keys()) | set(
+                condition.get("required") or ()
+            )
+            related = tuple(sorted(named))
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    return related
 
 
 def schema_errors(validator: Any, data: Mapping[str, Any], form: str | None) -> list[Any]:
@@ -201,13 +240,21 @@ def schema_errors(validator: Any, data: Mapping[str, Any], form: str | None) -> 
         ) from None
 
 
-def validate_form(schema: Mapping[str, Any] | None, data: Any, *, form: str | None = None) -> None:
-    """Raise InvalidDataError naming each wrong field; no schema accepts any JSON object."""
+def validate_form(
+    schema: Mapping[str, Any] | None,
+    data: Any,
+    *,
+    form: str | None = None,
+    known: Mapping[str, Any] | None = None,
+    today: date | None = None,
+) -> None:
+    """Raise InvalidDataError naming each wrong field; no schema accepts any JSON object.
+    `known` is the case's data the form's rules compare with, `today` the engine's date."""
     if schema is None:
         if not isinstance(data, Mapping):
             raise InvalidDataError("Form data must be a JSON object.", [NOT_AN_OBJECT])
         return
-    errors = field_errors(schema, data, form=form)
+    errors = field_errors(schema, data, form=form, known=known, today=today)
     if errors:
         raise InvalidDataError(f"{len(errors)} field(s) need attention", errors, form=form)
 

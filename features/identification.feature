@@ -357,7 +357,7 @@ Feature: Identification of a presumed victim (SOP 1)
       | pseudonym          | "Kanat-08"  |
       | age                | 38          |
       | age_certainty      | documented  |
-      | language           | "Uzbek"     |
+      | language           | "uz"        |
       | interpreter_needed | true        |
       | immediate_danger   | false       |
       | medical_emergency  | false       |
@@ -371,7 +371,7 @@ Feature: Identification of a presumed victim (SOP 1)
     And the consular service has no task "Inform and obtain consent"
     When the consular service completes "Arrange an interpreter"
       | field                              | value        |
-      | interpreter_language               | "Uzbek"      |
+      | interpreter_language               | "uz"         |
       | interpreter_mode                   | in_person    |
       | interpreter_confidentiality_signed | true         |
       | interpreter_arranged_date          | "2026-01-06" |

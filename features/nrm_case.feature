@@ -486,7 +486,7 @@ Feature: The case of one presumed victim, from report to closure
     Given a presumed victim reported by the police
       | field                | value       |
       | citizenship          | UZ          |
-      | language             | "Uzbek"     |
+      | language             | "uz"        |
       | exploitation_country | KG          |
       | pseudonym            | "Feruza-06" |
     When the police completes "Check safety and risks"
@@ -624,7 +624,7 @@ Feature: The case of one presumed victim, from report to closure
     Given a presumed victim reported by the police
       | field                | value        |
       | citizenship          | UZ           |
-      | language             | "Uzbek"      |
+      | language             | "uz"         |
       | exploitation_country | KG           |
       | pseudonym            | "Gulshan-07" |
     When the police completes "Check safety and risks"
@@ -974,7 +974,7 @@ Feature: The case of one presumed victim, from report to closure
     Given a presumed victim reported by the police
       | field                | value       |
       | citizenship          | UZ          |
-      | language             | "Uzbek"     |
+      | language             | "uz"        |
       | exploitation_country | KG          |
       | pseudonym            | "Kamola-10" |
     When the police completes "Check safety and risks"

@@ -501,7 +501,7 @@ Feature: Repatriation (SOP 4)
       | return_reflection_waived           | true                            |
       | return_reflection_waiver_date      | 2026-01-05                      |
       | return_reflection_waiver_reference | Case file 14, signed request    |
-      | return_reflection_waiver_language  | Kazakh                          |
+      | return_reflection_waiver_language  | kk                              |
     Then the NGO has a task "Discuss options"
     And the case data has return_reflection_waived = true
 

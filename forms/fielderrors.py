@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from engine.errors import FieldError
-from forms.formview import properties, widget_of
+from forms.fieldlabels import label
+from forms.formview import choices_of, properties, widget_of
 from forms.translate import Translator
 
 # Kinds whose wording needs nothing but the kind.
@@ -26,6 +27,7 @@ _PLAIN = {
     "const": "error.choice",
     "pattern": "error.pattern",
     "uniqueItems": "error.unique",
+    "x-codes": "error.choice",
 }
 # Kinds with a limit of the field's schema: (message key, format value as a count).
 _LIMITS = {
@@ -50,11 +52,41 @@ _BY_WIDGET = {
     "checkboxes": "error.choice",
 }
 _FORMATS = {"date": "error.date", "date-time": "error.datetime"}
+# Kinds a condition on other fields brought (an `if`, `dependentRequired`): the message
+# names those fields.
+_BECAUSE = {
+    "required": "error.required_because",
+    "dependentRequired": "error.required_because",
+    "enum": "error.choice_because",
+    "oneOf": "error.choice_because",
+    "anyOf": "error.choice_because",
+    "const": "error.choice_because",
+}
+# The rules between fields (engine/crossfield.py); a date's rule names the other date.
+_RULES = {
+    "x-not-future": "error.not_future",
+    "x-not-before": "error.not_before",
+    "x-not-after": "error.not_after",
+}
 
 
-def message(t: Translator, prop: Mapping[str, Any], error: FieldError, item: bool = False) -> str:
-    """One field's problem in words: by its kind, with the limit it broke."""
+def message(
+    t: Translator,
+    prop: Mapping[str, Any],
+    error: FieldError,
+    item: bool = False,
+    props: Mapping[str, Mapping[str, Any]] | None = None,
+) -> str:
+    """One field's problem in words: by its kind, with the limit it broke or the other
+    fields it is about (labelled from the form's `props`, else the catalogue)."""
     code = error.code
+    others = ", ".join(f"«{label(t, props or {}, name)}»" for name in error.related)
+    if code in _BECAUSE and error.related:
+        return t(_BECAUSE[code], fields=others)
+    if code in _RULES:
+        return t(_RULES[code], field=others)
+    if code == "x-exclusive" and error.related:
+        return _exclusive(t, prop, error.related)
     if code in _PLAIN:
         return t(_PLAIN[code])
     items = prop.get("items")
@@ -70,6 +102,13 @@ def message(t: Translator, prop: Mapping[str, Any], error: FieldError, item: boo
     if code == "type":
         return t(_BY_WIDGET.get(widget_of(prop), "error.invalid"))
     return t("error.invalid")
+
+
+def _exclusive(t: Translator, prop: Mapping[str, Any], answers: tuple[str, ...]) -> str:
+    """ "«None» cannot be chosen together with «ID card»": the answers by their titles."""
+    titles = {c.value: t.form(c.title) for c in choices_of(prop)}
+    alone, *rest = (f"«{titles.get(a, a)}»" for a in answers)
+    return t("error.exclusive", answer=alone, others=", ".join(rest))
 
 
 def _number(t: Translator, value: float) -> str:
@@ -88,7 +127,8 @@ def localise(
     for error in errors:
         name, _, rest = error.field.partition("/")
         if name in props and error.code != "unknown":
-            per_field.setdefault(name, message(t, props[name], error, item=bool(rest)))
+            said = message(t, props[name], error, item=bool(rest), props=props)
+            per_field.setdefault(name, said)
         elif name == "(form)":
             general.append(t("error.invalid"))
         else:

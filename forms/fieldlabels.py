@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from engine import codes
 from forms.formview import choices_of, properties
 from forms.translate import Translator
 
@@ -86,6 +87,9 @@ def display(t: Translator, index: FieldIndex, field: str, value: Any) -> str:
     if field in RECORDS:
         return _records(t, index, field, value)
     prop = index.get(VALUES_OF.get(field, field)) or {}
+    kind = codes.kind_of(prop)
+    if kind and isinstance(value, str):
+        return codes.name(kind, t.lang, value) or _one(t, field, dict(codes.also(prop)), value)
     titles = {c.value: c.title for c in choices_of(prop)}
     if isinstance(value, list):
         return ", ".join(_one(t, field, titles, v) for v in value) or "—"

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from engine import codes
+
 Raw = str | list[str]
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
@@ -27,6 +29,17 @@ class Choice:
     title: str
 
 
+@dataclass(frozen=True)
+class Condition:
+    """An answer that makes a field required (a form's `if`/`then`): the other field, its
+    (English) title, and the raw value it must have (None: any answer)."""
+
+    field: str
+    title: str
+    value: str | None
+    value_title: str | None
+
+
 @dataclass
 class Field:
     """One form field as the page renders it."""
@@ -34,13 +47,20 @@ class Field:
     name: str
     title: str
     help: str
-    widget: str  # text textarea integer number date datetime yesno radio select checkboxes
+    widget: str  # text textarea integer number date datetime yesno radio select checkboxes codes
     required: bool
     personal: bool
     nullable: bool
     choices: list[Choice]
     value: Raw = ""
     error: str | None = None
+    codes: str | None = None  # the kind of codes a `codes` widget picks (engine/codes.py)
+    required_if: list[Condition] = field(default_factory=list)
+    required_now: bool = False  # required by a condition the values shown meet
+
+    def when(self) -> list[tuple[str, str | None]]:
+        """(field, value) of each answer that makes this field required, for site.js."""
+        return [(c.field, c.value) for c in self.required_if]
 
 
 @dataclass
@@ -82,6 +102,8 @@ def widget_of(prop: Mapping[str, Any]) -> str:
     kinds = types_of(prop)
     if "array" in kinds:
         return "checkboxes"
+    if codes.kind_of(prop):
+        return "codes"
     if choices_of(prop):
         return "radio" if prop.get("x-widget") == "radio" else "select"
     if "boolean" in kinds:
@@ -115,6 +137,7 @@ def build(
     """The form's fields grouped by section, filled with raw values and field errors."""
     required = set((schema or {}).get("required") or [])
     values, errors = values or {}, errors or {}
+    conditional = conditions(schema)
     sections: dict[str | None, Section] = {}
     for name, prop in editable(schema).items():
         heading = prop.get("x-section")
@@ -131,12 +154,45 @@ def build(
                 required=name in required,
                 personal=bool(prop.get("x-personal")),
                 nullable="null" in types_of(prop),
-                choices=choices_of(prop),
+                choices=choices_of(prop) or [Choice(v, t) for v, t in codes.also(prop)],
                 value=values.get(name, default),
                 error=errors.get(name),
+                codes=codes.kind_of(prop),
+                required_if=conditional.get(name, []),
+                required_now=any(_met(c, values) for c in conditional.get(name, [])),
             )
         )
     return list(sections.values())
+
+
+def conditions(schema: Mapping[str, Any] | None) -> dict[str, list[Condition]]:
+    """Per field, the answers that make it required: the form's `if` (one field's `const`, or
+    any answer) with `then: {required: [...]}`, at the top or in `allOf`."""
+    props = properties(schema)
+    rules = [schema or {}, *((schema or {}).get("allOf") or [])]
+    found: dict[str, list[Condition]] = {}
+    for rule in rules:
+        condition, then = rule.get("if"), rule.get("then")
+        if not isinstance(condition, Mapping) or not isinstance(then, Mapping):
+            continue
+        tested = condition.get("properties") or {}
+        if len(tested) != 1:
+            continue
+        ((other, test),) = tested.items()
+        value = _raw(test["const"]) if isinstance(test, Mapping) and "const" in test else None
+        titles = {c.value: c.title for c in choices_of(props.get(other, {}))}
+        made = Condition(other, str(props.get(other, {}).get("title") or other), value,
+                         titles.get(value or ""))  # fmt: skip
+        for name in then.get("required") or ():
+            found.setdefault(name, []).append(made)
+    return found
+
+
+def _met(condition: Condition, values: Mapping[str, Raw]) -> bool:
+    shown = values.get(condition.field)
+    if condition.value is None:
+        return bool(shown)
+    return shown == condition.value or (isinstance(shown, list) and condition.value in shown)
 
 
 def initial_values(schema: Mapping[str, Any] | None, data: Mapping[str, Any]) -> dict[str, Raw]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 from engine.errors import InvalidDataError
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
@@ -160,6 +162,8 @@ def example_value(prop: dict[str, Any], today: date) -> Any:
         return item_choices[: max(1, int(prop.get("minItems", 1)))]
     if choices:
         return choices[0]
+    if prop.get("x-codes") in _CODES:  # a country or language code (engine/codes.py)
+        return _CODES[prop["x-codes"]]
     if kind == "boolean":
         return False
     if kind in ("integer", "number"):
@@ -171,6 +175,7 @@ def example_value(prop: dict[str, Any], today: date) -> Any:
     return _example_text(prop) if kind == "string" else "example"
 
 
+_CODES = {"country": "KG", "language": "ky"}
 _TEXT_CANDIDATES = ("example text", "KZ", "KG", "RU", "+996555000000", "A1234567", "ID1234567")
 
 
@@ -194,4 +199,20 @@ def fill_form(schema: dict[str, Any] | None, given: dict[str, Any], today: date)
         for name in schema.get("required", [])
         if name not in given
     }
-    return {**filled, **given}
+    data = {**filled, **given}
+    return {**data, **_forced(schema, data, set(filled) - set(given))}
+
+
+def _forced(schema: dict[str, Any], data: dict[str, Any], filled: set[str]) -> dict[str, Any]:
+    """The answers a form's `if`/`then` forces on the fields filled with examples (consent
+    given: informed is yes), so that the examples agree with what the scenario gave."""
+    forced: dict[str, Any] = {}
+    for rule in [schema, *(schema.get("allOf") or [])]:
+        condition, then = rule.get("if"), rule.get("then")
+        if not isinstance(condition, dict) or not isinstance(then, dict):
+            continue
+        if Draft202012Validator(condition).is_valid(data):
+            for name, prop in (then.get("properties") or {}).items():
+                if name in filled and isinstance(prop, dict) and "const" in prop:
+                    forced[name] = prop["const"]
+    return forced

@@ -10,7 +10,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 
-from engine import formrules
+from engine import crossfield, formrules
 from engine.errors import InvalidDiagramError, Problem
 from engine.facts import check_marks
 from engine.forms import confirming_validator
@@ -62,6 +62,10 @@ def load_form(source: SourceFile) -> tuple[dict[str, Any] | None, list[Problem]]
             )
         ]
     problems = check_marks(schema, source.name) + list(_unsafe(schema, source.name))
+    problems += [
+        Problem(f"Form at {where}: {what}.", file=source.name, code="form-rule", fix=_RULE_FIX)
+        for where, what in crossfield.rule_problems(schema)
+    ]
     return (None, problems) if problems else (schema, [])
 
 
@@ -79,6 +83,7 @@ def _unsafe(schema: dict[str, Any], file: str) -> Iterator[Problem]:
                 yield replace(problem, fix=_FIXES["form-ref"])
 
 
+_RULE_FIX = "See docs/forms.md: the rules between fields and what each one needs."
 _FIXES = {
     "form-ref": 'Refer only to definitions in the same form, e.g. "$ref": "#/$defs/name".',
     "form-pattern": "Write the pattern without look-around or back-references "

@@ -27,3 +27,31 @@ document.querySelectorAll(".scroll").forEach(function (box) {
   box.scrollLeft += inner.left - outer.left - box.clientWidth / 2 + inner.width / 2;
   box.scrollTop += inner.top - outer.top - box.clientHeight / 2 + inner.height / 2;
 });
+
+// A field an answer makes required (`data-required-if`: [[field, value or null], ...]) shows
+// its asterisk and is aria-required while that answer is chosen; its label says so in words.
+document.querySelectorAll("[data-required-if]").forEach(function (field) {
+  var form = field.closest("form");
+  if (!form) return;
+  var when = JSON.parse(field.getAttribute("data-required-if"));
+  var mark = field.querySelector(".req");
+  function chosen(name) {
+    var inputs = form.querySelectorAll("[name='" + CSS.escape(name) + "']");
+    return Array.prototype.filter.call(inputs, function (input) {
+      return input.type === "radio" || input.type === "checkbox" ? input.checked : true;
+    }).map(function (input) { return input.value; }).filter(function (value) { return value !== ""; });
+  }
+  function update() {
+    var now = when.some(function (c) {
+      var values = chosen(c[0]);
+      return c[1] === null ? values.length > 0 : values.indexOf(c[1]) >= 0;
+    });
+    if (mark) mark.hidden = !now;
+    field.querySelectorAll("input:not([type=radio]):not([type=checkbox]), select, textarea, [role=radiogroup]").forEach(function (input) {
+      if (now) input.setAttribute("aria-required", "true");
+      else input.removeAttribute("aria-required");
+    });
+  }
+  form.addEventListener("change", update);
+  update();
+});

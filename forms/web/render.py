@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from api.services.policy import FIRST_RESPONDERS, STATISTICS_ROLES, Caller
+from engine import codes
 from forms import timewords
 from forms.translate import LANGUAGE_NAMES, LANGUAGES, Translator
 from forms.web.session import WebSession
@@ -29,6 +30,7 @@ environment = Environment(
     lstrip_blocks=True,
 )
 environment.filters["moment"] = timewords.moment
+environment.globals["code_names"] = codes.names  # a codes field's options, in the page's language
 
 
 def session_of(request: Request) -> WebSession:

@@ -21,6 +21,7 @@ SCHEMA: dict[str, Any] = {
         "born": {"type": "string", "format": "date"},
         "decision": {
             "type": "string",
+            "title": "Decision",
             "oneOf": [{"const": "accepted"}, {"const": "declined"}],
         },
         "reason": {"type": "string"},
@@ -69,7 +70,7 @@ def test_localise_words_each_kind_in_russian() -> None:
     per_field, general = words("ru", FIRST)
     assert per_field == {
         "flag": "Ответьте на этот вопрос.",
-        "reason": "Ответьте на этот вопрос.",  # required only because of the decision
+        "reason": "Ответьте на этот вопрос: он нужен из-за ответа на вопрос «Решение».",
         "age": "Не меньше 0.",
         "born": "Введите дату.",
         "name": "Введите не менее 2 символов.",

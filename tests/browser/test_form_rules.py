@@ -1,0 +1,55 @@
+"""Faults 3, 5 and 11 of issue 18 in a real browser: a field an answer makes required gets
+its asterisk when that answer is chosen; a country is picked by its name (kept as its code);
+dates that disagree are refused naming both fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import CHROMIUM, SKIP_REASON, LiveServer, screenshot, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=SKIP_REASON)]
+
+
+def test_the_consent_date_gets_its_asterisk_once_receivers_are_chosen(
+    new_page: Any, live_server: LiveServer
+) -> None:
+    data = {"pseudonym": "Bermet", "presumed_child": False, "is_foreign": False}
+    step = live_server.engine.start_case("referral", data, agency="police", actor="police")
+    page = new_page()
+    sign_in(page, "police")
+    page.goto(f"/tasks/{step.opened[0].id}")
+    mark = page.locator("#field-referral_consent_date .req")
+    label = page.locator("#field-referral_consent_date").inner_text()
+    assert "обязательно, если дан ответ" in label
+    assert not mark.is_visible()
+    page.check("input[name=referral_consent_receivers][value=ngo]")
+    assert mark.is_visible()
+    assert page.get_attribute("#f-referral_consent_date", "aria-required") == "true"
+    page.uncheck("input[name=referral_consent_receivers][value=ngo]")
+    assert not mark.is_visible()
+    assert page.get_attribute("#f-referral_consent_date", "aria-required") is None
+
+
+def test_countries_are_picked_by_name_and_dates_that_disagree_are_refused(
+    new_page: Any, live_server: LiveServer
+) -> None:
+    del live_server
+    page = new_page()
+    page.set_default_timeout(30_000)  # the report's long page, on a busy machine
+    sign_in(page, "ngo")
+    page.goto("/report")
+    page.fill("#f-pseudonym", "Picker")
+    page.select_option("#f-citizenship", label="Узбекистан")
+    page.select_option("#f-exploitation_country", label="Россия")
+    page.select_option("#f-language", label="узбекский")
+    page.fill("#f-exploitation_period_from", "2025-06-01")
+    page.fill("#f-exploitation_period_to", "2025-05-01")
+    page.click("button.primary")
+    page.wait_for_selector("#error-summary")
+    said = page.locator("#error-summary").inner_text()
+    assert "Эксплуатация по: Дата не может быть раньше, чем «Эксплуатация с»." in said
+    assert page.locator("#f-citizenship").input_value() == "UZ"
+    screenshot(page, "report-rules-error", full_page=False)

@@ -1,0 +1,136 @@
+"""Rules between form fields (engine/crossfield.py) on the project's own forms: each
+refusal names the field and the other fields it is about; validation refuses rules that
+name what a form cannot check."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from engine import codes, crossfield
+from engine.errors import FieldError
+from engine.forms import field_errors
+from engine.sources import SourceFile
+from engine.validation.forms import load_form
+from tests.forms.conftest import CONSENT, REPORT
+
+FORMS = Path(__file__).resolve().parents[2] / "forms" / "schemas"
+TODAY = date(2026, 1, 5)
+
+
+def form(name: str) -> dict[str, Any]:
+    """One of the project's forms."""
+    schema: dict[str, Any] = json.loads((FORMS / f"{name}.schema.json").read_text("utf-8"))
+    return schema
+
+
+def errors(name: str, data: dict[str, Any], known: dict[str, Any] | None = None) -> list[Any]:
+    """(field, code, related) of each refusal of the data by a project form."""
+    found = field_errors(form(name), data, form=name, known=known, today=TODAY)
+    return [(e.field, e.code, e.related) for e in found]
+
+
+def test_report_refuses_a_detection_date_in_the_future() -> None:
+    assert errors("case_report", {**REPORT, "detection_date": "2030-01-05"}) == [
+        ("detection_date", "x-not-future", ())
+    ]
+
+
+def test_report_refuses_an_exploitation_that_ends_before_it_starts() -> None:
+    data = {
+        **REPORT,
+        "exploitation_period_from": "2025-06-01",
+        "exploitation_period_to": "2025-05-01",
+    }
+    assert errors("case_report", data) == [
+        ("exploitation_period_to", "x-not-before", ("exploitation_period_from",))
+    ]
+
+
+def test_report_refuses_a_birth_after_the_detection() -> None:
+    data = {**REPORT, "date_of_birth": "2026-01-04", "detection_date": "2026-01-03"}
+    assert errors("case_report", data) == [("date_of_birth", "x-not-after", ("detection_date",))]
+
+
+def test_report_refuses_a_country_typed_by_name_and_keeps_codes() -> None:
+    assert errors("case_report", {**REPORT, "citizenship": "Россия"}) == [
+        ("citizenship", "x-codes", ())
+    ]
+    assert errors("case_report", {**REPORT, "language": "Uzbek"}) == [("language", "x-codes", ())]
+    assert errors("case_report", {**REPORT, "citizenship": "UZ", "language": "uz"}) == []
+
+
+def test_closure_before_detection_is_refused_with_the_case_data() -> None:
+    data = {"closure_date": "2026-01-01", "closure_summary": "Done"}
+    assert errors("case_closure", data, known={"detection_date": "2026-01-05"}) == [
+        ("closure_date", "x-not-before", ("detection_date",))
+    ]
+    assert errors("case_closure", data, known={"detection_date": "2025-12-30"}) == []
+    assert crossfield.outside_fields(form("case_closure")) == {"detection_date"}
+
+
+def test_consent_given_while_not_informed_names_the_answer_it_contradicts() -> None:
+    data = {**CONSENT, "consent_informed": False}
+    assert errors("identification_consent", data) == [
+        ("consent_informed", "const", ("consent_referral",)),
+        ("consent_informed", "const", ("consent_police_report",)),
+    ]
+    refused = {**data, "consent_referral": False, "consent_police_report": False}
+    assert errors("identification_consent", refused) == []
+
+
+def test_no_evidence_cannot_be_chosen_with_an_id_card() -> None:
+    schema = form("repatriation_consular_interview")
+    found = crossfield.rule_errors(
+        schema, {"return_citizenship_evidence": ["kg_id_card", "none"]}, known={}, today=TODAY
+    )
+    assert found == [
+        FieldError(
+            "return_citizenship_evidence",
+            "'none' cannot be chosen with kg_id_card.",
+            "x-exclusive",
+            related=("none", "kg_id_card"),
+        )
+    ]
+    alone = {"return_citizenship_evidence": ["none"]}
+    assert crossfield.rule_errors(schema, alone, known={}, today=TODAY) == []
+
+
+def test_a_conditionally_required_field_names_its_condition() -> None:
+    data = {"compensation_claimed": True}
+    found = errors("proceedings_compensation", data)
+    assert ("compensation_kind", "required", ("compensation_claimed",)) in found
+
+
+@pytest.mark.parametrize(
+    ("prop", "problem"),
+    [
+        ({"type": "string", "x-not-future": True}, "x-not-future needs a date field"),
+        ({"type": "string", "format": "date", "x-not-before": ["nowhere"]}, "'nowhere'"),
+        ({"type": "array", "items": {"enum": ["a"]}, "x-exclusive": ["b"]}, "'b'"),
+        ({"type": "string", "x-codes": "planet"}, "x-codes needs"),
+    ],
+)
+def test_validation_refuses_a_rule_the_form_cannot_check(prop: Any, problem: str) -> None:
+    text = json.dumps({"type": "object", "properties": {"f": prop}})
+    schema, problems = load_form(SourceFile("x.schema.json", text.encode()))
+    assert schema is None
+    assert [p.code for p in problems] == ["form-rule"]
+    assert problem in problems[0].message
+
+
+def test_every_project_form_passes_its_rules_check() -> None:
+    for path in sorted(FORMS.glob("*.schema.json")):
+        assert list(crossfield.rule_problems(json.loads(path.read_text("utf-8")))) == [], path
+
+
+def test_country_and_language_names_come_in_the_page_language() -> None:
+    assert codes.name("country", "ru", "RU") == "Россия"
+    assert codes.name("country", "ky", "KG") == "Кыргызстан"
+    assert codes.name("language", "en", "ky") == "Kyrgyz"
+    assert codes.name("country", "en", "EU") is None
+    assert "ZZ" not in codes.codes("country") and "KG" in codes.codes("country")
