@@ -2136,7 +2136,7 @@ Feature: The case of one presumed victim, from report to closure
     Given a presumed victim reported by the NGO
       | field                | value        |
       | citizenship          | UZ           |
-      | language             | "Uzbek"      |
+      | language             | "uz"         |
       | exploitation_country | KG           |
       | pseudonym            | "Zarina-25"  |
     When the NGO completes "Check safety and risks"
