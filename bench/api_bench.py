@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import api_inbox, api_load, api_server, http_floor
-from bench.api_report import headline
+from bench.api_report import MULTI, headline
 from bench.engine_bench import RawSpiff
 from engine.db import make_engine
 
@@ -107,7 +107,8 @@ def databases() -> Iterator[tuple[str, Callable[[], AbstractContextManager[str]]
 
 
 def run(seconds: float = 5.0) -> dict[str, Any]:
-    """The `api` figures for bench/results.json: {"sqlite": {...}, "postgresql": {...}}."""
+    """The `api` figures for bench/results.json: {"sqlite": {...}, "postgresql": {...},
+    "postgresql_multi": {...}} (bench/api_multi.py)."""
     floor = http_floor.measure(seconds)
     print(f"http floor: {floor}", flush=True)
     results: dict[str, Any] = {}
@@ -121,4 +122,8 @@ def run(seconds: float = 5.0) -> dict[str, Any]:
             with database() as url:
                 results[name] = measure(url, seconds, Path(logs) / f"{name}.log")
                 results[name].update(floor)
+    from bench import api_multi  # it builds on this module
+
+    print(f"api/{MULTI}:", flush=True)
+    results[MULTI] = api_multi.run(seconds)
     return results

@@ -51,6 +51,7 @@ class ClientStats:
     cases: int = 0
     completions: int = 0
     errors: int = 0
+    acknowledged: list[str] = field(default_factory=list)  # tasks whose completion got a 2xx
 
 
 class CaseClient:
@@ -80,9 +81,12 @@ class CaseClient:
             return None
         return json.loads(content)
 
-    def warm_up(self) -> None:
-        """Before the clock runs: the connection and the server's caches (one case)."""
+    def warm_up(self, acknowledged: list[str] | None = None) -> None:
+        """Before the clock runs: the connection and the server's caches (one case); its
+        acknowledged completions go to `acknowledged` if given."""
         self.run_case(0)
+        if acknowledged is not None:
+            acknowledged += self.stats.acknowledged
         self.stats = ClientStats()
 
     def run_case(self, run: int) -> bool:
@@ -96,6 +100,7 @@ class CaseClient:
             )
             if step is not None:
                 self.stats.completions += 1
+                self.stats.acknowledged.append(task["id"])
         if step is None or step["case"]["status"] != "completed":
             return False
         self.stats.cases += 1
@@ -122,16 +127,18 @@ def run_level(
     *,
     chunks: int = 1,
     between: Callable[[], None] | None = None,
+    acknowledged: list[str] | None = None,
 ) -> dict[str, Any]:
     """Closed loop with `clients` concurrent clients for about `seconds`; figures of the level.
 
     The time is run in `chunks` with the same clients; `between` (say, a slice of another
     measurement) runs after each chunk, outside the time measured. `probe` (say, the
     server's CPU seconds) is read when each chunk starts and ends; the sum of the
-    differences is returned as `probe`."""
+    differences is returned as `probe`. `acknowledged`, if given, receives the id of every
+    task whose completion the server acknowledged (warm-up cases included)."""
     workers = [CaseClient(url) for _ in range(clients)]
     for w in workers:
-        w.warm_up()
+        w.warm_up(acknowledged)
     elapsed = used = 0.0
     for chunk in range(chunks):
         barrier = threading.Barrier(clients + 1)
@@ -158,6 +165,8 @@ def run_level(
             between()
     for w in workers:
         w.close()
+        if acknowledged is not None:
+            acknowledged += w.stats.acknowledged
     return {**level_figures([w.stats for w in workers], elapsed), "probe": used}
 
 

@@ -106,11 +106,35 @@ def _verdict(db: str, name: str, value: Any) -> str:
     return meets(name, value, targets_for(db))
 
 
+# Several server processes and workers on one PostgreSQL database (bench/api_multi.py).
+MULTI = "postgresql_multi"
+MULTI_TITLE = "postgresql: 2 and 4 uvicorn processes, two nrm workers"
+MULTI_NOTE = (
+    "`postgresql_multi` (bench/api_multi.py): per row a fresh PostgreSQL database served by "
+    "`uvicorn --workers N` (each process with its step hosts) with two `nrm worker` processes "
+    "beside it, `clients` closed-loop clients running bench cases, and `timers_seeded` cases "
+    "of bench/worker/ whose timers are due when the load starts (the workers fire them under "
+    "the load). Server CPU counts every uvicorn process and step host; the workers' CPU is "
+    "apart. Afterwards every completion the server acknowledged must have one "
+    "`task.completed` audit event and every timer one `timer.fired` event, one follow-up "
+    "task and no timer row left: `exactly_once`."
+)
+CHECKS = (
+    "completions_acknowledged",
+    "completions_missing",
+    "completions_applied_twice",
+    "timers_seeded",
+    "timers_unfired",
+    "timers_fired_twice",
+    "nrm_worker_cpu_s",
+)
+
+
 def api_markdown(api: Mapping[str, Mapping[str, Any]]) -> list[str]:
     """Markdown lines for the `api` section: headline figures with verdicts, then detail."""
     lines: list[str] = []
     for db, figures in api.items():
-        lines += ["", f"## API over HTTP ({db})", ""]
+        lines += ["", f"## API over HTTP ({MULTI_TITLE if db == MULTI else db})", ""]
         if "skipped" in figures:
             lines.append(f"Not measured: {figures['skipped']}")
             continue
@@ -125,25 +149,32 @@ def api_markdown(api: Mapping[str, Mapping[str, Any]]) -> list[str]:
             for k, v in figures.items()
             if k not in HEADLINE and not isinstance(v, dict | list)
         ]
+        if db == MULTI:
+            lines += _levels_table(figures.get("levels") or {}, "uvicorn processes", CHECKS)
+            lines += ["", MULTI_NOTE]
+            continue
         lines += _levels_table(figures.get("levels") or {})
         lines += _inbox_table(figures.get("inbox") or {})
     return lines
 
 
-def _levels_table(levels: Mapping[str, Mapping[str, Any]]) -> list[str]:
+def _levels_table(
+    levels: Mapping[str, Mapping[str, Any]], first: str = "clients", extra: tuple[str, ...] = ()
+) -> list[str]:
     if not levels:
         return []
     lines = [
         "",
-        "| clients | cases/s | completions/s | requests | p50 ms | p95 ms | p99 ms | errors "
-        "| server CPU ms/request |",
-        "|---|---|---|---|---|---|---|---|---|",
+        f"| {first} | cases/s | completions/s | requests | p50 ms | p95 ms | p99 ms | errors "
+        "| server CPU ms/request |" + "".join(f" `{k}` |" for k in extra),
+        "|---|---|---|---|---|---|---|---|---|" + "---|" * len(extra),
     ]
     for c, f in levels.items():
         lines.append(
             f"| {c} | {f['cases_per_s']} | {f['completions_per_s']} | {f['requests']} "
             f"| {f['p50_ms']} | {f['p95_ms']} | {f['p99_ms']} | {f['errors']} "
             f"| {f.get('server_cpu_ms_per_request', '')} |"
+            + "".join(f" {f.get(k, '')} |" for k in extra)
         )
     return lines
 

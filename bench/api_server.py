@@ -103,19 +103,21 @@ def free_port() -> int:
 
 
 class Server:
-    """`uvicorn api.app:create_app --factory`, one worker, on a free loopback port."""
+    """`uvicorn api.app:create_app --factory`, `workers` processes (one unless told), on a
+    free loopback port."""
 
-    def __init__(self, database_url: str, log: Path) -> None:
+    def __init__(self, database_url: str, log: Path, workers: int = 1) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory"]
         command += ["--host", "127.0.0.1", "--port", str(self.port)]
-        command += ["--workers", "1", "--log-level", "warning", "--no-access-log"]
+        command += ["--workers", str(workers), "--log-level", "warning", "--no-access-log"]
         self._log = log.open("ab")
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=server_env(database_url), stdout=self._log, stderr=self._log
         )
-        self._wait_ready()
+        # Each process parses the versions in use and starts its step hosts.
+        self._wait_ready(30.0 if workers == 1 else 60.0 * workers)
 
     def _wait_ready(self, timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout
