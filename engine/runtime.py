@@ -141,7 +141,7 @@ def snapshot(workflow: BpmnWorkflow, bundle: CompiledBundle, params: Mapping[str
     """Open tasks, timers and data of the instance, read in one pass."""
     ready: list[Task] = []
     timers: list[PendingTimer] = []
-    data: dict[str, Any] = dict(workflow.last_task.data) if workflow.last_task else {}
+    data = last_steps_data(workflow)
     for task in all_tasks(workflow):
         state = task._state  # the attribute `state` reads, without the property's call
         if state == TaskState.READY:
@@ -345,9 +345,26 @@ def task_data(workflow: BpmnWorkflow, task_id: str) -> dict[str, Any]:
     return data
 
 
+def last_steps_data(workflow: BpmnWorkflow) -> dict[str, Any]:
+    """The data of the last step of the case and of each process running inside it, newest
+    last: a called process that calls another one (nrm_case -> case_help -> SOP 4B) keeps what
+    the inner one returned in its own last step, not in the case's."""
+    lasts = [workflow.last_task] + [
+        sub.last_task for sub in workflow.subprocesses.values() if not sub.completed
+    ]
+    data: dict[str, Any] = {}
+    for task in sorted((t for t in lasts if t is not None), key=_changed_at):
+        data.update(task.data)
+    return data
+
+
+def _changed_at(task: Task) -> float:
+    return float(task.last_state_change)
+
+
 def case_data(workflow: BpmnWorkflow) -> dict[str, Any]:
     """The case data as it stands: the last step's data plus every open branch."""
-    data: dict[str, Any] = dict(workflow.last_task.data) if workflow.last_task else {}
+    data = last_steps_data(workflow)
     for task in all_tasks(workflow):
         if task.state in (TaskState.READY, TaskState.WAITING):
             data.update(task.data)

@@ -44,6 +44,7 @@ RESULT_FIELDS = {
     "proceedings": "proceedings_outcome",
     "identification_decision": "status_decision_outcome",
     "citizenship_verification": "citizenship",
+    "case_help": "rehab_exit_reason",
 }
 
 

@@ -123,13 +123,29 @@ def catchers(workflow: BpmnWorkflow, bundle: CompiledBundle) -> list[Catcher]:
 
 
 def receivers(found: list[Catcher], name: str) -> list[Catcher]:
-    """The catchers of one message name in the innermost process instance waiting for it
-    (none when that instance's event sub-process for it runs already)."""
+    """The catchers of one message name in the innermost process instances waiting for it:
+    those with no instance inside them (at any depth) that waits for it too, so branches side
+    by side at different depths (the proceedings in the case, SOP 3 and 4B in a called
+    process) all receive it; none of an instance whose event sub-process for it runs already."""
     named = [c for c in found if c.info.message == name]
-    if not named:
-        return []
-    deepest = max(c.depth for c in named)
-    return [c for c in named if c.depth == deepest and not c.busy]
+    outer = {id(a) for c in named for a in _ancestors(_instance(c))}
+    return [c for c in named if id(_instance(c)) not in outer and not c.busy]
+
+
+def _instance(catcher: Catcher) -> Any:
+    """The process instance a catcher belongs to."""
+    if catcher.instance is not None:
+        return catcher.instance
+    assert catcher.task is not None
+    return catcher.task.workflow
+
+
+def _ancestors(instance: Any) -> Iterator[Any]:
+    """The process instances around one (its caller, the caller's caller, ... the case)."""
+    parent = instance.parent_workflow
+    while parent is not None:
+        yield parent
+        parent = parent.parent_workflow
 
 
 def deliver(workflow: BpmnWorkflow, catcher: Catcher, payload: Mapping[str, Any]) -> None:

@@ -77,13 +77,21 @@ def _workflows(workflow: BpmnWorkflow, new: ProcessDefinition) -> Iterator[tuple
         yield sub, new.subprocess_specs.get(sub.spec.name)
 
 
-def _open_task_issue(task: Task, new_spec: Any, to_version: int) -> MigrationIssue | None:
+def _open_task_issue(
+    task: Task, new_spec: Any, to_version: int, moved: dict[str, str] | None = None
+) -> MigrationIssue | None:
     old = task.task_spec
     process_id = task.workflow.spec.name
     candidate = new_spec.task_specs.get(old.name)
     state = TaskState.get_name(task.state).lower()
     if candidate is None:
         why = f"is {state} at {describe(old)}, which version {to_version} does not have"
+        called = (moved or {}).get(old.bpmn_id or "")
+        if called is not None and called != process_id:
+            why = (
+                f"is {state} at {describe(old)}, which version {to_version} moved into the "
+                f"called process {called!r}; the case finishes on its own version"
+            )
         return MigrationIssue(process_id, old.bpmn_id, f"The case {why}.")
     kinds = {type(old).__name__, type(candidate).__name__}
     if len(kinds) > 1 and not kinds <= HUMAN:
@@ -129,6 +137,7 @@ def open_elements(workflow: BpmnWorkflow) -> tuple[str, ...]:
 def check(workflow: BpmnWorkflow, new: ProcessDefinition, to_version: int) -> list[MigrationIssue]:
     """Problems visible before moving: open tasks without a compatible element."""
     issues: list[MigrationIssue] = []
+    moved = _moved_elements(new)
     for wf, spec in _workflows(workflow, new):
         if spec is None:
             message = (
@@ -137,10 +146,21 @@ def check(workflow: BpmnWorkflow, new: ProcessDefinition, to_version: int) -> li
             issues.append(MigrationIssue(wf.spec.name, None, message))
             continue
         for task in wf.get_tasks(state=OPEN, skip_subprocesses=True):
-            issue = _open_task_issue(task, spec, to_version)
+            issue = _open_task_issue(task, spec, to_version, moved)
             if issue is not None:
                 issues.append(issue)
     return issues
+
+
+def _moved_elements(new: ProcessDefinition) -> dict[str, str]:
+    """BPMN id -> the called process of the new version that has it (a step that moved out of
+    a process when it was split keeps its id)."""
+    return {
+        task_spec.bpmn_id: process_id
+        for process_id, spec in new.subprocess_specs.items()
+        for task_spec in spec.task_specs.values()
+        if task_spec.bpmn_id
+    }
 
 
 def _timer_key(spec: Any) -> tuple[Any, Any] | None:
@@ -187,17 +207,25 @@ def _predict_running_subprocesses(workflow: BpmnWorkflow) -> None:
                     child.task_spec._predict(child, mask=mask)
 
 
-def _leftovers(workflow: BpmnWorkflow, to_version: int) -> list[MigrationIssue]:
+def _leftovers(
+    workflow: BpmnWorkflow, to_version: int, moved: dict[str, str]
+) -> list[MigrationIssue]:
     issues = []
     for wf, spec in _all(workflow):
         for task in wf.get_tasks(skip_subprocesses=True):
             if spec.task_specs.get(task.task_spec.name) is task.task_spec:
                 continue
             old = task.task_spec
+            called = moved.get(old.bpmn_id or "")
+            lacks = (
+                f"moved into the called process {called!r}"
+                if called is not None and called != wf.spec.name
+                else "does not have"
+            )
             if task.has_state(TaskState.FINISHED_MASK):
-                why = f"already passed {describe(old)}, which version {to_version} does not have"
+                why = f"already passed {describe(old)}, which version {to_version} {lacks}"
             else:
-                why = f"expects {describe(old)} later on, which version {to_version} lacks"
+                why = f"expects {describe(old)} later on, which version {to_version} {lacks}"
             issues.append(MigrationIssue(wf.spec.name, old.bpmn_id, f"The case {why}."))
     return issues
 
@@ -247,7 +275,7 @@ def migrate(
     _predict_running_subprocesses(workflow)
     _restore_timers(workflow, timers)
     return MigrationOutcome(
-        _leftovers(workflow, to_version),
+        _leftovers(workflow, to_version, _moved_elements(new)),
         dropped + _renamed_history(workflow, finished, to_version),
     )
 

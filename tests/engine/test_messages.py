@@ -276,7 +276,21 @@ def test_a_new_case_does_not_start_event_sub_processes(engine: Engine) -> None:
     assert open_names(engine, second) == ["Request travel documents"]
 
 
-def _catcher(process_id: str, message: str, depth: int, *, busy: bool = False) -> Catcher:
+class _Instance:
+    """A running process instance as the receivers see it: the instance that called it."""
+
+    def __init__(self, parent: _Instance | None = None) -> None:
+        self.parent_workflow = parent
+
+
+def _catcher(
+    process_id: str,
+    message: str,
+    depth: int,
+    *,
+    busy: bool = False,
+    instance: _Instance | None = None,
+) -> Catcher:
     info = MessageInfo(
         process_id=process_id,
         bpmn_id=f"start_{message}",
@@ -288,17 +302,20 @@ def _catcher(process_id: str, message: str, depth: int, *, busy: bool = False) -
         interrupting=False,
         event_subprocess=f"esp_{message}",
     )
-    return Catcher(info, depth, esp_name=f"esp_{message}", busy=busy)
+    return Catcher(
+        info, depth, instance=instance or _Instance(), esp_name=f"esp_{message}", busy=busy
+    )
 
 
 def test_a_message_only_the_case_catches_reaches_the_case_while_an_sop_runs() -> None:
     # consent_limited: only nrm_case (depth 0) catches it; SOPs inside catch consent_withdrawn
-    outer_limited = _catcher("nrm_case", "consent_limited", 0)
+    case = _Instance()
+    rehab = _Instance(_Instance(case))  # SOP 3 inside case_help inside the case
+    outer_limited = _catcher("nrm_case", "consent_limited", 0, instance=case)
     found = [
-        _catcher("nrm_case", "consent_withdrawn", 0),
+        _catcher("nrm_case", "consent_withdrawn", 0, instance=case),
         outer_limited,
-        _catcher("referral", "consent_withdrawn", 1),
-        _catcher("social_rehabilitation", "consent_withdrawn", 2),
+        _catcher("social_rehabilitation", "consent_withdrawn", 2, instance=rehab),
     ]
     assert receivers(found, "consent_limited") == [outer_limited]
     assert [c.info.process_id for c in receivers(found, "consent_withdrawn")] == [

@@ -1,0 +1,35 @@
+Feature: Closure and follow-up of the case
+  nrm_case calls this once help and the formal decision have ended. The social services close
+  the case, the outcome follows from the decision and the rehabilitation's exit, and the
+  follow-up contacts planned when the rehabilitation closed are made by the agency named for
+  them, on the planned date.
+
+  Scenario: the case closes with the rehabilitation's outcome when no follow-up contact was planned
+    Given a "case_closure" case reported by the social services
+      | field                   | value       |
+      | pseudonym               | "Aigul-01"  |
+      | is_foreign              | false       |
+      | rehab_exit_reason       | goals_met   |
+      | rehab_follow_up_planned | false       |
+    When the social services completes "Close the case"
+    Then the case is closed with outcome "rehabilitation_completed"
+
+  @timer
+  Scenario: a follow-up contact is made on the planned date by the agency named for it
+    Given a "case_closure" case reported by the social services
+      | field                   | value          |
+      | pseudonym               | "Aigul-01"     |
+      | is_foreign              | false          |
+      | rehab_exit_reason       | lost_contact   |
+      | rehab_follow_up_planned | true           |
+      | rehab_follow_up_date    | "2026-03-02"   |
+      | rehab_follow_up_by      | ngo            |
+    When the social services completes "Close the case"
+    Then the case is open
+    And the NGO has no task "Follow-up contact"
+    When 60 days pass
+    Then the NGO has a task "Follow-up contact"
+    When the NGO completes "Follow-up contact"
+      | field             | value |
+      | follow_up_another | false |
+    Then the case is closed with outcome "lost_contact"

@@ -1,0 +1,39 @@
+Feature: Help after referral: rehabilitation and, for a person who is not a Kyrgyz citizen, return
+  nrm_case calls this once the referral was accepted. A Kyrgyz citizen goes through social
+  rehabilitation (SOP 3) alone; the full paths (citizenship verified, 4B beside SOP 3, the
+  return after rehabilitation and the ways back into SOP 3) are in nrm_case.feature.
+
+  Scenario: a Kyrgyz citizen's help is social rehabilitation, which ends with its goals met
+    Given a "case_help" case reported by the NGO
+      | field                   | value        |
+      | pseudonym               | "Aigul-01"   |
+      | citizenship             | KG           |
+      | citizenship_to_verify   | false        |
+      | is_foreign              | false        |
+      | presumed_child          | false        |
+      | referral_receiver       | ngo          |
+      | reasonable_grounds_date | "2026-01-05" |
+    Then the registration service has no task "Verify citizenship"
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    Then the case is closed with outcome "goals_met"
+    And IOM has no open tasks
