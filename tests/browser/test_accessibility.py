@@ -72,7 +72,9 @@ def pages_of(server: LiveServer) -> list[Visit]:
         ("ngo", "/cases/999999", None),
         ("rapporteur", "/statistics", None),
         ("policy", "/library", None),
+        ("policy", "/library/referral", None),
         ("reviewer", "/scenarios", None),
+        ("reviewer", "/scenarios/referral", None),
         ("admin", "/users", None),
     ]
     if awaited:
