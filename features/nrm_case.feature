@@ -2242,3 +2242,132 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has return_reflection_start = "2026-01-05"
     And the case data has rehab_reflection_start = "2026-01-05"
     And the case data has repatriation_outcome = "other_protection"
+
+  @repatriation @outbound @consent
+  Scenario: a foreign victim who withdraws her consent to the return after rehabilitation and still wants help goes back into rehabilitation
+    Given a presumed victim reported by the NGO
+      | field                | value        |
+      | citizenship          | UZ           |
+      | language             | "uz"         |
+      | exploitation_country | KG           |
+      | pseudonym            | "Madina-26"   |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the NGO completes "Check risk before contacting the consulate"
+      | field                     | value |
+      | consulate_contact_risk    | high  |
+      | consulate_contact_consent | false |
+    And the NGO completes "Explain rights and the reflection period"
+      | field                              | value                    |
+      | return_reflection_rights_explained | true                     |
+      | return_reflection_waived           | true                     |
+      | return_reflection_waiver_date      | "2026-01-07"             |
+      | return_reflection_waiver_reference | "signed request, file 5" |
+    And the NGO completes "Discuss options"
+      | field               | value                |
+      | repatriation_option | stay_for_proceedings |
+    And the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value    |
+      | rehab_early_review_reason | handover |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                 |
+      | rehab_review_decision | handover_repatriation |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    And the NGO completes "Explain rights and the reflection period"
+      | field                              | value                    |
+      | return_reflection_rights_explained | true                     |
+      | return_reflection_waived           | true                     |
+      | return_reflection_waiver_date      | "2026-01-20"             |
+      | return_reflection_waiver_reference | "signed request, file 6" |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_on         | "2026-01-05" |
+      | consent_still_agrees_to_help | true         |
+    Then the case data has repatriation_outcome = "consent_withdrawn"
+    And the social services has no task "Close the case"
+    And the NGO has a task "Intake and needs assessment"
+    And the case is open
+
+  @citizenship @child @repatriation
+  Scenario: a child of unknown citizenship found abroad is protected first and, a foreign national, has her protection handed over to the child-protection body there
+    Given a presumed victim reported by the consular service
+      | field                | value      |
+      | detection_channel    | consular   |
+      | location             | abroad     |
+      | exploitation_country | RU         |
+      | citizenship_status   | unknown    |
+      | age                  | 15         |
+      | pseudonym            | "Aruuke-27" |
+    Then the child-protection body has a task "Protect the child abroad and appoint a guardian"
+    And the registration service has no task "Verify citizenship"
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                    | value                 |
+      | child_abroad_safe_now    | true                  |
+      | child_guardian_name      | "Guardian appointed"  |
+      | child_guardian_relation  | appointed_guardian    |
+      | child_guardian_suspected | false                 |
+    Then the registration service has a task "Verify citizenship"
+    When the registration service completes "Verify citizenship"
+      | field                        | value |
+      | citizenship_verified_as      | other |
+      | citizenship_verified_country | KZ    |
+    And the consular service completes "Refer to help in the country of stay"
+      | field                        | value                   |
+      | referral_abroad_to           | authorities             |
+      | referral_abroad_organisation | "Child services, Omsk"  |
+      | referral_abroad_country      | RU                      |
+      | referral_abroad_data_consent | true                    |
+      | referral_abroad_outcome      | declined                |
+    Then the case is open
+    And the child-protection body has a task "Hand over the child's protection in the country of stay"
+    When the child-protection body completes "Hand over the child's protection in the country of stay"
+      | field                           | value                  |
+      | child_abroad_responsible        | "Child services, Omsk" |
+      | child_abroad_care               | alternative_care       |
+      | child_abroad_guardian_confirmed | true                   |
+    Then the case is closed with outcome "referred_abroad"
+    And the consular service has no task "Consular interview"
