@@ -108,6 +108,12 @@ DYNAMIC_LANES: Mapping[str, DynamicLane] = {
             description="the receiver chosen in the referral",
         ),
         DynamicLane(
+            "serving_agency",
+            data_fields=("referral_receiver", "first_responder", "reporting_agency"),
+            description="the agency serving the person: the referral's receiver, else (before "
+            "any referral, or abroad) the first responder, else the reporting agency",
+        ),
+        DynamicLane(
             "follow_up",
             data_fields=("rehab_follow_up_by", "referral_receiver"),
             description="the agency the rehabilitation's closure named for the follow-up "

@@ -2371,3 +2371,28 @@ Feature: The case of one presumed victim, from report to closure
       | child_abroad_guardian_confirmed | true                   |
     Then the case is closed with outcome "referred_abroad"
     And the consular service has no task "Consular interview"
+
+  @consent @citizenship
+  Scenario: consent withdrawn abroad before any referral: the help she still wants is provided by the consular service that serves her there
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | RU          |
+      | citizenship_status   | unknown     |
+      | pseudonym            | "Elnura-28" |
+    Then the registration service has a task "Verify citizenship"
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_on         | "2026-01-05" |
+      | consent_still_agrees_to_help | true         |
+    Then the registration service has no task "Verify citizenship"
+    When the social services completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                                   |
+      | consent_help_continuing | "Contacts of an NGO shelter in Moscow" |
+    Then the consular service has a task "Provide the help that continues"
+    When the consular service completes "Provide the help that continues"
+      | field                   | value                 |
+      | withdrawn_help_provided | ["other"]             |
+      | withdrawn_help_date     | "2026-01-05"          |
+    Then the case is closed with outcome "withdrawn"
