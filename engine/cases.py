@@ -225,9 +225,19 @@ def deliver_message(
     waiting = targets[0].task
     known = {} if not outside_fields(form) else (waiting or workflow.task_tree).data
     validate_form(form, data, form=allowed.schema, known=known, today=_today(ctx))
+    targets = messages.receivers(found, name, data)
+    if not targets:
+        raise MessageNotAwaitedError(
+            f"Nothing in case {case.number} waits for {name!r} with what it covers now (the "
+            "parts of the case that wait for it cover other things).",
+            case_id=case_id,
+            message_name=name,
+            awaited=[m.name for m in awaited],
+        )
     timers = runtime.pending_timers(workflow)
+    payload = {**data, "message_receivers": sorted({messages.process_of(t) for t in targets})}
     for target in targets:
-        messages.deliver(workflow, target, data)
+        messages.deliver(workflow, target, payload)
     runtime.run(workflow)
     now = ctx.clock.now()
     return _audited_step(

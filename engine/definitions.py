@@ -67,6 +67,18 @@ class MessageInfo:
     kind: str
     interrupting: bool = True
     event_subprocess: str | None = None
+    # `messageCovers="field=code code"`: the catcher receives only a payload whose `field`
+    # (a code or a list of codes) names one of these codes (docs/diagram-conventions.md)
+    covers_field: str | None = None
+    covers: tuple[str, ...] = ()
+
+    def receives(self, payload: Mapping[str, Any]) -> bool:
+        """True when the payload is within what this catcher covers (always without covers)."""
+        if self.covers_field is None:
+            return True
+        named = payload.get(self.covers_field)
+        codes = named if isinstance(named, list) else [named]
+        return any(code in self.covers for code in codes)
 
 
 @dataclass

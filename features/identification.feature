@@ -556,3 +556,59 @@ Feature: Identification of a presumed victim (SOP 1)
       | screening_unclear_decision_basis | "Act and control of movement; in doubt, reasonable grounds" |
     Then the case data has screening_result = "presumed_victim"
     And the NGO has a task "Record reasonable grounds and tell the person"
+
+  @consent @safety
+  Scenario: a withdrawal during identification does not drop emergency help, and the person is asked what help continues
+    Given a "identification" case reported by the NGO
+      | field              | value        |
+      | pseudonym          | "Tolgonai-3" |
+      | age                | 33           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | true  |
+    Then the health organisation has a task "Provide emergency assistance"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | true       |
+    Then the health organisation has a task "Provide emergency assistance"
+    And the NGO has no task "Inform and obtain consent"
+    When the health organisation completes "Provide emergency assistance"
+      | field                | value                       |
+      | emergency_assistance | ["medical_care"]            |
+      | emergency_provider   | "City hospital No. 4"       |
+    Then the NGO has a task "Agree the help that continues after consent was withdrawn"
+    When the NGO completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                                             |
+      | consent_help_continuing | "Shelter at the crisis centre for two weeks, no data to others" |
+    And the NGO completes "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+    Then the case is closed with outcome "anonymous_notification"
+
+  @consent @safety
+  Scenario: emergency help already given is not asked again after a withdrawal
+    Given a "identification" case reported by the NGO
+      | field              | value        |
+      | pseudonym          | "Baktygul-4" |
+      | age                | 41           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | true  |
+      | medical_emergency | false |
+    And the health organisation completes "Provide emergency assistance"
+      | field                | value           |
+      | emergency_assistance | ["safe_place"]  |
+      | emergency_provider   | "Crisis centre" |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | false      |
+    Then the health organisation has no task "Provide emergency assistance"
+    And the NGO has no task "Agree the help that continues after consent was withdrawn"
+    And the NGO has a task "Send anonymous notification"

@@ -1871,7 +1871,7 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has no full_name
 
   @child @consent @message
-  Scenario: a foreign child's consent is withdrawn while her return (4B) runs beside rehabilitation: the child-protection body keeps her protected in each SOP and nothing is purged
+  Scenario: a foreign child's consent to everything is withdrawn while her return (4B) and the proceedings run beside rehabilitation: one protection task, and nothing is purged
     Given a presumed victim reported by the NGO
       | field                | value       |
       | citizenship          | TJ          |
@@ -1923,23 +1923,20 @@ Feature: The case of one presumed victim, from report to closure
       | field       | value       |
       | rehab_needs | ["shelter"] |
     And the child-protection body sends the message "consent_withdrawn" with:
-      | field                        | value      |
-      | consent_withdrawn_on         | 2026-01-08 |
-      | consent_withdrawn_from       | ["police"] |
-      | consent_still_agrees_to_help | false      |
+      | field                        | value                               |
+      | consent_withdrawn_scope      | ["help", "return", "proceedings"]   |
+      | consent_withdrawn_on         | 2026-01-08                          |
+      | consent_withdrawn_from       | ["police"]                          |
+      | consent_still_agrees_to_help | false                               |
     Then the child-protection body has no task "Explain rights and the reflection period"
     And the social services has no task "Draft individual rehabilitation plan"
-    And the child-protection body has a task "Keep the child protected after consent was withdrawn"
-    And the child-protection body has a task "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+    And the child-protection body has 1 tasks "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+    And the child-protection body has no task "Keep the child protected after consent was withdrawn"
+    And the child-protection body has no task "Agree the person's safety after consent was withdrawn"
+    And the case data has proceedings_outcome = "consent_withdrawn"
     And the case is open
     And the case data has no purge_personal_data
-    When the child-protection body completes "Keep the child protected after consent was withdrawn"
-      | field                          | value                                         |
-      | child_withdrawal_responsible   | District child-protection body, Bishkek       |
-      | child_withdrawal_care          | shelter                                       |
-      | child_withdrawal_guardian_kept | true                                          |
-      | child_withdrawal_contact_plan  | weekly visit to the shelter with the guardian |
-    And the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+    When the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
       | field                          | value                                         |
       | child_withdrawal_responsible   | District child-protection body, Bishkek       |
       | child_withdrawal_care          | shelter                                       |
@@ -1947,12 +1944,7 @@ Feature: The case of one presumed victim, from report to closure
       | child_withdrawal_contact_plan  | weekly visit to the shelter with the guardian |
     # Help has ended, but the case closes only once the formal status decision was taken.
     Then the social services has no task "Close the case"
-    And the child-protection body has a task "Agree the person's safety after consent was withdrawn"
-    When the child-protection body completes "Agree the person's safety after consent was withdrawn"
-      | field                 | value |
-      | withdrawal_protection | kept  |
-      | withdrawal_shelter    | stays |
-    And the police completes "Decide identification status"
+    When the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
     Then the social services has a task "Close the case"
@@ -2396,3 +2388,74 @@ Feature: The case of one presumed victim, from report to closure
       | withdrawn_help_provided | ["other"]             |
       | withdrawn_help_date     | "2026-01-05"          |
     Then the case is closed with outcome "withdrawn"
+
+  @child @consent @message
+  Scenario: withdrawing only from the proceedings ends neither the rehabilitation nor the return running beside them
+    Given a presumed victim reported by the NGO
+      | field                | value       |
+      | citizenship          | TJ          |
+      | exploitation_country | KG          |
+      | pseudonym            | "Firuza-15" |
+      | full_name            | "Firuza N." |
+      | age                  | 15          |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    Then the case data has presumed_child = true
+    And the child-protection body has a task "Register child notification and appoint a guardian"
+    When the child-protection body completes "Register child notification and appoint a guardian"
+      | field                    | value                 |
+      | child_notification_date  | "2026-01-05"          |
+      | child_protection_officer | "Inspector, Bishkek"  |
+      | child_unaccompanied      | true                  |
+      | child_guardian_name      | "Appointed guardian"  |
+      | child_guardian_relation  | appointed_guardian    |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+    And the NGO completes "Compile the referral"
+      | field                      | value                |
+      | referral_needs             | ["shelter"]          |
+      | referral_receiver          | child_protection     |
+      | referral_consent_receivers | ["child_protection"] |
+      | referral_consent_date      | "2026-01-05"         |
+      | referral_consent_method    | written              |
+    And the child-protection body completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the child-protection body completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the child-protection body completes "Check risk before contacting the consulate"
+      | field                     | value |
+      | consulate_contact_consent | false |
+    Then the child-protection body has a task "Explain rights and the reflection period"
+    And the child-protection body has a task "Intake and needs assessment"
+    When the child-protection body completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value           |
+      | consent_withdrawn_scope      | ["proceedings"] |
+      | consent_withdrawn_on         | 2026-01-08      |
+      | consent_still_agrees_to_help | true            |
+    Then the child-protection body has a task "Agree the person's safety after consent was withdrawn"
+    And the social services has a task "Draft individual rehabilitation plan"
+    And the child-protection body has a task "Explain rights and the reflection period"
+    And the child-protection body has no task "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+    And the child-protection body has no task "Keep the child protected after consent was withdrawn"
+    And the case data has message_receivers = ["proceedings"]
+    When the child-protection body completes "Agree the person's safety after consent was withdrawn"
+      | field                 | value |
+      | withdrawal_protection | kept  |
+      | withdrawal_shelter    | stays |
+    Then the case data has proceedings_outcome = "consent_withdrawn"
+    And the social services has a task "Draft individual rehabilitation plan"
+    And the case is open

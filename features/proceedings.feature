@@ -279,6 +279,7 @@ Feature: Criminal proceedings (the victim's side)
     And the prosecutor cannot send the message "consent_withdrawn"
     When the NGO sends the message "consent_withdrawn" with:
       | field                        | value      |
+      | consent_withdrawn_scope | ["proceedings"] |
       | consent_withdrawn_on         | 2026-02-10 |
       | consent_withdrawn_from       | ["police"] |
       | consent_still_agrees_to_help | true       |
@@ -316,6 +317,7 @@ Feature: Criminal proceedings (the victim's side)
     Then the social services has a task "Explain the proceedings and ask whether the person takes part"
     When the social services sends the message "consent_withdrawn" with:
       | field                        | value      |
+      | consent_withdrawn_scope | ["proceedings"] |
       | consent_withdrawn_on         | 2026-01-20 |
       | consent_still_agrees_to_help | false      |
     Then the social services has no open tasks
@@ -335,6 +337,7 @@ Feature: Criminal proceedings (the victim's side)
       | crime_registration_region | talas          |
     And the child-protection body sends the message "consent_withdrawn" with:
       | field                        | value      |
+      | consent_withdrawn_scope | ["proceedings"] |
       | consent_withdrawn_on         | 2026-01-21 |
       | consent_still_agrees_to_help | false      |
     Then the child-protection body has no task "Explain the proceedings and ask whether the person takes part"

@@ -18,8 +18,13 @@ starts them at once). The engine delivers messages itself instead:
 - An event sub-process starts as a child of its process instance's root, fed with that
   instance's data; an interrupting one (isInterrupting, BPMN's default) cancels everything
   else its instance was doing (SpiffWorkflow leaves that to the caller).
+- A catcher may cover part of what a message can be about (`messageCovers="field=code
+  ..."`): it receives only a payload whose field names one of its codes; the innermost rule
+  applies among those that do.
 - The payload joins the catching task's data (the path after the catch reads it) and the
-  case-level data (workflow data), so the case shows it whichever branch runs later.
+  case-level data (workflow data), so the case shows it whichever branch runs later; with it
+  `message_receivers`, the processes that receive this one delivery (so that the branches
+  side by side can leave a task to one of them: one withdrawal, one child-protection task).
 """
 
 from __future__ import annotations
@@ -122,12 +127,19 @@ def catchers(workflow: BpmnWorkflow, bundle: CompiledBundle) -> list[Catcher]:
     return found
 
 
-def receivers(found: list[Catcher], name: str) -> list[Catcher]:
+def receivers(
+    found: list[Catcher], name: str, payload: Mapping[str, Any] | None = None
+) -> list[Catcher]:
     """The catchers of one message name in the innermost process instances waiting for it:
     those with no instance inside them (at any depth) that waits for it too, so branches side
     by side at different depths (the proceedings in the case, SOP 3 and 4B in a called
-    process) all receive it; none of an instance whose event sub-process for it runs already."""
-    named = [c for c in found if c.info.message == name]
+    process) all receive it; none of an instance whose event sub-process for it runs already.
+    With a payload, only the catchers whose `messageCovers` it falls within count (a
+    withdrawal of consent to the proceedings reaches the proceedings, not the rehabilitation
+    beside them)."""
+    named = [
+        c for c in found if c.info.message == name and (payload is None or c.info.receives(payload))
+    ]
     outer = {id(a) for c in named for a in _ancestors(_instance(c))}
     return [c for c in named if id(_instance(c)) not in outer and not c.busy]
 
@@ -146,6 +158,11 @@ def _ancestors(instance: Any) -> Iterator[Any]:
     while parent is not None:
         yield parent
         parent = parent.parent_workflow
+
+
+def process_of(catcher: Catcher) -> str:
+    """The process (id) whose instance a catcher belongs to (not its event sub-process)."""
+    return str(_instance(catcher).spec.name)
 
 
 def deliver(workflow: BpmnWorkflow, catcher: Catcher, payload: Mapping[str, Any]) -> None:

@@ -11,6 +11,7 @@ start event of a process itself (a case starts from its report, not from a messa
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from lxml import etree
 
@@ -25,12 +26,23 @@ from .xml import ParsedXml
 
 SENDERS_PROPERTY = "messageSenders"
 SCHEMA_PROPERTY = "messageSchema"
+COVERS_PROPERTY = "messageCovers"
 CATCH_EVENTS = ("intermediateCatchEvent", "boundaryEvent", "startEvent")
 
 
 def senders_of(element: etree._Element) -> tuple[str, ...]:
     """The agencies a message catch event names as its senders."""
     return tuple((spiff_property(element, SENDERS_PROPERTY) or "").split())
+
+
+def covers_of(element: etree._Element) -> tuple[str | None, tuple[str, ...]]:
+    """The payload field and codes a catch event covers (`messageCovers="field=code code"`);
+    (None, ()) when it covers every payload."""
+    raw = (spiff_property(element, COVERS_PROPERTY) or "").strip()
+    if not raw:
+        return None, ()
+    name, _, codes = raw.partition("=")
+    return name.strip() or None, tuple(codes.split())
 
 
 def _message_names(parsed: ParsedXml) -> dict[str, str]:
@@ -82,6 +94,7 @@ def message_infos(parsed: ParsedXml) -> Iterator[MessageInfo]:
             container = container.getparent()
         if container is not None:
             owners.add(container.get("id", ""))
+        covers_field, covers = covers_of(element)
         for owner in sorted(owners):
             yield MessageInfo(
                 owner,
@@ -93,6 +106,8 @@ def message_infos(parsed: ParsedXml) -> Iterator[MessageInfo]:
                 kind,
                 interrupting,
                 esp.get("id") if esp is not None else None,
+                covers_field,
+                covers,
             )
 
 
@@ -135,7 +150,9 @@ def message_problems(parsed: ParsedXml, bundle: CompiledBundle) -> Iterator[Prob
                 fix=f'Add <spiffworkflow:property name="{SCHEMA_PROPERTY}" '
                 'value="FORM.schema.json" /> naming a form of forms/schemas/.',
             )
-        elif bundle.file(schema) is None:
+        elif bundle.file(schema) is not None:
+            yield from _covers_problems(parsed, element, name, bundle.form(schema))
+        if schema and bundle.file(schema) is None:
             found = missing_form(element.get("id", ""), schema, parsed.source.name, None)
             yield Problem(
                 found.message,
@@ -145,3 +162,43 @@ def message_problems(parsed: ParsedXml, bundle: CompiledBundle) -> Iterator[Prob
                 code=found.code,
                 fix=f"Add forms/schemas/{schema}, or correct the {SCHEMA_PROPERTY} property.",
             )
+
+
+def _covers_problems(
+    parsed: ParsedXml, element: etree._Element, name: str, form: Any
+) -> Iterator[Problem]:
+    """`messageCovers` names a field of the message's form and codes among its choices."""
+    if not (spiff_property(element, COVERS_PROPERTY) or "").strip():
+        return
+    field_name, codes = covers_of(element)
+    prop = ((form or {}).get("properties") or {}).get(field_name or "")
+    if not field_name or not codes or not isinstance(prop, dict):
+        yield problem(
+            parsed,
+            element,
+            f"{local(element)} {label(element)} covers {field_name!r} of message {name!r}, "
+            "which is no field of the message's form (or names no code).",
+            code="message-covers",
+            fix=f'Write <spiffworkflow:property name="{COVERS_PROPERTY}" value="FIELD=CODE CODE" '
+            "/> with a field of the messageSchema form and codes among its choices.",
+        )
+        return
+    choices = _choices(prop)
+    unknown = [c for c in codes if choices and c not in choices]
+    if unknown:
+        yield problem(
+            parsed,
+            element,
+            f"{local(element)} {label(element)} covers {', '.join(unknown)} of "
+            f"{field_name!r}, which are not among its choices ({', '.join(sorted(choices))}).",
+            code="message-covers",
+            fix="Name codes the form offers for that field.",
+        )
+
+
+def _choices(prop: dict[str, Any]) -> set[str]:
+    items = prop.get("items")
+    source: dict[str, Any] = items if isinstance(items, dict) else prop
+    found = {o.get("const") for o in source.get("oneOf") or [] if isinstance(o, dict)}
+    found |= set(source.get("enum") or [])
+    return {str(c) for c in found if c is not None}

@@ -45,6 +45,7 @@ def test_the_ngo_records_a_withdrawal_of_consent_from_the_case_page(
     assert page.locator("h1").inner_text() == "Внести ответ: Человек отозвал согласие"
     assert no_horizontal_scroll(page)
     screenshot(page, f"answer-form-{width}", full_page=False)
+    page.check("input[name=consent_withdrawn_scope][value=proceedings]")
     page.check("input[name=consent_withdrawn_from][value=police]")
     page.check("#f-consent_still_agrees_to_help")
     page.click("button.primary")  # the date is missing
@@ -52,6 +53,7 @@ def test_the_ngo_records_a_withdrawal_of_consent_from_the_case_page(
     summary_in_sight_and_focused(page)
     assert page.title().startswith("Ошибка: ")
     assert no_horizontal_scroll(page)
+    assert page.is_checked("input[name=consent_withdrawn_scope][value=proceedings]")
     assert page.is_checked("input[name=consent_withdrawn_from][value=police]")
     assert page.is_checked("#f-consent_still_agrees_to_help")
     screenshot(page, f"answer-error-summary-{width}", full_page=False)

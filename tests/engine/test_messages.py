@@ -324,3 +324,64 @@ def test_a_message_only_the_case_catches_reaches_the_case_while_an_sop_runs() ->
     # while its event sub-process runs, the message is not awaited
     busy = [_catcher("nrm_case", "consent_limited", 0, busy=True)]
     assert receivers(busy, "consent_limited") == []
+
+
+def _covering(process_id: str, instance: _Instance, *codes: str) -> Catcher:
+    plain = _catcher(process_id, "consent_withdrawn", 1, instance=instance)
+    info = MessageInfo(
+        **{**plain.info.__dict__, "covers_field": "consent_withdrawn_scope", "covers": codes}
+    )
+    return Catcher(info, 1, instance=instance, esp_name=plain.esp_name)
+
+
+def test_a_withdrawal_reaches_only_the_branches_it_covers() -> None:
+    # the proceedings in the case; rehabilitation and the return (4B) side by side in case_help
+    case = _Instance()
+    help_ = _Instance(case)
+    found = [
+        _catcher("nrm_case", "consent_withdrawn", 0, instance=case),
+        _covering("social_rehabilitation", _Instance(help_), "help"),
+        _covering("repatriation", _Instance(help_), "help", "return"),
+        _covering("proceedings", _Instance(case), "proceedings"),
+    ]
+
+    def reached(*scope: str) -> list[str]:
+        payload = {"consent_withdrawn_scope": list(scope)}
+        return sorted(c.info.process_id for c in receivers(found, "consent_withdrawn", payload))
+
+    assert reached("proceedings") == ["proceedings"]
+    assert reached("return") == ["repatriation"]
+    assert reached("help") == ["repatriation", "social_rehabilitation"]
+    assert reached("help", "proceedings") == [
+        "proceedings",
+        "repatriation",
+        "social_rehabilitation",
+    ]
+    # without a payload (what the case waits for) every innermost catcher of the name counts
+    assert len(receivers(found, "consent_withdrawn")) == 3
+
+
+def test_a_withdrawal_no_inner_branch_covers_goes_to_a_catcher_without_covers() -> None:
+    case = _Instance()
+    found = [
+        _catcher("nrm_case", "consent_withdrawn", 0, instance=case),
+        _covering("proceedings", _Instance(case), "proceedings"),
+    ]
+    payload = {"consent_withdrawn_scope": ["help"]}
+    assert [c.info.process_id for c in receivers(found, "consent_withdrawn", payload)] == [
+        "nrm_case"
+    ]
+
+
+def test_message_covers_must_name_a_field_of_the_form_and_its_choices() -> None:
+    covers = (
+        '<spiffworkflow:property name="messageSchema" value="msg_withdrawal.schema.json" />'
+        '<spiffworkflow:property name="messageCovers" value="{}" />'
+    )
+    for value in ("no_such_field=help", "withdrawn_on", "=help"):
+        bad = edited(
+            "msg_child.bpmn",
+            '<spiffworkflow:property name="messageSchema" value="msg_withdrawal.schema.json" />',
+            covers.format(value),
+        )
+        assert [c for c, _ in codes(report_of(bad))] == ["message-covers"], value

@@ -16,6 +16,7 @@ from engine.views import StepResult
 from tests.forms.conftest import OpenBrowser
 
 WITHDRAWN = {
+    "consent_withdrawn_scope": ["proceedings"],
     "consent_withdrawn_on": "2026-01-20",
     "consent_withdrawn_from": ["police", "iom"],
     "consent_still_agrees_to_help": "true",
@@ -126,7 +127,8 @@ def test_a_recorded_answer_returns_to_the_case_saying_what_was_recorded_and_what
     )
     page = ngo.get(f"/cases/{step.case.id}").text
     assert f"«Человек отозвал согласие» внесено в дело {step.case.number}." in page
-    assert "Внесено: Дата отзыва согласия, Больше не передавать данные этим ведомствам" in page
+    recorded = "Внесено: Отзыв касается, Дата отзыва согласия, Больше не передавать данные"
+    assert recorded + " этим ведомствам" in page
     assert "Согласовать безопасность человека после отзыва согласия — НКО" in page  # next
     assert "Ответ внесён" in page  # the timeline
     assert not awaits(web_engine, step)
