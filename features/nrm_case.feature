@@ -1633,7 +1633,7 @@ Feature: The case of one presumed victim, from report to closure
     And the case is open
 
   @consent
-  Scenario: a woman withdraws her consent to help altogether during the referral; the help she still wants is agreed and the case closes
+  Scenario: a woman withdraws her consent to help altogether during the referral; the help she still wants is agreed, provided and the case closes
     Given a presumed victim reported by the NGO
     When the NGO completes "Check safety and risks"
       | field             | value |
@@ -1660,7 +1660,13 @@ Feature: The case of one presumed victim, from report to closure
       | consent_still_agrees_to_help | true       |
     And the NGO completes "Agree the help that continues after consent was withdrawn"
     Then the case data has referral_outcome = "withdrawn"
-    And the case data has case_outcome = "withdrawn"
+    And the case is open
+    And the NGO has a task "Provide the help that continues"
+    When the NGO completes "Provide the help that continues"
+      | field                   | value                      |
+      | withdrawn_help_provided | ["shelter", "medical"]     |
+      | withdrawn_help_date     | "2026-01-05"               |
+    Then the case data has case_outcome = "withdrawn"
     And the case is closed with outcome "withdrawn"
     And the police has no open tasks
 
@@ -1713,6 +1719,64 @@ Feature: The case of one presumed victim, from report to closure
     When the social services completes "Close the case"
     Then the case is closed with outcome "withdrawn"
     And the case data has no full_name
+
+  @consent
+  Scenario: a woman withdraws consent during rehabilitation but still wants some help: it is agreed and provided before the case closes
+    Given a presumed victim reported by the NGO
+      | field     | value             |
+      | full_name | "Cholpon Asanova" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-08 |
+      | consent_still_agrees_to_help | true       |
+    Then the social services has no task "Draft individual rehabilitation plan"
+    When the NGO completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                         |
+      | consent_help_continuing | "Shelter until the end of May" |
+    Then the social services has no task "Close the case"
+    And the NGO has a task "Provide the help that continues"
+    When the NGO completes "Provide the help that continues"
+      | field                   | value        |
+      | withdrawn_help_provided | ["shelter"]  |
+      | withdrawn_help_date     | "2026-01-08" |
+    Then the social services has a task "Close the case"
+    When the social services completes "Close the case"
+    Then the case is closed with outcome "withdrawn"
 
   @consent
   Scenario: consent withdrawn while the case waits for its follow-up contact: the help she still wants is agreed and provided
