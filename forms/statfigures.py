@@ -99,7 +99,8 @@ def case_figures(figures: Mapping[str, Any], words: Words) -> list[Figure]:
             "cases-by-outcome",
             t("statistics.by_outcome"),
             cases["by_outcome"],
-            lambda k: words.key("outcome", k),
+            # a case still open or cancelled has no outcome: its status says it
+            lambda k: words.key("case.status" if k in ("open", "cancelled") else "outcome", k),
             words,
         )
     )

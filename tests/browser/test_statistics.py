@@ -26,4 +26,10 @@ def test_the_rapporteur_reads_the_figures_of_a_year(new_page: Any, live_server: 
     assert page.locator("h2", has_text="Дела по годам и регионам").count() == 1
     assert page.locator("text=Saltanat").count() == 0
     assert no_horizontal_scroll(page)
+    # the charts keep their drawn size (text 12 px) and scroll in their own box
+    sizes = page.eval_on_selector_all(
+        "svg.chart text.label",
+        "els => els.map(e => e.getBoundingClientRect().height)",
+    )
+    assert sizes and min(sizes) >= 12 * 0.95, sizes[:5]
     screenshot(page, "phone-statistics")

@@ -29,12 +29,15 @@ DYNAMIC += ("statistics.step.", "statistics.sector.", "statistics.age.", "statis
 DYNAMIC += ("users.role.", "users.error.", "users.done.", "escalation.tag.", "value.")
 BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
 BPMNDI = "{http://www.omg.org/spec/BPMN/20100524/DI}"
-OUTCOMES = ("not_victim", "anonymous_notification", "not_returned", "returned_home",
-            "stayed_for_proceedings", "other_protection", "rehabilitation_completed",
-            "withdrawn", "lost_contact", "closed", "referred_abroad", "arrived_home",
-            "citizenship_not_confirmed",
-            "return_declined", "return_not_completed",
-            "return_not_in_best_interests", "consent_withdrawn")  # fmt: skip
+# Every outcome a diagram's script gives a case (literally, or from another field's values:
+# a return's outcome becomes the case's), shown on the statistics and case pages.
+OUTCOMES = frozenset(
+    m
+    for path in (FORMS.parent / "bpmn").glob("*.bpmn")
+    for m in re.findall(r"case_outcome\s*=\s*[\"']([a-z0-9_]+)[\"']", path.read_text("utf-8"))
+) | {"arrived_home", "citizenship_not_confirmed", "return_declined", "return_not_completed",
+     "return_not_in_best_interests", "consent_withdrawn", "stayed_for_proceedings",
+     "other_protection"}  # fmt: skip
 SPIFF = "{http://spiffworkflow.org/bpmn/schema/1.0/core}"
 ASSIGNED = re.compile(r"^\s*([a-z][a-z0-9_]*)\s*=(?!=)\s*(.*)$", re.MULTILINE)
 LITERAL = re.compile(r"^[\"']([a-z][a-z0-9_]*)[\"']$")

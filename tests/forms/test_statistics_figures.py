@@ -161,3 +161,15 @@ def test_the_page_says_when_its_figures_are_being_counted_again(
     web_engine.stat_cache.wait(10)
     page = unescape(rapporteur.get("/statistics").text)
     assert recount not in page
+
+
+def test_the_outcome_figure_names_open_and_cancelled_cases_in_words(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    for _ in range(5):
+        report_case(web_engine, "police")
+    rapporteur = browser("rapporteur")
+    rapporteur.post("/language", {"lang": "en", "next": "/statistics"})
+    section = _sections(rapporteur.get("/statistics").text)["cases-by-outcome"]
+    labels = set(_table(section))
+    assert {"Open", "Cancelled"} <= labels and not {"open", "cancelled"} & labels, labels
