@@ -5,8 +5,8 @@ language: no violation of any rule axe runs by default nor of WCAG 2.2's touch-t
 The pages visited (PAGES, with the user who opens them): sign-in (as it opens, after a
 refused password), inbox, case list, case page, an open task's form (as it opens, refused),
 a completed task read-only, the report form (as it opens, refused), the account page,
-"record an answer", statistics, the library, a deployment's page, scenarios, users, and the
-"not found" page.
+"record an answer", statistics, the library and a process's page, the scenarios and one
+feature's page, users, and the "not found" page.
 """
 
 from __future__ import annotations
@@ -108,3 +108,13 @@ def test_every_page_has_no_axe_violation(new_page: Any, live_server: LiveServer,
             action(page)
         found += violations(page)
     assert found == [], "\n".join(found)
+
+
+def test_the_check_finds_a_violation_when_there_is_one(
+    new_page: Any, live_server: LiveServer
+) -> None:
+    del live_server
+    page = new_page(bypass_csp=True)
+    page.goto("/login")
+    page.evaluate("document.querySelector('main').append(document.createElement('img'))")
+    assert any("[image-alt," in found for found in violations(page))
