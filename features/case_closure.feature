@@ -11,8 +11,15 @@ Feature: Closure and follow-up of the case
       | is_foreign              | false       |
       | rehab_exit_reason       | goals_met   |
       | rehab_follow_up_planned | false       |
+    When the social services tries to complete "Close the case"
+      | field               | value |
+      | closure_person_told | null  |
+    Then the answers are refused for closure_person_told
     When the social services completes "Close the case"
+      | field               | value |
+      | closure_person_told | true  |
     Then the case is closed with outcome "rehabilitation_completed"
+    And the case data has closure_person_told = true
 
   @timer
   Scenario: a follow-up contact is made on the planned date by the agency named for it

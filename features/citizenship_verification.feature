@@ -25,10 +25,11 @@ Feature: Verification of a citizenship that is not known, or of statelessness
     And the case data has citizenship_to_verify = false
 
     Examples:
-      | result                            | reported  | verified_as | country | citizenship | foreign |
-      | a Kyrgyz citizen                  | unknown   | kyrgyz      | KG      | KG          | false   |
-      | a citizen of another country      | unknown   | other       | TJ      | TJ          | true    |
-      | stateless, as she said            | stateless | stateless   | KG      | stateless   | true    |
+      | result                           | reported  | verified_as     | country | citizenship | foreign |
+      | a Kyrgyz citizen                 | unknown   | kyrgyz          | KG      | KG          | false   |
+      | a citizen of another country     | unknown   | other           | TJ      | TJ          | true    |
+      | stateless, as she said           | stateless | stateless       | KG      | stateless   | true    |
+      | of a citizenship not established | unknown   | not_established | KG      | unknown     | true    |
 
   @citizenship
   Scenario: a citizen of another country is recorded only with the country's code

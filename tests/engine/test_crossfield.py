@@ -65,7 +65,7 @@ def test_report_refuses_a_country_typed_by_name_and_keeps_codes() -> None:
 
 
 def test_closure_before_detection_is_refused_with_the_case_data() -> None:
-    data = {"closure_date": "2026-01-01", "closure_summary": "Done"}
+    data = {"closure_date": "2026-01-01", "closure_summary": "Done", "closure_person_told": True}
     assert errors("case_closure", data, known={"detection_date": "2026-01-05"}) == [
         ("closure_date", "x-not-before", ("detection_date",))
     ]
