@@ -6,6 +6,7 @@ and a button that runs the scenarios again."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
@@ -138,6 +139,23 @@ def field_rows(t: Translator, index: FieldIndex, step: Step) -> list[tuple[str, 
     return [(fieldlabels.label(t, index, f), _value(t, index, f, v), f"{f} = {v}") for f, v in rows]
 
 
+# `field = "value"` (or a bare value) inside a step's sentence.
+_WRITTEN = re.compile(r'\b([a-z][a-z0-9_]*) = ("[^"]*"|[A-Za-z0-9_.:-]+)')
+
+
+def step_text(t: Translator, index: FieldIndex, text: str) -> str:
+    """A step's sentence with each `field = "value"` of a form field said as its label and
+    the value in words (the written form stays in the page as the step's title)."""
+
+    def said(match: re.Match[str]) -> str:
+        field, cell = match.group(1), match.group(2)
+        if fieldlabels.label(t, index, field) == field:
+            return match.group(0)  # not a form field this process knows
+        return f"«{fieldlabels.label(t, index, field)}» = «{_value(t, index, field, cell)}»"
+
+    return _WRITTEN.sub(said, text)
+
+
 @router.get("/scenarios/{name}")
 def show_feature(
     request: Request, name: FeatureName, settings: SettingsDep, engine: EngineDep, caller: WebUser
@@ -156,10 +174,12 @@ def show_feature(
             "scenario": s,
             "runs": [(n, results.get((feature.file, n))) for n in s.run_names()],
             "tables": [field_rows(t, index, step) for step in s.steps],
+            "texts": [step_text(t, index, step.text) for step in s.steps],
         }
         for s in feature.scenarios
     ]
     background = [field_rows(t, index, step) for step in feature.background]
+    background_texts = [step_text(t, index, step.text) for step in feature.background]
     deployed = last_deploy_run(engine, caller)
     gate = deployed.report.gate if deployed and deployed.report else None
     return page(
@@ -168,6 +188,7 @@ def show_feature(
         name=name,
         feature=feature,
         background=background,
+        background_texts=background_texts,
         scenarios=scenarios,
         deployed=deployed if gate is not None and feature.file in gate.features else None,
         deploy_failed=[s for s in (gate.failed if gate else []) if s.feature == feature.file],

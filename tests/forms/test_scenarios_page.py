@@ -54,6 +54,11 @@ def test_feature_page_shows_its_scenarios_with_field_labels_and_results(
     assert '<div title="presumed_child = false"><dt>' in page
     assert "<dt>Псевдоним</dt><dd>Bermet</dd>" in page
     assert "| presumed_child |" not in page and "<td>referral_urgency</td>" not in page
+    # a field inside a step's sentence: its label and the value in words, as written on hover
+    assert (
+        '<span title="the case data has referral_outcome = &#34;accepted&#34;">the case data '
+        "has «Итог направления» = «Направление принято»</span>"
+    ) in page
     assert '<span class="failed">с ошибкой</span> — 2026-01-05 10:00 UTC' in page
     assert f'src="/scenarios/referral/path.svg?run={ACCEPTS.replace(" ", "%20")}"' in page
     assert "nrm_case" not in page.split("<h1>")[1].split("</h1>")[0]
