@@ -201,12 +201,16 @@ def fill_form(schema: dict[str, Any] | None, given: dict[str, Any], today: date)
         if name not in given
     }
     data = {**filled, **given}
-    return {**data, **_forced(schema, data, set(filled) - set(given))}
+    return {**data, **_forced(schema, data, set(filled) - set(given), today)}
 
 
-def _forced(schema: dict[str, Any], data: dict[str, Any], filled: set[str]) -> dict[str, Any]:
+def _forced(
+    schema: dict[str, Any], data: dict[str, Any], filled: set[str], today: date
+) -> dict[str, Any]:
     """The answers a form's `if`/`then` forces on the fields filled with examples (consent
-    given: informed is yes), so that the examples agree with what the scenario gave."""
+    given: informed is yes), so that the examples agree with what the scenario gave, and an
+    example for each field an `if` makes required (a provider for each planned service)."""
+    props = schema.get("properties") or {}
     forced: dict[str, Any] = {}
     for rule in [schema, *(schema.get("allOf") or [])]:
         condition, then = rule.get("if"), rule.get("then")
@@ -216,4 +220,7 @@ def _forced(schema: dict[str, Any], data: dict[str, Any], filled: set[str]) -> d
             for name, prop in (then.get("properties") or {}).items():
                 if name in filled and isinstance(prop, dict) and "const" in prop:
                     forced[name] = prop["const"]
+            for name in then.get("required") or []:
+                if name not in data and name not in forced:
+                    forced[name] = example_value(props.get(name, {}), today)
     return forced

@@ -106,6 +106,21 @@ def test_a_conditionally_required_field_names_its_condition() -> None:
     assert ("compensation_kind", "required", ("compensation_claimed",)) in found
 
 
+def test_a_plan_needs_a_provider_only_for_the_services_it_plans() -> None:
+    plan = {
+        "rehab_plan_goals": "Safe housing, health, work",
+        "rehab_services_planned": ["shelter", "psychological", "employment"],
+        "rehab_plan_person_agreed": True,
+        "rehab_plan_date": "2026-01-05",
+        "rehab_provider_shelter": "ngo",
+        "rehab_provider_psychological": "ngo",
+    }
+    found = errors("rehabilitation_draft_plan", plan)
+    assert [(f, c) for f, c, _related in found] == [("rehab_provider_employment", "required")]
+    complete = {**plan, "rehab_provider_employment": "social"}
+    assert errors("rehabilitation_draft_plan", complete) == []
+
+
 @pytest.mark.parametrize(
     ("prop", "problem"),
     [
