@@ -166,8 +166,9 @@ def build(
 
 
 def conditions(schema: Mapping[str, Any] | None) -> dict[str, list[Condition]]:
-    """Per field, the answers that make it required: the form's `if` (one field's `const`, or
-    any answer) with `then: {required: [...]}`, at the top or in `allOf`."""
+    """Per field, the answers that make it required: the form's `if` (one field's `const`, a
+    list that `contains` one, or any answer) with `then: {required: [...]}`, at the top or in
+    `allOf`."""
     props = properties(schema)
     rules = [schema or {}, *((schema or {}).get("allOf") or [])]
     found: dict[str, list[Condition]] = {}
@@ -179,6 +180,8 @@ def conditions(schema: Mapping[str, Any] | None) -> dict[str, list[Condition]]:
         if len(tested) != 1:
             continue
         ((other, test),) = tested.items()
+        if isinstance(test, Mapping) and isinstance(test.get("contains"), Mapping):
+            test = test["contains"]  # a list holding this answer (a service in the plan)
         value = _raw(test["const"]) if isinstance(test, Mapping) and "const" in test else None
         titles = {c.value: c.title for c in choices_of(props.get(other, {}))}
         made = Condition(other, str(props.get(other, {}).get("title") or other), value,

@@ -4,11 +4,16 @@ in that language, stored as codes and shown as names."""
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 from engine.facade import Engine
+from forms.formview import conditions
 from tests.forms.conftest import CONSENT, REPORT, SAFETY, OpenBrowser, report_case
+
+FORMS_DIR = Path(__file__).resolve().parents[2] / "forms" / "schemas"
 
 FORM = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in REPORT.items()}
 
@@ -102,3 +107,13 @@ def test_a_conditionally_required_field_says_when_it_is_required_without_script(
     field = refused[refused.index('id="field-referral_consent_date"') :]
     assert '<span class="req" aria-hidden="true">*</span>' in field[: field.index("</label>")]
     assert f"нужен из-за ответа на вопрос «{receivers}»" in field
+
+
+def test_a_provider_is_required_when_its_service_is_in_the_plan() -> None:
+    schema = json.loads((FORMS_DIR / "rehabilitation_draft_plan.schema.json").read_text("utf-8"))
+    (made,) = conditions(schema)["rehab_provider_employment"]
+    assert (made.field, made.value, made.value_title) == (
+        "rehab_services_planned",
+        "employment",
+        "Employment",
+    )
