@@ -337,15 +337,6 @@ Feature: Repatriation (SOP 4)
       | pseudonym              | Aijan-15  |
     Then the child-protection body has a task "Protect the child abroad and appoint a guardian"
     And the consular service has no task "Consular interview"
-    When the child-protection body tries to complete "Protect the child abroad and appoint a guardian"
-      | field                    | value                       |
-      | child_protection_officer | A. Sydykova                 |
-      | child_abroad_safe_now    | true                        |
-      | child_guardian_name      | the employer's brother      |
-      | child_guardian_relation  | relative                    |
-      | child_guardian_suspected | true                        |
-    Then the answers are refused for child_guardian_suspected
-    And the child-protection body has a task "Protect the child abroad and appoint a guardian"
     When the child-protection body completes "Protect the child abroad and appoint a guardian"
       | field                        | value                            |
       | child_protection_officer     | A. Sydykova                      |
@@ -356,7 +347,47 @@ Feature: Repatriation (SOP 4)
       | child_guardian_relation      | appointed_guardian               |
       | child_guardian_suspected     | false                            |
     Then the consular service has a task "Consular interview"
+    And the child-protection body has no task "Appoint a guardian who is not a suspect"
     And the case data has child_abroad_safe_place = "shelter"
+
+  @inbound @child
+  Scenario: a child abroad whose parent is suspected gets another guardian before any consent to return
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 14        |
+      | pseudonym              | Nurai-14  |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_abroad_safe_place      | shelter                          |
+      | child_guardian_name          | the child's father               |
+      | child_guardian_relation      | parent                           |
+      | child_guardian_suspected     | true                             |
+    Then the child-protection body has a task "Appoint a guardian who is not a suspect"
+    And the task "Appoint a guardian who is not a suspect" is due in 24 hours
+    And the consular service has no task "Consular interview"
+    And the consular service has no task "Informed consent to return"
+    When the child-protection body tries to complete "Appoint a guardian who is not a suspect"
+      | field                       | value                |
+      | child_new_guardian_name     | Zarina Abdyldaeva    |
+      | child_new_guardian_relation | appointed_guardian   |
+      | child_new_guardian_date     | 2026-03-02           |
+      | child_suspect_kept_away     | false                |
+      | child_suspicion_told_police | true                 |
+    Then the answers are refused for child_suspect_kept_away
+    When the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                |
+      | child_new_guardian_name     | Zarina Abdyldaeva    |
+      | child_new_guardian_relation | appointed_guardian   |
+      | child_new_guardian_date     | 2026-03-02           |
+      | child_suspect_kept_away     | true                 |
+      | child_suspicion_told_police | true                 |
+    Then the consular service has a task "Consular interview"
+    And the case data has child_new_guardian_name = "Zarina Abdyldaeva"
 
   @inbound @child
   Scenario: a child's family is not traced, a return to the family is refused and the child is protected where she is
