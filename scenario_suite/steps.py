@@ -141,28 +141,39 @@ def today_is(world: World, day: str) -> None:
 def complete_task(
     world: World, agency: str, task: str, datatable: list[list[str]] | None = None
 ) -> None:
-    """Complete the agency's open task with the table's fields (others get example values)."""
-    code = agency_code(agency)
-    found = world.find_task(code, task)
-    schema = world.engine.task_form(found.id)
-    data = fill_form(
-        dict(schema) if schema else None, table_data(datatable), world.clock.now().date()
-    )
-    world.engine.complete_task(found.id, data, actor=code, agency=code)
+    """Complete the agency's open task with the table's fields (others get example values,
+    also those the answers make required)."""
+    _complete(world, agency, task, datatable, conditional=True)
 
 
 @when(parsers.re(rf'{AGENCY} tries to complete "(?P<task>[^"]+)"(?: with)?:?$'))
 def try_to_complete_task(
     world: World, agency: str, task: str, datatable: list[list[str]] | None = None
 ) -> None:
-    """Complete the task as above; when the form refuses the answers, keep the refusal for a
+    """Complete the task as above, but leave out what the answers make required (that is
+    what a refusal is about); when the form refuses the answers, keep the refusal for a
     Then step (the task stays open)."""
     try:
-        complete_task(world, agency, task, datatable)
+        _complete(world, agency, task, datatable, conditional=False)
     except InvalidDataError as exc:
         world.refused = exc
     else:
         world.refused = None
+
+
+def _complete(
+    world: World, agency: str, task: str, datatable: list[list[str]] | None, *, conditional: bool
+) -> None:
+    code = agency_code(agency)
+    found = world.find_task(code, task)
+    schema = world.engine.task_form(found.id)
+    data = fill_form(
+        dict(schema) if schema else None,
+        table_data(datatable),
+        world.clock.now().date(),
+        conditional=conditional,
+    )
+    world.engine.complete_task(found.id, data, actor=code, agency=code)
 
 
 def _message_data(

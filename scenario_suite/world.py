@@ -190,7 +190,9 @@ def _example_text(prop: dict[str, Any]) -> str:
     raise AssertionError(f"No example value fits {prop}; give this field in the scenario")
 
 
-def fill_form(schema: dict[str, Any] | None, given: dict[str, Any], today: date) -> dict[str, Any]:
+def fill_form(
+    schema: dict[str, Any] | None, given: dict[str, Any], today: date, *, conditional: bool = True
+) -> dict[str, Any]:
     """The scenario's fields plus example values for required fields it left out."""
     if not schema:
         return dict(given)
@@ -201,11 +203,11 @@ def fill_form(schema: dict[str, Any] | None, given: dict[str, Any], today: date)
         if name not in given
     }
     data = {**filled, **given}
-    return {**data, **_forced(schema, data, set(filled) - set(given), today)}
+    return {**data, **_forced(schema, data, set(filled) - set(given), today, conditional)}
 
 
 def _forced(
-    schema: dict[str, Any], data: dict[str, Any], filled: set[str], today: date
+    schema: dict[str, Any], data: dict[str, Any], filled: set[str], today: date, conditional: bool
 ) -> dict[str, Any]:
     """The answers a form's `if`/`then` forces on the fields filled with examples (consent
     given: informed is yes), so that the examples agree with what the scenario gave, and an
@@ -220,7 +222,7 @@ def _forced(
             for name, prop in (then.get("properties") or {}).items():
                 if name in filled and isinstance(prop, dict) and "const" in prop:
                     forced[name] = prop["const"]
-            for name in then.get("required") or []:
+            for name in then.get("required") or [] if conditional else []:
                 if name not in data and name not in forced:
                     forced[name] = example_value(props.get(name, {}), today)
     return forced

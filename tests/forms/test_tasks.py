@@ -130,8 +130,10 @@ def test_submit_task_shows_conditionally_required_field_error(
     police = browser("police")
     response = police.post(f"/tasks/{step.opened[0].id}", {**compile_data, "action": "submit"})
     assert response.status_code == 422  # consent given: its date and method are required
-    assert "Ответьте на этот вопрос." in field_html(response.text, "referral_consent_date")
-    assert "Ответьте на этот вопрос." in field_html(response.text, "referral_consent_method")
+    # the refusal names the answer that made them required
+    because = "Ответьте на этот вопрос: он нужен из-за ответа на вопрос"
+    assert because in field_html(response.text, "referral_consent_date")
+    assert because in field_html(response.text, "referral_consent_method")
     assert 'value="shelter" id="f-referral_needs" checked' in response.text
 
 
