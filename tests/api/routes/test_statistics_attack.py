@@ -36,6 +36,7 @@ def _population(engine: Engine, clock: FakeClock) -> None:
             data = {
                 **REPORT,
                 "pseudonym": f"P{year}-{i}",
+                "detection_date": f"{year}-02-20",  # not after the day it is reported
                 "region": pick.choice(["chui", "chui", "chui", "naryn", "osh_city", "talas"]),
                 "sex": pick.choice(["female", "female", "male", "other"]),
                 "age": pick.choice([9, 15, 16, 30, 41, None]),
