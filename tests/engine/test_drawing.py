@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from lxml import etree
 
 from engine.drawing import NO_DIAGRAM_MESSAGE, has_diagram, render_svg
 from engine.drawing.svgkit import wrap
-from engine.errors import InvalidDiagramError, UnknownProcessError
+from engine.errors import UnknownProcessError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "drawing"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -330,64 +329,6 @@ def test_render_svg_says_which_process_lacks_a_layout() -> None:
 )
 def test_has_diagram_reports_whether_layout_exists(name: str, expected: bool) -> None:
     assert has_diagram(_read(name)) is expected
-
-
-def test_render_svg_raises_invalid_diagram_with_line_for_malformed_xml() -> None:
-    with pytest.raises(InvalidDiagramError) as caught:
-        render_svg(_read("malformed.bpmn"))
-
-    assert caught.value.fields["line"] == 6
-    assert caught.value.problems[0].line == 6
-
-
-def test_render_svg_rejects_non_bpmn_root() -> None:
-    with pytest.raises(InvalidDiagramError, match="definitions"):
-        render_svg(b'<svg xmlns="http://www.w3.org/2000/svg"/>')
-
-
-def test_render_svg_raises_invalid_diagram_for_non_numeric_bounds() -> None:
-    xml = _read("signavio.bpmn").replace(b'x="105.0" y="160.0"', b'x="left" y="160.0"')
-
-    with pytest.raises(InvalidDiagramError) as caught:
-        render_svg(xml)
-
-    assert caught.value.fields["element_id"] == "sid-Start"
-    assert caught.value.fields["line"] > 1
-
-
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
-def test_render_svg_rejects_billion_laughs_quickly(encoding: str) -> None:
-    xml = (
-        _read("billion_laughs.bpmn").decode().replace('encoding="UTF-8"', f'encoding="{encoding}"')
-    )
-    started = time.perf_counter()
-
-    with pytest.raises(InvalidDiagramError, match="entities"):
-        render_svg(xml.encode(encoding))
-
-    assert time.perf_counter() - started < 0.5
-
-
-@pytest.mark.parametrize("entry", [render_svg, has_diagram])
-def test_render_svg_rejects_external_entities_without_reading_files(entry: object) -> None:
-    assert callable(entry)
-    started = time.perf_counter()
-
-    with pytest.raises(InvalidDiagramError) as caught:
-        entry(_read("xxe.bpmn"))
-
-    assert time.perf_counter() - started < 0.5
-    assert "root:" not in str(caught.value)
-    assert caught.value.fields["line"] == 3
-
-
-def test_render_svg_rejects_entities_in_encodings_the_byte_scan_misses() -> None:
-    xml = _read("xxe.bpmn").decode().replace('encoding="UTF-8"', 'encoding="UTF-32"')
-
-    with pytest.raises(InvalidDiagramError, match="entities") as caught:
-        render_svg(xml.encode("utf-32"))
-
-    assert "root:" not in str(caught.value)
 
 
 @pytest.mark.parametrize(
