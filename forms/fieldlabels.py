@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from engine import codes
+from forms import timewords
 from forms.formview import choices_of, properties
 from forms.translate import Translator
 
@@ -77,7 +78,8 @@ def label(t: Translator, index: FieldIndex, field: str) -> str:
 
 
 def display(t: Translator, index: FieldIndex, field: str, value: Any) -> str:
-    """A case value as people read it: choice titles, yes/no, lists joined."""
+    """A case value as people read it: choice titles, yes/no, dates in the language's
+    pattern, lists joined."""
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -102,7 +104,9 @@ def _one(t: Translator, field: str, titles: Mapping[str, str], value: Any) -> st
         if key and t.has(key):
             return t(key)
     title = titles.get(raw)
-    return t.form(title) if title is not None else raw
+    if title is not None:
+        return t.form(title)
+    return timewords.date_text(raw, t.lang) or raw
 
 
 def _records(t: Translator, index: FieldIndex, field: str, value: Any) -> str:

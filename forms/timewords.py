@@ -1,10 +1,15 @@
-"""Durations in words for people: "due in 3 hours", "overdue by 2 days", "waiting 5 minutes"."""
+"""Durations in words for people ("due in 3 hours", "overdue by 2 days", "waiting 5 minutes"),
+and dates and moments as the page's language writes them (CLDR patterns from babel)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+import re
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from typing import Any
 
-from forms.translate import Translator
+from babel.dates import format_date, format_time, get_datetime_format
+
+from forms.translate import DEFAULT_LANGUAGE, Translator
 
 HOUR = timedelta(hours=1)
 TWO_DAYS = timedelta(days=2)
@@ -36,6 +41,43 @@ def waited(t: Translator, since: datetime, now: datetime) -> str:
     return t(f"time.waited.{unit}", n=n)
 
 
-def moment(value: datetime | None) -> str:
-    """A date and time as people in Kyrgyzstan read it (local time, to the minute)."""
-    return value.astimezone(BISHKEK).strftime("%d.%m.%Y %H:%M") if value is not None else ""
+# A date as forms keep it (an ISO date input's value).
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?")
+
+
+def day(value: date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A date in the language's own medium pattern, the month in words ("7 дек. 2026 г.",
+    "2026-ж., 7-дек.", "Dec 7, 2026"): day and month cannot be taken for each other."""
+    return format_date(value, "medium", locale=lang)
+
+
+def moment(value: datetime | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A date and time in Kyrgyzstan's local time, to the minute, in the language's pattern."""
+    if value is None:
+        return ""
+    local = value.astimezone(BISHKEK)
+    pattern = str(get_datetime_format("medium", locale=lang))
+    return pattern.replace("{1}", day(local.date(), lang)).replace(
+        "{0}", format_time(local.time(), "short", locale=lang)
+    )
+
+
+def date_text(value: Any, lang: str = DEFAULT_LANGUAGE, naive: tzinfo = BISHKEK) -> str | None:
+    """A stored date (ISO "2026-12-07") or moment (ISO with a time; without an offset, in
+    `naive`'s time) in the language's pattern; None when the value is neither."""
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        return None
+    try:
+        if len(value) == 10:
+            return day(date.fromisoformat(value), lang)
+        moment_value = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment_value.tzinfo is None:
+        moment_value = moment_value.replace(tzinfo=naive)
+    return moment(moment_value, lang)
+
+
+def stamp(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A moment the machine wrote as ISO text (UTC when it names no offset), in words."""
+    return date_text(value, lang, naive=UTC) or str(value or "")

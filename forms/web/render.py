@@ -6,17 +6,19 @@ autoescaping covers it; no such text is ever compiled as a template.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from api.services.policy import FIRST_RESPONDERS, STATISTICS_ROLES, Caller
 from engine import codes
 from forms import timewords
-from forms.translate import LANGUAGE_NAMES, LANGUAGES, Translator
+from forms.translate import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Translator
 from forms.web.session import WebSession
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
@@ -29,7 +31,22 @@ environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-environment.filters["moment"] = timewords.moment
+
+
+@pass_context
+def _moment(context: Context, value: datetime | None) -> str:
+    """A moment in the page's language (`{{ task.due_at|moment }}`)."""
+    return timewords.moment(value, context.get("lang") or DEFAULT_LANGUAGE)
+
+
+@pass_context
+def _stamp(context: Context, value: object) -> str:
+    """A moment kept as ISO text (a scenario run's end) in the page's language."""
+    return timewords.stamp(value, context.get("lang") or DEFAULT_LANGUAGE)
+
+
+environment.filters["moment"] = _moment
+environment.filters["stamp"] = _stamp
 environment.globals["code_names"] = codes.names  # a codes field's options, in the page's language
 
 

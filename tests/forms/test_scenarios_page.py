@@ -59,7 +59,8 @@ def test_feature_page_shows_its_scenarios_with_field_labels_and_results(
         '<span title="the case data has referral_outcome = &#34;accepted&#34;">the case data '
         "has «Итог направления» = «Направление принято»</span>"
     ) in page
-    assert '<span class="failed">с ошибкой</span> — 2026-01-05 10:00 UTC' in page
+    failed_at = '<span class="failed">с ошибкой</span> — 5 янв. 2026 г., 16:00'  # Bishkek time
+    assert failed_at in page.replace("\u202f", " ")
     assert f'src="/scenarios/referral/path.svg?run={ACCEPTS.replace(" ", "%20")}"' in page
     assert "nrm_case" not in page.split("<h1>")[1].split("</h1>")[0]
     assert reviewer.get("/scenarios/nowhere").status_code == 404
