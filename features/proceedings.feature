@@ -203,6 +203,36 @@ Feature: Criminal proceedings (the victim's side)
     And the case is closed with outcome "non_punishment_only"
 
   @message
+  Scenario: the person is told of the non-punishment decision, or the reasons why not yet are recorded
+    Given a "proceedings" case reported by the police
+      | field                   | value              |
+      | pseudonym               | Bolot              |
+      | presumed_child          | false              |
+      | consent_police_report   | false              |
+      | referral_receiver       | ngo                |
+      | non_punishment_applies  | true               |
+      | non_punishment_offences | ["document_fraud"] |
+    When the prosecutor tries to complete "Decide on non-punishment of offences linked to the exploitation"
+      | field                      | value          |
+      | non_punishment_decision    | not_prosecuted |
+      | non_punishment_person_told | true           |
+    Then the answers are refused for non_punishment_told_date
+    When the prosecutor tries to complete "Decide on non-punishment of offences linked to the exploitation"
+      | field                      | value          |
+      | non_punishment_decision    | not_prosecuted |
+      | non_punishment_person_told | false          |
+    Then the answers are refused for non_punishment_reasons
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                        | value                                  |
+      | non_punishment_decision      | not_prosecuted                         |
+      | non_punishment_decision_date | 2026-01-12                             |
+      | non_punishment_person_told   | true                                   |
+      | non_punishment_told_date     | 2026-01-13                             |
+      | non_punishment_told_how      | In person at the NGO, with her lawyer  |
+    Then the case is closed with outcome "non_punishment_only"
+    And the case data has non_punishment_person_told = true
+    And the case data has non_punishment_told_date = "2026-01-13"
+
   Scenario: the court's hearing date arrives as a message and the person is prepared for it
     Given a "proceedings" case reported by the police
       | field             | value  |
