@@ -76,6 +76,7 @@ Feature: The formal status decision (SOP 1), beside help
     Then the prosecutor has a task "Review the negative decision"
     And the police has no task "Review the negative decision"
     And the prosecutor is shown none of full_name, date_of_birth, document_number, address in this case
+    And the prosecutor is shown no personal data of this case
     When the prosecutor completes "Review the negative decision"
       | field                 | value                                                    |
       | status_review_outcome | overturned                                               |
@@ -156,3 +157,28 @@ Feature: The formal status decision (SOP 1), beside help
       | status_review_requested | true  |
     Then the prosecutor has a task "Review the negative decision"
     And the social services has no task "Review the negative decision"
+
+  @consent
+  Scenario: the police reported an adult who refused a police report: they decide her status on pseudonymised data
+    Given a "identification_decision" case reported by the police
+      | field                 | value              |
+      | pseudonym             | "Aruuke-22"        |
+      | full_name             | "Aruuke Sadykova"  |
+      | age                   | 22                 |
+      | presumed_child        | false              |
+      | consent_police_report | false              |
+      | screening_result      | "presumed_victim"  |
+    Then the police has a task "Decide identification status"
+    And the police is shown no personal data of this case
+
+  @consent @child
+  Scenario: a child's identity stays with the police who decide the status, whatever the child said of a report
+    Given a "identification_decision" case reported by the NGO
+      | field                 | value             |
+      | pseudonym             | "Aidai-16"        |
+      | age                   | 16                |
+      | presumed_child        | true              |
+      | consent_police_report | false             |
+      | screening_result      | "presumed_victim" |
+    Then the police has a task "Decide identification status"
+    And the police is shown personal data of this case

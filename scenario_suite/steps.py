@@ -15,7 +15,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 from sqlalchemy.engine import Engine as Database
 
-from api.services.visibility import may_see_personal
+from api.services.visibility import may_see_personal, serving_agencies
 from engine.config import Settings
 from engine.errors import InvalidDataError, MessageNotAwaitedError, NotMessageSenderError
 from engine.facade import Engine
@@ -361,10 +361,10 @@ def shown_none_of(world: World, agency: str, fields: str) -> None:
 @then(parsers.re(rf"{AGENCY} (?:is|are) shown (?P<negated>no |)personal data of this case$"))
 def shown_personal_data(world: World, agency: str, negated: str) -> None:
     """Whether the agency may see the case's personal fields now (api/services/visibility: the
-    identifying authority, the serving agency, consular, never one the person withdrew consent
-    from)."""
+    serving agency, consular, the identifying authority for a child or with consent to a police
+    report, never one the person withdrew consent from)."""
     code = agency_code(agency)
-    serving = {t.agency for t in world.open_tasks() if t.agency}
+    serving = serving_agencies(world.open_tasks())
     allowed = may_see_personal(
         agency=code, data=world.case().data, serving=serving, params=world.engine.settings.params
     )

@@ -76,7 +76,7 @@ def _hook(engine: Engine, request: StepRequest) -> StepHook:
             case=case,
             agency=request.agency,
             data=view.data,
-            serving=[t.agency for t in view.open_tasks if t.agency],
+            serving=visibility.serving_agencies(view.open_tasks),
         )
         # The access record of the personal fields the response carries joins the step's
         # own transaction.

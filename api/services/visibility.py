@@ -6,10 +6,15 @@
   its own tasks in the case and of the messages the diagram lets it send (`messageSenders`
   naming its role: it wrote what they carry); the reporting agency also sees its report
   form's fields.
-- Personal fields (`x-personal` in any form of the case's version) only go to: the
-  identifying authority (parameter `identifying_authority`), the agency serving the
-  person now (an open task in the case, or the `referral_receiver`), and `consular`
-  (whose forms hold identity and travel data). Always within the fields above.
+- Personal fields (`x-personal` in any form of the case's version) only go to: the agency
+  serving the person now (an open task in the case outside the deciding lanes, or the
+  `referral_receiver`), `consular` (whose forms hold identity and travel data), and the
+  identifying authority (parameter `identifying_authority`) only for a child
+  (`presumed_child`) or an adult who consented to a police report (`consent_police_report`,
+  not withdrawn since): without that consent the police and the deciding authority work on
+  pseudonymised data (brief §7 rule 2). An open task in a deciding lane (the identifying
+  authority's decisions, the review of a negative decision) decides about the person and
+  does not make its agency a serving one. Always within the fields above.
 - Never to an agency the person withdrew consent from (`consent_withdrawn_from`, recorded
   by the message `consent_withdrawn`): sharing with it stops from then on.
 """
@@ -46,6 +51,19 @@ CASE_CORE_FIELDS = frozenset(
 CONSENT_WITHDRAWN_FROM = "consent_withdrawn_from"
 # Agencies that may see identity fields besides the identifying authority and the serving one.
 IDENTITY_AGENCIES = frozenset({"consular"})
+# Lanes whose tasks decide about the person instead of serving her: an open task there does not
+# make its agency one that serves the person now.
+DECIDING_LANES = frozenset({"lane_identifying_authority", "lane_decision_reviewer"})
+
+
+class OpenTaskLike(Protocol):
+    """What the serving test needs of an open task: its agency and its lane."""
+
+    @property
+    def agency(self) -> str | None: ...
+
+    @property
+    def lane(self) -> str | None: ...
 
 
 class CaseLike(Protocol):
@@ -72,7 +90,11 @@ class Projection:
 _TASKS = SQLModel.metadata.tables["human_task"]
 _OPEN_AGENCIES = (
     core_select(_TASKS.c.agency)
-    .where(_TASKS.c.case_id == bindparam("case_id"), _TASKS.c.status == TaskStatus.READY.value)
+    .where(
+        _TASKS.c.case_id == bindparam("case_id"),
+        _TASKS.c.status == TaskStatus.READY.value,
+        or_(_TASKS.c.lane.is_(None), _TASKS.c.lane.not_in(sorted(DECIDING_LANES))),
+    )
     .distinct()
 )
 
@@ -151,8 +173,15 @@ def agency_case_fields(
     return _field_set(loaded, ("agency", agency, reporting, forms), build)
 
 
+def serving_agencies(tasks: Iterable[OpenTaskLike]) -> frozenset[str]:
+    """The agencies serving the person now: those with an open task outside the deciding
+    lanes."""
+    return frozenset(t.agency for t in tasks if t.agency and t.lane not in DECIDING_LANES)
+
+
 def open_agencies(session: Session, case_id: str) -> frozenset[str]:
-    """Agencies with an open task in the case (the ones serving the person now)."""
+    """Agencies with an open task in the case outside the deciding lanes (the ones serving
+    the person now)."""
     rows = session.connection().execute(_OPEN_AGENCIES, {"case_id": case_id}).scalars()
     return frozenset(a for a in rows if a)
 
@@ -164,16 +193,26 @@ def may_see_personal(
     serving: Iterable[str],
     params: Mapping[str, Any],
 ) -> bool:
-    """True for the identifying authority, the serving agency, and consular — unless the
-    person withdrew consent to share with that agency."""
+    """True for the serving agency, consular, and the identifying authority in a child's case
+    or with consent to a police report — unless the person withdrew consent to share with
+    that agency."""
     withdrawn = data.get(CONSENT_WITHDRAWN_FROM)
     if isinstance(withdrawn, list) and agency in withdrawn:
         return False
-    return (
-        agency == params.get("identifying_authority")
-        or agency in IDENTITY_AGENCIES
-        or agency == data.get("referral_receiver")
-        or agency in set(serving)
+    if agency in IDENTITY_AGENCIES or agency == data.get("referral_receiver"):
+        return True
+    if agency in set(serving):
+        return True
+    return agency == params.get("identifying_authority") and police_may_know(data)
+
+
+def police_may_know(data: Mapping[str, Any]) -> bool:
+    """A child's case (reported whatever she says), or an adult who consented to a police
+    report and has not withdrawn that consent."""
+    if data.get("presumed_child") is True:
+        return True
+    return data.get("consent_police_report") is True and not data.get(
+        "consent_police_report_withdrawn"
     )
 
 

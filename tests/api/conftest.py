@@ -42,6 +42,8 @@ REPORT = {
     "region": "chui",
     "exploitation_type": "labour",
     "intake_note": "Met at the bus station",
+    # The identifying authority sees the identity only with this consent (or for a child).
+    "consent_police_report": True,
 }
 PERSONAL_VALUES = ("Asel Toktogulova", "2001-02-03", "+996555123456")
 

@@ -4,6 +4,7 @@ and an access record for every response that contains one."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -12,7 +13,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from api.models import AccessRecord
-from api.services.visibility import may_see_personal, project
+from api.services.visibility import may_see_personal, project, serving_agencies
 from engine.facade import Engine
 from tests.api.conftest import PERSONAL_VALUES, REPORT, Actor, AsUser, complete, only, start_case
 
@@ -31,8 +32,8 @@ def leaks(response: httpx.Response) -> list[str]:
     return [s for s in (*PERSONAL, *SECRET_VALUES) if s in text]
 
 
-def identified_case(as_user: AsUser, reporter: str = "border") -> dict[str, Any]:
-    case = start_case(as_user(reporter))["case"]
+def identified_case(as_user: AsUser, reporter: str = "border", **report: Any) -> dict[str, Any]:
+    case = start_case(as_user(reporter), **report)["case"]
     task = only(case["open_tasks"], "Identify the person")
     response = complete(as_user("police"), task["id"], IDENTIFY)
     assert response.status_code == 200, response.text
@@ -106,6 +107,35 @@ def test_identifying_authority_receives_identity_and_each_response_is_recorded(
     assert all(r.case_id == case_id and r.agency == "police" for r in records)
 
 
+def test_identifying_authority_gets_no_identity_when_the_adult_refused_a_police_report(
+    as_user: AsUser,
+) -> None:
+    case_id = identified_case(as_user, consent_police_report=False)["case"]["id"]
+    police = as_user("police")
+    response = police.get(f"/cases/{case_id}")
+    assert response.status_code == 200
+    assert response.json()["data"]["pseudonym"] == "Aigul"
+    assert not leaks(response)
+
+
+def test_identifying_authority_reads_its_open_decision_task_pseudonymised_without_consent(
+    as_user: AsUser,
+) -> None:
+    case = start_case(as_user("border"), consent_police_report=False)["case"]
+    task = only(case["open_tasks"], "Identify the person")
+    police = as_user("police")
+    detail, case_read = police.get(f"/tasks/{task['id']}"), police.get(f"/cases/{case['id']}")
+    assert (detail.status_code, case_read.status_code) == (200, 200)
+    # the form names its context fields; their values are not sent
+    assert detail.json()["data"] == {
+        "pseudonym": "Aigul",
+        "age": 24,
+        "intake_note": REPORT["intake_note"],
+    }
+    assert not [v for v in SECRET_VALUES if v in detail.text]
+    assert not leaks(case_read)
+
+
 def test_consular_receives_identity_and_travel_data_only(as_user: AsUser) -> None:
     case_id = identified_case(as_user)["case"]["id"]
     ngo = as_user("ngo")
@@ -162,9 +192,53 @@ def test_may_see_personal_follows_the_brief(agency: str, allowed: bool) -> None:
     assert (
         may_see_personal(
             agency=agency,
-            data={"referral_receiver": "ngo"},
+            data={"referral_receiver": "ngo", "consent_police_report": True},
             serving={"social"},
             params={"identifying_authority": "police"},
         )
         is allowed
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "serving", "allowed"),
+    [
+        ({"consent_police_report": True}, set(), True),
+        ({"consent_police_report": False}, set(), False),
+        ({}, set(), False),  # not asked yet: no consent
+        ({"consent_police_report": False, "presumed_child": True}, set(), True),
+        ({"consent_police_report": True, "consent_police_report_withdrawn": True}, set(), False),
+        ({"consent_police_report": False}, {"police"}, True),  # serving the person now
+    ],
+)
+def test_identifying_authority_sees_identity_only_with_consent_a_child_or_serving(
+    data: dict[str, Any], serving: set[str], allowed: bool
+) -> None:
+    shown = may_see_personal(
+        agency="police", data=data, serving=serving, params={"identifying_authority": "police"}
+    )
+    assert shown is allowed
+
+
+@dataclass
+class Open:
+    agency: str | None
+    lane: str | None
+
+
+def test_an_open_decision_or_review_task_does_not_make_its_agency_a_serving_one() -> None:
+    tasks = [
+        Open("police", "lane_identifying_authority"),
+        Open("prosecutor", "lane_decision_reviewer"),
+        Open("ngo", "lane_first_responder"),
+        Open("health", None),
+        Open(None, "lane_receiver"),
+    ]
+    assert serving_agencies(tasks) == {"ngo", "health"}
+    reviewer = may_see_personal(
+        agency="prosecutor",
+        data={"consent_police_report": True},
+        serving=serving_agencies(tasks),
+        params={"identifying_authority": "police", "decision_review_authority": "prosecutor"},
+    )
+    assert reviewer is False
