@@ -14,6 +14,7 @@ Feature: The case of one presumed victim, from report to closure
       | location             | abroad      |
       | exploitation_country | RU          |
       | pseudonym            | "Aizada-01" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
     Then the consular service has a task "Consular interview"
     And the case data has repatriation_direction = "inbound"
     When the consular service completes "Consular interview"
@@ -197,6 +198,7 @@ Feature: The case of one presumed victim, from report to closure
       | location             | abroad     |
       | exploitation_country | KZ         |
       | pseudonym            | "Bakyt-02" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
     When the consular service completes "Consular interview"
       | field                        | value                         |
       | return_contact_channel       | consulate                     |
@@ -230,6 +232,7 @@ Feature: The case of one presumed victim, from report to closure
       | location             | abroad      |
       | exploitation_country | TR          |
       | pseudonym            | "Nurbek-11" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
     When the consular service completes "Consular interview"
       | field                        | value    |
       | return_contact_channel       | iom      |
@@ -252,6 +255,7 @@ Feature: The case of one presumed victim, from report to closure
       | location             | abroad      |
       | exploitation_country | KZ          |
       | pseudonym            | "Ruslan-12" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
     When the consular service completes "Consular interview"
       | field                        | value           |
       | full_name                    | "Ruslan Abdiev" |
@@ -313,6 +317,7 @@ Feature: The case of one presumed victim, from report to closure
       | location             | abroad    |
       | exploitation_country | KR        |
       | pseudonym            | "Emil-22" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
     When the consular service completes "Consular interview"
       | field                        | value           |
       | return_citizenship_evidence  | ["kg_passport"] |
@@ -2092,6 +2097,7 @@ Feature: The case of one presumed victim, from report to closure
       | exploitation_country | RU         |
       | citizenship_status   | unknown    |
       | pseudonym            | "Timur-23" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
     Then the case data has citizenship = "unknown"
     And the consular service has no task "Consular interview"
     And the registration service has a task "Verify citizenship"
@@ -2112,6 +2118,7 @@ Feature: The case of one presumed victim, from report to closure
       | citizenship          | UZ           |
       | exploitation_country | RU           |
       | pseudonym            | "Dilnoza-22" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
     Then the consular service has no task "Consular interview"
     And the registration service has no task "Verify citizenship"
     And the consular service has a task "Refer to help in the country of stay"
@@ -2125,6 +2132,55 @@ Feature: The case of one presumed victim, from report to closure
     Then the case is closed with outcome "referred_abroad"
     And the case data has referral_abroad_outcome = "taken_on"
     And the consular service has no open tasks
+
+  @repatriation @safety
+  Scenario: an adult found abroad is made safe and sheltered at once, before the consular steps and the citizenship verification run
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | RU          |
+      | citizenship_status   | unknown     |
+      | pseudonym            | "Gulnara-30" |
+    Then the consular service has a task "Arrange immediate safety and shelter abroad"
+    And the task "Arrange immediate safety and shelter abroad" is due in 4 hours
+    And the registration service has no task "Verify citizenship"
+    And the consular service has no task "Consular interview"
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+      | field                      | value                          |
+      | immediate_danger           | false                          |
+      | medical_emergency          | false                          |
+      | abroad_trafficker_contact  | true                           |
+      | abroad_safe_place          | partner_shelter                |
+      | abroad_safety_partner      | ngo                            |
+      | abroad_safety_partner_name | "Crisis centre Sisters, Moscow" |
+      | abroad_interim_help        | ["food_and_essentials", "psychological_support", "phone_contact"] |
+    Then the consular service has no task "Provide emergency assistance abroad"
+    And the case data has abroad_safe_place = "partner_shelter"
+    And the registration service has a task "Verify citizenship"
+
+  @repatriation @safety @inbound
+  Scenario: a citizen found abroad in immediate danger gets emergency assistance there within hours, before the consular interview
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | TR          |
+      | pseudonym            | "Asel-31"   |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+      | field             | value    |
+      | immediate_danger  | true     |
+      | medical_emergency | true     |
+      | abroad_safe_place | hospital |
+    Then the consular service has a task "Provide emergency assistance abroad"
+    And the task "Provide emergency assistance abroad" is due in 2 hours
+    And the consular service has no task "Consular interview"
+    When the consular service completes "Provide emergency assistance abroad"
+      | field                       | value                                  |
+      | abroad_emergency_assistance | ["hospitalisation", "host_police_protection"] |
+      | abroad_emergency_provider   | "City hospital No. 4, Antalya"         |
+    Then the case data has abroad_emergency_assistance = ["hospitalisation", "host_police_protection"]
+    And the consular service has a task "Consular interview"
 
   Scenario: a rehabilitation exit that cannot apply to a citizen does not close her case: rehabilitation goes on
     Given a presumed victim reported by the NGO
@@ -2398,6 +2454,7 @@ Feature: The case of one presumed victim, from report to closure
       | citizenship_status   | unknown    |
       | age                  | 15         |
       | pseudonym            | "Aruuke-27" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
     Then the child-protection body has a task "Protect the child abroad and appoint a guardian"
     And the registration service has no task "Verify citizenship"
     When the child-protection body completes "Protect the child abroad and appoint a guardian"
@@ -2437,6 +2494,7 @@ Feature: The case of one presumed victim, from report to closure
       | exploitation_country | RU          |
       | citizenship_status   | unknown     |
       | pseudonym            | "Elnura-28" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
     Then the registration service has a task "Verify citizenship"
     When the consular service sends the message "consent_withdrawn" with:
       | field                        | value        |
