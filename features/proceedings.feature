@@ -265,15 +265,64 @@ Feature: Criminal proceedings (the victim's side)
       | field                    | value                 |
       | proceedings_hearing_date | 2026-02-10            |
       | proceedings_court        | Osh city court        |
-    Then the prosecutor has no task "Record the next step of the proceedings"
-    And the NGO has a task "Prepare and accompany the person to the hearing"
+    Then the NGO has a task "Prepare and accompany the person to the hearing"
+    And the prosecutor has a task "Record the next step of the proceedings"
     And the case data has proceedings_hearing_date = "2026-02-10"
     When the NGO completes "Prepare and accompany the person to the hearing"
     Then the prosecutor has a task "Record the next step of the proceedings"
+    And the case is open
     When the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
     Then the case is closed with outcome "closed"
+
+  @message
+  Scenario: a court summons that arrives while the witness tasks are still open is not lost
+    Given a "proceedings" case reported by the police
+      | field                 | value  |
+      | pseudonym             | Nurzat |
+      | presumed_child        | false  |
+      | consent_police_report | true   |
+      | referral_receiver     | ngo    |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0402-2026-0011 |
+      | crime_registration_region | chui           |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value  |
+      | proceedings_explained    | true   |
+      | proceedings_participates | true   |
+      | proceedings_decided_by   | person |
+    Then the NGO has a task "Prepare the compensation claim"
+    And the police has a task "Decide protection measures for the victim-witness"
+    And the case waits for the message "hearing_scheduled"
+    When the prosecutor sends the message "hearing_scheduled" with:
+      | field                    | value           |
+      | proceedings_hearing_date | 2026-01-28      |
+      | proceedings_court        | Chui district court |
+    Then the NGO has a task "Prepare and accompany the person to the hearing"
+    And the NGO has a task "Prepare the compensation claim"
+    And the police has a task "Decide protection measures for the victim-witness"
+    And the case does not wait for the message "hearing_scheduled"
+    When the NGO completes "Prepare and accompany the person to the hearing"
+      | field            | value                      |
+      | hearing_support  | ["lawyer", "psychologist"] |
+      | hearing_attended | true                       |
+    Then the case waits for the message "hearing_scheduled"
+    When the NGO completes "Prepare the compensation claim"
+      | field                | value |
+      | compensation_claimed | false |
+    And the police completes "Decide protection measures for the victim-witness"
+      | field               | value                     |
+      | protection_risk     | low                       |
+      | protection_measures | ["identity_confidential"] |
+    And the NGO completes "Extend the free shelter for the proceedings"
+      | field               | value          |
+      | proceedings_shelter | not_in_shelter |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value   |
+      | proceedings_next | verdict |
+    Then the case is closed with outcome "verdict"
 
   @consent @message
   Scenario: a victim-witness withdraws consent during the trial and keeps her protection and a planned move from the shelter
@@ -315,7 +364,6 @@ Feature: Criminal proceedings (the victim's side)
       | consent_still_agrees_to_help | true       |
     Then the prosecutor has no task "Record the next step of the proceedings"
     And the NGO has a task "Agree the person's safety after consent was withdrawn"
-    And the case does not wait for the message "hearing_scheduled"
     And the case data has consent_withdrawn_from = ["police"]
     When the NGO tries to complete "Agree the person's safety after consent was withdrawn"
       | field                 | value        |
