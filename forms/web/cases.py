@@ -13,7 +13,7 @@ from starlette.responses import Response
 from api.deps import EngineDep
 from api.services import cases, messages
 from engine.db import read_session
-from forms import diagramtext, fieldlabels, formview
+from forms import diagramtext, fieldlabels, formview, timewords
 from forms.fieldlabels import FieldIndex
 from forms.web import summary
 from forms.web.casedata import version_index
@@ -133,6 +133,11 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         data=fieldlabels.rows(t, index, public.data or {}),
         history=history.data,
         case_summary=line.get(case.id),
+        due_words={
+            task.id: timewords.deadline(t, task.due_at, engine.clock.now())
+            for task in public.open_tasks
+            if task.due_at is not None
+        },
         decided={
             task_id: fieldlabels.rows(t, index, answers, key_fields(index, answers))
             for task_id, answers in sent.items()

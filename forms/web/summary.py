@@ -34,6 +34,7 @@ def lines(
             "region": fieldlabels.display(t, index, "region", s.region) if s.region else None,
             "sops": [t.form(name) for name in s.sops],
             "deadline": timewords.deadline(t, s.next_due, now) if s.next_due else None,
+            "due_at": s.next_due,
             "overdue": s.overdue,
         }
         for case_id, s in found.items()

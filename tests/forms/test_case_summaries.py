@@ -34,7 +34,7 @@ def test_the_case_list_and_inbox_show_a_summary_line(
     listed = ngo.get("/cases").text
     line = _text(_entry(listed, child.case.number))
     assert "Bakyt-02" in line and "ребёнок" in line and "непосредственная опасность" in line
-    assert "ближайший срок" in line
+    assert "Срок по случаю: через" in line
     assert "Идентификация (СОП 1)" in line
     other = _text(_entry(listed, adult.case.number))
     assert "Aigul" in other and "возраст 18-24" in other and "Ош" in other
