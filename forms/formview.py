@@ -48,7 +48,7 @@ class Field:
     title: str
     help: str
     widget: str  # text textarea integer number date datetime yesno radio select checkboxes codes
-    required: bool
+    required: bool  # must be answered: listed in `required` and not allowed empty (null)
     personal: bool
     nullable: bool
     choices: list[Choice]
@@ -145,15 +145,18 @@ def build(
         section = sections.setdefault(key, Section(key))
         widget = widget_of(prop)
         default: Raw = [] if widget == "checkboxes" else ""
+        nullable = "null" in types_of(prop)
         section.fields.append(
             Field(
                 name=name,
                 title=str(prop.get("title") or name),
                 help=str(prop.get("description") or ""),
                 widget=widget,
-                required=name in required,
+                # A field the form takes empty (null: "empty when unknown") is sent empty,
+                # not refused: no asterisk, whatever `required` says of its key.
+                required=name in required and not nullable,
                 personal=bool(prop.get("x-personal")),
-                nullable="null" in types_of(prop),
+                nullable=nullable,
                 choices=choices_of(prop) or [Choice(v, t) for v, t in codes.also(prop)],
                 value=values.get(name, default),
                 error=errors.get(name),

@@ -1,0 +1,39 @@
+"""An asterisk means the form refuses the field empty (issue 18, review 2): the report's age,
+which may be left empty when unknown (the person is then presumed a child), has none, and
+the form takes it empty; the fields it does refuse empty keep theirs."""
+
+from __future__ import annotations
+
+import re
+
+from engine.facade import Engine
+from tests.forms.conftest import OpenBrowser
+from tests.forms.test_report_once import FORM, open_form
+
+
+def _label(page: str, field: str) -> str:
+    match = re.search(rf'<label for="f-{field}">(.*?)</label>', page, re.S)
+    assert match is not None, field
+    return match.group(1)
+
+
+def _input(page: str, field: str) -> str:
+    match = re.search(rf'<(?:input|select|textarea)[^>]*id="f-{field}"[^>]*>', page)
+    assert match is not None, field
+    return match.group(0)
+
+
+def test_the_age_may_be_left_empty_and_has_no_asterisk(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    ngo = browser("ngo")
+    address, token = open_form(ngo)
+    page = ngo.get(address).text
+    assert 'class="req"' not in _label(page, "age") and "aria-required" not in _input(page, "age")
+    assert "оставьте пустым, если неизвестен" in page  # the hint says when to leave it empty
+    assert 'class="req"' in _label(page, "pseudonym")
+    assert 'aria-required="true"' in _input(page, "pseudonym")
+    sent = ngo.post("/report", {**FORM, "age": "", "submission": token})
+    assert sent.status_code == 303 and sent.headers["location"].startswith("/cases/")
+    case = web_engine.get_case(sent.headers["location"].removeprefix("/cases/"))
+    assert case.data["age"] is None and case.data["presumed_child"] is True
