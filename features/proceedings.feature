@@ -325,6 +325,62 @@ Feature: Criminal proceedings (the victim's side)
     Then the case is closed with outcome "verdict"
 
   @consent @message
+  Scenario: a withdrawn consent to the police report is acted on: the consequences are explained and whether she still takes part is recorded
+    Given a "proceedings" case reported by the police
+      | field                 | value  |
+      | pseudonym             | Saltanat |
+      | presumed_child        | false  |
+      | consent_police_report | true   |
+      | referral_receiver     | ngo    |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0403-2026-0021 |
+      | crime_registration_region | talas          |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value  |
+      | proceedings_explained    | true   |
+      | proceedings_participates | true   |
+      | proceedings_decided_by   | person |
+    Then the case waits for the message "consent_limited"
+    And the prosecutor cannot send the message "consent_limited"
+    When the NGO sends the message "consent_limited" with:
+      | field                           | value      |
+      | consent_withdrawn_from          | ["police"] |
+      | consent_police_report_withdrawn | true       |
+    Then the NGO has a task "Explain the consequences and record whether the person still takes part"
+    And the task "Explain the consequences and record whether the person still takes part" is due in 48 hours
+    And the police has a task "Decide protection measures for the victim-witness"
+    And the NGO has a task "Prepare the compensation claim"
+    And the case data has consent_limited = true
+    And the police is shown no personal data of this case
+    When the NGO completes "Explain the consequences and record whether the person still takes part"
+      | field                                       | value      |
+      | police_report_withdrawal_explained          | true       |
+      | police_report_withdrawal_still_participates | true       |
+      | police_report_withdrawal_police_excluded    | true       |
+    Then the case data has police_report_withdrawal_still_participates = true
+    And the police has a task "Decide protection measures for the victim-witness"
+    And the case waits for the message "consent_limited"
+
+  @consent @message
+  Scenario: a consent limited to other agencies leaves the proceedings as they were
+    Given a "proceedings" case reported by the police
+      | field                 | value  |
+      | pseudonym             | Jyldyz |
+      | presumed_child        | false  |
+      | consent_police_report | true   |
+      | referral_receiver     | ngo    |
+    When the NGO sends the message "consent_limited" with:
+      | field                           | value      |
+      | consent_withdrawn_on            | 2026-01-07 |
+      | consent_withdrawn_from          | ["iom"]    |
+      | consent_police_report_withdrawn | false      |
+    Then the prosecutor has a task "Record the crime in the unified register"
+    And the NGO has no task "Explain the consequences and record whether the person still takes part"
+    And the case data has consent_limited = true
+    And the case waits for the message "consent_limited"
+
+  @consent @message
   Scenario: a victim-witness withdraws consent during the trial and keeps her protection and a planned move from the shelter
     Given a "proceedings" case reported by the police
       | field                 | value     |
