@@ -199,7 +199,7 @@ Feature: The case of one presumed victim, from report to closure
       | exploitation_country | KZ         |
       | pseudonym            | "Bakyt-02" |
     When the consular service completes "Arrange immediate safety and shelter abroad"
-    When the consular service completes "Consular interview"
+    And the consular service completes "Consular interview"
       | field                        | value                         |
       | return_contact_channel       | consulate                     |
       | return_country_of_stay       | KZ                            |
@@ -225,7 +225,7 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has repatriation_outcome = "return_declined"
 
   @repatriation @inbound
-  Scenario: citizenship cannot be confirmed abroad and the case closes as not returned
+  Scenario: citizenship neither confirmed by the consul nor established by the registration service abroad: the person is referred to help there and the case closes as not returned
     Given a presumed victim reported by the consular service
       | field                | value       |
       | detection_channel    | consular    |
@@ -233,12 +233,16 @@ Feature: The case of one presumed victim, from report to closure
       | exploitation_country | TR          |
       | pseudonym            | "Nurbek-11" |
     When the consular service completes "Arrange immediate safety and shelter abroad"
-    When the consular service completes "Consular interview"
+    And the consular service completes "Consular interview"
       | field                        | value    |
       | return_contact_channel       | iom      |
       | return_country_of_stay       | TR       |
       | return_citizenship_evidence  | ["none"] |
       | return_citizenship_confirmed | false    |
+    Then the registration service has a task "Verify citizenship"
+    When the registration service completes "Verify citizenship"
+      | field                   | value           |
+      | citizenship_verified_as | not_established |
     And the consular service completes "Refer to assistance in the country of stay"
       | field                      | value                  |
       | return_abroad_organisation | "IOM office in Ankara" |
@@ -256,7 +260,7 @@ Feature: The case of one presumed victim, from report to closure
       | exploitation_country | KZ          |
       | pseudonym            | "Ruslan-12" |
     When the consular service completes "Arrange immediate safety and shelter abroad"
-    When the consular service completes "Consular interview"
+    And the consular service completes "Consular interview"
       | field                        | value           |
       | full_name                    | "Ruslan Abdiev" |
       | date_of_birth                | "1994-03-02"    |
@@ -318,7 +322,7 @@ Feature: The case of one presumed victim, from report to closure
       | exploitation_country | KR        |
       | pseudonym            | "Emil-22" |
     When the consular service completes "Arrange immediate safety and shelter abroad"
-    When the consular service completes "Consular interview"
+    And the consular service completes "Consular interview"
       | field                        | value           |
       | return_citizenship_evidence  | ["kg_passport"] |
       | return_citizenship_confirmed | true            |

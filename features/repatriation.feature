@@ -90,26 +90,60 @@ Feature: Repatriation (SOP 4)
     And the case data has return_abroad_organisation = "NGO Sana Sezim, Almaty"
 
   @inbound
-  Scenario: citizenship cannot be confirmed and the person is referred to help in the country of stay
+  Scenario: citizenship not confirmed at the consular interview is verified by the registration service; a person found not to be a Kyrgyz citizen is referred to help in the country of stay
     Given a "repatriation" case reported by the consular service
       | field                  | value   |
       | repatriation_direction | inbound |
       | presumed_child         | false   |
       | pseudonym              | Nurs-41 |
     When the consular service completes "Consular interview"
-      | field                        | value    |
-      | return_contact_channel       | iom      |
-      | return_country_of_stay       | TR       |
-      | return_citizenship_evidence  | ["none"] |
-      | return_citizenship_confirmed | false    |
+      | field                        | value          |
+      | return_contact_channel       | iom            |
+      | return_country_of_stay       | TR             |
+      | full_name                    | "Nursultan B." |
+      | date_of_birth                | "1994-02-11"   |
+      | return_citizenship_evidence  | ["none"]       |
+      | return_citizenship_confirmed | false          |
     Then the consular service has no task "Informed consent to return"
-    And the consular service has a task "Refer to assistance in the country of stay"
+    And the consular service has no task "Refer to assistance in the country of stay"
+    And the registration service has a task "Verify citizenship"
+    When the registration service completes "Verify citizenship"
+      | field                          | value                                    |
+      | citizenship_verified_as        | other                                    |
+      | citizenship_verified_country   | TM                                       |
+      | citizenship_verification_basis | "No entry in the population register"    |
+    Then the consular service has a task "Refer to assistance in the country of stay"
     When the consular service completes "Refer to assistance in the country of stay"
       | field                      | value                |
       | return_abroad_organisation | IOM office in Ankara |
       | return_abroad_data_consent | true                 |
     Then the case is closed with outcome "citizenship_not_confirmed"
     And the case data has repatriation_outcome = "citizenship_not_confirmed"
+    And the case data has citizenship = "TM"
+
+  @inbound @citizenship
+  Scenario: a person reported as Kyrgyz without papers is not referred away on the consul's doubt: the registration service confirms her citizenship and she is asked about returning
+    Given a "repatriation" case reported by the consular service
+      | field                  | value    |
+      | repatriation_direction | inbound  |
+      | presumed_child         | false    |
+      | pseudonym              | Zarina-9 |
+    When the consular service completes "Consular interview"
+      | field                        | value         |
+      | return_contact_channel       | ngo           |
+      | return_country_of_stay       | KZ            |
+      | full_name                    | "Zarina K."   |
+      | date_of_birth                | "2001-07-30"  |
+      | return_citizenship_evidence  | ["none"]      |
+      | return_citizenship_confirmed | false         |
+    Then the registration service has a task "Verify citizenship"
+    When the registration service completes "Verify citizenship"
+      | field                          | value                                       |
+      | citizenship_verified_as        | kyrgyz                                      |
+      | citizenship_verification_basis | "Entry in the population register, Naryn"   |
+    Then the consular service has a task "Informed consent to return"
+    And the consular service has no task "Refer to assistance in the country of stay"
+    And the case data has citizenship = "KG"
 
   @inbound
   Scenario: a high return risk leads to safety measures and an escort before the certificate
@@ -139,9 +173,61 @@ Feature: Repatriation (SOP 4)
       | return_escort_required | true                                             |
       | return_escort_by       | iom                                              |
       | return_safety_measures | escort from Dubai, met at the airport by the NGO |
+    Then the consular service has a task "Confirm consent with the risk and safety plan explained"
+    And the consular service has no task "Issue certificate of return"
+    When the consular service completes "Confirm consent with the risk and safety plan explained"
+      | field                       | value  |
+      | return_risk_explained       | true   |
+      | return_consent_confirmed    | true   |
+      | return_consent_confirmed_by | person |
     Then the consular service has a task "Issue certificate of return"
     And the case data has return_escort_required = true
     And the case is open
+
+  @inbound @consent
+  Scenario: told of the high risk and the safety plan, a citizen abroad no longer wants to return and is referred to help there
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | false     |
+      | pseudonym              | Meerim-12 |
+    When the consular service completes "Consular interview"
+      | field                        | value           |
+      | return_country_of_stay       | RU              |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                | value  |
+      | return_consent_given | true   |
+      | return_consent_by    | person |
+    And IOM completes "Assess return risk"
+      | field               | value                         |
+      | return_risk_level   | high                          |
+      | return_risk_factors | ["contact_with_traffickers"]  |
+    And IOM completes "Plan safety measures and escort"
+      | field                  | value                                  |
+      | return_escort_required | true                                   |
+      | return_escort_by       | iom                                    |
+      | return_safety_measures | the recruiters live in her home village |
+    Then the consular service has a task "Confirm consent with the risk and safety plan explained"
+    When the consular service tries to complete "Confirm consent with the risk and safety plan explained"
+      | field                    | value |
+      | return_risk_explained    | false |
+      | return_consent_confirmed | false |
+    Then the answers are refused for return_risk_explained
+    When the consular service completes "Confirm consent with the risk and safety plan explained"
+      | field                          | value                                            |
+      | return_risk_explained          | true                                             |
+      | return_consent_confirmed       | false                                            |
+      | return_consent_confirmed_notes | "Does not want to go back while they are there"  |
+    Then the consular service has no task "Issue certificate of return"
+    And the case data has repatriation_outcome = "return_declined"
+    And the consular service has a task "Refer to assistance in the country of stay"
+    When the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                        |
+      | return_abroad_organisation | "Crisis centre, Novosibirsk" |
+      | return_abroad_data_consent | true                         |
+    Then the case is closed with outcome "return_declined"
 
   @inbound @timer
   Scenario: the certificate of return expires before travel and is reissued
