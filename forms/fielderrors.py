@@ -117,16 +117,25 @@ def _number(t: Translator, value: float) -> str:
 
 
 def localise(
-    t: Translator, schema: Mapping[str, Any] | None, errors: Iterable[FieldError]
+    t: Translator,
+    schema: Mapping[str, Any] | None,
+    errors: Iterable[FieldError],
+    data: Mapping[str, Any] | None = None,
 ) -> tuple[dict[str, str], list[str]]:
     """Per-field messages (the first problem of each field), and messages that belong to
-    no field of the form."""
+    no field of the form. A field required because of another question nobody answered
+    (citizenship, when "is it known?" is unanswered) is that question's problem: the
+    message goes to the question (`data`: what was sent)."""
     props = properties(schema)
     per_field: dict[str, str] = {}
     general: list[str] = []
     for error in errors:
         name, _, rest = error.field.partition("/")
-        if name in props and error.code != "unknown":
+        first = _unanswered(error, props, data)
+        if first is not None:
+            said = t("error.answer_first", fields=f"«{label(t, props, name)}»")
+            per_field.setdefault(first, said)
+        elif name in props and error.code != "unknown":
             said = message(t, props[name], error, item=bool(rest), props=props)
             per_field.setdefault(name, said)
         elif name == "(form)":
@@ -134,3 +143,16 @@ def localise(
         else:
             general.append(t("error.unknown_field", field=name))
     return per_field, general
+
+
+def _unanswered(
+    error: FieldError, props: Mapping[str, Any], data: Mapping[str, Any] | None
+) -> str | None:
+    """The first question of the form, unanswered in `data`, whose answer would decide
+    whether this refused field is needed; None when there is none (or no data)."""
+    if data is None or error.code not in _BECAUSE:
+        return None
+    for other in error.related:
+        if other in props and data.get(other) in (None, "", []):
+            return other
+    return None

@@ -118,7 +118,7 @@ def record_answer(
         )
     except InvalidDataError as exc:
         per_field, general = fielderrors.localise(
-            translator(request), message.form_schema, exc.errors
+            translator(request), message.form_schema, exc.errors, data
         )
         return answer_page(
             request,

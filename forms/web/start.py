@@ -142,7 +142,7 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
     except IdempotencyKeyReusedError:  # sent a moment ago with other answers
         return RedirectResponse(f"/report?t={submission}", status_code=303)
     except InvalidDataError as exc:
-        per_field, general = fielderrors.localise(translator(request), schema, exc.errors)
+        per_field, general = fielderrors.localise(translator(request), schema, exc.errors, data)
         return _report_page(
             request,
             schema,

@@ -176,7 +176,7 @@ def submit_task(
         )
     except InvalidDataError as exc:
         per_field, general = fielderrors.localise(
-            translator(request), detail.form_schema, exc.errors
+            translator(request), detail.form_schema, exc.errors, data
         )
         with read_session(engine.db) as session:
             index = version_index(engine, session, ctx.case)

@@ -53,3 +53,24 @@ def test_countries_are_picked_by_name_and_dates_that_disagree_are_refused(
     assert "Эксплуатация по: Дата не может быть раньше, чем «Эксплуатация с»." in said
     assert page.locator("#f-citizenship").input_value() == "UZ"
     screenshot(page, "report-rules-error", full_page=False)
+
+
+def test_an_unanswered_citizenship_question_carries_its_own_error_and_its_link_focuses_it(
+    new_page: Any, live_server: LiveServer
+) -> None:
+    del live_server
+    page = new_page()
+    page.set_default_timeout(30_000)  # the report's long page, on a busy machine
+    sign_in(page, "ngo")
+    page.goto("/report")
+    page.fill("#f-pseudonym", "Question")
+    page.click("button.primary")
+    page.wait_for_selector("#error-summary")
+    group = page.locator("#field-citizenship_status [role=radiogroup]")
+    assert group.get_attribute("aria-invalid") == "true"
+    assert "от ответа зависит «Гражданство»" in page.locator("#err-citizenship_status").inner_text()
+    assert page.get_attribute("#f-citizenship", "aria-invalid") is None
+    assert page.locator("#err-citizenship").count() == 0
+    page.click("#error-summary a[href='#f-citizenship_status']")
+    assert page.evaluate("document.activeElement.name") == "citizenship_status"
+    screenshot(page, "report-citizenship-question", full_page=False)
