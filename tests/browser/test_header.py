@@ -36,3 +36,28 @@ def test_case_list_with_its_filters_fits_a_phone(new_page: Any, live_server: Liv
         width = phone.evaluate("document.documentElement.scrollWidth")
         screenshot(phone, "phone-" + path.strip("/").replace("?", "-").replace("&", "-"))
         assert width <= PHONE[0], f"{path}: {width} px wide"
+
+
+@pytest.mark.parametrize("username", ["ngo", "policy", "admin"])
+def test_the_menu_wraps_on_a_phone_and_nothing_scrolls_sideways(
+    new_page: Any, live_server: LiveServer, username: str
+) -> None:
+    del live_server
+    phone = new_page(*PHONE)
+    sign_in(phone, username)
+    for lang in ("ru", "ky", "en"):
+        phone.click(f"header button[name=lang][value={lang}]")
+        phone.wait_for_load_state("load")
+        page_width = phone.evaluate("document.documentElement.scrollWidth")
+        menu = phone.evaluate(
+            "[...document.querySelectorAll('header.site nav ul, header.site nav li')]"
+            ".map(e => [e.scrollWidth, e.clientWidth])"
+        )
+        links = phone.evaluate(
+            "[...document.querySelectorAll('header.site nav a')].map(a => {"
+            " const r = a.getBoundingClientRect(); return [r.left, r.right]; })"
+        )
+        screenshot(phone, f"menu-{username}-{lang}-360", full_page=False)
+        assert page_width <= PHONE[0], f"{username} {lang}: page {page_width} px wide"
+        assert all(scroll <= client for scroll, client in menu), f"{username} {lang}: {menu}"
+        assert all(0 <= left and right <= PHONE[0] for left, right in links), links
