@@ -158,13 +158,23 @@ Feature: Identification of a presumed victim (SOP 1)
       | screening_means   | false        |
       | screening_purpose | false        |
     Then the case data has screening_result = "not_victim"
-    And the health organisation has a task "Refer to general services"
+    And the health organisation has a task "Tell the person of the negative decision and offer a review"
+    And the health organisation has no task "Refer to general services"
+    When the health organisation completes "Tell the person of the negative decision and offer a review"
+      | field                   | value        |
+      | status_notice_date      | "2026-01-05" |
+      | status_notice_given     | true         |
+      | status_review_requested | false        |
+    Then the health organisation has a task "Refer to general services"
     When the health organisation completes "Refer to general services"
-      | field                     | value                                   |
-      | general_services_referred | ["social_assistance", "legal_aid"]     |
-      | general_services_declined | false                                   |
-      | general_services_date     | "2026-01-05"                            |
+      | field                        | value                                         |
+      | general_services_referred    | ["social_assistance", "legal_aid"]            |
+      | general_services_declined    | false                                         |
+      | general_services_date        | "2026-01-05"                                  |
+      | general_services_person_told | true                                          |
+      | general_services_help_again  | "Crisis centre hotline 1899, any time"        |
     Then the case data has identification_outcome = "not_victim"
+    And the case data has general_services_person_told = true
     And the police has no task "Decide identification status"
     And the health organisation has no open tasks
 
@@ -335,6 +345,9 @@ Feature: Identification of a presumed victim (SOP 1)
       | screening_act     | false        |
       | screening_means   | false        |
       | screening_purpose | false        |
+    And the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_review_requested | false |
     And the NGO completes "Refer to general services"
       | field                     | value            |
       | general_services_referred | ["health_care"]  |
@@ -612,3 +625,119 @@ Feature: Identification of a presumed victim (SOP 1)
     Then the health organisation has no task "Provide emergency assistance"
     And the NGO has no task "Agree the help that continues after consent was withdrawn"
     And the NGO has a task "Send anonymous notification"
+
+  @review
+  Scenario: an adult screened not a victim is told why and asks for a review; another body finds reasonable grounds and help starts
+    Given a "identification" case reported by the NGO
+      | field              | value        |
+      | pseudonym          | "Nazgul-26"  |
+      | age                | 26           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value                                       |
+      | screening_act     | false                                       |
+      | screening_means   | false                                       |
+      | screening_purpose | false                                       |
+      | screening_notes   | "Says she was paid, but her passport is kept" |
+    Then the case data has screening_result = "not_victim"
+    And the NGO has a task "Tell the person of the negative decision and offer a review"
+    And the task "Tell the person of the negative decision and offer a review" is due in 3 working days
+    And the NGO has no task "Refer to general services"
+    When the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                   | value        |
+      | status_notice_date      | "2026-01-06" |
+      | status_notice_given     | true         |
+      | status_review_requested | true         |
+    Then the prosecutor has a task "Review the negative decision"
+    And the task "Review the negative decision" is due in 10 working days
+    And the NGO has no task "Refer to general services"
+    And the prosecutor is shown no personal data of this case
+    When the prosecutor completes "Review the negative decision"
+      | field                 | value                                                        |
+      | status_review_outcome | overturned                                                   |
+      | status_review_reasons | "A kept passport is control of movement: act and purpose hold" |
+    Then the case data has screening_result = "presumed_victim"
+    And the NGO has a task "Record reasonable grounds and tell the person"
+    When the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    Then the case is closed with outcome "presumed_victim"
+
+  @review
+  Scenario: the review upholds a negative screening; the person is told and referred to general services, and knows how to ask for help again
+    Given a "identification" case reported by the labour inspection
+      | field              | value       |
+      | pseudonym          | "Ulan-44"   |
+      | age                | 44          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+    When the labour inspection completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the labour inspection completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the labour inspection completes "Indicator screening"
+      | field             | value |
+      | screening_act     | false |
+      | screening_means   | false |
+      | screening_purpose | false |
+    And the labour inspection completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_review_requested | true  |
+    And the prosecutor completes "Review the negative decision"
+      | field                 | value  |
+      | status_review_outcome | upheld |
+    Then the labour inspection has a task "Refer to general services"
+    When the labour inspection completes "Refer to general services"
+      | field                        | value                                   |
+      | general_services_referred    | ["employment_service"]                  |
+      | general_services_person_told | true                                    |
+      | general_services_help_again  | "Labour inspection office, Naryn; hotline 1899" |
+    Then the case is closed with outcome "not_victim"
+    And the case data has general_services_help_again = "Labour inspection office, Naryn; hotline 1899"
+
+  @review
+  Scenario: the identifying authority decides "not a victim" after repeated unclear screenings; the person is told and may ask for a review
+    Given the parameter screening_unclear_rounds is 1
+    And a "identification" case reported by the NGO
+      | field              | value        |
+      | pseudonym          | "Cholpon-3"  |
+      | age                | 35           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | false |
+      | screening_purpose | false |
+    And the NGO completes "Further interview"
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | false |
+      | screening_purpose | false |
+    And the police completes "Decide after repeated unclear screenings"
+      | field                      | value      |
+      | screening_unclear_decision | not_victim |
+    Then the NGO has a task "Tell the person of the negative decision and offer a review"
+    And the NGO has no task "Refer to general services"

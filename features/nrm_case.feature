@@ -364,6 +364,9 @@ Feature: The case of one presumed victim, from report to closure
       | screening_act     | false |
       | screening_means   | false |
       | screening_purpose | false |
+    And IOM completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_review_requested | false |
     And IOM completes "Refer to general services"
       | field                     | value                  |
       | general_services_referred | ["employment_service"] |
@@ -410,6 +413,9 @@ Feature: The case of one presumed victim, from report to closure
       | screening_act     | false        |
       | screening_means   | false        |
       | screening_purpose | false        |
+    And the labour inspection completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_review_requested | false |
     And the labour inspection completes "Refer to general services"
       | field                     | value                  |
       | general_services_referred | ["employment_service"] |
