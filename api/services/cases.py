@@ -227,9 +227,18 @@ def history(*, session: Session, case: Case) -> HistoryPublic:
     )
 
 
+@dataclass(frozen=True)
+class Answers:
+    """What completed tasks recorded, as the caller's agency may read it: the answers shown
+    per task, and the tasks some of whose answers need to know keeps from it."""
+
+    shown: dict[str, dict[str, Any]]
+    withheld: frozenset[str]
+
+
 def answers(
     *, engine: Engine, session: Session, caller: Caller, case: Case, task_ids: list[str]
-) -> dict[str, dict[str, Any]]:
+) -> Answers:
     """What each completed task of the case recorded, as it was sent: the fields its form
     asks that the caller's agency may see in this case (need to know), never personal ones
     (the task's own page shows those, access-logged), in the form's order."""
@@ -244,17 +253,20 @@ def answers(
     ).all()
     forms: dict[str, str | None] = dict(rows)
     found: dict[str, dict[str, Any]] = {}
+    withheld: set[str] = set()
     for task_id, sent in engine.completed_task_data(case.id, list(forms)).items():
         props = (loaded.bundle.form(forms[task_id]) or {}).get("properties") or {}
-        found[task_id] = {
+        asked = {
             name: sent[name]
             for name, prop in props.items()
-            if name in sent
-            and name in allowed
-            and name not in personal
-            and not (isinstance(prop, dict) and prop.get("readOnly"))
+            if name in sent and not (isinstance(prop, dict) and prop.get("readOnly"))
         }
-    return found
+        found[task_id] = {
+            name: value for name, value in asked.items() if name in allowed and name not in personal
+        }
+        if any(name not in allowed for name in asked):
+            withheld.add(task_id)
+    return Answers(shown=found, withheld=frozenset(withheld))
 
 
 @dataclass(frozen=True)

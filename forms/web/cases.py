@@ -124,6 +124,9 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
             engine=engine, session=session, caller=caller, case=case, task_ids=done
         )
         t = translator(request)
+        # What each completed task was and who held it, for entries the trail names less
+        # (an older event without the task's name or agency).
+        done_tasks = {v.id: v for v in engine.case_tasks(case.id, status="completed")}
         line = summary.lines(engine=engine, session=session, caller=caller, t=t, case_ids=[case.id])
 
     return page(
@@ -140,8 +143,10 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         },
         decided={
             task_id: fieldlabels.rows(t, index, answers, key_fields(index, answers))
-            for task_id, answers in sent.items()
+            for task_id, answers in sent.shown.items()
         },
+        withheld=sent.withheld,
+        done_tasks=done_tasks,
         awaited=[(m, message_title(m)) for m in awaited.items],
         diagrams=[
             replace(d, svg=diagramtext.localise(t, d.svg))

@@ -10,7 +10,8 @@ from datetime import timedelta
 
 from api.services import cases, visibility
 from api.services.policy import Caller
-from engine.db import read_session
+from engine import audit
+from engine.db import read_session, write_session
 from engine.facade import Engine
 from engine.models import Case
 from engine.spiff.clock import FakeClock
@@ -95,7 +96,36 @@ def test_another_agency_reads_only_what_it_may_see_and_gets_no_link_to_the_form(
         loaded = visibility.version_of(web_engine, session, case)
         allowed = visibility.agency_case_fields(session, loaded, case, other)
         personal = visibility.case_personal_fields(loaded)
-    shown = {name for fields in said.values() for name in fields}
+    shown = {name for fields in said.shown.values() for name in fields}
     assert shown, "the other agency reads some answers"
     assert shown <= allowed
     assert not shown & personal
+
+
+def test_an_entry_whose_answers_are_withheld_names_the_task_and_its_agency_and_says_why(
+    web_engine: Engine, clock: FakeClock, browser: OpenBrowser
+) -> None:
+    case_id = report_case(web_engine).case.id
+    other = _drive_until_another_agency_worked(web_engine, clock, case_id)
+    safety = next(
+        t for t in web_engine.case_tasks(case_id, status="completed") if t.agency == "ngo"
+    )
+    with write_session(web_engine.db) as session:  # an older event: no task name nor agency
+        audit.record(
+            session,
+            at=clock.now(),
+            actor="ngo",
+            action="task.completed",
+            case_id=case_id,
+            task_id=safety.id,
+        )
+        session.commit()
+    entries = _entries(browser(other).get(f"/cases/{case_id}").text)
+    texts = [html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", e))) for e in entries]
+    named = [e for e in texts if "Задача выполнена: Проверить безопасность и риски" in e]
+    assert len(named) == 2, texts  # the event as written, and the older one named from its task
+    assert all("НКО / кризисный центр" in e for e in named)
+    assert all("не показаны; их видит НКО / кризисный центр" in e for e in named)
+    own = _entries(browser("ngo").get(f"/cases/{case_id}").text)
+    mine = [e for e in own if f'/tasks/{safety.id}"' in e]
+    assert mine and not any("не показаны" in e for e in mine)  # its own answers: the form
