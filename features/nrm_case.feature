@@ -2496,10 +2496,10 @@ Feature: The case of one presumed victim, from report to closure
     And the consular service has no task "Consular interview"
 
   @consent @citizenship
-  Scenario: consent withdrawn abroad before any referral: the help she still wants is provided by the consular service that serves her there
-    Given a presumed victim reported by the consular service
+  Scenario: consent withdrawn abroad while her citizenship is verified: the consular service that serves her there refers her to help in the country of stay, nothing is arranged at home
+    Given a presumed victim reported by the NGO
       | field                | value       |
-      | detection_channel    | consular    |
+      | detection_channel    | ngo_hotline |
       | location             | abroad      |
       | exploitation_country | RU          |
       | citizenship_status   | unknown     |
@@ -2511,15 +2511,74 @@ Feature: The case of one presumed victim, from report to closure
       | consent_withdrawn_on         | "2026-01-05" |
       | consent_still_agrees_to_help | true         |
     Then the registration service has no task "Verify citizenship"
-    When the social services completes "Agree the help that continues after consent was withdrawn"
-      | field                   | value                                   |
-      | consent_help_continuing | "Contacts of an NGO shelter in Moscow" |
-    Then the consular service has a task "Provide the help that continues"
-    When the consular service completes "Provide the help that continues"
-      | field                   | value                 |
-      | withdrawn_help_provided | ["other"]             |
-      | withdrawn_help_date     | "2026-01-05"          |
+    And the social services has no task "Agree the help that continues after consent was withdrawn"
+    And the consular service has a task "Refer to help in the country of stay"
+    When the consular service completes "Refer to help in the country of stay"
+      | field                        | value                                  |
+      | referral_abroad_to           | ngo                                    |
+      | referral_abroad_organisation | "NGO shelter in Moscow"                |
+      | referral_abroad_country      | RU                                     |
+      | referral_abroad_data_consent | true                                   |
+      | referral_abroad_outcome      | contacts_given                         |
     Then the case is closed with outcome "withdrawn"
+    And the NGO has no open tasks
+
+  @consent @repatriation @inbound
+  Scenario: a citizen back from abroad withdraws her consent to help while her new passport is being issued: the passport, a legal entitlement, is still issued
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | KZ          |
+      | pseudonym            | "Dinara-33" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the consular service completes "Consular interview"
+      | field                        | value           |
+      | full_name                    | "Dinara S."     |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                | value  |
+      | return_consent_given | true   |
+      | return_consent_by    | person |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_escort_provided | false |
+    And the social services completes "Receive at home"
+      | field                   | value  |
+      | return_receiving_agency | social |
+    And the social services completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the social services completes "Inform and obtain consent"
+      | field            | value |
+      | consent_informed | true  |
+      | consent_referral | false |
+    And the social services completes "Send anonymous notification"
+      | field                            | value                   |
+      | anonymous_notification_recipient | social                  |
+      | anonymous_refusal_reason         | distrust_of_authorities |
+      | anonymous_help_information_given | true                    |
+    Then the registration service has a task "Issue new passport"
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_on         | "2026-01-06" |
+      | consent_still_agrees_to_help | false        |
+    Then the registration service has a task "Issue new passport"
+    And the case is open
+    When the registration service completes "Issue new passport"
+      | field                  | value       |
+      | passport_issued_before | false       |
+      | passport_number        | "AC1112223" |
+    Then the case is closed with outcome "withdrawn"
+    And the case data has no full_name
 
   @child @consent @message
   Scenario: withdrawing only from the proceedings ends neither the rehabilitation nor the return running beside them
