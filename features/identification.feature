@@ -741,3 +741,85 @@ Feature: Identification of a presumed victim (SOP 1)
       | screening_unclear_decision | not_victim |
     Then the NGO has a task "Tell the person of the negative decision and offer a review"
     And the NGO has no task "Refer to general services"
+
+  @interim
+  Scenario: while the screening is unclear the person is helped at once, and only once however many interviews follow
+    Given a "identification" case reported by the NGO
+      | field              | value        |
+      | pseudonym          | "Asylbek-23" |
+      | age                | 23           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | false |
+      | screening_purpose | true  |
+    Then the NGO has a task "Provide interim assistance during further screening"
+    And the task "Provide interim assistance during further screening" is due in 24 hours
+    And the NGO has a task "Further interview"
+    When the NGO completes "Provide interim assistance during further screening"
+      | field                 | value                        |
+      | interim_help_by       | first_responder              |
+      | interim_help_services | ["shelter", "food_clothing"] |
+    And the NGO completes "Further interview"
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | false |
+      | screening_purpose | true  |
+    Then the NGO has a task "Further interview"
+    And the NGO has no task "Provide interim assistance during further screening"
+    When the NGO completes "Further interview"
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    Then the case is closed with outcome "presumed_victim"
+    And the NGO has no open tasks
+
+  @interim
+  Scenario: interim assistance still open when reasonable grounds are found is closed with the identification; help goes on in the referral
+    Given a "identification" case reported by the border service
+      | field              | value        |
+      | pseudonym          | "Venera-31"  |
+      | age                | 31           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+    When the border service completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the border service completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    And the border service completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | false |
+      | screening_purpose | false |
+    Then the border service has a task "Provide interim assistance during further screening"
+    When the border service completes "Further interview"
+    And the border service completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the border service completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    Then the case is closed with outcome "presumed_victim"
+    And the border service has no open tasks
