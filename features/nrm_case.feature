@@ -1589,6 +1589,9 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Ask consent for the named receiver"
       | field                      | value   |
       | referral_consent_receivers | ["ngo"] |
+    And the NGO completes "Ask what help the person accepts"
+      | field                       | value |
+      | referral_refusal_wants_help | false |
     And the NGO completes "Send anonymous notification"
       | field                            | value |
       | anonymous_help_information_given | true  |

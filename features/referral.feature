@@ -354,7 +354,7 @@ Feature: SOP 2 - Referral of a presumed victim
     And the commission has a task "Name another receiver"
 
   @consent
-  Scenario: a person refuses every receiver and the referral ends with an anonymous notification
+  Scenario: a person refuses every receiver, wants no help at all, and the referral ends with an anonymous notification
     Given a "referral" case reported by the police
       | field          | value  |
       | pseudonym      | Bermet |
@@ -378,7 +378,11 @@ Feature: SOP 2 - Referral of a presumed victim
       | field                      | value   |
       | referral_consent_receivers | ["ngo"] |
     Then the commission has no task "Name another receiver"
-    And the police has a task "Send anonymous notification"
+    And the police has a task "Ask what help the person accepts"
+    When the police completes "Ask what help the person accepts"
+      | field                       | value |
+      | referral_refusal_wants_help | false |
+    Then the police has a task "Send anonymous notification"
     When the police completes "Send anonymous notification"
       | field                            | value |
       | anonymous_help_information_given | true  |
@@ -472,6 +476,92 @@ Feature: SOP 2 - Referral of a presumed victim
       | true    | high    | ["documents"]    | The recruiter has relatives at the consulate. |
       | true    | unclear | ["notification"] | Nothing known yet about the home region.      |
 
+  Scenario: an adult who refuses two named receivers does not lose all help: what she accepts is agreed, and no anonymous notification is sent
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Cholpon |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter", "emergency_medical"] |
+      | referral_receiver          | social      |
+      | referral_consent_receivers | ["ngo"]     |
+      | referral_consent_date      | 2026-01-05  |
+      | referral_consent_method    | written     |
+    And the police completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the commission completes "Name another receiver"
+      | field             | value            |
+      | referral_receiver | child_protection |
+    And the police completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    Then the police has a task "Ask what help the person accepts"
+    And the police has a task "Keep the person helped until a receiver accepts"
+    And the police has no task "Send anonymous notification"
+    When the police tries to complete "Ask what help the person accepts"
+      | field                       | value |
+      | referral_refusal_wants_help | true  |
+    Then the answers are refused for consent_help_continuing
+    When the police completes "Ask what help the person accepts"
+      | field                       | value                                                    |
+      | referral_refusal_wants_help | true                                                     |
+      | consent_help_continuing     | Medical check-up and legal advice, no shelter           |
+    Then the case is closed with outcome "withdrawn"
+    And the police has no task "Keep the person helped until a receiver accepts"
+    And the case data has referral_help_without_receiver = true
+    And the case data has referral_receiver = null
+    And the case data has no purge_personal_data
+
+  Scenario: in the whole case, the help she accepts after refusing every receiver is provided by the agency serving her before the case closes
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | social       |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-06" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the commission completes "Name another receiver"
+      | field             | value            |
+      | referral_receiver | child_protection |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the NGO completes "Ask what help the person accepts"
+      | field                       | value                                 |
+      | referral_refusal_wants_help | true                                  |
+      | consent_help_continuing     | Psychological counselling at the NGO |
+    Then the case is open
+    And the NGO has a task "Provide the help that continues"
+    And the child-protection body has no task "Provide the help that continues"
+    When the NGO completes "Provide the help that continues"
+      | field                   | value             |
+      | withdrawn_help_provided | ["psychological"] |
+    Then the case data has case_outcome = "withdrawn"
+    And the case data has no purge_personal_data
+
   @consent
   Scenario: the adult withdraws consent while the receiver decides; the help she still wants is agreed
     Given a "referral" case reported by the police
@@ -496,6 +586,7 @@ Feature: SOP 2 - Referral of a presumed victim
     And the police has a task "Agree the help that continues after consent was withdrawn"
     When the police completes "Agree the help that continues after consent was withdrawn"
     Then the case is closed with outcome "withdrawn"
+    And the case data has referral_receiver = null
 
   @consent
   Scenario: the adult withdraws consent during the referral and wants no help: only an anonymous notification
