@@ -182,3 +182,13 @@ def test_plural_category_follows_russian_rules(n: int, category: str) -> None:
 
 def test_unknown_language_is_russian() -> None:
     assert Translator("de").lang == "ru"
+
+
+def test_rehabilitation_intake_shows_the_safety_answers_gathered_earlier() -> None:
+    # SOP 3's intake shows what the first responder recorded in "Check safety and risks"
+    # (issue 16, pages review): the receiver checks it with the person instead of asking anew
+    schemas = FORMS / "schemas"
+    safety = json.loads((schemas / "identification_safety.schema.json").read_text("utf-8"))
+    intake = json.loads((schemas / "rehabilitation_intake.schema.json").read_text("utf-8"))
+    earlier = {n for n, p in safety["properties"].items() if not p.get("x-personal")}
+    assert earlier and earlier <= set(intake["x-context"])
