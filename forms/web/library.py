@@ -42,6 +42,12 @@ def require_library(caller: Caller) -> None:
         raise RoleRequiredError("The process library is for policy staff.")
 
 
+def process_names(engine: Engine, caller: Caller) -> dict[str, str]:
+    """Process id -> its name as drawn (the page shows it in its language), newest versions."""
+    found = processes.list_latest(engine=engine, caller=caller).data
+    return {p.id: p.name for p in found if p.name}
+
+
 def _library(engine: Engine, caller: Caller) -> list[dict[str, Any]]:
     return [
         {
@@ -111,6 +117,7 @@ def show_deployment(
         request,
         "deployment.html",
         job=job,
+        process_names=process_names(engine, caller),
         finished=job.state in ("succeeded", "failed"),
         state_keys=STATE_KEYS,
         refresh_seconds=REFRESH_SECONDS,

@@ -20,7 +20,7 @@ from engine.db import read_session
 from engine.errors import MigrationRefusedError
 from engine.facade import Engine
 from forms.web.deps import PostedForm, WebUser
-from forms.web.library import require_library
+from forms.web.library import process_names, require_library
 from forms.web.render import page, session_of
 from forms.web.routing import PageRoute
 
@@ -89,6 +89,7 @@ def process_page(
         preview=preview,
         may_migrate="policy" in caller.roles,
         element_names=names,
+        process_names=process_names(engine, caller),
         **context,
     )
 

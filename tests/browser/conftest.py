@@ -49,7 +49,11 @@ class LiveServer:
         )
         self.engine.deploy_library(deployed_by="test")
         create_users(db, self.engine.clock.now())
-        self.server = UvicornServer(self.database_url, folder / "server.log")
+        # Deployment jobs are run by the tests (with a gate of their choosing), never by
+        # the server's runner behind their back.
+        self.server = UvicornServer(
+            self.database_url, folder / "server.log", {"NRM_DEPLOYMENT_RUNNER": "0"}
+        )
         self.url = self.server.url
 
     def stop(self) -> None:
