@@ -823,3 +823,52 @@ Feature: Identification of a presumed victim (SOP 1)
       | reasonable_grounds_informed | true  |
     Then the case is closed with outcome "presumed_victim"
     And the border service has no open tasks
+
+  @child
+  Scenario: the child-protection body is told of a child at once, beside the safety check, and screening waits for the guardian
+    Given a "identification" case reported by the border service
+      | field              | value        |
+      | pseudonym          | "Aiperi-16"  |
+      | age                | 16           |
+      | age_certainty      | estimated    |
+      | interpreter_needed | true         |
+      | language           | "uz"         |
+    Then the child-protection body has a task "Register child notification and appoint a guardian"
+    And the task "Register child notification and appoint a guardian" is due in 24 hours
+    And the border service has a task "Check safety and risks"
+    When the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value                        |
+      | child_guardian_name    | "Appointed guardian, Osh"    |
+      | child_parent_suspected | false                        |
+      | child_views            | "Wants to call her mother"   |
+    Then the border service has a task "Check safety and risks"
+    And the border service has no task "Indicator screening"
+    When the border service completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the border service completes "Arrange an interpreter"
+      | field                | value |
+      | interpreter_language | "uz"  |
+    Then the border service has a task "Indicator screening"
+    And the border service has no task "Inform and obtain consent"
+
+  @child
+  Scenario: the safety check and the interpreter are done before the child-protection body acts; screening waits for it
+    Given a "identification" case reported by the NGO
+      | field              | value       |
+      | pseudonym          | "Emir-13"   |
+      | age                | 13          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    Then the NGO has no task "Indicator screening"
+    And the NGO has no task "Inform and obtain consent"
+    And the child-protection body has a task "Register child notification and appoint a guardian"
+    When the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value |
+      | child_parent_suspected | false |
+    Then the NGO has a task "Indicator screening"
