@@ -67,3 +67,21 @@ def test_refused_report_puts_the_error_summary_first_on_a_phone(
     summary_in_sight_and_focused(page)
     assert page.input_value("#f-pseudonym") == "Tursun"
     screenshot(page, "report-error-summary-360", full_page=False)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (360, 740)])
+def test_a_refused_sign_in_focuses_its_message_and_keeps_the_username(
+    new_page: Any, live_server: LiveServer, width: int, height: int
+) -> None:
+    del live_server
+    page = new_page(width, height)
+    page.goto("/login")
+    page.fill("#username", "ngo")
+    page.fill("#password", "not the password")
+    page.click("button.primary")
+    page.wait_for_selector("#error-summary")
+    screenshot(page, f"login-refused-{width}", full_page=False)
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.get_attribute("#error-summary", "role") == "alert"
+    assert page.input_value("#username") == "ngo" and page.input_value("#password") == ""
+    assert page.get_attribute("#password", "aria-describedby") == "login-error"
