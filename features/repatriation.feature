@@ -867,6 +867,43 @@ Feature: Repatriation (SOP 4)
     Then the case is closed with outcome "other_protection"
 
   @outbound @consent
+  Scenario: a foreign victim who does not agree that her consulate is contacted: nothing is requested and the options are discussed again
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Dilfuza-34   |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And IOM tries to complete "Request travel documents from the consulate of origin"
+      | field                            | value  |
+      | return_consulate_contact_consent | false  |
+      | return_travel_document_result    | issued |
+    Then the answers are refused for return_consulate_contact_consent
+    When IOM tries to complete "Request travel documents from the consulate of origin"
+      | field                            | value   |
+      | return_consulate_contact_consent | false   |
+      | return_travel_document_result    | refused |
+    Then the answers are refused for return_consulate_contact_consent
+    When IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value         |
+      | return_consulate_contact_consent | false         |
+      | return_travel_document_result    | not_requested |
+    Then the NGO has a task "Discuss options"
+    And the NGO has no task "Discuss hand-over data with the person"
+    And the case data has return_travel_document_result = "not_requested"
+
+  @outbound @consent
   Scenario: the person refuses to have data sent abroad and returns without a hand-over
     Given a "repatriation" case reported by the NGO
       | field                  | value    |
