@@ -444,7 +444,7 @@ Feature: Identification of a presumed victim (SOP 1)
     Then the case is closed with outcome "presumed_victim"
 
   @child
-  Scenario: a parent is suspected of involvement: the child-protection body appoints another guardian before screening
+  Scenario: a parent is suspected of involvement: the child-protection body appoints another guardian before screening, who replaces the suspect in the child's record
     Given a "identification" case reported by the police
       | field              | value        |
       | pseudonym          | "Meerim-12"  |
@@ -461,8 +461,9 @@ Feature: Identification of a presumed victim (SOP 1)
       | risk_retrafficking      | high  |
     And the child-protection body completes "Register child notification and appoint a guardian"
       | field                   | value                                |
-      | child_guardian_name     | "Temporary guardian"                 |
-      | child_guardian_relation | child_protection_officer             |
+      | child_guardian_name     | "Father"                             |
+      | child_guardian_relation | parent                               |
+      | child_guardian_contact  | "+996 700 111 222"                   |
       | child_parent_suspected  | true                                 |
       | child_views             | "Does not want to go home to father" |
     Then the child-protection body has a task "Appoint a guardian who is not a suspect"
@@ -476,10 +477,15 @@ Feature: Identification of a presumed victim (SOP 1)
       | field                       | value                 |
       | child_new_guardian_name     | "Aunt, not a suspect" |
       | child_new_guardian_relation | relative              |
+      | child_new_guardian_contact  | "+996 555 333 444"    |
       | child_suspect_kept_away     | true                  |
       | child_suspicion_told_police | true                  |
     Then the police has a task "Indicator screening"
     And the case data has child_new_guardian_relation = "relative"
+    # whoever reads the child's record later reaches the new guardian, never the suspect
+    And the case data has child_guardian_name = "Aunt, not a suspect"
+    And the case data has child_guardian_relation = "relative"
+    And the case data has child_guardian_contact = "+996 555 333 444"
 
   @child
   Scenario: a child screened not a victim is taken on by the child-protection body before identification closes
