@@ -100,7 +100,7 @@ Feature: The formal status decision (SOP 1), beside help
       | general_services_declined | false         |
     Then the case is closed with outcome "not_confirmed"
 
-  Scenario: the review upholds the negative decision; the person is referred to general services
+  Scenario: the review upholds the negative decision; the person is told why, referred to general services and knows how to ask for help again
     When the police completes "Decide identification status"
       | field                   | value         |
       | identification_decision | not_confirmed |
@@ -109,13 +109,19 @@ Feature: The formal status decision (SOP 1), beside help
       | status_notice_given     | true  |
       | status_review_requested | true  |
     And the prosecutor completes "Review the negative decision"
-      | field                 | value  |
-      | status_review_outcome | upheld |
+      | field                     | value                                    |
+      | status_review_outcome     | upheld                                   |
+      | status_review_person_told | true                                     |
+      | status_review_help_again  | "District social service, Karakol; 1899" |
     Then the NGO has a task "Refer to general services"
     When the NGO completes "Refer to general services"
-      | field                     | value             |
-      | general_services_referred | ["health_care"]   |
+      | field                        | value                                    |
+      | general_services_referred    | ["health_care"]                          |
+      | general_services_person_told | true                                     |
+      | general_services_help_again  | "District social service, Karakol; 1899" |
     Then the case is closed with outcome "not_confirmed"
+    And the case data has status_review_person_told = true
+    And the case data has general_services_person_told = true
 
   @timer @calendar
   Scenario: a decision due on the eve of Nooruz moves past the holiday
