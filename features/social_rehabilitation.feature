@@ -52,6 +52,44 @@ Feature: SOP 3 - Social rehabilitation
     Then the NGO has a task "Deliver service: Shelter"
     And the NGO has a task "Deliver service: Psychological help"
 
+  Scenario: urgent services start right after intake, while the plan is drafted and the commission approves it beside them
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Ainura |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value                                   |
+      | rehab_needs                    | ["shelter", "medical", "psychological"] |
+      | rehab_urgent_services          | ["medical", "psychological"]            |
+      | rehab_retrafficking_risk       | high                                    |
+      | rehab_contact_with_traffickers | true                                    |
+    Then the NGO has a task "Deliver urgent service: Medical care"
+    And the NGO has a task "Deliver urgent service: Psychological help"
+    And the task "Deliver urgent service: Medical care" is due in 24 hours
+    And the social services has a task "Draft individual rehabilitation plan"
+    When the NGO completes "Deliver urgent service: Medical care"
+      | field                  | value              |
+      | rehab_service_provider | City hospital no 4 |
+      | rehab_service_status   | ongoing            |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value                                   |
+      | rehab_plan_goals       | Recovery and safe housing               |
+      | rehab_services_planned | ["shelter", "medical", "psychological"] |
+    Then the commission has a task "Approve rehabilitation plan"
+    And the NGO has a task "Deliver urgent service: Psychological help"
+    When the NGO completes "Deliver urgent service: Psychological help"
+      | field                  | value               |
+      | rehab_service_provider | NGO psychologist    |
+      | rehab_service_status   | ongoing             |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    Then the NGO has a task "Deliver service: Medical care"
+    And the NGO has a task "Deliver service: Psychological help"
+    And the NGO has a task "Deliver service: Shelter"
+    And the NGO has no task "Deliver urgent service: Medical care"
+
   Scenario: the commission rejects the plan the allowed number of times and then settles it itself
     Given the parameter rehab_plan_rejection_rounds is 2
     And a "social_rehabilitation" case reported by the police
