@@ -11,7 +11,7 @@ from fastapi import Depends, Header, Path, Request
 from fastapi.security import OAuth2PasswordBearer
 
 from api.security import caller_of, token_parts
-from api.services import visibility
+from api.services import inbox, visibility
 from api.services.policy import Caller, casework_agency
 from engine.config import Settings
 from engine.db import read_session
@@ -90,29 +90,46 @@ CaseDep = Annotated[Case, Depends(load_case)]
 
 @dataclass(frozen=True)
 class TaskContext:
-    """A task of the caller's agency, its case (without its state), and the caller."""
+    """A task of the caller's agency, its case (without its state), and the caller; or, to
+    read only, a task of another agency whose escalation ladder told the caller's rung."""
 
     task: TaskRow
     case: CaseRow
     caller: Caller
+    read_only: bool = False
 
 
 def _task_context(
-    found: tuple[TaskRow, CaseRow] | None, task_id: str, caller: Caller
+    found: tuple[TaskRow, CaseRow] | None,
+    task_id: str,
+    caller: Caller,
+    engine: Engine | None = None,
 ) -> TaskContext:
+    """The task for the caller (404 unknown, 403 another agency's); given the `engine`, a
+    task escalated to the caller's agency and role is read-only instead of refused."""
     agency = casework_agency(caller)
     if found is None:
         raise UnknownTaskError(f"No task {task_id[:64]}.")
     task, case = found
     if task.agency != agency:
+        if engine is not None and _told(engine, task.id, caller):
+            return TaskContext(task, case, caller, read_only=True)
         raise WrongAgencyError(f"Task {task.name!r} belongs to the {task.agency} lane.")
     return TaskContext(task, case, caller)
 
 
-def load_task(task_id: str, engine: Engine, caller: Caller) -> TaskContext:
-    """The task of a caller already known (the web pages' session user)."""
+def _told(engine: Engine, task_id: str, caller: Caller) -> bool:
+    with read_session(engine.db) as session:
+        return inbox.told_of(session, task_id, caller)
+
+
+def load_task(
+    task_id: str, engine: Engine, caller: Caller, *, reading: bool = False
+) -> TaskContext:
+    """The task of a caller already known (the web pages' session user); `reading`: also a
+    task escalated to the caller, read-only."""
     found = engine.read_task_and_case(task_id) if _ID.match(task_id) else None
-    return _task_context(found, task_id, caller)
+    return _task_context(found, task_id, caller, engine if reading else None)
 
 
 def get_task(
@@ -120,6 +137,20 @@ def get_task(
 ) -> TaskContext:
     """The signed-in caller and their task, read on one connection (401, 403, 404): the
     task routes take the caller from here rather than from `CurrentUser`."""
+    return _caller_and_task(task_id, request, token, reading=False)
+
+
+def get_task_to_read(
+    task_id: Annotated[str, Path(description="Task id")], request: Request, token: BearerToken
+) -> TaskContext:
+    """As `get_task`, and also a task escalated to the caller's agency and role (the rung
+    its ladder told), read-only."""
+    return _caller_and_task(task_id, request, token, reading=True)
+
+
+def _caller_and_task(
+    task_id: str, request: Request, token: str | None, *, reading: bool
+) -> TaskContext:
     engine = app_engine(request)
     token_id, secret = token_parts(token)
     if _ID.match(task_id):  # the token and the task in one statement (one round trip)
@@ -127,7 +158,8 @@ def get_task(
     else:
         token_row, found = engine.read_token(token_id), None
     caller = caller_of(token_row, token_id, secret, engine.settings, engine.clock.now())
-    return _task_context(found, task_id, caller)
+    return _task_context(found, task_id, caller, engine if reading else None)
 
 
 TaskDep = Annotated[TaskContext, Depends(get_task)]
+ReadableTaskDep = Annotated[TaskContext, Depends(get_task_to_read)]

@@ -10,6 +10,7 @@ from api.deps import (
     CurrentUser,
     EngineDep,
     IdempotencyKeyHeader,
+    ReadableTaskDep,
     TaskDep,
 )
 from api.routes.common import problems, step_response
@@ -55,8 +56,9 @@ def list_tasks(
 
 
 @router.get("/tasks/{task_id}", response_model=TaskDetail, responses=problems(401, 403, 404))
-def read_task(ctx: TaskDep, engine: EngineDep) -> TaskDetail:
-    """One task, its form's JSON Schema, and the case data that form needs."""
+def read_task(ctx: ReadableTaskDep, engine: EngineDep) -> TaskDetail:
+    """One task, its form's JSON Schema, and the case data that form needs; a supervisor or
+    head its escalation told reads another agency's task too (what their agency may see)."""
     with read_session(engine.db) as session:
         return tasks.detail(
             engine=engine, session=session, caller=ctx.caller, task=ctx.task, case=ctx.case

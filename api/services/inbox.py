@@ -18,7 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from api.schemas import EscalationPublic, InboxStatus, TasksPublic
-from api.services.policy import Caller, casework_agency, escalation_roles
+from api.services.policy import ESCALATION_ROLES, Caller, casework_agency, escalation_roles
 from api.services.shaping import task_public
 from engine.errors import FieldError, InvalidDataError
 from engine.facade import Engine
@@ -92,6 +92,22 @@ def _whose(caller: Caller, filters: InboxFilter) -> ColumnElement[bool]:
         col(Escalation.agency) == agency,
         col(Escalation.role).in_(sorted(roles)),
     )
+
+
+def told_of(session: Session, task_id: str, caller: Caller) -> bool:
+    """True when a rung of the task's escalation ladder told the caller's agency and one of
+    the caller's roles (a supervisor or head) of it: they may read it."""
+    roles = caller.roles & ESCALATION_ROLES
+    if not roles or caller.agency is None:
+        return False
+    found = session.exec(
+        select(Escalation.task_id).where(
+            col(Escalation.task_id) == task_id,
+            col(Escalation.agency) == caller.agency,
+            col(Escalation.role).in_(sorted(roles)),
+        )
+    ).first()
+    return found is not None
 
 
 def escalation_marks(session: Session, task_ids: list[str]) -> dict[str, EscalationPublic]:

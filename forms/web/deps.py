@@ -69,10 +69,18 @@ def web_task(task_id: Annotated[str, Path()], engine: EngineDep, caller: WebUser
     return load_task(task_id, engine, caller)
 
 
+def web_task_to_read(
+    task_id: Annotated[str, Path()], engine: EngineDep, caller: WebUser
+) -> TaskContext:
+    """A task of the user's agency, or one escalated to the user's rung (read-only)."""
+    return load_task(task_id, engine, caller, reading=True)
+
+
 def web_case(case_id: Annotated[str, Path()], engine: EngineDep, caller: WebUser) -> Case:
     """A case the user's agency takes part in (the API's loader)."""
     return load_case(case_id, engine, caller)
 
 
 TaskPage = Annotated[TaskContext, Depends(web_task)]
+ReadableTaskPage = Annotated[TaskContext, Depends(web_task_to_read)]
 CasePage = Annotated[Case, Depends(web_case)]

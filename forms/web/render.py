@@ -68,7 +68,7 @@ def navigation(caller: Caller | None) -> list[tuple[str, str]]:
     if caller is None:
         return []
     items: list[tuple[str, str]] = []
-    if caller.roles & {"caseworker", "supervisor"} and caller.agency:
+    if caller.roles & {"caseworker", "supervisor", "head"} and caller.agency:
         items.append(("/inbox", "nav.inbox"))
         items.append(("/cases", "nav.cases"))
         if caller.agency in FIRST_RESPONDERS:

@@ -6,6 +6,7 @@ from typing import Any
 from uuid import uuid4
 
 from fastapi import APIRouter, Request
+from sqlmodel import Session, select
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
@@ -18,13 +19,14 @@ from api.services.policy import Caller
 from engine.db import read_session
 from engine.errors import ConflictError, InvalidDataError, NrmError, OverrideNotConfirmedError
 from engine.facade import Engine
+from engine.models import Case
 from forms import drafts, fielderrors, fieldlabels, formview, timewords
 from forms.fieldlabels import FieldIndex
 from forms.formview import Raw
 from forms.translate import Translator
 from forms.web import summary
 from forms.web.casedata import context_rows, version_index
-from forms.web.deps import PostedForm, TaskPage, WebUser
+from forms.web.deps import PostedForm, ReadableTaskPage, TaskPage, WebUser
 from forms.web.expiry import keeps_typed
 from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
@@ -36,19 +38,32 @@ CLOSURE_FORM = "case_closure.schema.json"
 
 
 @router.get("/tasks/{task_id}")
-def show_task(request: Request, ctx: TaskPage, engine: EngineDep, caller: WebUser) -> Response:
-    """The task and its form (pre-filled from the case, then from the user's draft)."""
+def show_task(
+    request: Request, ctx: ReadableTaskPage, engine: EngineDep, caller: WebUser
+) -> Response:
+    """The task and its form (pre-filled from the case, then from the user's draft); a task
+    of another agency escalated to the user, read-only."""
     with read_session(engine.db) as session:
         detail = tasks.detail(
             engine=engine, session=session, caller=caller, task=ctx.task, case=ctx.case
         )
         index = version_index(engine, session, ctx.case)
+        in_case = not ctx.read_only or _takes_part(session, ctx.case.id, caller)
+    if ctx.read_only:
+        return task_page(request, engine, detail, index, {}, read_only=True, in_case=in_case)
     values = formview.initial_values(detail.form_schema, detail.data)
     draft = drafts.get(engine=engine, username=caller.username, task_id=detail.id)
     if draft is not None and detail.status in OPEN_STATES:
         values.update(draft.data)
     saved_at = draft.saved_at if draft else None
     return task_page(request, engine, detail, index, values, draft_saved_at=saved_at)
+
+
+def _takes_part(session: Session, case_id: str, caller: Caller) -> bool:
+    """True when the user's agency takes part in the case (may open its page)."""
+    agency = caller.agency or ""
+    query = select(Case.id).where(Case.id == case_id, visibility.takes_part(agency))
+    return session.exec(query).first() is not None
 
 
 def _assignable(engine: Engine, caller: Caller, detail: TaskDetail) -> list[str]:
@@ -71,8 +86,11 @@ def task_page(
     status: int = 200,
     draft_saved_at: Any = None,
     submission: str | None = None,
+    read_only: bool = False,
+    in_case: bool = True,
 ) -> Response:
-    """Render the task page with these raw values and field errors."""
+    """Render the task page with these raw values and field errors; `read_only`: for a rung
+    its escalation told, in another agency (`in_case`: theirs takes part in the case)."""
     t, now = translator(request), engine.clock.now()
     caller: Caller = request.state.caller
     with read_session(engine.db) as session:
@@ -96,6 +114,8 @@ def task_page(
         waited=timewords.waited(t, detail.created_at, now),
         draft_saved_at=draft_saved_at,
         submission=submission or uuid4().hex,
+        read_only=read_only,
+        in_case=in_case,
     )
 
 

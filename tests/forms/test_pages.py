@@ -193,7 +193,8 @@ def test_an_overdue_task_shows_in_the_supervisors_escalated_list_then_the_commis
     commission = browser("commission_supervisor").get("/inbox?escalated=true").text
     assert number in commission and "Исполнитель: Милиция" in commission
     assert "передано руководителям: Комиссия по социальной реабилитации" in commission
-    assert "/tasks/" not in commission.split("<ol")[1]  # another agency's task: no link
+    listed = commission.split("<ol")[1]  # another agency's task: to read, not its case
+    assert "/tasks/" in listed and "/cases/" not in listed
     refused = browser("police").get("/inbox?escalated=true")
     assert refused.status_code == 403 and "<html" in refused.text
 
