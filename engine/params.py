@@ -346,10 +346,16 @@ HEAD_LADDER: tuple[Rung, ...] = (
     Rung(HOLDER, "supervisor", None),
     Rung(HOLDER, "head", NEXT_RUNG),
 )
+# A status decision or its review still overdue after the head was told goes to the
+# commission as well (brief §7 rule 9: "to the agency's supervisors, then to the commission").
+DECISION_LADDER: tuple[Rung, ...] = (
+    *HEAD_LADDER,
+    Rung("commission", "supervisor", NEXT_RUNG),
+)
 ESCALATION_LADDERS: Mapping[str, tuple[Rung, ...]] = MappingProxyType(
     {
-        "identifying_authority": HEAD_LADDER,
-        "decision_reviewer": HEAD_LADDER,
+        "identifying_authority": DECISION_LADDER,
+        "decision_reviewer": DECISION_LADDER,
         "commission": HEAD_LADDER,
     }
 )

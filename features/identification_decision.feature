@@ -124,11 +124,11 @@ Feature: The formal status decision (SOP 1), beside help
     And the case data has general_services_person_told = true
 
   @timer @calendar
-  Scenario: a decision due on the eve of Nooruz moves past the holiday
+  Scenario: a decision due on the eve of Nooruz moves past the holiday; when it stays overdue it goes up to the head, then to the commission
     # Reported on Friday 13 March 2026: five weekdays would end on Friday 20 March, the eve
     # of Nooruz (21 March) and in 2026 Eid al-Fitr, a public holiday; the deadline moves to
-    # Monday 23 March. When it passes, the police's supervisors are told; a decision goes
-    # up to the head of the identifying authority, not to the commission.
+    # Monday 23 March. When it passes, the police's supervisors are told, then the head of the
+    # identifying authority, and a decision still not taken then reaches the commission.
     Given today is 2026-03-13
     And a "identification_decision" case reported by the NGO
       | field                 | value             |
@@ -147,6 +147,8 @@ Feature: The formal status decision (SOP 1), beside help
     When 2 working days pass
     Then "Decide identification status" is escalated to the head of the police
     And "Decide identification status" is not escalated to the supervisors of the commission
+    When 2 working days pass
+    Then "Decide identification status" is escalated to the supervisors of the commission
 
   Scenario: with social services as the identifying authority the prosecutor still reviews a negative decision
     Given the parameter identifying_authority is social

@@ -15,7 +15,7 @@ from engine.db import make_engine
 from engine.escalations import EscalationView
 from engine.facade import Engine
 from engine.models import AuditEvent, Escalation
-from engine.params import ESCALATION_LADDER, HEAD_LADDER, escalation_ladder
+from engine.params import DECISION_LADDER, ESCALATION_LADDER, HEAD_LADDER, escalation_ladder
 from engine.spiff.clock import FakeClock
 from tests.engine.test_cases import start_simple
 
@@ -46,7 +46,13 @@ def escalated_events(db: Database) -> list[AuditEvent]:
 
 def test_the_ladder_is_declared_once_per_kind_of_task() -> None:
     assert escalation_ladder("police", "police") == ESCALATION_LADDER
-    assert escalation_ladder("identifying_authority", "police") == HEAD_LADDER
+    assert escalation_ladder("identifying_authority", "police") == DECISION_LADDER
+    assert escalation_ladder("decision_reviewer", "prosecutor") == DECISION_LADDER
+    assert [(r.agency, r.role) for r in DECISION_LADDER] == [
+        ("holder", "supervisor"),
+        ("holder", "head"),
+        ("commission", "supervisor"),
+    ]
     assert escalation_ladder("lane_x", "commission") == HEAD_LADDER
     assert [(r.agency, r.role) for r in ESCALATION_LADDER] == [
         ("holder", "supervisor"),
