@@ -878,3 +878,20 @@ Feature: Identification of a presumed victim (SOP 1)
       | field                  | value |
       | child_parent_suspected | false |
     Then the NGO has a task "Indicator screening"
+
+  @consent @child
+  Scenario: a child tells the child-protection body she wants no more help; it records the withdrawal and keeps her protected
+    Given a "identification" case reported by the NGO
+      | field              | value       |
+      | pseudonym          | "Jibek-14"  |
+      | age                | 14          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+    Then the child-protection body has a task "Register child notification and appoint a guardian"
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | false      |
+    Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    And the NGO has no task "Check safety and risks"
+    And the border service cannot send the message "consent_withdrawn"
