@@ -250,6 +250,12 @@ PARAMETERS: tuple[Parameter, ...] = (
         W,
         "Working days an escalated task may stay open before the next rung is told",
     ),
+    _due(
+        "missing_child_report_hours",
+        2,
+        H,
+        "Hours to report a child who lost contact to the police and alert child protection",
+    ),
 )
 
 DEFAULTS: Mapping[str, int | str] = MappingProxyType({p.name: p.default for p in PARAMETERS})

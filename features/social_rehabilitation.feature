@@ -500,6 +500,67 @@ Feature: SOP 3 - Social rehabilitation
     And the case data has rehab_exit_reason = "lost_contact"
 
   @child
+  Scenario: a missing child is not only searched for by the social services: the police get a report and child protection searches with them, within hours
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value            |
+      | pseudonym         | Adilet           |
+      | presumed_child    | true             |
+      | referral_receiver | child_protection |
+    When the child-protection body completes "Intake and needs assessment"
+      | field                          | value             |
+      | rehab_needs                    | ["psychological"] |
+      | rehab_retrafficking_risk       | high              |
+      | rehab_contact_with_traffickers | true              |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                        | value             |
+      | rehab_plan_goals             | Therapy           |
+      | rehab_services_planned       | ["psychological"] |
+      | rehab_provider_psychological | ngo               |
+    And the child-protection body completes "Agree child protection plan"
+      | field                    | value        |
+      | child_protection_plan_id | CPP-2026-021 |
+      | child_guardian_agreed    | true         |
+      | child_family_assessment  | safe         |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Psychological help"
+      | field                  | value           |
+      | rehab_service_provider | Psychologist Ai |
+      | rehab_service_status   | ongoing         |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value        |
+      | rehab_early_review_reason | lost_contact |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                              |
+      | rehab_review_progress | Did not come back to the shelter.  |
+      | rehab_review_decision | lost_contact                       |
+    Then the social services has a task "Report the missing child and alert child protection"
+    And the task "Report the missing child and alert child protection" is due in 2 hours
+    And the social services has a task "Search for the person"
+    When the social services tries to complete "Report the missing child and alert child protection"
+      | field                         | value |
+      | missing_child_reported_police | false |
+    Then the answers are refused for missing_child_reported_police
+    When the social services completes "Report the missing child and alert child protection"
+      | field                            | value                     |
+      | missing_child_reported_police    | true                      |
+      | missing_child_protection_alerted | true                      |
+      | missing_child_police_reference   | Osh city police, KUSP 114 |
+      | missing_child_last_seen          | Bus station, with an adult man |
+    Then the child-protection body has a task "Search for the missing child with the police"
+    And the task "Search for the missing child with the police" is due in 24 hours
+    When the child-protection body completes "Search for the missing child with the police"
+      | field                        | value                                    |
+      | missing_child_search_actions | ["police_contacted", "regions_alerted"] |
+    And the social services completes "Search for the person"
+      | field                | value               |
+      | rehab_found_date     | 2026-01-20          |
+      | rehab_search_actions | ["family", "phone"] |
+    Then the social services has a task "Review rehabilitation plan"
+    And the case is open
+
+  @child
   Scenario: a child's plan is agreed by the child-protection body before the commission approves it
     Given a "social_rehabilitation" case reported by the police
       | field             | value            |
