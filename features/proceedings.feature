@@ -412,7 +412,7 @@ Feature: Criminal proceedings (the victim's side)
     Then the prosecutor has a task "Record the next step of the proceedings"
     And the case waits for the message "consent_withdrawn"
     And the prosecutor cannot send the message "consent_withdrawn"
-    When the NGO sends the message "consent_withdrawn" with:
+    When the social services sends the message "consent_withdrawn" with:
       | field                        | value      |
       | consent_withdrawn_scope | ["proceedings"] |
       | consent_withdrawn_on         | 2026-02-10 |

@@ -774,6 +774,26 @@ Feature: SOP 3 - Social rehabilitation
     And the case data has no purge_personal_data
 
   @consent @message
+  Scenario: she tells the social services, not the NGO, that she withdraws her consent, and the social services can record it
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Gulzat |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value       |
+      | rehab_needs                    | ["shelter"] |
+      | rehab_retrafficking_risk       | low         |
+      | rehab_contact_with_traffickers | false       |
+    Then the police cannot send the message "consent_withdrawn"
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value     |
+      | consent_withdrawn_from       | ["police"] |
+      | consent_still_agrees_to_help | true      |
+    Then the social services has no task "Draft individual rehabilitation plan"
+    And the NGO has a task "Agree the help that continues after consent was withdrawn"
+
+  @consent @message
   Scenario: a woman withdraws all consent and only an anonymous notification is kept
     Given a "social_rehabilitation" case reported by the police
       | field             | value  |
