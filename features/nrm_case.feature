@@ -2498,6 +2498,30 @@ Feature: The case of one presumed victim, from report to closure
     Then the case is closed with outcome "referred_abroad"
     And the consular service has no task "Consular interview"
 
+  @citizenship @child @repatriation @inbound
+  Scenario: a child of unknown citizenship found abroad, protected before the verification and then confirmed Kyrgyz, gets one protection task, not two, before the consular interview
+    Given a presumed victim reported by the consular service
+      | field                | value      |
+      | detection_channel    | consular   |
+      | location             | abroad     |
+      | exploitation_country | KZ         |
+      | citizenship_status   | unknown    |
+      | age                  | 14         |
+      | pseudonym            | "Bermet-32" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                    | value                |
+      | child_abroad_safe_now    | true                 |
+      | child_guardian_name      | "Guardian appointed" |
+      | child_guardian_relation  | appointed_guardian   |
+      | child_guardian_suspected | false                |
+    And the registration service completes "Verify citizenship"
+      | field                   | value  |
+      | citizenship_verified_as | kyrgyz |
+    Then the case data has citizenship = "KG"
+    And the child-protection body has no task "Protect the child abroad and appoint a guardian"
+    And the consular service has a task "Consular interview"
+
   @consent @citizenship
   Scenario: consent withdrawn abroad while her citizenship is verified: the consular service that serves her there refers her to help in the country of stay, nothing is arranged at home
     Given a presumed victim reported by the NGO

@@ -316,7 +316,7 @@ Feature: Repatriation (SOP 4)
     And the case data has return_certificates_expired = 3
 
   @inbound @child
-  Scenario: a child abroad returns to the family after a best-interests decision
+  Scenario: a child abroad returns to the family after a best-interests decision and is received at home by the child-protection body
     Given a "repatriation" case reported by the consular service
       | field                  | value     |
       | repatriation_direction | inbound   |
@@ -366,7 +366,18 @@ Feature: Repatriation (SOP 4)
       | child_handover_date          | "2026-02-02"                       |
     Then the consular service has a task "Issue certificate of return"
     And the case data has child_handover_arranged = true
-    And the case is open
+    When the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_escort_provided | true  |
+    Then the social services has no task "Receive at home"
+    And the child-protection body has a task "Receive the child at home"
+    When the child-protection body completes "Receive the child at home"
+      | field                          | value                |
+      | return_reception_by            | ["child_protection"] |
+      | return_reception_accommodation | family               |
+    Then the case is closed with outcome "arrived_home"
+    And the case data has return_receiving_agency = "child_protection"
 
   @inbound @child
   Scenario: no hand-over on arrival can be arranged for a child abroad, so the child does not travel and stays protected there
@@ -621,6 +632,42 @@ Feature: Repatriation (SOP 4)
       | return_reflection_waiver_language  | kk                              |
     Then the NGO has a task "Discuss options"
     And the case data has return_reflection_waived = true
+
+  @outbound @child
+  Scenario: a presumed child cannot waive the reflection period alone: without the child-protection body's written agreement the period runs to its end
+    Given a "repatriation" case reported by the child-protection body
+      | field                  | value            |
+      | repatriation_direction | outbound         |
+      | referral_receiver      | child_protection |
+      | presumed_child         | true             |
+      | age                    | 16               |
+      | citizenship            | TJ               |
+      | pseudonym              | Farrukh-16       |
+    When the child-protection body completes "Explain rights and the reflection period"
+      | field                                           | value                    |
+      | return_reflection_waived                        | true                     |
+      | return_reflection_waiver_reference              | "written request, file 3" |
+      | return_reflection_waiver_child_protection_agreed | false                   |
+    Then the child-protection body has no task "Discuss options"
+    When 30 days pass
+    Then the child-protection body has a task "Discuss options"
+
+  @outbound @child
+  Scenario: a presumed child's written request to discuss the options early is followed when the child-protection body agrees in writing
+    Given a "repatriation" case reported by the child-protection body
+      | field                  | value            |
+      | repatriation_direction | outbound         |
+      | referral_receiver      | child_protection |
+      | presumed_child         | true             |
+      | age                    | 17               |
+      | citizenship            | TJ               |
+      | pseudonym              | Shahlo-17        |
+    When the child-protection body completes "Explain rights and the reflection period"
+      | field                                           | value                    |
+      | return_reflection_waived                        | true                     |
+      | return_reflection_waiver_reference              | "written request, file 4" |
+      | return_reflection_waiver_child_protection_agreed | true                    |
+    Then the child-protection body has a task "Discuss options"
 
   @outbound @child
   Scenario: a foreign child served by the child-protection body returns home only after a best-interests decision
