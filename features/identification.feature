@@ -330,8 +330,14 @@ Feature: Identification of a presumed victim (SOP 1)
       | risk_trafficker_contact | true  |
       | risk_retrafficking      | high  |
     Then the health organisation has a task "Provide emergency assistance"
+    And the NGO has a task "Bring the person to safety now"
+    And the task "Bring the person to safety now" is due in 2 hours
     And the NGO has a task "Inform and obtain consent"
-    When the NGO completes "Inform and obtain consent"
+    When the NGO completes "Bring the person to safety now"
+      | field           | value                              |
+      | danger_measures | ["safe_place", "police_protection"] |
+      | danger_provider | "Crisis centre Sezim"              |
+    And the NGO completes "Inform and obtain consent"
       | field                    | value        |
       | consent_informed         | true         |
       | consent_interpreter_used | false        |
@@ -620,15 +626,17 @@ Feature: Identification of a presumed victim (SOP 1)
       | field             | value |
       | immediate_danger  | true  |
       | medical_emergency | false |
-    And the health organisation completes "Provide emergency assistance"
-      | field                | value           |
-      | emergency_assistance | ["safe_place"]  |
-      | emergency_provider   | "Crisis centre" |
+    Then the health organisation has no task "Provide emergency assistance"
+    When the NGO completes "Bring the person to safety now"
+      | field           | value           |
+      | danger_measures | ["safe_place"]  |
+      | danger_provider | "Crisis centre" |
     And the NGO sends the message "consent_withdrawn" with:
       | field                        | value      |
       | consent_withdrawn_on         | 2026-01-05 |
       | consent_still_agrees_to_help | false      |
     Then the health organisation has no task "Provide emergency assistance"
+    And the NGO has no task "Bring the person to safety now"
     And the NGO has no task "Agree the help that continues after consent was withdrawn"
     And the NGO has a task "Send anonymous notification"
 
@@ -895,3 +903,35 @@ Feature: Identification of a presumed victim (SOP 1)
     Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
     And the NGO has no task "Check safety and risks"
     And the border service cannot send the message "consent_withdrawn"
+
+  @consent @safety
+  Scenario: a person in danger withdraws consent before she is safe; her safety and her medical care are both seen to, each by its own agency
+    Given a "identification" case reported by the NGO
+      | field              | value        |
+      | pseudonym          | "Mairam-27"  |
+      | age                | 27           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | true  |
+      | medical_emergency | true  |
+    Then the NGO has a task "Bring the person to safety now"
+    And the health organisation has a task "Provide emergency assistance"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | false      |
+    Then the NGO has a task "Bring the person to safety now"
+    And the health organisation has a task "Provide emergency assistance"
+    And the NGO has no task "Inform and obtain consent"
+    When the health organisation completes "Provide emergency assistance"
+      | field                | value            |
+      | emergency_assistance | ["medical_care"] |
+      | emergency_provider   | "City hospital"  |
+    Then the NGO has no task "Send anonymous notification"
+    When the NGO completes "Bring the person to safety now"
+      | field           | value            |
+      | danger_measures | ["safe_place"]   |
+      | danger_provider | "Crisis centre"  |
+    Then the NGO has a task "Send anonymous notification"

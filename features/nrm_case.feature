@@ -352,9 +352,9 @@ Feature: The case of one presumed victim, from report to closure
       | medical_emergency       | false |
       | risk_trafficker_contact | true  |
       | risk_retrafficking      | high  |
-    And the health organisation completes "Provide emergency assistance"
-      | field                | value          |
-      | emergency_assistance | ["safe_place"] |
+    And IOM completes "Bring the person to safety now"
+      | field           | value          |
+      | danger_measures | ["safe_place"] |
     And IOM completes "Inform and obtain consent"
       | field            | value |
       | consent_informed | true  |
