@@ -5,8 +5,8 @@ language: no violation of any rule axe runs by default nor of WCAG 2.2's touch-t
 The pages visited (PAGES, with the user who opens them): sign-in (as it opens, after a
 refused password), inbox, case list, case page, an open task's form (as it opens, refused),
 a completed task read-only, the report form (as it opens, refused), the account page,
-"record an answer", statistics, the library and a process's page, the scenarios and one
-feature's page, users, and the "not found" page.
+"record an answer", statistics, the library, a process's page and a deployment's (its
+failing scenarios), the scenarios and one feature's page, users, and the "not found" page.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import CHROMIUM, SKIP_REASON, LiveServer, sign_in
+from tests.browser.test_library import failed_deployment
 from tests.browser.test_pages import case_at_screening
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=SKIP_REASON)]
@@ -73,6 +74,7 @@ def pages_of(server: LiveServer) -> list[Visit]:
         ("rapporteur", "/statistics", None),
         ("policy", "/library", None),
         ("policy", "/library/referral", None),
+        ("policy", f"/library/deployments/{failed_deployment(server)}", None),
         ("reviewer", "/scenarios", None),
         ("reviewer", "/scenarios/referral", None),
         ("admin", "/users", None),
