@@ -127,6 +127,7 @@ Feature: Identification of a presumed victim (SOP 1)
     Then the case data has identification_outcome = "presumed_victim"
     And the case data has consent_police_report = false
     And the police has no open tasks
+    And the police is shown no personal data of this case
 
   Scenario: no indicator is found and the person is referred to general services
     Given a "identification" case reported by the health organisation
