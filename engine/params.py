@@ -256,6 +256,14 @@ PARAMETERS: tuple[Parameter, ...] = (
         H,
         "Hours to report a child who lost contact to the police and alert child protection",
     ),
+    Parameter(
+        "referral_decline_rounds",
+        2,
+        "param",
+        "Receivers that may decline a referral before the commission names a public receiver "
+        "(social services or child protection) that cannot decline",
+        minimum=1,
+    ),
 )
 
 DEFAULTS: Mapping[str, int | str] = MappingProxyType({p.name: p.default for p in PARAMETERS})

@@ -90,7 +90,7 @@ Feature: SOP 2 - Referral of a presumed victim
     And the case data has referral_outcome = "accepted"
     And the case data has referral_receiver = "social"
 
-  Scenario: two receivers decline in turn: the person keeps one interim help until the third accepts
+  Scenario: two receivers decline in turn: the person keeps one interim help, and the third, a public receiver, cannot decline
     Given a "referral" case reported by the police
       | field          | value  |
       | pseudonym      | Cholpon |
@@ -118,14 +118,24 @@ Feature: SOP 2 - Referral of a presumed victim
       | referral_decline_reason | no_capacity |
     Then the commission has a task "Name another receiver"
     And the police has 1 tasks "Keep the person helped until a receiver accepts"
-    When the commission completes "Name another receiver"
+    And the case data has referral_declines = 2
+    When the commission tries to complete "Name another receiver"
       | field             | value |
       | referral_receiver | ngo   |
-    And the NGO completes "Accept or decline referral"
+    Then the answers are refused for referral_receiver
+    When the commission completes "Name another receiver"
+      | field             | value            |
+      | referral_receiver | child_protection |
+    And the child-protection body tries to complete "Accept or decline referral"
+      | field                   | value       |
+      | referral_decision       | declined    |
+      | referral_decline_reason | no_capacity |
+    Then the answers are refused for referral_decision
+    When the child-protection body completes "Accept or decline referral"
       | field             | value    |
       | referral_decision | accepted |
     Then the police has 1 tasks "Keep the person helped until a receiver accepts"
-    When the NGO completes "Provide first assistance"
+    When the child-protection body completes "Provide first assistance"
       | field                       | value |
       | assistance_shelter_provided | true  |
     Then the case is closed
@@ -256,6 +266,35 @@ Feature: SOP 2 - Referral of a presumed victim
     And the social services has no task "Chase the commission (no receiver named in time)"
     And the case data has referral_receiver = "social"
     And the case data has referral_outcome = "accepted"
+
+  @child
+  Scenario: child protection cannot decline a child, nor the commission name another receiver for her
+    Given a "referral" case reported by the police
+      | field          | value |
+      | pseudonym      | Aisha |
+      | presumed_child | true  |
+      | is_foreign     | false |
+    When the police completes "Compile the referral"
+      | field                      | value                       |
+      | referral_needs             | ["shelter"]                 |
+      | referral_receiver          | ngo                         |
+      | referral_consent_receivers | []                          |
+      | referral_child_views       | Wants her sister told, no one else. |
+    And the child-protection body tries to complete "Accept or decline referral"
+      | field                   | value       |
+      | referral_decision       | declined    |
+      | referral_decline_reason | no_capacity |
+    Then the answers are refused for referral_decision
+    When 25 hours pass
+    Then the commission has a task "Name another receiver"
+    When the commission tries to complete "Name another receiver"
+      | field             | value |
+      | referral_receiver | ngo   |
+    Then the answers are refused for referral_receiver
+    When the commission completes "Name another receiver"
+      | field             | value            |
+      | referral_receiver | child_protection |
+    Then the child-protection body has a task "Accept or decline referral"
 
   @child
   Scenario: a child's referral goes to the child-protection body without consent, with the child's views
