@@ -93,9 +93,11 @@ Feature: Criminal proceedings (the victim's side)
       | proceedings_explained    | true   |
       | proceedings_participates | false  |
       | proceedings_decided_by   | person |
+      | proceedings_compensation_informed | true |
     Then the police has no task "Decide protection measures for the victim-witness"
     And the social services has no open tasks
     And the case is closed with outcome "not_participating"
+    And the case data has proceedings_compensation_informed = true
 
   Scenario: offences the person was compelled to commit are not prosecuted
     Given a "proceedings" case reported by the police
@@ -305,10 +307,13 @@ Feature: Criminal proceedings (the victim's side)
     And the police has a task "Decide protection measures for the victim-witness"
     And the case does not wait for the message "hearing_scheduled"
     When the NGO completes "Prepare and accompany the person to the hearing"
-      | field            | value                      |
-      | hearing_support  | ["lawyer", "psychologist"] |
-      | hearing_attended | true                       |
-    Then the case waits for the message "hearing_scheduled"
+      | field                       | value                                  |
+      | hearing_protection_reviewed | true                                   |
+      | hearing_protection_changes  | Asked the court for testimony by video |
+      | hearing_support             | ["lawyer", "psychologist"]             |
+      | hearing_attended            | true                                   |
+    Then the case data has hearing_protection_reviewed = true
+    And the case waits for the message "hearing_scheduled"
     When the NGO completes "Prepare the compensation claim"
       | field                | value |
       | compensation_claimed | false |
