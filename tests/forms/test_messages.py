@@ -82,7 +82,7 @@ def test_the_answer_form_is_rendered_from_the_message_schema(
     page = browser("ngo").get(answer_path(step)).text
     assert "<h1>Внести ответ: Человек отозвал согласие</h1>" in page
     assert "<title>Внести ответ: Человек отозвал согласие" in page
-    assert "Вносит: НКО" in page
+    assert "Вносит: Орган защиты детей, НКО / кризисный центр, Социальные службы" in page
     assert "Передача данных указанным здесь ведомствам сразу прекращается" in page  # description
     assert '<input type="date"' in field_html(page, "consent_withdrawn_on")
     assert 'type="checkbox" name="consent_withdrawn_from" value="police"' in page
@@ -132,7 +132,7 @@ def test_a_recorded_answer_returns_to_the_case_saying_what_was_recorded_and_what
     assert "Согласовать безопасность человека после отзыва согласия — НКО" in page  # next
     assert "Ответ внесён" in page  # the timeline
     assert not awaits(web_engine, step)
-    assert "awaited-title" not in page  # nothing is awaited any more
+    assert answer_path(step) not in page  # the withdrawal is no longer awaited
     # The same submission again (a double click, a reload): recorded once.
     again = ngo.post(
         answer_path(step),
