@@ -16,14 +16,16 @@ NOT_A_VICTIM = {
 }
 
 
-def test_a_failed_sign_in_keeps_the_username_and_asks_for_the_password(
+def test_a_failed_sign_in_keeps_the_username_and_focuses_its_message(
     browser: OpenBrowser,
 ) -> None:
     page = browser(None)
     response = page.post("/login", {"username": "ngo", "password": "wrong"})
     assert response.status_code == 401
     assert re.search(r'id="username"[^>]*value="ngo"', response.text)
-    assert re.search(r'id="password"[^>]*autofocus', response.text)
+    # the message takes focus (read first); the password field is described by it
+    assert re.search(r'id="error-summary" role="alert" tabindex="-1" autofocus', response.text)
+    assert re.search(r'id="password"[^>]*aria-describedby="login-error"', response.text)
     fresh = page.get("/login").text
     assert re.search(r'id="username"[^>]*value=""', fresh)
     assert "autofocus" not in fresh
@@ -75,6 +77,11 @@ def test_after_a_submit_the_next_task_of_the_agency_is_a_link(
 def test_closing_a_case_says_case_closed(web_engine: Engine, browser: OpenBrowser) -> None:
     step = to_screening(web_engine)
     step = web_engine.complete_task(step.opened[0].id, NOT_A_VICTIM, actor="ngo", agency="ngo")
+    [notice] = step.opened  # the person is told first, and offered a review she declines
+    told = {"status_notice_date": "2026-01-05", "status_notice_given": True}
+    step = web_engine.complete_task(
+        notice.id, {**told, "status_review_requested": False}, actor="ngo", agency="ngo"
+    )
     [refer] = step.opened
     ngo = browser("ngo")
     response = ngo.post(
@@ -84,6 +91,8 @@ def test_closing_a_case_says_case_closed(web_engine: Engine, browser: OpenBrowse
             ("general_services_referred", "social_assistance"),
             ("general_services_declined", "false"),
             ("general_services_date", "2026-01-05"),
+            ("general_services_person_told", "true"),
+            ("general_services_help_again", "Call the hotline 189"),
         ],
     )
     assert response.status_code == 303, response.text
