@@ -126,6 +126,14 @@ class Translator:
         after its item too ("Deliver service: Shelter")."""
         return f"{self.form(title)}: {self.form(item)}" if item else self.form(title)
 
+    def task_name(self, name: str | None) -> str:
+        """A task's name as the trail keeps it, in this language; one instance of a
+        multi-instance task ("Deliver service: Shelter") by its title and item."""
+        if not name or name in self._own.forms or ": " not in name:
+            return self.form(name)
+        title, item = name.split(": ", 1)
+        return self.task(title, item)
+
     def has(self, key: str) -> bool:
         """True when the interface message exists (in this language or its fallback)."""
         return self._lookup(key)[1] is not None

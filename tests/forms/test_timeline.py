@@ -15,6 +15,7 @@ from engine.db import read_session, write_session
 from engine.facade import Engine
 from engine.models import Case
 from engine.spiff.clock import FakeClock
+from forms.translate import Translator
 from tests.forms.conftest import OpenBrowser, report_case
 from tests.state_fixtures import answers
 
@@ -129,3 +130,11 @@ def test_an_entry_whose_answers_are_withheld_names_the_task_and_its_agency_and_s
     own = _entries(browser("ngo").get(f"/cases/{case_id}").text)
     mine = [e for e in own if f'/tasks/{safety.id}"' in e]
     assert mine and not any("не показаны" in e for e in mine)  # its own answers: the form
+
+
+def test_an_instance_of_a_task_per_item_is_named_by_its_title_and_item_in_the_language() -> None:
+    """The trail keeps "Deliver service: Shelter" (one task per planned service): the
+    timeline words both halves from the catalogue, not the English name."""
+    assert Translator("ru").task_name("Deliver service: Shelter") == "Оказать услугу: Приют"
+    assert Translator("ky").task_name("Deliver service: Shelter").startswith("Кызмат көрсөтүү: ")
+    assert Translator("ru").task_name("Check safety and risks") == "Проверить безопасность и риски"
