@@ -2522,6 +2522,39 @@ Feature: The case of one presumed victim, from report to closure
     And the child-protection body has no task "Protect the child abroad and appoint a guardian"
     And the consular service has a task "Consular interview"
 
+  @citizenship @child @repatriation @inbound
+  Scenario: a child found abroad whose parent is suspected gets another guardian before her citizenship is verified, and 4A does not ask again
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | RU          |
+      | citizenship_status   | unknown     |
+      | age                  | 12          |
+      | pseudonym            | "Kanykei-34" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                    | value         |
+      | child_abroad_safe_now    | true          |
+      | child_guardian_name      | "The mother"  |
+      | child_guardian_relation  | parent        |
+      | child_guardian_suspected | true          |
+    Then the child-protection body has a task "Appoint a guardian who is not a suspect"
+    And the registration service has no task "Verify citizenship"
+    When the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                  |
+      | child_new_guardian_name     | "Appointed guardian"   |
+      | child_new_guardian_relation | appointed_guardian     |
+      | child_suspect_kept_away     | true                   |
+      | child_suspicion_told_police | true                   |
+    Then the registration service has a task "Verify citizenship"
+    When the registration service completes "Verify citizenship"
+      | field                   | value  |
+      | citizenship_verified_as | kyrgyz |
+    Then the child-protection body has no task "Appoint a guardian who is not a suspect"
+    And the child-protection body has no task "Protect the child abroad and appoint a guardian"
+    And the consular service has a task "Consular interview"
+
   @consent @citizenship
   Scenario: consent withdrawn abroad while her citizenship is verified: the consular service that serves her there refers her to help in the country of stay, nothing is arranged at home
     Given a presumed victim reported by the NGO
