@@ -1990,6 +1990,7 @@ Feature: The case of one presumed victim, from report to closure
       | referral_consent_receivers | ["child_protection"] |
       | referral_consent_date      | "2026-01-05"         |
       | referral_consent_method    | written              |
+      | referral_child_views       | "Wants to stay where she is safe" |
     And the child-protection body completes "Accept or decline referral"
       | field             | value    |
       | referral_decision | accepted |
@@ -2678,6 +2679,7 @@ Feature: The case of one presumed victim, from report to closure
       | referral_consent_receivers | ["child_protection"] |
       | referral_consent_date      | "2026-01-05"         |
       | referral_consent_method    | written              |
+      | referral_child_views       | "Wants to stay where she is safe" |
     And the child-protection body completes "Accept or decline referral"
       | field             | value    |
       | referral_decision | accepted |

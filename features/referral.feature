@@ -268,6 +268,28 @@ Feature: SOP 2 - Referral of a presumed victim
     And the case data has referral_outcome = "accepted"
 
   @child
+  Scenario: a child's referral does not go to child protection without the child's views
+    Given a "referral" case reported by the police
+      | field          | value |
+      | pseudonym      | Timur |
+      | presumed_child | true  |
+      | is_foreign     | false |
+    When the police completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_receiver          | ngo         |
+      | referral_consent_receivers | []          |
+    Then the police has a task "Record the child's views"
+    And the task "Record the child's views" is due in 24 hours
+    And the child-protection body has no task "Accept or decline referral"
+    When the police completes "Record the child's views"
+      | field                           | value                                  |
+      | referral_child_views            | Wants to stay near his school in Osh. |
+      | referral_child_views_heard_with | His aunt                               |
+    Then the child-protection body has a task "Accept or decline referral"
+    And the case data has referral_child_views = "Wants to stay near his school in Osh."
+
+  @child
   Scenario: child protection cannot decline a child, nor the commission name another receiver for her
     Given a "referral" case reported by the police
       | field          | value |
