@@ -2556,6 +2556,33 @@ Feature: The case of one presumed victim, from report to closure
     And the child-protection body has no task "Protect the child abroad and appoint a guardian"
     And the consular service has a task "Consular interview"
 
+  @citizenship @child @guardian
+  Scenario: abroad the suspected parent is no longer the child's recorded guardian once a new guardian is appointed
+    Given a presumed victim reported by the consular service
+      | field                | value        |
+      | detection_channel    | consular     |
+      | location             | abroad       |
+      | exploitation_country | RU           |
+      | citizenship_status   | unknown      |
+      | age                  | 13           |
+      | pseudonym            | "Aizada-35"  |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                    | value        |
+      | child_abroad_safe_now    | true         |
+      | child_guardian_name      | "The father" |
+      | child_guardian_relation  | parent       |
+      | child_guardian_suspected | true         |
+    And the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                |
+      | child_new_guardian_name     | "Appointed guardian" |
+      | child_new_guardian_relation | appointed_guardian   |
+      | child_suspect_kept_away     | true                 |
+      | child_suspicion_told_police | true                 |
+    Then the case data has child_guardian_name = "Appointed guardian"
+    And the case data has child_guardian_relation = "appointed_guardian"
+    And the registration service has a task "Verify citizenship"
+
   @consent @citizenship
   Scenario: consent withdrawn abroad while her citizenship is verified: the consular service that serves her there refers her to help in the country of stay, nothing is arranged at home
     Given a presumed victim reported by the NGO
