@@ -445,10 +445,48 @@ Feature: Identification of a presumed victim (SOP 1)
       | field                        | value      |
       | consent_withdrawn_on         | 2026-01-05 |
       | consent_still_agrees_to_help | false      |
+    # the withdrawal cancelled the registration still open: it is done now, before anything else
+    Then the child-protection body has a task "Register child notification and appoint a guardian"
+    And the child-protection body has no task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value |
+      | child_parent_suspected | false |
     Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
-    And the child-protection body has no task "Register child notification and appoint a guardian"
     When the child-protection body completes "Keep the child protected after consent was withdrawn"
     Then the case is closed with outcome "presumed_victim"
+
+  @consent @child
+  Scenario: a withdrawal during identification does not cancel the child's guardian appointment or the check whether the parent is a suspect
+    Given a "identification" case reported by the police
+      | field              | value        |
+      | pseudonym          | "Aruuke-13"  |
+      | age                | 13           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+    When the child-protection body completes "Register child notification and appoint a guardian"
+      | field                   | value      |
+      | child_guardian_name     | "Father"   |
+      | child_guardian_relation | parent     |
+      | child_parent_suspected  | true       |
+    Then the child-protection body has a task "Appoint a guardian who is not a suspect"
+    # the suspected father tells the police he withdraws consent for his daughter
+    When the police sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | false      |
+    Then the child-protection body has a task "Appoint a guardian who is not a suspect"
+    And the child-protection body has no task "Keep the child protected after consent was withdrawn"
+    And the child-protection body has no task "Register child notification and appoint a guardian"
+    When the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                 |
+      | child_new_guardian_name     | "Aunt, not a suspect" |
+      | child_new_guardian_relation | relative              |
+      | child_suspect_kept_away     | true                  |
+    Then the case data has child_guardian_name = "Aunt, not a suspect"
+    And the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+    Then the case is closed with outcome "presumed_victim"
+    And the case data has child_guardian_relation = "relative"
 
   @child
   Scenario: a parent is suspected of involvement: the child-protection body appoints another guardian before screening, who replaces the suspect in the child's record
@@ -901,9 +939,13 @@ Feature: Identification of a presumed victim (SOP 1)
       | field                        | value      |
       | consent_withdrawn_on         | 2026-01-05 |
       | consent_still_agrees_to_help | false      |
-    Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    Then the child-protection body has a task "Register child notification and appoint a guardian"
     And the NGO has no task "Check safety and risks"
     And the border service cannot send the message "consent_withdrawn"
+    When the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value |
+      | child_parent_suspected | false |
+    Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
 
   @consent @safety
   Scenario: a person in danger withdraws consent before she is safe; her safety and her medical care are both seen to, each by its own agency
