@@ -141,19 +141,19 @@ def snapshot(workflow: BpmnWorkflow, bundle: CompiledBundle, params: Mapping[str
     """Open tasks, timers and data of the instance, read in one pass."""
     ready: list[Task] = []
     timers: list[PendingTimer] = []
-    data = last_steps_data(workflow)
+    waiting: list[Task] = []
     for task in all_tasks(workflow):
         state = task._state  # the attribute `state` reads, without the property's call
         if state == TaskState.READY:
-            data.update(task.data)
+            waiting.append(task)
             if task.task_spec.manual:
                 ready.append(task)
         elif state == TaskState.WAITING:
-            data.update(task.data)
+            waiting.append(task)
             timer = _pending_timer(task)
             if timer is not None:
                 timers.append(timer)
-    data.update(workflow.data)
+    data = _newest_last(workflow, waiting)
     return Snapshot([_open_task(t, bundle, params) for t in ready], timers, data)
 
 
@@ -358,18 +358,26 @@ def last_steps_data(workflow: BpmnWorkflow) -> dict[str, Any]:
     return data
 
 
+def _newest_last(workflow: BpmnWorkflow, open_tasks: list[Task]) -> dict[str, Any]:
+    """The last steps' data, then the open tasks' copies, each group in the order its copies
+    were made, the process-wide data on top. Among open branches the newest copy wins: a
+    branch opened before another branch's step must not put back the values that step
+    changed (a child's safety check answered while her child-protection task is open)."""
+    data = last_steps_data(workflow)
+    for task in sorted(open_tasks, key=_changed_at):
+        data.update(task.data)
+    data.update(workflow.data)
+    return data
+
+
 def _changed_at(task: Task) -> float:
     return float(task.last_state_change)
 
 
 def case_data(workflow: BpmnWorkflow) -> dict[str, Any]:
     """The case data as it stands: the last step's data plus every open branch."""
-    data = last_steps_data(workflow)
-    for task in all_tasks(workflow):
-        if task.state in (TaskState.READY, TaskState.WAITING):
-            data.update(task.data)
-    data.update(workflow.data)
-    return data
+    open_tasks = [t for t in all_tasks(workflow) if t.state in (TaskState.READY, TaskState.WAITING)]
+    return _newest_last(workflow, open_tasks)
 
 
 def scrub(workflow: BpmnWorkflow, fields: set[str]) -> int:

@@ -926,6 +926,28 @@ Feature: Identification of a presumed victim (SOP 1)
       | child_parent_suspected | false |
     Then the NGO has a task "Indicator screening"
 
+  @child
+  Scenario: the danger the safety check finds stands when the child-protection body acts after it
+    Given a "identification" case reported by the NGO
+      | field              | value       |
+      | pseudonym          | "Emir-14"   |
+      | age                | 14          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+      | immediate_danger   | false       |
+      | medical_emergency  | false       |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | true  |
+      | medical_emergency | false |
+    Then the NGO has a task "Bring the person to safety now"
+    And the case data has immediate_danger = true
+    When the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value |
+      | child_parent_suspected | false |
+    Then the case data has immediate_danger = true
+    And the NGO has a task "Indicator screening"
+
   @consent @child
   Scenario: a child tells the child-protection body she wants no more help; it records the withdrawal and keeps her protected
     Given a "identification" case reported by the NGO

@@ -47,6 +47,25 @@ def test_every_step_keeps_the_case_summary_in_its_row(web_engine: Engine) -> Non
     )
     kept = kept_summary(web_engine, step.case.id)
     assert kept["immediate_danger"] is True
+    # The child-protection task opened beside the safety check holds the data as it was then:
+    # completing it after the safety check does not put the old answer back.
+    notification = next(t for t in step.opened if t.agency == "child_protection")
+    web_engine.complete_task(
+        notification.id,
+        {
+            "child_notification_date": "2026-01-05",
+            "child_protection_officer": "Officer",
+            "child_unaccompanied": True,
+            "child_guardian_name": "Guardian",
+            "child_guardian_relation": "parent",
+            "child_parent_suspected": False,
+            "child_views": "Wants to stay with her aunt.",
+        },
+        actor="child_protection",
+        agency="child_protection",
+    )
+    assert kept_summary(web_engine, step.case.id)["immediate_danger"] is True
+    assert web_engine.get_case(step.case.id).data["immediate_danger"] is True
 
 
 def test_lists_and_search_restore_no_workflow(
