@@ -17,7 +17,10 @@ starts them at once). The engine delivers messages itself instead:
   (the outer instances' do not take it either).
 - An event sub-process starts as a child of its process instance's root, fed with that
   instance's data; an interrupting one (isInterrupting, BPMN's default) cancels everything
-  else its instance was doing (SpiffWorkflow leaves that to the caller).
+  else its instance was doing (SpiffWorkflow leaves that to the caller). What the processes
+  it cancels (called by that instance, at any depth) recorded since they were called joins
+  its data, as their call activities would have returned it on completing (a withdrawal in
+  the case while 4B runs keeps the reflection period noted there).
 - A catcher may cover part of what a message can be about (`messageCovers="field=code
   ..."`): it receives only a payload whose field names one of its codes; the innermost rule
   applies among those that do.
@@ -30,10 +33,12 @@ starts them at once). The engine delivers messages itself instead:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
 from SpiffWorkflow.bpmn.specs.event_definitions.message import MessageEventDefinition
+from SpiffWorkflow.bpmn.specs.mixins.subworkflow_task import CallActivity, SubWorkflowTask
 from SpiffWorkflow.bpmn.util import BpmnEvent
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.task import Task
@@ -181,7 +186,9 @@ def _start_event_subprocess(workflow: BpmnWorkflow, catcher: Catcher) -> Task:
     instance = catcher.instance
     assert instance is not None and catcher.esp_name is not None
     root = instance.task_tree
+    returned: dict[str, Any] = {}
     if catcher.info.interrupting:
+        returned = called_data(workflow, instance)
         for child in list(root.children):
             child.cancel()
     esp = instance.spec.task_specs[catcher.esp_name]
@@ -193,6 +200,12 @@ def _start_event_subprocess(workflow: BpmnWorkflow, catcher: Catcher) -> Task:
     child.set_data(**instance_data(instance))
     child.task_spec._update(child)
     sub = workflow.subprocesses[child.id]
+    # set after it started (starting, it takes its root's copy of the data over its own), on
+    # what has run or waits: a task still predicted takes its data when it runs
+    started = TaskState.COMPLETED | TaskState.STARTED | TaskState.READY | TaskState.WAITING
+    for task in [child, *sub.tasks.values()]:
+        if task.has_state(started):
+            task.data.update(deepcopy(returned))
     for task in sub.tasks.values():
         if task.task_spec.bpmn_id == catcher.info.bpmn_id and task._state == TaskState.WAITING:
             return task
@@ -206,3 +219,32 @@ def instance_data(instance: BpmnWorkflow) -> dict[str, Any]:
         if task._state in (TaskState.READY, TaskState.WAITING, TaskState.STARTED):
             data.update(task.data)
     return data
+
+
+def called_data(
+    workflow: BpmnWorkflow, instance: BpmnWorkflow, *, inside: bool = False
+) -> dict[str, Any]:
+    """What the processes an instance is calling now (its running call activities, and what
+    runs inside them: the processes they call, their event sub-processes) have recorded since
+    they were called, as each would return it to its call activity on completing (all its
+    data, or only its dataOutputs when it declares some). Read before an interrupting event
+    sub-process cancels them, so that what the person did there stays in the case data. A
+    value a called process received and left unchanged is not returned: a newer value the
+    caller holds (from a branch beside the call) is not replaced by the older copy."""
+    kind = SubWorkflowTask if inside else CallActivity
+    returned: dict[str, Any] = {}
+    for task in instance.tasks.values():
+        if task._state != TaskState.STARTED or not isinstance(task.task_spec, kind):
+            continue
+        sub = workflow.subprocesses.get(task.id)
+        if sub is None or sub.completed:
+            continue
+        output = {**instance_data(sub), **called_data(workflow, sub, inside=True)}
+        io = sub.spec.io_specification
+        if io is not None and io.data_outputs:
+            names = {var.bpmn_id for var in io.data_outputs}
+            output = {k: v for k, v in output.items() if k in names}
+        for name, value in output.items():
+            if name not in task.data or task.data[name] != value:
+                returned[name] = deepcopy(value)
+    return returned
