@@ -120,6 +120,70 @@ Feature: Criminal proceedings (the victim's side)
     Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
     And the case data has non_punishment_decision = "not_prosecuted"
 
+  @consent @message
+  Scenario: a withdrawal from the proceedings does not cancel a pending non-punishment decision
+    # Non-punishment never depends on taking part: a person compelled to commit offences who
+    # says "I will not testify" before the prosecutor decided still has them decided on.
+    Given a "proceedings" case reported by the police
+      | field                   | value              |
+      | pseudonym               | Bolot-2            |
+      | presumed_child          | false              |
+      | consent_police_report   | true               |
+      | referral_receiver       | ngo                |
+      | non_punishment_applies  | true               |
+      | non_punishment_offences | ["document_fraud"] |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0301-2026-0011 |
+      | crime_registration_region | osh_city       |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value           |
+      | consent_withdrawn_scope      | ["proceedings"] |
+      | consent_withdrawn_on         | 2026-01-09      |
+      | consent_still_agrees_to_help | true            |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the NGO has a task "Agree the person's safety after consent was withdrawn"
+    And the NGO has no task "Explain the proceedings and ask whether the person takes part"
+    When the NGO completes "Agree the person's safety after consent was withdrawn"
+      | field                 | value |
+      | withdrawal_protection | kept  |
+      | withdrawal_shelter    | stays |
+    Then the case is open
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                      | value          |
+      | non_punishment_decision    | not_prosecuted |
+      | non_punishment_person_told | true           |
+    Then the case is closed with outcome "consent_withdrawn"
+    And the case data has non_punishment_decision = "not_prosecuted"
+    And the NGO has no task "Explain the proceedings and ask whether the person takes part"
+
+  @consent @message
+  Scenario: a non-punishment decision already made is not asked again after a withdrawal from the proceedings
+    Given a "proceedings" case reported by the police
+      | field                   | value              |
+      | pseudonym               | Bolot-3            |
+      | presumed_child          | false              |
+      | consent_police_report   | true               |
+      | referral_receiver       | ngo                |
+      | non_punishment_applies  | true               |
+      | non_punishment_offences | ["document_fraud"] |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0301-2026-0012 |
+      | crime_registration_region | osh_city       |
+    And the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                   | value          |
+      | non_punishment_decision | not_prosecuted |
+    Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value           |
+      | consent_withdrawn_scope      | ["proceedings"] |
+      | consent_withdrawn_on         | 2026-01-12      |
+      | consent_still_agrees_to_help | true            |
+    Then the prosecutor has no task "Decide on non-punishment of offences linked to the exploitation"
+    And the NGO has a task "Agree the person's safety after consent was withdrawn"
+
   Scenario: the case is closed without a trial; a witness not in a shelter has no move to plan
     Given a "proceedings" case reported by the police
       | field             | value  |
