@@ -506,7 +506,7 @@ Feature: Criminal proceedings (the victim's side)
     And the case data has no purge_personal_data
 
   @consent @message
-  Scenario: an adult withdraws all consent before deciding on the proceedings and only an anonymous notification is kept
+  Scenario: an adult withdraws all consent, to help as well, before deciding on the proceedings and only an anonymous notification is kept
     Given a "proceedings" case reported by the police
       | field                 | value   |
       | pseudonym             | Asel-12 |
@@ -519,13 +519,43 @@ Feature: Criminal proceedings (the victim's side)
       | crime_registration_region | chui           |
     Then the social services has a task "Explain the proceedings and ask whether the person takes part"
     When the social services sends the message "consent_withdrawn" with:
-      | field                        | value      |
-      | consent_withdrawn_scope | ["proceedings"] |
-      | consent_withdrawn_on         | 2026-01-20 |
-      | consent_still_agrees_to_help | false      |
+      | field                        | value                   |
+      | consent_withdrawn_scope      | ["help", "proceedings"] |
+      | consent_withdrawn_on         | 2026-01-20              |
+      | consent_still_agrees_to_help | false                   |
     Then the social services has no open tasks
     And the case is closed with outcome "consent_withdrawn"
     And the case data has purge_personal_data = true
+
+  @consent @message
+  Scenario: a withdrawal from the proceedings alone never purges the identity of a person still in rehabilitation
+    # She says "I will not testify" and, asked about help, "nothing more from the proceedings":
+    # her rehabilitation beside goes on, so her file is not anonymised; her safety is agreed.
+    Given a "proceedings" case reported by the police
+      | field                 | value   |
+      | pseudonym             | Asel-13 |
+      | presumed_child        | false   |
+      | consent_police_report | true    |
+      | referral_receiver     | social  |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0101-2026-0053 |
+      | crime_registration_region | chui           |
+    And the social services sends the message "consent_withdrawn" with:
+      | field                        | value           |
+      | consent_withdrawn_scope      | ["proceedings"] |
+      | consent_withdrawn_on         | 2026-01-20      |
+      | consent_still_agrees_to_help | false           |
+    Then the social services has no task "Explain the proceedings and ask whether the person takes part"
+    And the social services has a task "Agree the person's safety after consent was withdrawn"
+    And the case data has no purge_personal_data
+    When the social services completes "Agree the person's safety after consent was withdrawn"
+      | field                 | value |
+      | withdrawal_protection | none  |
+      | withdrawal_shelter    | stays |
+    Then the case is closed with outcome "consent_withdrawn"
+    And the case data has no purge_personal_data
+    And the case data has pseudonym = "Asel-13"
 
   @child @consent @message
   Scenario: a child's consent is withdrawn and the child's safety is still agreed, never only an anonymous notification
