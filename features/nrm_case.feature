@@ -2611,6 +2611,53 @@ Feature: The case of one presumed victim, from report to closure
     Then the case is closed with outcome "withdrawn"
     And the NGO has no open tasks
 
+  @consent @citizenship @child
+  Scenario: a withdrawal while a child abroad's citizenship is verified: the child keeps child protection, handed over in the country of stay, and the case is not closed on a consular referral alone
+    Given a presumed victim reported by the consular service
+      | field                | value        |
+      | detection_channel    | consular     |
+      | location             | abroad       |
+      | exploitation_country | RU           |
+      | citizenship_status   | unknown      |
+      | age                  | 15           |
+      | pseudonym            | "Begimai-15" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                    | value                |
+      | child_abroad_safe_now    | true                 |
+      | child_guardian_name      | "Guardian appointed" |
+      | child_guardian_relation  | appointed_guardian   |
+      | child_guardian_suspected | false                |
+    Then the registration service has a task "Verify citizenship"
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_on         | "2026-01-05" |
+      | consent_still_agrees_to_help | false        |
+    Then the registration service has no task "Verify citizenship"
+    And the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    And the consular service has no task "Refer to help in the country of stay"
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value                          |
+      | child_withdrawal_responsible   | "Child protection, Moscow"      |
+      | child_withdrawal_care          | alternative_care                |
+      | child_withdrawal_guardian_kept | true                            |
+      | child_withdrawal_contact_plan  | "Weekly call with the guardian" |
+    And the consular service completes "Refer to help in the country of stay"
+      | field                        | value                   |
+      | referral_abroad_to           | ngo                     |
+      | referral_abroad_organisation | "NGO shelter in Moscow" |
+      | referral_abroad_country      | RU                      |
+      | referral_abroad_data_consent | true                    |
+      | referral_abroad_outcome      | declined                |
+    Then the case is open
+    And the child-protection body has a task "Hand over the child's protection in the country of stay"
+    When the child-protection body completes "Hand over the child's protection in the country of stay"
+      | field                           | value                  |
+      | child_abroad_responsible        | "Child services, Moscow" |
+      | child_abroad_care               | alternative_care         |
+      | child_abroad_guardian_confirmed | true                     |
+    Then the case is closed with outcome "withdrawn"
+
   @consent @repatriation @inbound
   Scenario: a citizen back from abroad withdraws her consent to help while her new passport is being issued: the passport, a legal entitlement, is still issued
     Given a presumed victim reported by the consular service
