@@ -31,6 +31,7 @@ from engine.errors import InvalidDataError, NrmError
 from engine.facade import Engine
 from forms import drafts, fielderrors, formview
 from forms.formview import Raw
+from forms.translate import language
 from forms.web.deps import PostedForm, WebUser
 from forms.web.expiry import keeps_typed
 from forms.web.render import page, session_of, translator
@@ -110,7 +111,8 @@ def _keep_report(engine: Engine, owner: Caller, form: FormData) -> str | None:
 @router.post("/report")
 @keeps_typed(keep_report_form)
 def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUser) -> Response:
-    """Start the case; the user's agency is the reporting agency."""
+    """Start the case; the user's agency is the reporting agency. A language button of the
+    header (it belongs to this form) keeps what was typed and opens the form again."""
     starting_agency(caller)
     schema = engine.start_form(CASE_PROCESS)
     values = formview.raw_values(schema, form.getlist)
@@ -118,6 +120,10 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
     submission = _token(form.get("submission"))
     if submission is None:  # a form from before tokens, or tampered with: a fresh one
         submission = secrets.token_urlsafe(18)
+    if form.get("lang") is not None:  # a language button in the header: keep what was typed
+        session_of(request).update(lang=language(str(form.get("lang"))))
+        drafts.keep_report(engine=engine, username=caller.username, values=values)
+        return RedirectResponse(f"/report?t={submission}", status_code=303)
     elif duplicates.sent(engine=engine, caller=caller, key=submission) is not None:
         return RedirectResponse(f"/report?t={submission}", status_code=303)
     if form.get("different_person") != "yes":

@@ -23,7 +23,7 @@ from engine.models import Case
 from forms import drafts, fielderrors, fieldlabels, formview, timewords
 from forms.fieldlabels import FieldIndex
 from forms.formview import Raw
-from forms.translate import Translator
+from forms.translate import Translator, language
 from forms.web import summary
 from forms.web.casedata import context_rows, version_index
 from forms.web.deps import PostedForm, ReadableTaskPage, TaskPage, WebUser
@@ -163,12 +163,18 @@ def submit_task(
     engine: EngineDep,
     caller: WebUser,
 ) -> Response:
-    """Save a draft, or complete the task (errors shown next to their fields)."""
+    """Save a draft, or complete the task (errors shown next to their fields); a language
+    button of the header (it belongs to this form) saves the draft and switches language."""
     with read_session(engine.db) as session:
         detail = tasks.detail(
             engine=engine, session=session, caller=caller, task=ctx.task, case=ctx.case
         )
     values = formview.raw_values(detail.form_schema, form.getlist)
+    if form.get("lang") is not None:  # a language button in the header sends what was typed
+        session_of(request).update(lang=language(str(form.get("lang"))))
+        if drafts.save(engine=engine, username=caller.username, task_id=detail.id, values=values):
+            session_of(request).update(flash={"kind": "draft_saved"})
+        return RedirectResponse(f"/tasks/{detail.id}", status_code=303)
     if form.get("action") == "draft":
         if drafts.save(engine=engine, username=caller.username, task_id=detail.id, values=values):
             session_of(request).update(flash={"kind": "draft_saved"})
