@@ -133,6 +133,9 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
             )
         if similar:
             duplicates.record_access(engine=engine, caller=caller, earlier=similar)
+            # kept too, so that the report comes back on /report whatever the earlier case's
+            # link does to this page (it opens in a new tab)
+            drafts.keep_report(engine=engine, username=caller.username, values=values)
             return _report_page(
                 request, schema, values, status=409, submission=submission, similar=similar
             )
@@ -158,6 +161,7 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
             status=422,
             submission=submission,
         )
+    drafts.take_report(engine=engine, username=caller.username)  # sent: nothing to give back
     session_of(request).update(
         flash={
             "kind": "reported",

@@ -68,14 +68,21 @@ def test_a_report_like_a_recent_one_warns_and_links_the_earlier_case(
     held = ngo.post("/report", {**same, "submission": token})
     assert held.status_code == 409
     assert "Похоже, об этом человеке уже сообщали" in held.text
-    assert f'<a href="/cases/{first_id}">Случай {number}' in held.text
+    link = f'<a href="/cases/{first_id}" target="_blank" rel="noopener">Случай {number}'
+    assert link in held.text and "откроется в новой вкладке" in held.text  # the report stays
     assert 'value="Osh bazaar"' in held.text  # nothing typed is lost
+    # even if this page is left, the report is kept for its author
+    reopened = ngo.get("/report", follow_redirects=True).text
+    assert 'value="Osh bazaar"' in reopened
     assert _access(web_engine, first_id) == []  # matched on the age band: nothing disclosed
     assert 'name="different_person" value="yes"' in held.text
+    assert ngo.post("/report", {**same, "submission": token}).status_code == 409  # kept again
     sent = ngo.post("/report", {**same, "submission": token, "different_person": "yes"})
     assert sent.status_code == 303 and sent.headers["location"] != first.headers["location"]
     second_id = sent.headers["location"].removeprefix("/cases/")
     assert web_engine.get_case(second_id).data["pseudonym"] == "aigul"  # nothing merged
+    sent_then = ngo.get("/report", follow_redirects=True).text
+    assert 'value="Osh bazaar"' not in sent_then  # sent: not given back
     assert web_engine.get_case(first_id).data["detection_place"] == REPORT["detection_place"]
 
 
