@@ -192,3 +192,30 @@ def test_rehabilitation_intake_shows_the_safety_answers_gathered_earlier() -> No
     intake = json.loads((schemas / "rehabilitation_intake.schema.json").read_text("utf-8"))
     earlier = {n for n, p in safety["properties"].items() if not p.get("x-personal")}
     assert earlier and earlier <= set(intake["x-context"])
+
+
+# Words Kyrgyz writes as Russian does (loanwords, names): the only Kyrgyz entries that may
+# equal the Russian ones.
+SAME_IN_KYRGYZ_UI = frozenset(
+    {"cases.sop", "agency.police", "agency.prosecutor", "library.version_col", "nav.statistics",
+     "statistics.title", "users.role.admin", "statistics.table", "library.job_scenario",
+     "library.element", "library.element_id"}
+)  # fmt: skip
+SAME_IN_KYRGYZ_FORMS = frozenset(
+    {"Passport", "Police", "Plan", "Repatriation", "Rail", "Compensation", "Lawyer",
+     "Psychologist", "Register", "Transport"}
+)  # fmt: skip
+
+
+def test_every_kyrgyz_text_is_kyrgyz_not_russian() -> None:
+    # Review F-K: a Kyrgyz page showed Russian wherever a text sat under `fallback_ru` or
+    # was copied from Russian. A new form or diagram text needs its Kyrgyz entry.
+    ky, ru = catalogue("ky"), catalogue("ru")
+    texts, ui_keys = library_texts(), set(catalogue("en").ui)
+    assert sorted(ky.fallback_forms) == [] and sorted(ky.fallback_ui) == []
+    assert sorted(texts - set(ky.forms)) == []
+    assert sorted(ui_keys - set(ky.ui)) == []
+    copied = [k for k in texts if ky.forms[k] == ru.forms.get(k) and k not in SAME_IN_KYRGYZ_FORMS]
+    assert sorted(copied) == []
+    copied = [k for k in ui_keys if ky.ui[k] == ru.ui.get(k) and k not in SAME_IN_KYRGYZ_UI]
+    assert sorted(copied) == []
