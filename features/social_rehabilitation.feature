@@ -560,6 +560,137 @@ Feature: SOP 3 - Social rehabilitation
     Then the social services has a task "Review rehabilitation plan"
     And the case is open
 
+  @child @consent @message
+  Scenario: a withdrawal while a child is missing does not cancel the police and child-protection search
+    # A parent (perhaps the trafficker) phones to "withdraw consent" while the child is missing:
+    # the plan and the social services' own search end, the search with the police goes on.
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value            |
+      | pseudonym         | Adilet-2         |
+      | presumed_child    | true             |
+      | referral_receiver | child_protection |
+    When the child-protection body completes "Intake and needs assessment"
+      | field                          | value             |
+      | rehab_needs                    | ["psychological"] |
+      | rehab_retrafficking_risk       | high              |
+      | rehab_contact_with_traffickers | true              |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                        | value             |
+      | rehab_plan_goals             | Therapy           |
+      | rehab_services_planned       | ["psychological"] |
+      | rehab_provider_psychological | ngo               |
+    And the child-protection body completes "Agree child protection plan"
+      | field                    | value        |
+      | child_protection_plan_id | CPP-2026-021 |
+      | child_guardian_agreed    | true         |
+      | child_family_assessment  | safe         |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Psychological help"
+      | field                  | value           |
+      | rehab_service_provider | Psychologist Ai |
+      | rehab_service_status   | ongoing         |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value        |
+      | rehab_early_review_reason | lost_contact |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                              |
+      | rehab_review_progress | Did not come back to the shelter.  |
+      | rehab_review_decision | lost_contact                       |
+    When the social services completes "Report the missing child and alert child protection"
+      | field                            | value                     |
+      | missing_child_reported_police    | true                      |
+      | missing_child_protection_alerted | true                      |
+      | missing_child_police_reference   | Osh city police, KUSP 120 |
+    Then the child-protection body has a task "Search for the missing child with the police"
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_scope      | ["help"]   |
+      | consent_withdrawn_on         | 2026-01-21 |
+      | consent_still_agrees_to_help | false      |
+    Then the social services has no task "Search for the person"
+    And the social services has no task "Report the missing child and alert child protection"
+    And the child-protection body has a task "Search for the missing child with the police"
+    And the task "Search for the missing child with the police" is due in 24 hours
+    When the child-protection body completes "Search for the missing child with the police"
+      | field                        | value                                    |
+      | missing_child_search_actions | ["police_contacted", "regions_alerted"] |
+    Then the child-protection body has a task "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+    When the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+      | field                          | value                                        |
+      | child_withdrawal_responsible   | District child-protection body, Osh          |
+      | child_withdrawal_care          | missing                                      |
+      | child_withdrawal_guardian_kept | true                                         |
+      | child_withdrawal_contact_plan  | Daily contact with the police until found    |
+    Then the case is closed with outcome "voluntary_withdrawal"
+    And the case data has no purge_personal_data
+
+  @child @consent @message
+  Scenario: a withdrawal before a missing child was reported to the police still gets the report made and the search started
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value            |
+      | pseudonym         | Adilet-3         |
+      | presumed_child    | true             |
+      | referral_receiver | child_protection |
+    When the child-protection body completes "Intake and needs assessment"
+      | field                          | value             |
+      | rehab_needs                    | ["psychological"] |
+      | rehab_retrafficking_risk       | high              |
+      | rehab_contact_with_traffickers | true              |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                        | value             |
+      | rehab_plan_goals             | Therapy           |
+      | rehab_services_planned       | ["psychological"] |
+      | rehab_provider_psychological | ngo               |
+    And the child-protection body completes "Agree child protection plan"
+      | field                    | value        |
+      | child_protection_plan_id | CPP-2026-021 |
+      | child_guardian_agreed    | true         |
+      | child_family_assessment  | safe         |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Psychological help"
+      | field                  | value           |
+      | rehab_service_provider | Psychologist Ai |
+      | rehab_service_status   | ongoing         |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value        |
+      | rehab_early_review_reason | lost_contact |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value                              |
+      | rehab_review_progress | Did not come back to the shelter.  |
+      | rehab_review_decision | lost_contact                       |
+    Then the social services has a task "Report the missing child and alert child protection"
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_scope      | ["help"]   |
+      | consent_withdrawn_on         | 2026-01-21 |
+      | consent_still_agrees_to_help | false      |
+    Then the social services has no task "Search for the person"
+    And the social services has a task "Report the missing child and alert child protection"
+    And the task "Report the missing child and alert child protection" is due in 2 hours
+    And the child-protection body has no task "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+    When the social services completes "Report the missing child and alert child protection"
+      | field                            | value                     |
+      | missing_child_reported_police    | true                      |
+      | missing_child_protection_alerted | true                      |
+      | missing_child_police_reference   | Osh city police, KUSP 121 |
+    Then the child-protection body has a task "Search for the missing child with the police"
+    When the child-protection body completes "Search for the missing child with the police"
+      | field                        | value                                    |
+      | missing_child_search_actions | ["police_contacted", "regions_alerted"] |
+    Then the child-protection body has a task "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+    When the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+      | field                          | value                                        |
+      | child_withdrawal_responsible   | District child-protection body, Osh          |
+      | child_withdrawal_care          | missing                                      |
+      | child_withdrawal_guardian_kept | true                                         |
+      | child_withdrawal_contact_plan  | Daily contact with the police until found    |
+    Then the case is closed with outcome "voluntary_withdrawal"
+    And the case data has no purge_personal_data
+
   @child
   Scenario: a child's plan is agreed by the child-protection body before the commission approves it
     Given a "social_rehabilitation" case reported by the police
