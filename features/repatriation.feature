@@ -485,6 +485,8 @@ Feature: Repatriation (SOP 4)
       | child_suspicion_told_police | true                 |
     Then the consular service has a task "Consular interview"
     And the case data has child_new_guardian_name = "Zarina Abdyldaeva"
+    And the case data has child_guardian_name = "Zarina Abdyldaeva"
+    And the case data has child_guardian_relation = "appointed_guardian"
 
   @inbound @child
   Scenario: a child's family is not traced, a return to the family is refused and the child is protected where she is
