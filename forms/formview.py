@@ -57,6 +57,9 @@ class Field:
     codes: str | None = None  # the kind of codes a `codes` widget picks (engine/codes.py)
     required_if: list[Condition] = field(default_factory=list)
     required_now: bool = False  # required by a condition the values shown meet
+    # a list of choices the form requires but takes with none ticked (no `minItems`): an
+    # answer "none", said under the list, not refused, so it has no asterisk
+    none_is_answer: bool = False
 
     def when(self) -> list[tuple[str, str | None]]:
         """(field, value) of each answer that makes this field required, for site.js."""
@@ -146,6 +149,7 @@ def build(
         widget = widget_of(prop)
         default: Raw = [] if widget == "checkboxes" else ""
         nullable = "null" in types_of(prop)
+        takes_none = "array" in types_of(prop) and not int(prop.get("minItems") or 0)
         section.fields.append(
             Field(
                 name=name,
@@ -154,7 +158,8 @@ def build(
                 widget=widget,
                 # A field the form takes empty (null: "empty when unknown") is sent empty,
                 # not refused: no asterisk, whatever `required` says of its key.
-                required=name in required and not nullable,
+                required=name in required and not nullable and not takes_none,
+                none_is_answer=name in required and takes_none,
                 personal=bool(prop.get("x-personal")),
                 nullable=nullable,
                 choices=choices_of(prop) or [Choice(v, t) for v, t in codes.also(prop)],
