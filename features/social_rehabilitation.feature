@@ -853,6 +853,45 @@ Feature: SOP 3 - Social rehabilitation
     Then the social services has no task "Review the shelter stay (free period over)"
     And the case data has rehab_shelter_decision = "extended_proceedings"
 
+  @timer
+  Scenario: SOP 3's shelter review sees the shelter extended for the trial and cannot move a witness out
+    # The proceedings beside the rehabilitation extended her free stay until the trial ends:
+    # the 10-day review shows that decision and cannot end the stay while it holds.
+    Given a "social_rehabilitation" case reported by the police
+      | field                    | value      |
+      | pseudonym                | Bermet-2   |
+      | presumed_child           | false      |
+      | referral_receiver        | ngo        |
+      | proceedings_participates | true       |
+      | proceedings_shelter      | extended   |
+      | proceedings_shelter_from | 2026-01-06 |
+    When the NGO completes "Intake and needs assessment"
+      | field                          | value       |
+      | rehab_intake_date              | 2026-01-05  |
+      | rehab_needs                    | ["shelter"] |
+      | rehab_retrafficking_risk       | high        |
+      | rehab_contact_with_traffickers | true        |
+      | rehab_in_shelter               | true        |
+      | rehab_shelter_since            | 2026-01-03  |
+      | rehab_shelter_extension        | not_decided |
+    And 8 days pass
+    Then the social services has a task "Review the shelter stay (free period over)"
+    When the social services tries to complete "Review the shelter stay (free period over)"
+      | field                              | value                           |
+      | rehab_shelter_review_date          | 2026-01-13                      |
+      | rehab_shelter_proceedings_extended | true                            |
+      | rehab_shelter_decision             | moved_on                        |
+      | rehab_shelter_moving_on            | A rented room, address withheld |
+    Then the answers are refused for rehab_shelter_decision
+    And the social services has a task "Review the shelter stay (free period over)"
+    When the social services completes "Review the shelter stay (free period over)"
+      | field                              | value                |
+      | rehab_shelter_review_date          | 2026-01-13           |
+      | rehab_shelter_proceedings_extended | true                 |
+      | rehab_shelter_decision             | extended_proceedings |
+    Then the social services has no task "Review the shelter stay (free period over)"
+    And the case data has rehab_shelter_decision = "extended_proceedings"
+
   Scenario: a shelter stay already extended gets no review, and the rehabilitation then closes as usual
     Given a "social_rehabilitation" case reported by the police
       | field             | value  |
