@@ -283,6 +283,7 @@ class CaseSummary:
     sops: list[str]
     next_due: datetime | None
     overdue: bool
+    next_due_task: HumanTask | None = None  # the open task whose deadline next_due is
 
 
 def summaries(
@@ -312,6 +313,11 @@ def summaries(
             sops=[_process_name(loaded, p) for p in sops],
             next_due=min(dues) if dues else None,
             overdue=any(d < now for d in dues),
+            next_due_task=min(
+                (t for t in tasks if t.due_at is not None),
+                key=lambda t: t.due_at or now,
+                default=None,
+            ),
         )
     return found
 

@@ -36,6 +36,12 @@ def lines(
             "deadline": timewords.deadline(t, s.next_due, now) if s.next_due else None,
             "due_at": s.next_due,
             "overdue": s.overdue,
+            # whose step the case's next deadline is (a task page names it beside its own)
+            "due_task_id": s.next_due_task.id if s.next_due_task else None,
+            "due_task": t.task_name(s.next_due_task.name) if s.next_due_task else None,
+            "due_agency": t("agency." + s.next_due_task.agency)
+            if s.next_due_task and s.next_due_task.agency
+            else t("common.unassigned"),
         }
         for case_id, s in found.items()
     }

@@ -102,7 +102,10 @@ def test_the_case_and_task_pages_carry_the_same_summary_line(
         page = ngo.get(path).text
         shown = re.search(r'<p class="summary">.*?</p>', page, re.S)
         assert shown is not None, path
-        assert _text(shown.group(0)) == _text(listed.group(0)), path
+        expected = listed.group(0)
+        if path.startswith("/tasks/"):  # the case's deadline is said apart there (review F-A)
+            expected = re.sub(r'<span class="deadline[^"]*">.*?</span>', "", expected, flags=re.S)
+        assert _text(shown.group(0)) == _text(expected), path
         assert "Meerim" in shown.group(0) and "ребёнок" in shown.group(0)
 
 

@@ -5,12 +5,16 @@ overdue one says so in words, not by its colour alone."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from datetime import timedelta
+from pathlib import Path
 
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
 from tests.forms.conftest import OpenBrowser, report_case
+
+RU = Path(__file__).parents[2] / "forms" / "i18n" / "ru.json"
 
 
 def _deadlines(page: str) -> list[str]:
@@ -41,4 +45,33 @@ def test_every_deadline_is_labelled_case_or_task_and_overdue_in_words(
     ngo.post("/language", {"lang": "ru", "next": "/inbox"})
     late = _deadlines(ngo.get(f"/tasks/{task.id}").text)
     assert any(d.startswith("Срок задачи: просрочено на ") for d in late), late
-    assert any(d.startswith("Срок по случаю: просрочено на ") for d in late), late
+    late_case = _deadlines(ngo.get(f"/cases/{step.case.id}").text)
+    assert any(d.startswith("Срок по случаю: просрочено на ") for d in late_case), late_case
+
+
+def test_a_task_page_puts_its_own_deadline_first_and_names_the_step_of_the_cases(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    """Review F-A: one deadline for this task, first; the case's nearest one only when it is
+    another step's, after it and saying whose step it is."""
+    step = report_case(web_engine, age=12)  # a child: two steps of two agencies side by side
+    assert len(step.opened) == 2, [t.name for t in step.opened]
+    first, later = sorted(step.opened, key=lambda t: (t.due_at, t.name))
+    assert first.due_at is not None and later.due_at is not None and first.due_at < later.due_at
+    for task in (first, later):
+        user = browser("ngo" if task.agency == "ngo" else "child_protection")
+        page = user.get(f"/tasks/{task.id}").text
+        said = _deadlines(page)
+        assert said[0].startswith("Срок задачи: "), said  # its own deadline, first
+        assert not any(d.startswith("Срок по случаю") for d in said), said
+        own = page.index('class="task-due"')
+        assert own < page.index('class="summary"') and own < page.index('class="meta"')
+        other = re.search(r'<p class="help case-due">(.*?)</p>', page, re.S)
+        if task is first:
+            assert other is None  # the case's nearest deadline is this task's
+        else:
+            assert other is not None and page.index('case-due"') > own
+            text = html.unescape(re.sub(r"<[^>]+>", "", other.group(1)))
+            assert text.startswith("Ближайший срок по случаю — у другого шага: «"), text
+            agencies = json.loads(RU.read_text(encoding="utf-8"))["ui"]
+            assert f"({agencies['agency.' + str(first.agency)]})" in text, text
