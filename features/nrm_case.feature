@@ -2037,6 +2037,175 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has full_name = "Firuza N."
     And the case data has no purge_personal_data
 
+  @consent @child @proceedings @citizenship
+  Scenario: a withdrawal of help while a child's citizenship is verified at home does not cancel the criminal proceedings, and the child keeps child protection
+    Given a presumed victim reported by the NGO
+      | field                | value       |
+      | citizenship_status   | unknown     |
+      | exploitation_country | KG          |
+      | pseudonym            | "Aidana-16" |
+      | age                  | 16          |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                    | value                |
+      | child_notification_date  | "2026-01-05"         |
+      | child_protection_officer | "Inspector, Bishkek" |
+      | child_unaccompanied      | true                 |
+      | child_guardian_name      | "Appointed guardian" |
+      | child_guardian_relation  | appointed_guardian   |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+    And the NGO completes "Compile the referral"
+      | field                      | value                             |
+      | referral_needs             | ["shelter"]                       |
+      | referral_receiver          | child_protection                  |
+      | referral_consent_receivers | ["child_protection"]              |
+      | referral_consent_date      | "2026-01-05"                      |
+      | referral_consent_method    | written                           |
+      | referral_child_views       | "Wants to stay where she is safe" |
+    And the child-protection body completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the child-protection body completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    Then the registration service has a task "Verify citizenship"
+    And the prosecutor has a task "Record the crime in the unified register"
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | false        |
+    Then the registration service has no task "Verify citizenship"
+    And the prosecutor has a task "Record the crime in the unified register"
+    And the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value                                         |
+      | child_withdrawal_responsible   | "District child-protection body, Bishkek"     |
+      | child_withdrawal_care          | shelter                                       |
+      | child_withdrawal_guardian_kept | true                                          |
+      | child_withdrawal_contact_plan  | "Weekly visit to the shelter with the guardian" |
+    And the social services completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                          |
+      | consent_help_continuing | "Shelter until the end of May" |
+    And the child-protection body completes "Provide the help that continues"
+      | field                   | value        |
+      | withdrawn_help_provided | ["shelter"]  |
+      | withdrawn_help_date     | "2026-01-09" |
+    Then the prosecutor has a task "Record the crime in the unified register"
+    And the case data has rehab_exit_reason = "voluntary_withdrawal"
+    And the case is open
+
+  @consent @proceedings @citizenship
+  Scenario: a withdrawal of help while her citizenship is verified does not cancel the criminal proceedings, and a witness's identity is not purged
+    Given a presumed victim reported by the NGO
+      | field              | value       |
+      | citizenship_status | stateless   |
+      | pseudonym          | "Saltanat-40" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    Then the registration service has a task "Verify citizenship"
+    And the prosecutor has a task "Record the crime in the unified register"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | false        |
+    Then the registration service has no task "Verify citizenship"
+    And the social services has no task "Agree the help that continues after consent was withdrawn"
+    And the prosecutor has a task "Record the crime in the unified register"
+    And the case data has rehab_exit_reason = "voluntary_withdrawal"
+    And the case data has no purge_personal_data
+    And the case is open
+
+  @consent @citizenship
+  Scenario: a withdrawal of help while her citizenship is verified at home: the help she still wants is agreed and provided
+    Given a presumed victim reported by the NGO
+      | field              | value       |
+      | citizenship_status | stateless   |
+      | pseudonym          | "Gulnara-41" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    Then the registration service has a task "Verify citizenship"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | true         |
+    Then the registration service has no task "Verify citizenship"
+    When the social services completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                          |
+      | consent_help_continuing | "Medical care and legal advice" |
+    And the NGO completes "Provide the help that continues"
+      | field                   | value                  |
+      | withdrawn_help_provided | ["medical", "legal_aid"]|
+      | withdrawn_help_date     | "2026-01-09"           |
+    Then the case data has rehab_exit_reason = "voluntary_withdrawal"
+
   # --- sop-case (issue 16): citizenship, a foreigner abroad, exits that keep help going ---------
 
   @citizenship
