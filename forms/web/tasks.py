@@ -16,6 +16,7 @@ from api.routes.common import run_step
 from api.schemas import StepPublic, TaskDetail
 from api.services import tasks, visibility
 from api.services.policy import Caller
+from engine import codes
 from engine.db import read_session
 from engine.errors import ConflictError, InvalidDataError, NrmError, OverrideNotConfirmedError
 from engine.facade import Engine
@@ -270,11 +271,22 @@ def lost_race(
 
 
 def _typed_words(t: Translator, f: formview.Field) -> str:
-    """What the person typed or chose, in words: choices by their titles, yes or no."""
+    """What the person typed or chose, in words: choices by their titles, yes or no, dates
+    and codes as every other page says them (review F-X)."""
     titles = {c.value: t.form(c.title) for c in f.choices}
     titles |= {"true": t("common.yes"), "false": t("common.no")} if f.widget == "yesno" else {}
     chosen = f.value if isinstance(f.value, list) else [f.value]
-    return ", ".join(titles.get(v, v) for v in chosen)
+
+    def words(value: str) -> str:
+        if value in titles:
+            return titles[value]
+        if f.codes:
+            return codes.name(f.codes, t.lang, value) or value
+        if f.widget in ("date", "datetime"):
+            return timewords.date_text(value, t.lang) or value
+        return value
+
+    return ", ".join(words(v) for v in chosen)
 
 
 @router.post("/tasks/{task_id}/claim")

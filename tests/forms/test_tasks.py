@@ -175,6 +175,7 @@ def test_submit_task_after_someone_else_completed_it_explains_calmly(
     assert 'class="notice"' not in response.text
     typed = response.text[response.text.index('id="typed-title"') :]
     assert "<dd>Да</dd>" in typed and "<dd>true</dd>" not in typed  # choices in words
+    assert "<dd>5 янв. 2026\u202fг.</dd>" in typed and "2026-01-05" not in typed  # dates too (F-X)
     assert "ngo_supervisor" in response.text and "My notes" in response.text
     assert "Traceback" not in response.text
 
