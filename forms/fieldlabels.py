@@ -20,7 +20,15 @@ from forms.translate import Translator
 FieldIndex = Mapping[str, Mapping[str, Any]]
 # Fields set by the engine or scripts whose values are agency role codes.
 AGENCY_FIELDS = frozenset(
-    {"reporting_agency", "first_responder", "referral_receiver", "rehab_service_agency"}
+    {
+        "reporting_agency",
+        "first_responder",
+        "referral_receiver",
+        "rehab_service_agency",
+        # two reception forms hold it with other choices (a child's: child protection only),
+        # so the index's one form may not have its title (review F-U)
+        "return_receiving_agency",
+    }
 )
 # The diagrams' own bookkeeping (which services are open in a review period, each one's
 # agency, the last service task's leftovers): not case facts, never listed on the case page.

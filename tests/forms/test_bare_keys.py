@@ -146,3 +146,33 @@ def test_no_page_of_a_case_through_every_sop_shows_a_bare_key(
                 read(user, lang, paths if task_id else [*paths, "/inbox", "/cases"])
     assert processes >= SOPS
     assert not found, "\n".join(f"{k}: {sorted(v)[:3]}" for k, v in sorted(found.items()))
+
+
+def test_every_choice_of_every_form_is_shown_by_its_title() -> None:
+    """Review F-U: a field two forms hold with different choices ("return_receiving_agency":
+    a child's reception offers child protection only) showed the other form's answers as
+    their code ("social"); the case page names every choice of every form in words."""
+    import json
+    from pathlib import Path
+
+    from forms import fieldlabels
+    from forms.formview import choices_of, editable
+    from forms.translate import Translator
+
+    folder = Path(__file__).parents[2] / "forms" / "schemas"
+    forms = {
+        p.name.removesuffix(".schema.json"): json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted(folder.glob("*.schema.json"))
+    }
+    index = fieldlabels.field_index(forms)
+    raw: set[tuple[str, str, str]] = set()
+    for lang in LANGS:
+        t = Translator(lang)
+        for form, schema in forms.items():
+            for name, prop in editable(schema).items():
+                for c in choices_of(prop):
+                    if c.value not in ("true", "false") and (
+                        fieldlabels.display(t, index, name, c.value) == c.value
+                    ):
+                        raw.add((form, name, c.value))
+    assert not raw, sorted(raw)
