@@ -648,10 +648,15 @@ Feature: Identification of a presumed victim (SOP 1)
     When the NGO completes "Agree the help that continues after consent was withdrawn"
       | field                   | value                                             |
       | consent_help_continuing | "Shelter at the crisis centre for two weeks, no data to others" |
-    And the NGO completes "Send anonymous notification"
-      | field                            | value |
-      | anonymous_help_information_given | true  |
-    Then the case is closed with outcome "anonymous_notification"
+    # the help agreed is provided by the agency serving her, not only noted
+    Then the NGO has a task "Provide the help that continues"
+    And the NGO has no task "Send anonymous notification"
+    When the NGO completes "Provide the help that continues"
+      | field                   | value                                         |
+      | withdrawn_help_provided | ["shelter"]                                   |
+      | withdrawn_help_details  | "Crisis centre shelter, two weeks, NGO Sezim" |
+      | withdrawn_help_date     | "2026-01-06"                                  |
+    Then the case is closed with outcome "withdrawn_with_help"
 
   @consent @safety
   Scenario: emergency help already given is not asked again after a withdrawal
@@ -714,6 +719,14 @@ Feature: Identification of a presumed victim (SOP 1)
     And the task "Review the negative decision" is due in 10 working days
     And the NGO has no task "Refer to general services"
     And the prosecutor is shown no personal data of this case
+    # no help while she waits for the review? she is helped meanwhile
+    And the NGO has a task "Provide interim assistance during the review"
+    And the task "Provide interim assistance during the review" is due in 24 hours
+    When the NGO completes "Provide interim assistance during the review"
+      | field                 | value                     |
+      | interim_help_services | ["shelter"]               |
+      | interim_help_since    | "2026-01-06"              |
+    Then the prosecutor has a task "Review the negative decision"
     When the prosecutor completes "Review the negative decision"
       | field                 | value                                                        |
       | status_review_outcome | overturned                                                   |
@@ -749,7 +762,8 @@ Feature: Identification of a presumed victim (SOP 1)
     And the labour inspection completes "Tell the person of the negative decision and offer a review"
       | field                   | value |
       | status_review_requested | true  |
-    And the prosecutor completes "Review the negative decision"
+    Then the labour inspection has a task "Provide interim assistance during the review"
+    When the prosecutor completes "Review the negative decision"
       | field                 | value  |
       | status_review_outcome | upheld |
     Then the labour inspection has a task "Refer to general services"
@@ -760,6 +774,7 @@ Feature: Identification of a presumed victim (SOP 1)
       | general_services_help_again  | "Labour inspection office, Naryn; hotline 1899" |
     Then the case is closed with outcome "not_victim"
     And the case data has general_services_help_again = "Labour inspection office, Naryn; hotline 1899"
+    And the labour inspection has no task "Provide interim assistance during the review"
 
   @review
   Scenario: the identifying authority decides "not a victim" after repeated unclear screenings; the person is told and may ask for a review

@@ -190,3 +190,31 @@ Feature: The formal status decision (SOP 1), beside help
       | screening_result      | "presumed_victim" |
     Then the police has a task "Decide identification status"
     And the police is shown personal data of this case
+
+  @child
+  Scenario: a child whose formal status is not confirmed is taken on by the child-protection body, not left to general services alone
+    Given a "identification_decision" case reported by the NGO
+      | field                 | value             |
+      | pseudonym             | "Saikal-16"       |
+      | age                   | 16                |
+      | presumed_child        | true              |
+      | consent_police_report | true              |
+      | screening_result      | "presumed_victim" |
+    When the police completes "Decide identification status"
+      | field                         | value                  |
+      | identification_decision       | not_confirmed          |
+      | identification_decision_basis | "No exploitation found" |
+    And the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_notice_given     | true  |
+      | status_review_requested | false |
+    Then the child-protection body has a task "Take on the child whose status is not confirmed"
+    And the task "Take on the child whose status is not confirmed" is due in 24 hours
+    And the NGO has no task "Refer to general services"
+    When the child-protection body completes "Take on the child whose status is not confirmed"
+      | field                     | value                              |
+      | child_not_victim_taken_on | "2026-01-05"                    |
+      | child_not_victim_officer  | "Child-protection officer, Osh" |
+    Then the NGO has a task "Refer to general services"
+    When the NGO completes "Refer to general services"
+    Then the case is closed with outcome "not_confirmed"

@@ -1689,6 +1689,33 @@ Feature: The case of one presumed victim, from report to closure
     And the police has no open tasks
 
   @consent
+  Scenario: help agreed after a withdrawal during identification is provided, and the case closes without her identity purged
+    Given a presumed victim reported by the NGO
+      | field     | value           |
+      | full_name | "Asel Tokonova" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_withdrawn_from       | ["police"] |
+      | consent_still_agrees_to_help | true       |
+    And the NGO completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                                    |
+      | consent_help_continuing | "A doctor and legal advice, nothing else" |
+    Then the NGO has a task "Provide the help that continues"
+    And the case is open
+    When the NGO completes "Provide the help that continues"
+      | field                   | value                                         |
+      | withdrawn_help_provided | ["medical", "legal_aid"]                      |
+      | withdrawn_help_details  | "Polyclinic No. 2; legal advice by NGO Sezim" |
+      | withdrawn_help_date     | "2026-01-07"                                  |
+    Then the case is closed with outcome "withdrawn"
+    And the case data has full_name = "Asel Tokonova"
+
+  @consent
   Scenario: a woman withdraws consent during rehabilitation and the case closes as withdrawn
     Given a presumed victim reported by the NGO
       | field     | value             |
