@@ -21,6 +21,26 @@ Feature: Closure and follow-up of the case
     Then the case is closed with outcome "rehabilitation_completed"
     And the case data has closure_person_told = true
 
+  Scenario: "the person was told" answered "no" does not close the case without the reason and how she will be told
+    Given a "case_closure" case reported by the social services
+      | field                   | value          |
+      | pseudonym               | "Aigul-02"     |
+      | is_foreign              | false          |
+      | rehab_exit_reason       | lost_contact   |
+      | rehab_follow_up_planned | false          |
+    When the social services tries to complete "Close the case"
+      | field               | value |
+      | closure_person_told | false |
+    Then the answers are refused for closure_not_told_reason, closure_tell_plan
+    And the case is open
+    When the social services completes "Close the case"
+      | field                   | value                                                          |
+      | closure_person_told     | false                                                          |
+      | closure_not_told_reason | Contact was lost; not found in the search period               |
+      | closure_tell_plan       | The NGO hotline tells her when she gets in touch; note on file |
+    Then the case is closed
+    And the case data has closure_tell_plan = "The NGO hotline tells her when she gets in touch; note on file"
+
   @timer
   Scenario: a follow-up contact is made on the planned date by the agency named for it
     Given a "case_closure" case reported by the social services

@@ -490,12 +490,21 @@ Feature: SOP 3 - Social rehabilitation
     Then the social services has no task "Search for the person"
     And the social services has a task "Close rehabilitation and plan follow-up"
     And the case data has rehab_exit_reason = "lost_contact"
-    When the social services completes "Close rehabilitation and plan follow-up"
+    When the social services tries to complete "Close rehabilitation and plan follow-up"
       | field                   | value                              |
       | rehab_closure_date      | 2026-03-12                         |
       | rehab_closure_summary   | Not found after the search period. |
       | rehab_follow_up_planned | false                              |
       | rehab_person_informed   | false                              |
+    Then the answers are refused for rehab_not_informed_reason, rehab_inform_plan
+    When the social services completes "Close rehabilitation and plan follow-up"
+      | field                     | value                                          |
+      | rehab_closure_date        | 2026-03-12                                     |
+      | rehab_closure_summary     | Not found after the search period.             |
+      | rehab_follow_up_planned   | false                                          |
+      | rehab_person_informed     | false                                          |
+      | rehab_not_informed_reason | Contact lost                                   |
+      | rehab_inform_plan         | Told by the social services if she gets in touch |
     Then the case is closed
     And the case data has rehab_exit_reason = "lost_contact"
 
