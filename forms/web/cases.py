@@ -33,21 +33,20 @@ def _completed(action: str) -> bool:
     return tuple(action.split(".")) == COMPLETED
 
 
-# How many answers a timeline entry names (the form, linked, shows them all).
-KEY_ANSWERS = 4
 DECISION_WIDGETS = frozenset({"select", "radio", "yesno"})
 
 
 def key_fields(index: FieldIndex, answers: Mapping[str, Any]) -> list[str]:
     """The answers that say what was decided: the form's choices (a yes/no, one option or
-    several), in the form's order, at most KEY_ANSWERS."""
+    several), in the form's order, every one the agency may know (`answers` is already its
+    need-to-know share): a cut after the first few hid a refused police report (review F-E)."""
     chosen = []
     for name in answers:
         prop = index.get(name) or {}
         widget = formview.widget_of(prop)
         if widget in DECISION_WIDGETS or (widget == "checkboxes" and formview.choices_of(prop)):
             chosen.append(name)
-    return chosen[:KEY_ANSWERS]
+    return chosen
 
 
 @router.get("/cases")

@@ -16,7 +16,7 @@ from engine.facade import Engine
 from engine.models import Case
 from engine.spiff.clock import FakeClock
 from forms.translate import Translator
-from tests.forms.conftest import OpenBrowser, report_case
+from tests.forms.conftest import CONSENT, SAFETY, OpenBrowser, report_case
 from tests.state_fixtures import answers
 
 
@@ -138,3 +138,20 @@ def test_an_instance_of_a_task_per_item_is_named_by_its_title_and_item_in_the_la
     assert Translator("ru").task_name("Deliver service: Shelter") == "Оказать услугу: Приют"
     assert Translator("ky").task_name("Deliver service: Shelter").startswith("Кызмат көрсөтүү: ")
     assert Translator("ru").task_name("Check safety and risks") == "Проверить безопасность и риски"
+
+
+def test_the_timeline_names_every_decision_of_a_task_not_only_the_first_four(
+    web_engine: Engine, browser: OpenBrowser
+) -> None:
+    """Review F-E: the consent entry named informed, interpreter, referral and its method,
+    and left out the person's refusal of a police report, the fifth choice of the form."""
+    step = report_case(web_engine)
+    step = web_engine.complete_task(step.opened[0].id, SAFETY, actor="ngo", agency="ngo")
+    consent = step.opened[0]
+    refused = {**CONSENT, "consent_police_report": False}
+    step = web_engine.complete_task(consent.id, refused, actor="ngo", agency="ngo")
+    page = browser("ngo").get(f"/cases/{step.case.id}").text
+    [entry] = [e for e in _entries(page) if f'/tasks/{consent.id}"' in e]
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", entry)).split())
+    assert "Как оно было дано" in text  # the fourth
+    assert re.search(r"заявление в милицию\S*: Нет", text), text  # the fifth: the refusal
