@@ -575,7 +575,7 @@ Feature: Identification of a presumed victim (SOP 1)
     And the case data has child_not_victim_place = "relative"
     And the case is closed
 
-  Scenario: the screening stays unclear after the further interviews allowed and the identifying authority decides
+  Scenario: after repeated unclear screenings the commission, not the police, decides whether there are reasonable grounds
     Given the parameter screening_unclear_rounds is 1
     And a "identification" case reported by the NGO
       | field              | value       |
@@ -612,9 +612,11 @@ Feature: Identification of a presumed victim (SOP 1)
       | screening_purpose | false |
     Then the case data has screening_further_interviews = 1
     And the NGO has no task "Further interview"
-    And the police has a task "Decide after repeated unclear screenings"
-    And the police is shown none of full_name, date_of_birth, document_number, address in this case
-    When the police completes "Decide after repeated unclear screenings"
+    # whether there are reasonable grounds is not for the police to decide: the commission decides, in doubt for the person
+    And the police has no task "Decide after repeated unclear screenings"
+    And the commission has a task "Decide after repeated unclear screenings"
+    And the commission is shown none of full_name, date_of_birth, document_number, address in this case
+    When the commission completes "Decide after repeated unclear screenings"
       | field                            | value                                    |
       | screening_unclear_decision       | presumed_victim                          |
       | screening_unclear_decision_basis | "Act and control of movement; in doubt, reasonable grounds" |
@@ -777,7 +779,7 @@ Feature: Identification of a presumed victim (SOP 1)
     And the labour inspection has no task "Provide interim assistance during the review"
 
   @review
-  Scenario: the identifying authority decides "not a victim" after repeated unclear screenings; the person is told and may ask for a review
+  Scenario: the commission decides "not a victim" after repeated unclear screenings; the person is told and may ask for a review
     Given the parameter screening_unclear_rounds is 1
     And a "identification" case reported by the NGO
       | field              | value        |
@@ -804,7 +806,7 @@ Feature: Identification of a presumed victim (SOP 1)
       | screening_act     | true  |
       | screening_means   | false |
       | screening_purpose | false |
-    And the police completes "Decide after repeated unclear screenings"
+    And the commission completes "Decide after repeated unclear screenings"
       | field                      | value      |
       | screening_unclear_decision | not_victim |
     Then the NGO has a task "Tell the person of the negative decision and offer a review"
