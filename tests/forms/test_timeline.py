@@ -126,7 +126,7 @@ def test_an_entry_whose_answers_are_withheld_names_the_task_and_its_agency_and_s
     named = [e for e in texts if "Задача выполнена: Проверить безопасность и риски" in e]
     assert len(named) == 2, texts  # the event as written, and the older one named from its task
     assert all("НКО / кризисный центр" in e for e in named)
-    assert all("не показаны; их видит НКО / кризисный центр" in e for e in named)
+    assert all("не показаны; они видны только ведомству: НКО / кризисный центр" in e for e in named)
     own = _entries(browser("ngo").get(f"/cases/{case_id}").text)
     mine = [e for e in own if f'/tasks/{safety.id}"' in e]
     assert mine and not any("не показаны" in e for e in mine)  # its own answers: the form
