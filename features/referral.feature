@@ -179,6 +179,8 @@ Feature: SOP 2 - Referral of a presumed victim
     Then the NGO has no task "Accept or decline referral"
     And the commission has a task "Name another receiver"
     And the case data has referral_decision = "no_answer"
+    # A receiver that never answers is counted like a decline (referral_decline_rounds).
+    And the case data has referral_declines = 1
     When the commission completes "Name another receiver"
       | field                    | value      |
       | referral_receiver        | social     |
