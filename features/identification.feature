@@ -52,7 +52,7 @@ Feature: Identification of a presumed victim (SOP 1)
     And the police has no open tasks
 
   @consent
-  Scenario: an adult refuses referral and only an anonymous notification is sent
+  Scenario: an adult who says no to the referral is dropped only once informed; only an anonymous notification is sent
     Given a "identification" case reported by the NGO
       | field              | value           |
       | pseudonym          | "Nurlan-03"     |
@@ -68,7 +68,17 @@ Feature: Identification of a presumed victim (SOP 1)
       | medical_emergency       | false |
       | risk_trafficker_contact | false |
       | risk_retrafficking      | low   |
-    And the NGO completes "Inform and obtain consent"
+    # a refusal is an answer, but only an informed one
+    When the NGO tries to complete "Inform and obtain consent"
+      | field                    | value             |
+      | consent_informed         | false             |
+      | consent_interpreter_used | false             |
+      | consent_referral         | false             |
+      | consent_date             | "2026-01-05"      |
+      | consent_method           | oral_recorded     |
+      | consent_police_report    | false             |
+    Then the answers are refused for consent_informed
+    When the NGO completes "Inform and obtain consent"
       | field                    | value             |
       | consent_informed         | true              |
       | consent_interpreter_used | false             |
