@@ -651,6 +651,29 @@ Feature: SOP 2 - Referral of a presumed victim
     Then the case is closed with outcome "withdrawn"
     And the case data has referral_receiver = null
 
+  @consent @message
+  Scenario: she tells the social services, not the first responder, that she withdraws during the referral, and they can record it
+    Given a "referral" case reported by the police
+      | field          | value   |
+      | pseudonym      | Kalys-2 |
+      | presumed_child | false   |
+      | is_foreign     | false   |
+    When the police completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_receiver          | ngo         |
+      | referral_consent_receivers | ["ngo"]     |
+      | referral_consent_date      | 2026-01-05  |
+      | referral_consent_method    | written     |
+    Then the NGO has a task "Accept or decline referral"
+    And the labour inspection cannot send the message "consent_withdrawn"
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | true       |
+    Then the NGO has no task "Accept or decline referral"
+    And the police has a task "Agree the help that continues after consent was withdrawn"
+
   @consent
   Scenario: the adult withdraws consent during the referral and wants no help: only an anonymous notification
     Given a "referral" case reported by the police
