@@ -79,8 +79,12 @@ def test_consent_given_while_not_informed_names_the_answer_it_contradicts() -> N
         ("consent_informed", "const", ("consent_referral",)),
         ("consent_informed", "const", ("consent_police_report",)),
     ]
+    # A refusal must be informed too (review 2: an adult who says no is told first).
     refused = {**data, "consent_referral": False, "consent_police_report": False}
-    assert errors("identification_consent", refused) == []
+    assert errors("identification_consent", refused) == [
+        ("consent_informed", "const", ("consent_referral",)),
+    ]
+    assert errors("identification_consent", {**refused, "consent_informed": True}) == []
 
 
 def test_no_evidence_cannot_be_chosen_with_an_id_card() -> None:
