@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
+from sqlalchemy import func
+from sqlmodel import col, select
 from starlette.datastructures import FormData, UploadFile
 from starlette.responses import RedirectResponse, Response
 
@@ -16,8 +18,10 @@ from api.routes.processes import wake_deployment_runner
 from api.schemas import PROCESS_ID_PATTERN
 from api.services import processes
 from api.services.policy import Caller
+from engine.db import read_session
 from engine.errors import InvalidDiagramError, NrmError
 from engine.facade import Engine
+from engine.models import Case, CaseStatus, HumanTask, TaskStatus
 from forms.web.deps import PostedForm, WebUser
 from forms.web.render import page
 from forms.web.routing import PageRoute
@@ -48,10 +52,26 @@ def process_names(engine: Engine, caller: Caller) -> dict[str, str]:
     return {p.id: p.name for p in found if p.name}
 
 
+def cases_in_processes(engine: Engine) -> dict[str, int]:
+    """Process id -> how many open cases have an open task in it now. A called SOP runs
+    inside the case (`nrm_case`), so its versions' own count of cases started on them stays
+    0: this is the number a change to the SOP touches (counts only, no case is named)."""
+    with read_session(engine.db) as session:
+        rows = session.exec(
+            select(col(HumanTask.process_id), func.count(func.distinct(col(HumanTask.case_id))))
+            .join(Case, col(Case.id) == col(HumanTask.case_id))
+            .where(col(HumanTask.status) == TaskStatus.READY, col(Case.status) == CaseStatus.OPEN)
+            .group_by(col(HumanTask.process_id))
+        ).all()
+    return {process_id: int(n) for process_id, n in rows}
+
+
 def _library(engine: Engine, caller: Caller) -> list[dict[str, Any]]:
+    inside = cases_in_processes(engine)
     return [
         {
             "process": p,
+            "cases_inside": inside.get(p.id, 0),
             "versions": processes.list_versions(engine=engine, caller=caller, process_id=p.id).data,
             "svg": processes.diagram(engine=engine, caller=caller, process_id=p.id),
         }

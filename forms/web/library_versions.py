@@ -20,7 +20,7 @@ from engine.db import read_session
 from engine.errors import MigrationRefusedError
 from engine.facade import Engine
 from forms.web.deps import PostedForm, WebUser
-from forms.web.library import process_names, require_library
+from forms.web.library import cases_in_processes, process_names, require_library
 from forms.web.render import page, session_of
 from forms.web.routing import PageRoute
 
@@ -84,6 +84,7 @@ def process_page(
         process_id=process_id,
         name=versions[0].name,
         versions=versions,
+        cases_inside=cases_in_processes(engine).get(process_id, 0),
         shown=(shown_from, shown_to),
         diff=diff,
         preview=preview,
