@@ -2,7 +2,9 @@
 
 - An agency takes part in a case when it reported it or one of its lanes has or had a
   task in it (any human_task row, open or done).
-- It sees CASE_CORE_FIELDS, plus the fields (`properties` and `x-context`) of the forms of
+- It sees CASE_CORE_FIELDS and the outcome of the status decision (OUTCOME_FIELDS: what was
+  decided and when, on the first decision and on its review, never its basis nor the
+  official: the police file), plus the fields (`properties` and `x-context`) of the forms of
   its own tasks in the case and of the messages the diagram lets it send (`messageSenders`
   naming its role: it wrote what they carry); the reporting agency also sees its report
   form's fields.
@@ -45,6 +47,17 @@ CASE_CORE_FIELDS = frozenset(
         "is_foreign",
         "exploitation_type",
         "reporting_agency",
+    }
+)
+# The outcome of the formal status decision and of its review: what the serving agency tells
+# the person and what her help depends on (page review F-F), so every agency taking part sees
+# it; the basis, reasons and officials stay with the deciding lanes' forms.
+OUTCOME_FIELDS = frozenset(
+    {
+        "identification_decision",
+        "identification_decision_date",
+        "status_review_outcome",
+        "status_review_date",
     }
 )
 # The case field naming the agencies the person withdrew consent from (no more personal data).
@@ -155,12 +168,13 @@ def case_personal_fields(loaded: LoadedVersion) -> frozenset[str]:
 def agency_case_fields(
     session: Session, loaded: LoadedVersion, case: CaseLike, agency: str
 ) -> frozenset[str]:
-    """The case fields an agency's own forms in this case declare, plus the core fields."""
+    """The case fields an agency's own forms in this case declare, plus the core fields and
+    the status decision's outcome."""
     forms = Engine.agency_forms(session, case.id, agency)
     reporting = agency == case.reporting_agency
 
     def build() -> set[str]:
-        fields = set(CASE_CORE_FIELDS)
+        fields = set(CASE_CORE_FIELDS | OUTCOME_FIELDS)
         for name in forms:
             fields |= declared_fields(loaded.bundle.form(name))
         for message in loaded.bundle.messages.values():
