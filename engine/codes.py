@@ -22,6 +22,19 @@ KINDS = (COUNTRY, LANGUAGE)
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
 # A name missing in a language is taken from the next one.
 _FALLBACK = {"ky": ("ky", "ru", "en"), "ru": ("ru", "en"), "en": ("en",)}
+# Names the Kyrgyz Republic's own documents use where CLDR has another (page review F-C:
+# "Киргизия" on a Kyrgyz state system); the one place a CLDR name is replaced. Kyrgyz and
+# English CLDR already say "Кыргызстан", "кыргызча", "Kyrgyzstan", "Kyrgyz".
+_OWN_NAMES: Mapping[tuple[str, str], Mapping[str, str]] = {
+    ("country", "ru"): {"KG": "Кыргызстан"},
+    ("language", "ru"): {"ky": "кыргызский"},
+}
+# The codes a caseworker picks most (the country, its neighbours and where people are
+# exploited; its languages), offered first in a list before the rest in order of name.
+COMMON: Mapping[str, tuple[str, ...]] = {
+    "country": ("KG", "RU", "KZ", "TR", "AE", "UZ", "TJ", "CN", "KR"),
+    "language": ("ky", "ru", "uz", "tg", "kk", "en"),
+}
 
 
 def _table(kind: str, lang: str) -> Mapping[str, str]:
@@ -45,7 +58,20 @@ def names(kind: str, lang: str) -> tuple[tuple[str, str], ...]:
     """(code, name in the language) of every code of a kind, in the order of the names."""
     tables = [_table(kind, each) for each in _FALLBACK.get(lang, ("en",))]
     found = {code: next(t[code] for t in tables if code in t) for code in codes(kind)}
+    found |= _OWN_NAMES.get((kind, lang), {})
     return tuple(sorted(found.items(), key=lambda item: (item[1].casefold(), item[0])))
+
+
+@cache
+def grouped(
+    kind: str, lang: str
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(the common codes in their order, every other code in the order of its name), each as
+    (code, name in the language)."""
+    every = dict(names(kind, lang))
+    common = tuple((code, every[code]) for code in COMMON.get(kind, ()) if code in every)
+    first = {code for code, _ in common}
+    return common, tuple(item for item in names(kind, lang) if item[0] not in first)
 
 
 def name(kind: str, lang: str, code: str) -> str | None:

@@ -47,7 +47,8 @@ def _stamp(context: Context, value: object) -> str:
 
 environment.filters["moment"] = _moment
 environment.filters["stamp"] = _stamp
-environment.globals["code_names"] = codes.names  # a codes field's options, in the page's language
+# a codes field's options: the common ones, then the rest by name
+environment.globals["code_groups"] = codes.grouped
 
 
 def session_of(request: Request) -> WebSession:
