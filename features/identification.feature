@@ -40,6 +40,12 @@ Feature: Identification of a presumed victim (SOP 1)
     Then the case data has screening_result = "presumed_victim"
     And the case data has screening_criteria_version = "kg-criteria-2019.1"
     And the NGO has a task "Record reasonable grounds and tell the person"
+    # "not told" is not an answer on its own: why not, and how and when she will be told
+    When the NGO tries to complete "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | false        |
+    Then the answers are refused for reasonable_grounds_not_told_reason, reasonable_grounds_tell_plan
     When the NGO completes "Record reasonable grounds and tell the person"
       | field                       | value                                               |
       | reasonable_grounds_date     | "2026-01-05"                                        |
@@ -177,6 +183,14 @@ Feature: Identification of a presumed victim (SOP 1)
       | status_notice_given     | true         |
       | status_review_requested | false        |
     Then the health organisation has a task "Refer to general services"
+    # "not told" is not an answer on its own: why not, and how and when she will be told
+    When the health organisation tries to complete "Refer to general services"
+      | field                        | value                                         |
+      | general_services_declined    | false                                         |
+      | general_services_date        | "2026-01-05"                                  |
+      | general_services_person_told | false                                         |
+      | general_services_help_again  | "Crisis centre hotline 1899, any time"        |
+    Then the answers are refused for general_services_not_told_reason, general_services_tell_plan
     When the health organisation completes "Refer to general services"
       | field                        | value                                         |
       | general_services_referred    | ["social_assistance", "legal_aid"]            |

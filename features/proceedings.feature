@@ -23,6 +23,21 @@ Feature: Criminal proceedings (the victim's side)
       | crime_registration_region | osh_city       |
       | crime_code_article        | "171"          |
     Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
+    # taking part is a choice only once explained; "not explained" needs why, and how and when
+    When the NGO tries to complete "Explain the proceedings and ask whether the person takes part"
+      | field                    | value           |
+      | proceedings_explained    | false           |
+      | proceedings_participates | false           |
+      | proceedings_decided_by   | person          |
+    Then the answers are refused for proceedings_not_explained_reason, proceedings_explain_plan
+    When the NGO tries to complete "Explain the proceedings and ask whether the person takes part"
+      | field                            | value                                   |
+      | proceedings_explained            | false                                   |
+      | proceedings_not_explained_reason | "No interpreter for Tajik today"        |
+      | proceedings_explain_plan         | "With an interpreter on Monday, by the NGO" |
+      | proceedings_participates         | true                                    |
+      | proceedings_decided_by           | person                                  |
+    Then the answers are refused for proceedings_explained
     When the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value           |
       | proceedings_explained    | true            |
