@@ -207,10 +207,17 @@ def _met(condition: Condition, values: Mapping[str, Raw]) -> bool:
 
 
 def initial_values(schema: Mapping[str, Any] | None, data: Mapping[str, Any]) -> dict[str, Raw]:
-    """Raw values of the form's fields from case data (what the case already holds)."""
+    """Raw values of the form's fields from case data (what the case already holds). A
+    single answer the form also shows in its context (`x-context`) is asked anew and left
+    empty: the context names the earlier one (the receiver who declined, or whom the person
+    refused), and pre-selecting it offered the same receiver again (page review F-G); a list
+    of answers (receivers the person agreed to) starts from what is recorded, to add to."""
     values: dict[str, Raw] = {}
+    shown = set((schema or {}).get("x-context") or [])
     for name, prop in editable(schema).items():
         if name not in data or data[name] is None:
+            continue
+        if name in shown and widget_of(prop) != "checkboxes":
             continue
         value = data[name]
         if widget_of(prop) == "checkboxes":
