@@ -1,5 +1,7 @@
-"""Drafts: save a half-filled form without validating it, resume it later; and a report
-that could not be sent because its author's sign-in had ended.
+"""Drafts: save a half-filled form without validating it, resume it later; and the report
+being typed (one per user: saved with "Save draft", on a language switch, a refused or held
+send, or when its author's sign-in had ended), given back on /report until it is sent or
+thrown away, at most `KEEP_REPORT`.
 
 Only the user who saved a draft reads it back. A draft lives only while its task is open:
 the database deletes a task's drafts in the transaction that closes the task, whichever
@@ -80,6 +82,18 @@ def keep_report(*, engine: Engine, username: str, values: dict[str, Raw]) -> Non
         row.data, row.saved_at = data, now
         session.add(row)
         session.commit()
+
+
+def report_of(*, engine: Engine, username: str) -> ReportDraft | None:
+    """The author's kept report (its values and when it was saved), left in place; None if
+    none. Reports older than `KEEP_REPORT` are deleted first, whoever's they are."""
+    with write_session(engine.db) as session:
+        _forget_old_reports(session, engine.clock.now())
+        row: ReportDraft | None = session.get(ReportDraft, username)
+        if row is not None:
+            session.expunge(row)
+        session.commit()
+        return row
 
 
 def take_report(*, engine: Engine, username: str) -> dict[str, Raw] | None:

@@ -28,11 +28,12 @@ class FormDraft(SQLModel, table=True):
 
 
 class ReportDraft(SQLModel, table=True):
-    """A report (`/report`) posted after its author's sign-in ended, kept for that author.
+    """A report (`/report`) being typed, kept for its author: saved as a draft, on a language
+    switch, a refused or held send, or posted after the author's sign-in ended.
 
-    There is no task to keep it on, so it is kept per user: one at a time, given back once
-    (the form shows it again after the sign-in) and deleted then, or after `KEEP_REPORT`
-    (forms/drafts.py) when nobody came back for it. It holds personal data.
+    There is no task to keep it on, so it is kept per user: one at a time, given back on
+    /report until the report is sent or the author throws the draft away, and deleted after
+    `KEEP_REPORT` (forms/drafts.py) when nobody came back for it. It holds personal data.
     """
 
     __tablename__ = "report_draft"

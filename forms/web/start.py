@@ -6,6 +6,11 @@ opens (the token is the step's idempotency key). The form's address shows "alrea
 once its token is used, so going back and sending again opens no second case. A report that
 looks like a person reported recently (api/services/duplicates.py) is held with a warning
 linking the earlier case; the reporter sends it anyway only by saying it is someone else.
+
+What was typed is kept for its author (forms/drafts.py, one report per user) whenever it is
+not sent: "Save draft", a language button, a refused or held send, a sign-in that ended. The
+form opens with it until the report is sent or the author throws the draft away; keeping a
+draft never consumes the token, so the report is still sent once.
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ def _report_page(
     status: int = 200,
     submission: str,
     similar: list[duplicates.EarlierCase] | None = None,
+    draft_saved_at: Any = None,
 ) -> Response:
     return page(
         request,
@@ -64,6 +70,7 @@ def _report_page(
         general=general or [],
         submission=submission,
         similar=similar or [],
+        draft_saved_at=draft_saved_at,
     )
 
 
@@ -84,8 +91,14 @@ def report_form(
     earlier = duplicates.sent(engine=engine, caller=caller, key=token)
     if earlier is not None:
         return page(request, "report_sent.html", case=earlier)
-    kept = drafts.take_report(engine=engine, username=caller.username)
-    return _report_page(request, engine.start_form(CASE_PROCESS), kept or {}, submission=token)
+    kept = drafts.report_of(engine=engine, username=caller.username)
+    return _report_page(
+        request,
+        engine.start_form(CASE_PROCESS),
+        dict(kept.data) if kept else {},
+        submission=token,
+        draft_saved_at=kept.saved_at if kept else None,
+    )
 
 
 async def keep_report_form(request: Request, owner: Caller) -> str | None:
@@ -111,8 +124,9 @@ def _keep_report(engine: Engine, owner: Caller, form: FormData) -> str | None:
 @router.post("/report")
 @keeps_typed(keep_report_form)
 def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUser) -> Response:
-    """Start the case; the user's agency is the reporting agency. A language button of the
-    header (it belongs to this form) keeps what was typed and opens the form again."""
+    """Start the case; the user's agency is the reporting agency. "Save draft" and a
+    language button of the header (it belongs to this form) keep what was typed and open the
+    form again, its token unused; "throw the draft away" opens an empty form."""
     starting_agency(caller)
     schema = engine.start_form(CASE_PROCESS)
     values = formview.raw_values(schema, form.getlist)
@@ -120,11 +134,18 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
     submission = _token(form.get("submission"))
     if submission is None:  # a form from before tokens, or tampered with: a fresh one
         submission = secrets.token_urlsafe(18)
-    if form.get("lang") is not None:  # a language button in the header: keep what was typed
-        session_of(request).update(lang=language(str(form.get("lang"))))
-        drafts.keep_report(engine=engine, username=caller.username, values=values)
+    if duplicates.sent(engine=engine, caller=caller, key=submission) is not None:
+        # this form was sent already: nothing to keep or send (its address says so)
+        if form.get("lang") is not None:
+            session_of(request).update(lang=language(str(form.get("lang"))))
         return RedirectResponse(f"/report?t={submission}", status_code=303)
-    elif duplicates.sent(engine=engine, caller=caller, key=submission) is not None:
+    if form.get("action") == "discard":
+        drafts.take_report(engine=engine, username=caller.username)
+        return RedirectResponse("/report", status_code=303)
+    if form.get("lang") is not None or form.get("action") == "draft":
+        if form.get("lang") is not None:  # a language button in the header
+            session_of(request).update(lang=language(str(form.get("lang"))))
+        drafts.keep_report(engine=engine, username=caller.username, values=values)
         return RedirectResponse(f"/report?t={submission}", status_code=303)
     if form.get("different_person") != "yes":
         with read_session(engine.db) as session:
@@ -151,6 +172,8 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
     except IdempotencyKeyReusedError:  # sent a moment ago with other answers
         return RedirectResponse(f"/report?t={submission}", status_code=303)
     except InvalidDataError as exc:
+        # kept, so that a closed tab or a lost connection does not lose the corrections to come
+        drafts.keep_report(engine=engine, username=caller.username, values=values)
         per_field, general = fielderrors.localise(translator(request), schema, exc.errors, data)
         return _report_page(
             request,
