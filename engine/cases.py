@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from engine import audit, runtime, store
+from engine import audit, casedata, runtime, store
 from engine.agencies import resolve_lane
 from engine.claims import check_may_act
 from engine.context import EngineContext
@@ -158,7 +158,7 @@ def awaited(ctx: EngineContext, workflow: Any, bundle: Any) -> list[AwaitedMessa
 def _awaited(
     ctx: EngineContext, workflow: Any, found: list[messages.Catcher]
 ) -> list[AwaitedMessage]:
-    data = runtime.case_data(workflow)
+    data = casedata.case_data(workflow)
     seen: dict[str, AwaitedMessage] = {}
     for catcher in sorted(found, key=lambda c: -c.depth):
         info = catcher.info

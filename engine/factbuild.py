@@ -21,6 +21,7 @@ from engine.context import EngineContext
 from engine.db import read_session, write_session
 from engine.facts import facts_of, milestone_facts
 from engine.models import Case, CaseFact, HumanTask, TaskStatus
+from engine.tasklookup import workflow_task
 
 
 def rebuild(ctx: EngineContext, db: Database, *, every_case: bool = False) -> int:
@@ -57,7 +58,7 @@ def _rebuild_case(ctx: EngineContext, db: Database, case_id: str) -> bool:
             .order_by(col(HumanTask.completed_at))
         ).all()
         for row in done:
-            task = runtime.workflow_task(workflow, UUID(row.id))
+            task = workflow_task(workflow, UUID(row.id))
             if task is None or row.completed_at is None:
                 continue
             facts = facts_of(form(row.form), task.data, row.completed_at)

@@ -10,7 +10,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, col, select
 
-from engine import casepath, cases, runtime, store
+from engine import casedata, casepath, cases, store
 from engine.casediagram import CaseDiagram, current_process, draw, first_current, processes_of
 from engine.context import EngineContext
 from engine.db import read_session
@@ -71,14 +71,14 @@ class CaseReading:
             tasks = [
                 TaskView.of(r, case.number) for r in store.task_rows(session, case.id).values()
             ]
-            return CaseView.of(case, loaded.version.version, tasks, runtime.case_data(workflow))
+            return CaseView.of(case, loaded.version.version, tasks, casedata.case_data(workflow))
 
     def task_data(self, case_id: str, task_id: str) -> dict[str, Any]:
         """The full data one task of a case works on (its own copy over the case data:
         each instance of a multi-instance task sees its own item); callers project it."""
         with read_session(self.db) as session:
             case, loaded = self._case(session, case_id)
-            return runtime.task_data(self._workflow(session, case, loaded), task_id)
+            return casedata.task_data(self._workflow(session, case, loaded), task_id)
 
     def completed_task_data(
         self, case_id: str, task_ids: Sequence[str]
@@ -87,7 +87,7 @@ class CaseReading:
         as sent), by task id; callers project it."""
         with read_session(self.db) as session:
             case, loaded = self._case(session, case_id)
-            return runtime.completed_data(self._workflow(session, case, loaded), task_ids)
+            return casedata.completed_data(self._workflow(session, case, loaded), task_ids)
 
     def awaited_messages(self, case_id: str) -> list[AwaitedMessage]:
         """The messages an open case waits for now: name, title, the agencies that may

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from engine import audit, casesummary, runtime, store
+from engine import audit, casedata, casesummary, runtime, store
 from engine.context import EngineContext
 from engine.forms import personal_fields
 from engine.library import LoadedVersion
@@ -50,7 +50,7 @@ def after_step(ctx: EngineContext, session: Session, step: Step) -> StepResult:
             _purge_personal_data(
                 session, step.case, step.loaded, step.workflow, actor=step.actor, now=step.now
             )
-            data = runtime.case_data(step.workflow)
+            data = casedata.case_data(step.workflow)
     changes["summary"] = casesummary.of(data)
     if status is not None:
         changes.update(status=status, closed_at=step.now)
@@ -103,7 +103,7 @@ def _purge_personal_data(
     session: Session, case: CaseRow, loaded: LoadedVersion, workflow: Any, *, actor: str, now: Any
 ) -> None:
     fields = set().union(*(personal_fields(f) for f in loaded.bundle.forms.values()))
-    removed = runtime.scrub(workflow, fields)
+    removed = casedata.scrub(workflow, fields)
     audit.record(
         session,
         at=now,

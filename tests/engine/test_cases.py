@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlmodel import Session
 
-from engine import runtime, store
+from engine import store
 from engine.config import Settings
 from engine.errors import (
     InvalidDataError,
@@ -24,6 +24,7 @@ from engine.facade import Engine
 from engine.models import AuditEvent, Case, HumanTask
 from engine.spiff.clock import FakeClock
 from engine.spiff.serializer import forget, state_text
+from engine.tasklookup import all_tasks
 from engine.views import StepResult
 
 REPORT = {"pseudonym": "Aigul", "full_name": "A. B.", "age": 24}
@@ -46,7 +47,7 @@ def stored_state_roundtrips(engine: Engine, case_id: str) -> None:
             state_text(state)
         )
         # No re-used task text is stale: converting every task afresh gives the same.
-        for task in runtime.all_tasks(cached):
+        for task in all_tasks(cached):
             forget(task)
         assert json.loads(state_text(engine.ctx.serializer.dumps(cached))) == json.loads(
             state_text(state)

@@ -13,9 +13,10 @@ from sqlalchemy.engine import Engine as Database
 from engine.config import Settings
 from engine.facade import Engine
 from engine.params import DEFAULTS, PARAMETERS, UNITS, Unit
-from engine.runtime import DUE_KEY, all_tasks
+from engine.runtime import DUE_KEY
 from engine.sources import read_paths
 from engine.spiff.clock import FakeClock
+from engine.tasklookup import all_tasks
 from engine.validation import validate_files
 from tests.conftest import SIMPLE, fixture_files
 from tests.engine.test_cases import start_simple, stored_state_roundtrips

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from engine.casedata import scrub
 from engine.facade import Engine
-from engine.runtime import scrub
 from engine.spiff.serializer import _TABLES, state_text
 
 REPORT = {"pseudonym": "Aigul", "full_name": "A. B.", "age": 24}
@@ -99,9 +99,9 @@ def test_every_save_of_a_case_with_gateways_equals_a_fresh_conversion(
     """The benchmark diagram: predicted branches re-predicted at each gateway, tasks
     finished one by one; after every step the re-used texts equal converting afresh."""
     from bench.engine_bench import DIAGRAM, form_data
-    from engine.runtime import all_tasks
     from engine.sources import read_paths
     from engine.spiff.serializer import forget
+    from engine.tasklookup import all_tasks
 
     engine = Engine(db, settings=settings, clock=clock)
     engine.deploy(read_paths([DIAGRAM]), deployed_by="test")
@@ -159,9 +159,9 @@ def test_task_layout_is_spiffworkflows_own_for_every_task_with_data(
     from SpiffWorkflow.bpmn.serializer.default.workflow import TaskConverter
 
     from bench.engine_bench import DIAGRAM, form_data
-    from engine.runtime import all_tasks
     from engine.sources import read_paths
     from engine.spiff.serializer import TaskFormat
+    from engine.tasklookup import all_tasks
 
     engine = Engine(db, settings=settings, clock=clock)
     engine.deploy(read_paths([DIAGRAM]), deployed_by="test")
