@@ -16,7 +16,7 @@ from engine.claims import ASSIGNABLE_ROLES
 from engine.db import read_session
 from engine.errors import OverrideNotConfirmedError
 from engine.facade import Engine
-from engine.models import Case, User
+from engine.models import Case, HumanTask, User
 from engine.views import CaseRow, TaskRow, TaskView
 
 
@@ -51,6 +51,17 @@ def detail(
         form_schema=dict(schema) if schema is not None else None,
         data=projection.data,
     )
+
+
+def without_police_report(*, engine: Engine, session: Session, task_id: str, case_id: str) -> bool:
+    """True when a deciding lane's task (the status decision, its review) decides about an
+    adult who did not consent to a police report or withdrew it: the police and the
+    deciding authority then work on pseudonymised data and the decision is about status only
+    (brief §7 rule 2), which the page says (page review F-B). Nothing about who she is."""
+    lane = session.exec(select(HumanTask.lane).where(HumanTask.id == task_id)).first()
+    if lane not in visibility.DECIDING_LANES:
+        return False
+    return not visibility.police_may_know(engine.get_case(case_id).data)
 
 
 def claim(*, engine: Engine, caller: Caller, task: TaskRow) -> TaskPublic:

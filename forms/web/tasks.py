@@ -98,6 +98,9 @@ def task_page(
         line = summary.lines(
             engine=engine, session=session, caller=caller, t=t, case_ids=[detail.case_id]
         )
+        status_only = tasks.without_police_report(
+            engine=engine, session=session, task_id=detail.id, case_id=detail.case_id
+        )
     return page(
         request,
         "task.html",
@@ -117,6 +120,7 @@ def task_page(
         submission=submission or uuid4().hex,
         read_only=read_only,
         in_case=in_case,
+        status_only=status_only,
     )
 
 
