@@ -403,6 +403,7 @@ Feature: Repatriation (SOP 4)
       | field                | value                |
       | return_consent_given | true                 |
       | return_consent_by    | legal_representative |
+      | return_child_views   | wants to go home     |
     And IOM completes "Assess return risk"
       | field             | value |
       | return_risk_level | low   |
@@ -423,6 +424,13 @@ Feature: Repatriation (SOP 4)
       | return_abroad_organisation | Children's shelter, Almaty  |
     Then the child-protection body has a task "Hand over the child's protection in the country of stay"
     And the case data has repatriation_outcome = "return_not_in_best_interests"
+    # No child is left abroad without a guardian who is not a suspect: the hand-over waits for one.
+    When the child-protection body tries to complete "Hand over the child's protection in the country of stay"
+      | field                           | value                      |
+      | child_abroad_responsible        | Almaty child protection    |
+      | child_abroad_guardian_confirmed | false                      |
+    Then the answers are refused for child_abroad_guardian_confirmed
+    And the child-protection body has a task "Hand over the child's protection in the country of stay"
 
   @inbound @child
   Scenario: a Kyrgyz child found abroad gets a guardian and protection before any return
@@ -515,6 +523,7 @@ Feature: Repatriation (SOP 4)
       | field                | value                |
       | return_consent_given | true                 |
       | return_consent_by    | legal_representative |
+      | return_child_views   | wants to go home              |
     And IOM completes "Assess return risk"
       | field               | value               |
       | return_risk_level   | medium              |
@@ -746,6 +755,7 @@ Feature: Repatriation (SOP 4)
     And the NGO completes "Discuss options"
       | field               | value            |
       | repatriation_option | voluntary_return |
+      | repatriation_option_child_views | misses her brothers             |
     And IOM completes "Assess return risk"
       | field             | value |
       | return_risk_level | low   |
@@ -763,6 +773,7 @@ Feature: Repatriation (SOP 4)
     When the NGO completes "Discuss options"
       | field                        | value             |
       | repatriation_option          | other_protection  |
+      | repatriation_option_child_views | wants to stay at the school here |
       | return_other_protection_type | humanitarian_stay |
     Then the case is closed with outcome "other_protection"
 
@@ -782,6 +793,7 @@ Feature: Repatriation (SOP 4)
     And the NGO completes "Discuss options"
       | field               | value            |
       | repatriation_option | voluntary_return |
+      | repatriation_option_child_views | wants to see her grandmother again |
     And IOM completes "Assess return risk"
       | field             | value |
       | return_risk_level | low   |
@@ -1186,6 +1198,7 @@ Feature: Repatriation (SOP 4)
       | field                | value                |
       | return_consent_given | true                 |
       | return_consent_by    | legal_representative |
+      | return_child_views   | wants to stay with her guardian here |
     And IOM completes "Assess return risk"
       | field             | value |
       | return_risk_level | low   |
@@ -1252,3 +1265,144 @@ Feature: Repatriation (SOP 4)
     Then IOM has no task "Hand over to the receiving organisation"
     And the case is closed with outcome "returned_home"
     And the case data has return_handover_confirmed_by = "A. Nurlanovna, case manager"
+
+  # ---------------------------------------------------------------- review 2: the child's views, data abroad, lists that say "none"
+
+  @outbound @child
+  Scenario: a foreign child's choice among the options is not recorded without the child's views
+    Given a "repatriation" case reported by the child-protection body
+      | field                   | value            |
+      | repatriation_direction  | outbound         |
+      | reasonable_grounds_date | "2025-11-01"     |
+      | referral_receiver       | child_protection |
+      | presumed_child          | true             |
+      | age                     | 14               |
+      | citizenship             | TJ               |
+      | pseudonym               | Nigina-14        |
+    When the child-protection body completes "Explain rights and the reflection period"
+      | field                              | value |
+      | return_reflection_rights_explained | true  |
+      | return_reflection_waived           | false |
+    And the child-protection body tries to complete "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    Then the answers are refused for repatriation_option_child_views
+    And IOM has no task "Assess return risk"
+    When the child-protection body completes "Discuss options"
+      | field                           | value                          |
+      | repatriation_option             | voluntary_return               |
+      | repatriation_option_child_views | wants to see her mother again  |
+    Then IOM has a task "Assess return risk"
+    And the case data has repatriation_option_child_views = "wants to see her mother again"
+
+  @inbound @child
+  Scenario: a child's consent to return home is not recorded without the child's own views
+    Given a "repatriation" case reported by the consular service
+      | field                  | value   |
+      | repatriation_direction | inbound |
+      | presumed_child         | true    |
+      | age                    | 12      |
+      | pseudonym              | Ainura-12 |
+      | child_abroad_notified_date | "2026-01-05" |
+      | child_guardian_suspected   | false |
+    When the consular service completes "Consular interview"
+      | field                        | value |
+      | return_country_of_stay       | RU    |
+      | return_citizenship_confirmed | true  |
+    And the consular service tries to complete "Informed consent to return"
+      | field                | value                |
+      | return_consent_given | true                 |
+      | return_consent_by    | legal_representative |
+    Then the answers are refused for return_child_views
+    And IOM has no task "Assess return risk"
+    When the consular service completes "Informed consent to return"
+      | field                | value                |
+      | return_consent_given | true                 |
+      | return_consent_by    | legal_representative |
+      | return_child_views   | wants to live with her aunt in Osh |
+    Then IOM has a task "Assess return risk"
+
+  @inbound
+  Scenario: a citizen abroad who does not agree that her details are passed on is not recorded as taken on by the organisation there
+    Given a "repatriation" case reported by the consular service
+      | field                  | value    |
+      | repatriation_direction | inbound  |
+      | presumed_child         | false    |
+      | pseudonym              | Elnura-5 |
+    When the consular service completes "Consular interview"
+      | field                        | value |
+      | return_country_of_stay       | AE    |
+      | return_citizenship_confirmed | true  |
+    And the consular service completes "Informed consent to return"
+      | field                 | value  |
+      | return_consent_given  | false  |
+      | return_consent_by     | person |
+    And the consular service tries to complete "Refer to assistance in the country of stay"
+      | field                      | value                  |
+      | return_abroad_organisation | Ansar shelter, Dubai   |
+      | return_abroad_data_consent | false                  |
+      | return_abroad_outcome      | taken_on               |
+    Then the answers are refused for return_abroad_outcome
+    When the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                  |
+      | return_abroad_organisation | Ansar shelter, Dubai   |
+      | return_abroad_data_consent | false                  |
+      | return_abroad_outcome      | contacts_given         |
+    Then the case is closed with outcome "return_declined"
+    And the case data has return_abroad_outcome = "contacts_given"
+
+  @outbound @consent @message
+  Scenario: the social services, whom the person told, record her withdrawal of consent to the return
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2026-01-02" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Dildora-3    |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value |
+      | return_reflection_rights_explained | true  |
+      | return_reflection_waived           | false |
+    And the social services sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-09 |
+      | consent_withdrawn_scope      | ["return"] |
+      | consent_still_agrees_to_help | true       |
+    Then the case is closed with outcome "consent_withdrawn"
+    And the NGO has no task "Discuss options"
+
+  @outbound
+  Scenario: a return risk assessment with no box ticked is refused; "no risk factors found" is an answer of its own, never beside a factor
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-01" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | KZ           |
+      | pseudonym               | Gulzat-8     |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value |
+      | return_reflection_rights_explained | true  |
+      | return_reflection_waived           | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM tries to complete "Assess return risk"
+      | field               | value |
+      | return_risk_level   | low   |
+      | return_risk_factors | []    |
+    Then the answers are refused for return_risk_factors
+    When IOM tries to complete "Assess return risk"
+      | field               | value              |
+      | return_risk_level   | low                |
+      | return_risk_factors | ["none", "stigma"] |
+    Then the answers are refused for return_risk_factors
+    When IOM completes "Assess return risk"
+      | field               | value    |
+      | return_risk_level   | low      |
+      | return_risk_factors | ["none"] |
+    Then IOM has a task "Request travel documents from the consulate of origin"
+    And the case data has return_risk_factors = ["none"]
