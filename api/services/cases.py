@@ -14,6 +14,7 @@ from api.schemas import CaseCreate, CasePublic, CasesPublic, HistoryEvent, Histo
 from api.services import access_log, idempotency, steps, visibility
 from api.services.policy import Caller, casework_agency, starting_agency
 from api.services.shaping import case_public, task_public
+from api.services.tasks import unmet_answers
 from engine import casesummary
 from engine.facade import Engine
 from engine.facts import age_group
@@ -24,8 +25,14 @@ from engine.models import AuditEvent, Case, HumanTask, TaskStatus
 def start(
     *, engine: Engine, caller: Caller, body: CaseCreate, idempotency_key: str | None
 ) -> tuple[int, StepPublic]:
-    """Start a case; the caller's agency reports it. 201 with the tasks now open."""
+    """Start a case; the caller's agency reports it. 201 with the tasks now open. Answers to
+    questions whose condition the report does not meet are left out (`tasks.unmet_answers`:
+    a citizenship beside "citizenship unknown")."""
     agency = starting_agency(caller)
+    data = body.data
+    if isinstance(data, dict):
+        unmet = unmet_answers(engine.start_form(body.process_id), data, dict)
+        data = {name: value for name, value in data.items() if name not in unmet}
     request = steps.StepRequest(
         caller=caller,
         agency=agency,
@@ -42,7 +49,7 @@ def start(
         engine=engine,
         request=request,
         step=lambda within: engine.start_case(
-            body.process_id, body.data, agency=agency, actor=caller.username, within=within
+            body.process_id, data, agency=agency, actor=caller.username, within=within
         ),
     )
 

@@ -3,8 +3,10 @@ complete."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from jsonschema import Draft202012Validator
 from sqlmodel import Session, col, select
 
 from api.schemas import StepPublic, TaskDetail, TaskPublic
@@ -16,6 +18,7 @@ from engine.claims import ASSIGNABLE_ROLES
 from engine.db import read_session
 from engine.errors import OverrideNotConfirmedError
 from engine.facade import Engine
+from engine.forms import read_only_fields
 from engine.models import Case, HumanTask, User
 from engine.views import CaseRow, TaskRow, TaskView
 
@@ -51,6 +54,40 @@ def detail(
         form_schema=dict(schema) if schema is not None else None,
         data=projection.data,
     )
+
+
+def unmet_answers(
+    schema: Mapping[str, Any] | None,
+    data: Mapping[str, Any],
+    known: Callable[[], Mapping[str, Any]],
+) -> list[str]:
+    """The answers in `data` to questions the form asks only on a condition (a field its
+    `if`/`then` or `else` requires, never required on its own) whose condition is not met
+    by the answers, the form's `readOnly` fields taken from `known()` (the task's own data,
+    read only when the form has rules and such fields):
+    a decline reason beside "accept", a child's views on an adult's referral (page review
+    F-H). They contradict the answer they depend on, so the record and the statistics
+    must not keep them."""
+    rules = [r for r in [schema or {}, *((schema or {}).get("allOf") or [])] if "if" in r]
+    if not schema or not rules:
+        return []
+    always = set(schema.get("required") or [])
+    fixed = read_only_fields(schema)
+    task_data = known() if fixed else {}
+    answers = {**data, **{n: task_data[n] for n in fixed if n in task_data}}
+    asked: set[str] = set()  # fields some rule asks for
+    needed: set[str] = set()  # fields a rule whose condition holds asks for
+    for rule in rules:
+        condition = rule.get("if")
+        if not isinstance(condition, Mapping):
+            continue
+        holds = Draft202012Validator(condition).is_valid(answers)
+        for branch, when in (("then", True), ("else", False)):
+            made = (rule.get(branch) or {}).get("required") or ()
+            asked |= set(made)
+            if holds is when:
+                needed |= set(made)
+    return [name for name in data if name in asked - needed - always]
 
 
 def without_police_report(*, engine: Engine, session: Session, task_id: str, case_id: str) -> bool:
@@ -105,11 +142,17 @@ def complete(
     idempotency_key: str | None,
     confirm_override: bool = False,
 ) -> tuple[int, StepPublic]:
-    """Complete a task with form data (validated by the engine against the form). A
+    """Complete a task with form data (validated by the engine against the form), without
+    the answers to questions whose condition the answers do not meet (`unmet_answers`). A
     supervisor completing a task someone else claimed must confirm it (else 409 naming the
     claimant); the engine checks the claim again under the case's lock."""
     agency = casework_agency(caller)
     override = caller.is_supervisor and confirm_override
+    sent = data
+    unmet = unmet_answers(
+        engine.task_form(task.id), data, lambda: engine.task_data(task.case_id, task.id)
+    )
+    data = {name: value for name, value in data.items() if name not in unmet}
     if task.claimed_by not in (None, caller.username) and caller.is_supervisor and not override:
         raise OverrideNotConfirmedError(
             f"Task {task.name!r} is claimed by {task.claimed_by}. Complete it in their place "
@@ -124,7 +167,7 @@ def complete(
         status_code=200,
         key=idempotency_key,
         digest=idempotency.request_hash(
-            {"op": "complete", "task_id": task.id, "data": data}
+            {"op": "complete", "task_id": task.id, "data": sent}
             | ({"override": True} if override else {})
         )
         if idempotency_key

@@ -225,7 +225,12 @@ def submit_task(
     except ConflictError as exc:
         return lost_race(request, engine, detail, values, exc)
     closes = step.case.status != "open" or ctx.task.form == CLOSURE_FORM
-    session_of(request).update(flash=completed_flash(detail, step, closes=closes))
+    flash = completed_flash(detail, step, closes=closes)
+    # answers the service left out because their condition was not met, said by their labels
+    unmet = tasks.unmet_answers(detail.form_schema, data, lambda: detail.data)
+    props = formview.properties(detail.form_schema)
+    flash["dropped"] = [str(props[name].get("title") or name) for name in unmet]
+    session_of(request).update(flash=flash)
     return RedirectResponse("/inbox", status_code=303)
 
 
