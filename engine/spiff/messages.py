@@ -179,6 +179,9 @@ def deliver(workflow: BpmnWorkflow, catcher: Catcher, payload: Mapping[str, Any]
     task.task_spec.catch(task, event)
     task.data.update(payload)
     task.task_spec._update(task)
+    # updating, the event merged its parent's data over its own: a field the payload
+    # answers anew (a consent given before, now withdrawn) had its old value back
+    task.data.update(deepcopy(dict(payload)))
     workflow.data.update(payload)
 
 
@@ -186,9 +189,10 @@ def _start_event_subprocess(workflow: BpmnWorkflow, catcher: Catcher) -> Task:
     instance = catcher.instance
     assert instance is not None and catcher.esp_name is not None
     root = instance.task_tree
-    returned: dict[str, Any] = {}
+    # what the instance holds now, with what the processes it is calling recorded since
+    returned = called_data(workflow, instance)
+    current = {**instance_data(instance), **returned}
     if catcher.info.interrupting:
-        returned = called_data(workflow, instance)
         for child in list(root.children):
             child.cancel()
     esp = instance.spec.task_specs[catcher.esp_name]
@@ -197,15 +201,16 @@ def _start_event_subprocess(workflow: BpmnWorkflow, catcher: Catcher) -> Task:
     # ends and its process instance never does, so a call activity waiting on it stays open
     esp._predict(child, mask=TaskState.NOT_FINISHED_MASK)
     child.triggered = True
-    child.set_data(**instance_data(instance))
     child.task_spec._update(child)
     sub = workflow.subprocesses[child.id]
-    # set after it started (starting, it takes its root's copy of the data over its own), on
-    # what has run or waits: a task still predicted takes its data when it runs
+    # Set after it started: starting, it merges its root's data (the instance's first data:
+    # for the case, the report) over its own, so it would see an age or a place corrected
+    # since as first reported. Set on what has run or waits: a task still predicted takes
+    # its data from these when it runs.
     started = TaskState.COMPLETED | TaskState.STARTED | TaskState.READY | TaskState.WAITING
     for task in [child, *sub.tasks.values()]:
         if task.has_state(started):
-            task.data.update(deepcopy(returned))
+            task.data.update(deepcopy(current))
     for task in sub.tasks.values():
         if task.task_spec.bpmn_id == catcher.info.bpmn_id and task._state == TaskState.WAITING:
             return task
@@ -213,12 +218,19 @@ def _start_event_subprocess(workflow: BpmnWorkflow, catcher: Catcher) -> Task:
 
 
 def instance_data(instance: BpmnWorkflow) -> dict[str, Any]:
-    """The data of one process instance as it stands (last step, then open branches)."""
-    data: dict[str, Any] = dict(instance.last_task.data) if instance.last_task else {}
-    for task in instance.tasks.values():
-        if task._state in (TaskState.READY, TaskState.WAITING, TaskState.STARTED):
-            data.update(task.data)
+    """The data of one process instance as it stands: its last step and its open branches,
+    each copy over the older ones (a branch opened before another branch's step does not put
+    back what that step changed)."""
+    copies = [t for t in instance.tasks.values() if t._state in _OPEN]
+    if instance.last_task is not None:
+        copies.append(instance.last_task)
+    data: dict[str, Any] = {}
+    for task in sorted(copies, key=lambda t: float(t.last_state_change)):
+        data.update(task.data)
     return data
+
+
+_OPEN = (TaskState.READY, TaskState.WAITING, TaskState.STARTED)
 
 
 def called_data(
