@@ -36,6 +36,7 @@ from SpiffWorkflow.spiff.serializer import DEFAULT_CONFIG
 from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
 
+from .branches import LIBRARY_CLASSES
 from .state_migrations import SERIALIZER_VERSION, upgrade
 from .timers import ClockedCycle, ClockedDuration, ClockedTimeDate
 from .workflow import NrmWorkflow
@@ -310,6 +311,9 @@ class StateSerializer:
         self._registry = self._serializer.registry
         # Cases run on NrmWorkflow, saved as SpiffWorkflow's own BpmnWorkflow.
         self._registry.typenames[NrmWorkflow] = self._registry.typenames[BpmnWorkflow]
+        # Specs of the project's joins and event sub-processes, under the library's names.
+        for ours, library in LIBRARY_CLASSES.items():
+            self._registry.typenames[ours] = self._registry.typenames[library]
         self._encoder = create_encoder(self._registry)(separators=(",", ":"))
 
     def dumps(self, workflow: BpmnWorkflow) -> bytes:

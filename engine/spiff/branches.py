@@ -1,0 +1,218 @@
+"""Where branches of a process meet, their data is merged three ways: nothing one branch
+recorded is lost to an older copy another branch carries.
+
+SpiffWorkflow gives each branch of a parallel split its own copy of the data. Where they meet
+(a parallel or inclusive join, or the end of the process, where every branch that ends on its
+own and every event sub-process arrives), its join copies the branches over each other in the
+order they arrived: the last one's copy of a field wins, also when that branch never changed
+it and only carries the value it had at the split. A child's safety check answered in one
+branch was put back by the other branch's older copy.
+
+Here the join's data is built instead from
+- the base: the data where the branches split (the task they all descend from);
+- each branch's changes: the fields whose value at its arrival differs from the base (a field
+  a branch removed is not a change: `del` in a script hands back only what a branch added);
+- in the order the changes were made, oldest first, so that of two branches changing the same
+  field the later change wins. A change is dated by the completion of the first task on the
+  branch's way from the split that held the value it arrives with (a user task's answer, a
+  script, a called process returning it). Objects are merged field by field the same way;
+  lists and other values are replaced whole.
+
+An event sub-process is fed the data of its process instance when it starts (not its task
+tree's): arriving at its process's end, its changes are those it made itself, against what it
+was fed (its start's data).
+
+The spec classes keep SpiffWorkflow's class names (migration checks and the spec comparison
+read them) and are stored under the library's type names: a saved case does not record which
+class ran it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from copy import deepcopy
+from typing import Any
+
+from SpiffWorkflow.bpmn.specs.control import _EndJoin as LibraryEndJoin
+from SpiffWorkflow.bpmn.specs.defaults import InclusiveGateway as LibraryInclusiveGateway
+from SpiffWorkflow.bpmn.specs.defaults import ParallelGateway as LibraryParallelGateway
+from SpiffWorkflow.bpmn.specs.mixins.subworkflow_task import SubWorkflowTask
+from SpiffWorkflow.task import Task
+from SpiffWorkflow.util.task import TaskState
+
+_MISSING = object()
+
+# A change: when it was made, and the value.
+Change = tuple[float, Any]
+
+
+def _lineage(task: Task) -> list[Task]:
+    """The task and its ancestors in its process instance's tree, nearest first."""
+    found = []
+    current: Task | None = task
+    while current is not None:
+        found.append(current)
+        current = current.parent
+    return found
+
+
+def split_of(tips: Iterable[Task]) -> Task | None:
+    """The nearest task every one of these descends from (or is): where they split."""
+    tips = list(tips)
+    if not tips:
+        return None
+    common = _lineage(tips[0])
+    for tip in tips[1:]:
+        ancestors = {id(t) for t in _lineage(tip)}
+        common = [t for t in common if id(t) in ancestors]
+    return common[0] if common else None
+
+
+def changed_at(tip: Task, key: str, value: Any, stop: Task | None = None) -> float:
+    """When the branch ending at `tip` gave `key` this value: the last state change (for a
+    finished task, its completion) of the first task on its way back towards `stop` that
+    already held it."""
+    when = float(tip.last_state_change)
+    current = tip.parent
+    while current is not None and current is not stop:
+        if current.data.get(key, _MISSING) != value:
+            break
+        when = float(current.last_state_change)
+        current = current.parent
+    return when
+
+
+def changes(
+    data: Mapping[str, Any], base: Mapping[str, Any], dated: Any = None
+) -> dict[str, Change]:
+    """The fields of `data` that differ from `base` (added or changed, not removed), each
+    dated by `dated(key, value)`."""
+    return {
+        key: (dated(key, value) if dated else 0.0, value)
+        for key, value in data.items()
+        if base.get(key, _MISSING) != value
+    }
+
+
+def _apply(target: dict[str, Any], key: str, base: Any, value: Any) -> None:
+    """Put one change into `target`: an object field by field (what it changed against its
+    base), anything else whole."""
+    current = target.get(key, _MISSING)
+    if isinstance(value, dict) and isinstance(base, dict) and isinstance(current, dict):
+        for name, item in value.items():
+            was = base.get(name, _MISSING)
+            if was != item:
+                _apply(current, name, was, item)
+        return
+    target[key] = deepcopy(value)
+
+
+def merge(base: Mapping[str, Any], branches: Iterable[Mapping[str, Change]]) -> dict[str, Any]:
+    """The base with every branch's changes applied, oldest change first (the later of two
+    changes of one field wins; at the same moment, the branch listed later)."""
+    result = deepcopy(dict(base))
+    ordered = sorted(
+        (
+            (when, order, key, value)
+            for order, branch in enumerate(branches)
+            for key, (when, value) in branch.items()
+        ),
+        key=lambda change: (change[0], change[1]),
+    )
+    for _when, _order, key, value in ordered:
+        _apply(result, key, base.get(key, _MISSING), value)
+    return result
+
+
+def _is_event_subprocess(task: Task) -> bool:
+    return isinstance(task.task_spec, SubWorkflowTask) and task.parent is task.workflow.task_tree
+
+
+def event_subprocess_changes(task: Task) -> dict[str, Change]:
+    """What an event sub-process (its task, ended or running) changed against the data it was
+    fed when it started, each change dated inside it."""
+    sub = task.workflow.top_workflow.subprocesses.get(task.id)
+    if sub is None:
+        return {}
+    start = sub.task_tree
+    last = sub.last_task or start
+    data = task.data if task.has_state(TaskState.COMPLETED) else last.data
+    return changes(data, start.data, lambda k, v: changed_at(last, k, v, start))
+
+
+def _branch_changes(tip: Task, split: Task) -> dict[str, Change]:
+    if _is_event_subprocess(tip) and tip.parent is split:
+        return event_subprocess_changes(tip)
+    return changes(tip.data, split.data, lambda k, v: changed_at(tip, k, v, split))
+
+
+def merged_at_join(my_task: Task) -> dict[str, Any] | None:
+    """The data a join (the task that fires it) goes on with: the three-way merge of every
+    branch that arrived in this round (None when it has nothing to merge)."""
+    spec = my_task.task_spec
+    previous = next((t for t in _lineage(my_task)[1:] if t.task_spec is spec), None)
+    arrived = [my_task]
+    for task in my_task.workflow.tasks.values():
+        if task is my_task or task.task_spec is not spec:
+            continue
+        if not task.has_state(TaskState.FINISHED_MASK) or my_task.is_descendant_of(task):
+            continue
+        if previous is not None and not task.is_descendant_of(previous):
+            continue  # an earlier round of a loop through this join
+        arrived.append(task)
+    tips = [t.parent for t in arrived if t.parent is not None]
+    tips = [t for t in tips if t is my_task.parent or t.has_state(TaskState.COMPLETED)]
+    split = split_of(tips)
+    if split is None or len(tips) < 2:
+        return None
+    tips.sort(key=lambda t: float(t.last_state_change))
+    return merge(split.data, [_branch_changes(tip, split) for tip in tips])
+
+
+class ThreeWayJoin:
+    """Mixin for SpiffWorkflow's joins: after the library's own join (its bookkeeping), the
+    task goes on with the three-way merge of the branches instead of the last one's copy."""
+
+    def _run_hook(self, my_task: Task) -> Any:
+        merged = merged_at_join(my_task)
+        result = super()._run_hook(my_task)  # type: ignore[misc]
+        if merged is not None:
+            my_task.data = merged
+        return result
+
+
+class ParallelGateway(ThreeWayJoin, LibraryParallelGateway):  # type: ignore[misc]
+    """A parallel gateway whose join merges the branches three ways."""
+
+
+class InclusiveGateway(LibraryInclusiveGateway):  # type: ignore[misc]
+    """An inclusive gateway whose join merges the branches three ways. SpiffWorkflow's
+    inclusive gateway joins and then chooses its outgoing flows in one hook: the merge is put
+    in place before the conditions are read."""
+
+    def _get_matching_outputs(self, my_task: Task) -> Any:
+        merged = merged_at_join(my_task)
+        if merged is not None:
+            my_task.data = merged
+        return super()._get_matching_outputs(my_task)
+
+
+class EndJoin(ThreeWayJoin, LibraryEndJoin):  # type: ignore[misc]
+    """A process's end, where every branch ending on its own and every event sub-process
+    arrives: merged three ways; the process-wide data gets the merged data."""
+
+    def _run_hook(self, my_task: Task) -> Any:
+        result = super()._run_hook(my_task)
+        my_task.workflow.data.update(deepcopy(my_task.data))
+        return result
+
+
+EndJoin.__name__ = EndJoin.__qualname__ = "_EndJoin"
+
+
+# Project class -> the library class whose stored type name it keeps.
+LIBRARY_CLASSES: dict[type, type] = {
+    ParallelGateway: LibraryParallelGateway,
+    InclusiveGateway: LibraryInclusiveGateway,
+    EndJoin: LibraryEndJoin,
+}
