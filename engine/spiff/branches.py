@@ -19,8 +19,10 @@ Here the join's data is built instead from
   lists and other values are replaced whole.
 
 An event sub-process is fed the data of its process instance when it starts (not its task
-tree's): arriving at its process's end, its changes are those it made itself, against what it
-was fed (its start's data).
+tree's): its changes are those it made itself, against what it was fed (its start's data).
+When a non-interrupting one ends, it hands them to what its instance is running now
+(`EventSubprocess`): each running task (and the processes called from them, at any depth)
+takes each change unless its own branch changed the same field later.
 
 The spec classes keep SpiffWorkflow's class names (migration checks and the spec comparison
 read them) and are stored under the library's type names: a saved case does not record which
@@ -37,6 +39,7 @@ from SpiffWorkflow.bpmn.specs.control import _EndJoin as LibraryEndJoin
 from SpiffWorkflow.bpmn.specs.defaults import InclusiveGateway as LibraryInclusiveGateway
 from SpiffWorkflow.bpmn.specs.defaults import ParallelGateway as LibraryParallelGateway
 from SpiffWorkflow.bpmn.specs.mixins.subworkflow_task import SubWorkflowTask
+from SpiffWorkflow.spiff.specs.defaults import SubWorkflowTask as LibrarySubWorkflowTask
 from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
 
@@ -125,7 +128,7 @@ def merge(base: Mapping[str, Any], branches: Iterable[Mapping[str, Change]]) -> 
 
 
 def _is_event_subprocess(task: Task) -> bool:
-    return isinstance(task.task_spec, SubWorkflowTask) and task.parent is task.workflow.task_tree
+    return isinstance(task.task_spec, EventSubprocess)
 
 
 def event_subprocess_changes(task: Task) -> dict[str, Change]:
@@ -210,9 +213,68 @@ class EndJoin(ThreeWayJoin, LibraryEndJoin):  # type: ignore[misc]
 EndJoin.__name__ = EndJoin.__qualname__ = "_EndJoin"
 
 
+def hand_back(task: Task) -> None:
+    """An event sub-process ended: its changes go to every task its process instance runs
+    now (and into the processes those call), unless that task's own branch changed the same
+    field after it."""
+    found = event_subprocess_changes(task)
+    if not found:
+        return
+    newest = dict(found)
+    for running in _running_tasks(task.workflow, skip=task):
+        for key, (when, value) in found.items():
+            held = running.data.get(key, _MISSING)
+            if held == value:
+                continue
+            if held is not _MISSING:
+                held_at = changed_at(running, key, held)
+                if held_at > when:  # its own branch changed it later: it keeps its answer
+                    if held_at > newest[key][0]:
+                        newest[key] = (held_at, held)
+                    continue
+            running.data[key] = deepcopy(value)
+    # the process-wide data (a message's payload is kept there) gets the newest answer
+    top = task.workflow.top_workflow
+    if task.workflow is top:
+        for key, (_when, value) in newest.items():
+            if key in top.data:
+                top.data[key] = deepcopy(value)
+
+
+_RUNNING = TaskState.READY | TaskState.WAITING | TaskState.STARTED
+
+
+def _running_tasks(instance: Any, skip: Task) -> Iterable[Task]:
+    """The running tasks of a process instance and of every process running inside it."""
+    top = instance.top_workflow
+    for task in list(instance.tasks.values()):
+        if task is skip or not task.has_state(_RUNNING):
+            continue
+        yield task
+        if isinstance(task.task_spec, SubWorkflowTask) and task.has_state(TaskState.STARTED):
+            sub = top.subprocesses.get(task.id)
+            if sub is not None and not sub.completed:
+                yield from _running_tasks(sub, skip)
+
+
+class EventSubprocess(LibrarySubWorkflowTask):  # type: ignore[misc]
+    """An event sub-process that, when it ends, hands its changes back to what its process
+    instance is running (an interrupting one left nothing running beside it). SpiffWorkflow
+    3.2's parser makes every sub-process a SubWorkflowTask (it never sees the
+    triggeredByEvent attribute): this class keeps that name."""
+
+    def _run_hook(self, my_task: Task) -> Any:
+        hand_back(my_task)
+        return super()._run_hook(my_task)
+
+
+EventSubprocess.__name__ = EventSubprocess.__qualname__ = "SubWorkflowTask"
+
+
 # Project class -> the library class whose stored type name it keeps.
 LIBRARY_CLASSES: dict[type, type] = {
     ParallelGateway: LibraryParallelGateway,
     InclusiveGateway: LibraryInclusiveGateway,
     EndJoin: LibraryEndJoin,
+    EventSubprocess: LibrarySubWorkflowTask,
 }

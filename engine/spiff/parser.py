@@ -1,5 +1,5 @@
 """The project's BPMN parser: SpiffWorkflow's spiff dialect with clocked timers, and joins
-that keep what every branch recorded (`branches`)."""
+and event sub-processes that keep what every branch recorded (`branches`)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,24 @@ from typing import Any
 from SpiffWorkflow.bpmn.parser.BpmnParser import BpmnParser, full_tag
 from SpiffWorkflow.bpmn.specs.defaults import BoundaryEvent, IntermediateCatchEvent, StartEvent
 from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser, SpiffProcessParser
+from SpiffWorkflow.spiff.parser.task_spec import SubWorkflowParser
+from SpiffWorkflow.spiff.specs.defaults import SubWorkflowTask
 
-from .branches import EndJoin, InclusiveGateway, ParallelGateway
+from .branches import EndJoin, EventSubprocess, InclusiveGateway, ParallelGateway
 from .timers import BoundaryEventParser, IntermediateCatchEventParser, StartEventParser
 
 __all__ = ["VALIDATOR", "NrmBpmnParser"]
+
+
+class NrmSubWorkflowParser(SubWorkflowParser):  # type: ignore[misc]
+    """Sub-processes; an event sub-process hands its changes back when it ends."""
+
+    def create_task(self) -> Any:
+        # SpiffWorkflow looks for triggeredByEvent in the BPMN namespace, where a modeler
+        # never puts it: it is read here as written.
+        if self.node.get("triggeredByEvent") == "true":
+            self.spec_class = EventSubprocess
+        return super().create_task()
 
 
 class NrmProcessParser(SpiffProcessParser):  # type: ignore[misc]
@@ -42,6 +55,7 @@ class NrmBpmnParser(SpiffBpmnParser):  # type: ignore[misc]
         full_tag("startEvent"): (StartEventParser, StartEvent),
         full_tag("boundaryEvent"): (BoundaryEventParser, BoundaryEvent),
         full_tag("intermediateCatchEvent"): (IntermediateCatchEventParser, IntermediateCatchEvent),
+        full_tag("subProcess"): (NrmSubWorkflowParser, SubWorkflowTask),
         full_tag("parallelGateway"): (
             BpmnParser.PARSER_CLASSES[full_tag("parallelGateway")][0],
             ParallelGateway,

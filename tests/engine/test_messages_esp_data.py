@@ -1,7 +1,10 @@
-"""What an event sub-process started by a message sees.
+"""What an event sub-process started by a message sees, and what it hands back.
 
 - It sees the case as it stands, not as first reported: an age or a place corrected since
   (SpiffWorkflow would merge its process's first data over it).
+- A non-interrupting one hands what it changed back to the main path when it ends, also
+  into a process the main path is calling: a consent to the police report withdrawn before
+  the proceedings start stops the registration. A change the main path made after it stays.
 """
 
 from __future__ import annotations
@@ -80,3 +83,68 @@ def test_the_event_sub_process_sees_the_corrected_report_not_the_first_one(
     # its script computed on the corrected values
     assert data["consent_limited_for_child"] is True
     assert data["consent_limited_place"] == "Bishkek"
+
+
+def test_a_police_report_consent_withdrawn_while_help_runs_stops_the_registration(
+    engine: Engine,
+) -> None:
+    case_id = in_help(engine)
+    limit_consent(engine, case_id)
+    complete(fresh(engine), case_id, "Confirm the limited consent", {"note": "by phone"})
+    # the event sub-process ended while the main path was inside the called help
+    complete(fresh(engine), case_id, "Provide help", {"help_given": "shelter"})
+    again = fresh(engine)
+    assert open_names(again, case_id) == ["Close the case"]
+    data = again.get_case(case_id).data
+    assert data["police_report"] == "refused"
+    assert data["consent_limited"] is True
+    assert data["help_given"] == "shelter"
+
+
+def test_the_main_path_ends_first_and_keeps_its_later_answer(engine: Engine) -> None:
+    """The process ends where both meet: the event sub-process, ending last, brings only what
+    it changed, and of two changes of one field the later one stays."""
+    case_id = in_help(engine, police_report="undecided")
+    limit_consent(engine, case_id)
+    # she decides for the report while the help is given, after the withdrawal
+    complete(
+        fresh(engine),
+        case_id,
+        "Provide help",
+        {"help_given": "shelter", "police_report": "agreed"},
+    )
+    complete(fresh(engine), case_id, "Register the crime", {"note": "registered"})
+    assert open_names(fresh(engine), case_id) == ["Confirm the limited consent"]
+    complete(fresh(engine), case_id, "Confirm the limited consent", {"note": "by phone"})
+    closed = fresh(engine).get_case(case_id)
+    assert closed.status == "completed"
+    assert closed.data["police_report"] == "agreed"  # decided after the withdrawal
+    assert closed.data["consent_limited"] is True
+    assert closed.data["note"] == "by phone"  # written last
+    assert (closed.data["help_given"], closed.data["age"]) == ("shelter", 16)
+
+
+def test_what_the_main_path_changed_after_the_withdrawal_is_kept(engine: Engine) -> None:
+    case_id = in_help(engine, police_report="undecided")
+    limit_consent(engine, case_id)
+    # she decides for the report while the help is given, after the withdrawal
+    complete(
+        fresh(engine),
+        case_id,
+        "Provide help",
+        {"help_given": "shelter", "police_report": "agreed"},
+    )
+    assert open_names(fresh(engine), case_id) == [
+        "Confirm the limited consent",
+        "Register the crime",
+    ]
+    complete(fresh(engine), case_id, "Confirm the limited consent", {"note": "by phone"})
+    again = fresh(engine)
+    register = task_id(again, case_id, "Register the crime")
+    assert again.task_data(case_id, register)["police_report"] == "agreed"
+    assert again.get_case(case_id).data["police_report"] == "agreed"
+    complete(again, case_id, "Register the crime", {"note": "registered"})
+    closed = fresh(engine).get_case(case_id)
+    assert closed.status == "completed"
+    assert closed.data["police_report"] == "agreed"
+    assert closed.data["consent_limited"] is True
