@@ -24,10 +24,12 @@ starts them at once). The engine delivers messages itself instead:
 - A catcher may cover part of what a message can be about (`messageCovers="field=code
   ..."`): it receives only a payload whose field names one of its codes; the innermost rule
   applies among those that do.
-- The payload joins the catching task's data (the path after the catch reads it) and the
-  case-level data (workflow data), so the case shows it whichever branch runs later; with it
-  `message_receivers`, the processes that receive this one delivery (so that the branches
-  side by side can leave a task to one of them: one withdrawal, one child-protection task).
+- The payload joins the catching task's data (the path after the catch reads it, and the
+  case data shows it from that branch; where branches meet, `branches` merges it like any
+  answer); with it `message_receivers`, the processes that receive this one delivery (so
+  that the branches side by side can leave a task to one of them: one withdrawal, one
+  child-protection task). It is not put above the case data (the workflow data): a form
+  answering the same field later is what the case shows.
 """
 
 from __future__ import annotations
@@ -182,7 +184,6 @@ def deliver(workflow: BpmnWorkflow, catcher: Catcher, payload: Mapping[str, Any]
     # updating, the event merged its parent's data over its own: a field the payload
     # answers anew (a consent given before, now withdrawn) had its old value back
     task.data.update(deepcopy(dict(payload)))
-    workflow.data.update(payload)
 
 
 def _start_event_subprocess(workflow: BpmnWorkflow, catcher: Catcher) -> Task:

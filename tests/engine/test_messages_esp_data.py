@@ -148,3 +148,21 @@ def test_what_the_main_path_changed_after_the_withdrawal_is_kept(engine: Engine)
     assert closed.status == "completed"
     assert closed.data["police_report"] == "agreed"
     assert closed.data["consent_limited"] is True
+
+
+def test_a_later_answer_to_what_a_message_said_is_what_the_case_shows(engine: Engine) -> None:
+    """The payload is not kept above the case data: a form answering the same field later
+    is what the case, the next task and the gateways read."""
+    case_id = in_help(engine)
+    limit_consent(engine, case_id)
+    complete(fresh(engine), case_id, "Confirm the limited consent", {"note": "by phone"})
+    assert fresh(engine).get_case(case_id).data["police_report"] == "refused"
+    # she agrees to the report again while the help is given
+    complete(
+        fresh(engine), case_id, "Provide help", {"help_given": "shelter", "police_report": "agreed"}
+    )
+    again = fresh(engine)
+    assert open_names(again, case_id) == ["Register the crime"]
+    register = task_id(again, case_id, "Register the crime")
+    assert again.task_data(case_id, register)["police_report"] == "agreed"
+    assert again.get_case(case_id).data["police_report"] == "agreed"
