@@ -84,7 +84,8 @@ Feature: Identification of a presumed victim (SOP 1)
       | consent_method           | oral_recorded     |
       | consent_police_report    | false             |
     Then the answers are refused for consent_informed
-    When the NGO completes "Inform and obtain consent"
+    # refusing the referral is not refusing help: she is asked what help she accepts
+    When the NGO tries to complete "Inform and obtain consent"
       | field                    | value             |
       | consent_informed         | true              |
       | consent_interpreter_used | false             |
@@ -92,8 +93,28 @@ Feature: Identification of a presumed victim (SOP 1)
       | consent_date             | "2026-01-05"      |
       | consent_method           | oral_recorded     |
       | consent_police_report    | false             |
+      | consent_refusal_wants_help | null            |
+    Then the answers are refused for consent_refusal_wants_help
+    When the NGO completes "Inform and obtain consent"
+      | field                      | value             |
+      | consent_informed           | true              |
+      | consent_interpreter_used   | false             |
+      | consent_referral           | false             |
+      | consent_date               | "2026-01-05"      |
+      | consent_method             | oral_recorded     |
+      | consent_police_report      | false             |
+      | consent_refusal_wants_help | false             |
     Then the NGO has a task "Send anonymous notification"
+    And the NGO has no task "Provide the help the person accepts"
     And the NGO has no task "Indicator screening"
+    # she leaves with the contacts of hotlines and services, always
+    When the NGO tries to complete "Send anonymous notification"
+      | field                            | value               |
+      | anonymous_notification_date      | "2026-01-05"        |
+      | anonymous_notification_recipient | social              |
+      | anonymous_refusal_reason         | fear_of_traffickers |
+      | anonymous_help_information_given | false               |
+    Then the answers are refused for anonymous_help_information_given
     When the NGO completes "Send anonymous notification"
       | field                            | value               |
       | anonymous_notification_date      | "2026-01-05"        |
@@ -102,6 +123,57 @@ Feature: Identification of a presumed victim (SOP 1)
       | anonymous_help_information_given | true                |
     Then the case data has identification_outcome = "anonymous_notification"
     And the case data has full_name = null
+    And the NGO has no open tasks
+
+  @consent
+  Scenario: an adult who says no to the referral but accepts some help gets it from the first responder before the identification ends, and keeps her identity
+    Given a "identification" case reported by the NGO
+      | field              | value            |
+      | pseudonym          | "Saltanat-04"    |
+      | full_name          | "Saltanat Ormon" |
+      | age                | 29               |
+      | age_certainty      | documented       |
+      | language           | "uz"             |
+      | interpreter_needed | true             |
+      | immediate_danger   | false            |
+      | medical_emergency  | false            |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Arrange an interpreter"
+      | field                | value |
+      | interpreter_language | "uz"  |
+    # an interpreter was needed: without one, the refusal says why and how she understood
+    When the NGO tries to complete "Inform and obtain consent"
+      | field                      | value                                    |
+      | consent_informed           | true                                     |
+      | consent_interpreter_used   | false                                    |
+      | consent_referral           | false                                    |
+      | consent_police_report      | false                                    |
+      | consent_refusal_wants_help | true                                     |
+      | consent_help_continuing    | "A doctor this week and legal advice"    |
+    Then the answers are refused for consent_no_interpreter_reason
+    When the NGO completes "Inform and obtain consent"
+      | field                      | value                                    |
+      | consent_informed           | true                                     |
+      | consent_interpreter_used   | true                                     |
+      | consent_referral           | false                                    |
+      | consent_police_report      | false                                    |
+      | consent_refusal_wants_help | true                                     |
+      | consent_help_continuing    | "A doctor this week and legal advice"    |
+    Then the NGO has a task "Provide the help the person accepts"
+    And the task "Provide the help the person accepts" is due in 30 days
+    And the NGO has no task "Send anonymous notification"
+    And the NGO has no task "Indicator screening"
+    When the NGO completes "Provide the help the person accepts"
+      | field                          | value                                      |
+      | refusal_help_provided          | ["medical", "legal_aid"]                   |
+      | refusal_help_details           | "Polyclinic No. 3 on Tuesday; legal clinic" |
+      | refusal_help_information_given | true                                       |
+    Then the case data has identification_outcome = "withdrawn_with_help"
+    And the case data has full_name = "Saltanat Ormon"
+    And the case data has refusal_help_provided = ["medical", "legal_aid"]
     And the NGO has no open tasks
 
   @consent

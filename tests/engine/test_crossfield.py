@@ -81,10 +81,16 @@ def test_consent_given_while_not_informed_names_the_answer_it_contradicts() -> N
     ]
     # A refusal must be informed too (review 2: an adult who says no is told first).
     refused = {**data, "consent_referral": False, "consent_police_report": False}
+    # ... and asks what help she still accepts (issue 16: refusing referral is not refusing help)
     assert errors("identification_consent", refused) == [
+        ("consent_refusal_wants_help", "required", ("consent_referral",)),
         ("consent_informed", "const", ("consent_referral",)),
     ]
-    assert errors("identification_consent", {**refused, "consent_informed": True}) == []
+    answered = {**refused, "consent_informed": True, "consent_refusal_wants_help": False}
+    assert errors("identification_consent", answered) == []
+    assert errors("identification_consent", {**answered, "consent_refusal_wants_help": True}) == [
+        ("consent_help_continuing", "required", ("consent_refusal_wants_help",)),
+    ]
 
 
 def test_no_evidence_cannot_be_chosen_with_an_id_card() -> None:
