@@ -34,22 +34,28 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-def fixture_files(*names: str) -> list[SourceFile]:
-    """Fixture diagrams and forms by file name (under tests/fixtures/engine)."""
-    return read_paths([FIXTURES / "engine" / n for n in names])
+def fixture_files(*names: str, folder: str = "engine") -> list[SourceFile]:
+    """Fixture diagrams and forms by file name (under tests/fixtures/<folder>)."""
+    return read_paths([FIXTURES / folder / n for n in names])
 
 
 @pytest.fixture
 def make_test_engine(db: Database, settings: Settings, clock: FakeClock) -> Callable[..., Engine]:
-    """Build an engine on the test database with some fixture files deployed."""
+    """Build an engine on the test database with some fixture files (of tests/fixtures/engine,
+    or of the folder named) deployed."""
 
-    def build(*names: str) -> Engine:
+    def build(*names: str, folder: str = "engine") -> Engine:
         engine = Engine(db, settings=settings, clock=clock)
         if names:
-            engine.deploy(fixture_files(*names), deployed_by="test")
+            engine.deploy(fixture_files(*names, folder=folder), deployed_by="test")
         return engine
 
     return build
+
+
+def fresh(engine: Engine) -> Engine:
+    """Another engine on the same database: it restores every case from storage."""
+    return Engine(engine.db, settings=engine.settings, clock=engine.clock)
 
 
 SIMPLE = (

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.config import load_settings
+from engine.scenario_gate import GateReport, ScenarioResult
 from engine.sources import SourceFile, read_library
+
+if TYPE_CHECKING:
+    import httpx
+
+    from tests.forms.conftest import Browser
 
 GATE_FIXTURES = Path(__file__).parent / "fixtures" / "gate"
 ACCEPT = b'name="Accept or decline referral"'
@@ -41,3 +48,34 @@ def form_with_optional_field() -> SourceFile:
 def short_referral_feature() -> bytes:
     """A one-scenario referral.feature: a gate run in about three seconds."""
     return (GATE_FIXTURES / "referral.feature").read_bytes()
+
+
+def failing_gate_report() -> GateReport:
+    """A gate's report on referral: one scenario of referral.feature fails (nothing deployed)."""
+    failing = ScenarioResult(
+        "referral.feature",
+        "the chosen shelter accepts the referral",
+        "failed",
+        'Then the NGO has a task "Accept or decline referral"',
+        "no such task; open: Decide on the referral",
+    )
+    return GateReport(("referral",), ("referral.feature",), (), (failing,), 2.0)
+
+
+def send_to_library(
+    policy: Browser,
+    action: str,
+    file: SourceFile,
+    *,
+    note: str | None = None,
+    content_type: str | None = None,
+) -> httpx.Response:
+    """Post a file to the library page as its form does (`validate` or `deploy`)."""
+    data = {"action": action, "csrf_token": policy.csrf("/library")}
+    if note is not None:
+        data["note"] = note
+    xml = file.name.endswith(".bpmn")
+    kind = content_type or ("application/xml" if xml else "application/json")
+    files = [("files", (file.name, file.content, kind))]
+    response: httpx.Response = policy.client.post("/library", data=data, files=files)
+    return response

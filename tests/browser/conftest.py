@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlmodel import delete
 
 from engine.config import load_settings
-from engine.db import make_engine
+from engine.db import make_engine, write_session
 from engine.facade import Engine
 from engine.migrate import upgrade
+from forms.models import ReportDraft
 from tests.api.conftest import PASSWORD, create_users
 from tests.uvicorn_server import UvicornServer
 
@@ -68,6 +70,18 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     server = LiveServer(tmp_path_factory.mktemp("browser"))
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_kept_reports(request: pytest.FixtureRequest) -> None:
+    """The server lives for the session: a report an earlier test's refused send kept for its
+    user (forms/drafts.py) would fill that user's next report form; each test starts without."""
+    if "live_server" not in request.fixturenames:
+        return
+    server: LiveServer = request.getfixturevalue("live_server")
+    with write_session(server.engine.db) as session:
+        session.exec(delete(ReportDraft))
+        session.commit()
 
 
 @pytest.fixture(scope="session")

@@ -37,18 +37,13 @@ def test_countries_are_picked_by_name_and_dates_that_disagree_are_refused(
     new_page: Any, live_server: LiveServer
 ) -> None:
     del live_server
-    page = new_page()
-    page.set_default_timeout(30_000)  # the report's long page, on a busy machine
-    sign_in(page, "ngo")
-    page.goto("/report")
-    page.fill("#f-pseudonym", "Picker")
+    page = _report(new_page, "Picker")
     page.select_option("#f-citizenship", label="Узбекистан")
     page.select_option("#f-exploitation_country", label="Россия")
     page.select_option("#f-language", label="узбекский")
     page.fill("#f-exploitation_period_from", "2025-06-01")
     page.fill("#f-exploitation_period_to", "2025-05-01")
-    page.click("button.primary")
-    page.wait_for_selector("#error-summary")
+    _send_refused(page)
     said = page.locator("#error-summary").inner_text()
     assert "Эксплуатация по: Дата не может быть раньше, чем «Эксплуатация с»." in said
     assert page.locator("#f-citizenship").input_value() == "UZ"
@@ -59,13 +54,8 @@ def test_an_unanswered_citizenship_question_carries_its_own_error_and_its_link_f
     new_page: Any, live_server: LiveServer
 ) -> None:
     del live_server
-    page = new_page()
-    page.set_default_timeout(30_000)  # the report's long page, on a busy machine
-    sign_in(page, "ngo")
-    page.goto("/report")
-    page.fill("#f-pseudonym", "Question")
-    page.click("button.primary")
-    page.wait_for_selector("#error-summary")
+    page = _report(new_page, "Question")
+    _send_refused(page)
     group = page.locator("#field-citizenship_status [role=radiogroup]")
     assert group.get_attribute("aria-invalid") == "true"
     assert "от ответа зависит «Гражданство»" in page.locator("#err-citizenship_status").inner_text()
@@ -74,3 +64,19 @@ def test_an_unanswered_citizenship_question_carries_its_own_error_and_its_link_f
     page.click("#error-summary a[href='#f-citizenship_status']")
     assert page.evaluate("document.activeElement.name") == "citizenship_status"
     screenshot(page, "report-citizenship-question", full_page=False)
+
+
+def _report(new_page: Any, pseudonym: str) -> Any:
+    """The report form of an NGO caseworker, a pseudonym typed."""
+    page = new_page()
+    page.set_default_timeout(30_000)  # the report's long page, on a busy machine
+    sign_in(page, "ngo")
+    page.goto("/report")
+    page.fill("#f-pseudonym", pseudonym)
+    return page
+
+
+def _send_refused(page: Any) -> None:
+    """Send the report and wait for the refusal's error summary."""
+    page.click("button.primary")
+    page.wait_for_selector("#error-summary")

@@ -13,9 +13,11 @@ PHONE = (360, 640)
 
 
 @pytest.mark.parametrize("username", ["ngo", "police_supervisor", "policy", "admin"])
-def test_header_takes_less_than_a_fifth_of_a_phone_screen(
+def test_header_is_short_and_its_menu_wraps_on_a_phone_in_every_language(
     new_page: Any, live_server: LiveServer, username: str
 ) -> None:
+    """The header takes less than a fifth of the screen; the menu wraps and nothing on the
+    page scrolls sideways."""
     del live_server
     phone = new_page(*PHONE)
     sign_in(phone, username)
@@ -25,6 +27,7 @@ def test_header_takes_less_than_a_fifth_of_a_phone_screen(
         height = phone.evaluate("document.querySelector('header.site').offsetHeight")
         screenshot(phone, f"header-{username}-{lang}-360", full_page=False)
         assert height < PHONE[1] / 5, f"{username} {lang}: header {height} px of {PHONE[1]}"
+        _menu_fits(phone, f"{username} {lang}")
 
 
 def test_case_list_with_its_filters_fits_a_phone(new_page: Any, live_server: LiveServer) -> None:
@@ -38,26 +41,17 @@ def test_case_list_with_its_filters_fits_a_phone(new_page: Any, live_server: Liv
         assert width <= PHONE[0], f"{path}: {width} px wide"
 
 
-@pytest.mark.parametrize("username", ["ngo", "policy", "admin"])
-def test_the_menu_wraps_on_a_phone_and_nothing_scrolls_sideways(
-    new_page: Any, live_server: LiveServer, username: str
-) -> None:
-    del live_server
-    phone = new_page(*PHONE)
-    sign_in(phone, username)
-    for lang in ("ru", "ky", "en"):
-        phone.click(f"header button[name=lang][value={lang}]")
-        phone.wait_for_load_state("load")
-        page_width = phone.evaluate("document.documentElement.scrollWidth")
-        menu = phone.evaluate(
-            "[...document.querySelectorAll('header.site nav ul, header.site nav li')]"
-            ".map(e => [e.scrollWidth, e.clientWidth])"
-        )
-        links = phone.evaluate(
-            "[...document.querySelectorAll('header.site nav a')].map(a => {"
-            " const r = a.getBoundingClientRect(); return [r.left, r.right]; })"
-        )
-        screenshot(phone, f"menu-{username}-{lang}-360", full_page=False)
-        assert page_width <= PHONE[0], f"{username} {lang}: page {page_width} px wide"
-        assert all(scroll <= client for scroll, client in menu), f"{username} {lang}: {menu}"
-        assert all(0 <= left and right <= PHONE[0] for left, right in links), links
+def _menu_fits(phone: Any, which: str) -> None:
+    """The menu's items and links stay within the phone's width, and so does the page."""
+    page_width = phone.evaluate("document.documentElement.scrollWidth")
+    menu = phone.evaluate(
+        "[...document.querySelectorAll('header.site nav ul, header.site nav li')]"
+        ".map(e => [e.scrollWidth, e.clientWidth])"
+    )
+    links = phone.evaluate(
+        "[...document.querySelectorAll('header.site nav a')].map(a => {"
+        " const r = a.getBoundingClientRect(); return [r.left, r.right]; })"
+    )
+    assert page_width <= PHONE[0], f"{which}: page {page_width} px wide"
+    assert all(scroll <= client for scroll, client in menu), f"{which}: {menu}"
+    assert all(0 <= left and right <= PHONE[0] for left, right in links), links

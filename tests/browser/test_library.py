@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 
-from engine.scenario_gate import GateReport, ScenarioResult
 from tests.browser.conftest import CHROMIUM, SKIP_REASON, LiveServer, screenshot, sign_in
 from tests.engine.test_scenario_gate import RecordingGate
-from tests.library import form_with_optional_field
+from tests.library import failing_gate_report, form_with_optional_field
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=SKIP_REASON)]
 
@@ -26,14 +25,7 @@ def failed_deployment(server: LiveServer) -> int:
     gate that reports one failing scenario; the server runs no jobs of its own."""
     engine = server.engine
     job = engine.queue_deployment([form_with_optional_field()], requested_by="policy")
-    failing = ScenarioResult(
-        "referral.feature",
-        "the chosen shelter accepts the referral",
-        "failed",
-        'Then the NGO has a task "Accept or decline referral"',
-        "no such task; open: Decide on the referral",
-    )
-    gate = RecordingGate(GateReport(("referral",), ("referral.feature",), (), (failing,), 2.0))
+    gate = RecordingGate(failing_gate_report())
     engine.run_next_deployment("test", gate=gate)
     return job.id
 

@@ -4,13 +4,11 @@ message catch events, who receives a message, refusals that change nothing, payl
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, select
 
-from engine.config import Settings
 from engine.definitions import MessageInfo
 from engine.errors import (
     ErrorReport,
@@ -20,12 +18,11 @@ from engine.errors import (
 )
 from engine.facade import Engine
 from engine.models import AuditEvent, Case, CaseFact
-from engine.sources import SourceFile, read_paths
-from engine.spiff.clock import FakeClock
+from engine.sources import SourceFile
 from engine.spiff.messages import Catcher, receivers
 from engine.validation import validate_files
+from tests.conftest import fixture_files, fresh
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "messages"
 FILES = (
     "msg_parent.bpmn",
     "msg_child.bpmn",
@@ -39,7 +36,7 @@ WITHDRAWN = {"withdrawn_on": "2026-01-05"}
 
 
 def files(*names: str) -> list[SourceFile]:
-    return read_paths([FIXTURES / n for n in names])
+    return fixture_files(*names, folder="messages")
 
 
 def edited(name: str, old: str, new: str) -> SourceFile:
@@ -63,15 +60,8 @@ def codes(report: ErrorReport) -> list[tuple[str, str | None]]:
 
 
 @pytest.fixture
-def engine(db: Database, settings: Settings, clock: FakeClock) -> Engine:
-    built = Engine(db, settings=settings, clock=clock)
-    built.deploy(files(*FILES), deployed_by="test")
-    return built
-
-
-def fresh(engine: Engine) -> Engine:
-    """Another engine on the same database: it restores every case from storage."""
-    return Engine(engine.db, settings=engine.settings, clock=engine.clock)
+def engine(make_test_engine: Callable[..., Engine]) -> Engine:
+    return make_test_engine(*FILES, folder="messages")
 
 
 def start(engine: Engine) -> str:

@@ -4,19 +4,15 @@ recorded inside them stays in the case data, as a completed call activity would 
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session, select
 
-from engine.config import Settings
 from engine.facade import Engine
 from engine.models import AuditEvent, HumanTask
-from engine.sources import read_paths
-from engine.spiff.clock import FakeClock
+from tests.conftest import fresh
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "messages"
 FILES = (
     "wd_case.bpmn",
     "wd_help.bpmn",
@@ -31,15 +27,8 @@ WITHDRAWN = {"withdrawn_on": "2026-01-05"}
 
 
 @pytest.fixture
-def engine(db: Database, settings: Settings, clock: FakeClock) -> Engine:
-    built = Engine(db, settings=settings, clock=clock)
-    built.deploy(read_paths([FIXTURES / n for n in FILES]), deployed_by="test")
-    return built
-
-
-def fresh(engine: Engine) -> Engine:
-    """Another engine on the same database: it restores every case from storage."""
-    return Engine(engine.db, settings=engine.settings, clock=engine.clock)
+def engine(make_test_engine: Callable[..., Engine]) -> Engine:
+    return make_test_engine(*FILES, folder="messages")
 
 
 def complete(engine: Engine, case_id: str, name: str, data: dict[str, str]) -> None:

@@ -9,7 +9,7 @@ from engine.facade import Engine
 from engine.scenario_gate import GateReport
 from tests.engine.test_scenario_gate import RecordingGate
 from tests.forms.conftest import OpenBrowser
-from tests.library import form_with_optional_field
+from tests.library import form_with_optional_field, send_to_library
 
 
 def test_a_deployment_names_the_processes_it_deployed(
@@ -17,11 +17,7 @@ def test_a_deployment_names_the_processes_it_deployed(
 ) -> None:
     policy = browser("policy")
     changed = form_with_optional_field()
-    response = policy.client.post(
-        "/library",
-        data={"action": "deploy", "csrf_token": policy.csrf("/library")},
-        files=[("files", (changed.name, changed.content, "application/json"))],
-    )
+    response = send_to_library(policy, "deploy", changed)
     location = response.headers["location"]
     gate = RecordingGate(GateReport(("referral",), ("referral.feature",), (), (), 1.0))
     web_engine.run_next_deployment("runner", gate=gate)

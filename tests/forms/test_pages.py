@@ -12,11 +12,16 @@ from sqlmodel import Session, select
 
 from api.models import AccessRecord
 from engine.facade import Engine
-from engine.scenario_gate import GateReport, ScenarioResult
+from engine.sources import SourceFile
 from engine.spiff.clock import FakeClock
 from tests.engine.test_scenario_gate import RecordingGate
 from tests.forms.conftest import REPORT, OpenBrowser, report_case, to_screening
-from tests.library import GATE_FIXTURES, form_with_optional_field
+from tests.library import (
+    GATE_FIXTURES,
+    failing_gate_report,
+    form_with_optional_field,
+    send_to_library,
+)
 
 BPMN = Path(__file__).resolve().parents[2] / "bpmn"
 
@@ -108,24 +113,13 @@ def test_library_page_lists_versions_draws_diagrams_and_checks_uploads(
     svg = policy.get("/library/nrm_case/1.svg")
     assert svg.headers["content-type"] == "image/svg+xml" and svg.text.startswith("<svg")
     content = (BPMN / "referral.bpmn").read_bytes()
-    checked = policy.client.post(
-        "/library",
-        data={"action": "validate", "csrf_token": policy.csrf("/library")},
-        files=[("files", ("referral.bpmn", content, "application/xml"))],
-    )
+    checked = send_to_library(policy, "validate", SourceFile("referral.bpmn", content))
     assert checked.status_code == 200 and "Ошибок нет" in checked.text
-    broken = policy.client.post(
-        "/library",
-        data={"action": "validate", "csrf_token": policy.csrf("/library")},
-        files=[("files", ("referral.bpmn", b"<nope", "application/xml"))],
-    )
+    broken = send_to_library(policy, "validate", SourceFile("referral.bpmn", b"<nope"))
     assert "В файлах есть ошибки" in broken.text and "referral.bpmn" in broken.text
     assert '<section class="error-summary" role="alert"' in broken.text  # not a green box
-    deep = policy.client.post(
-        "/library",
-        data={"action": "validate", "csrf_token": policy.csrf("/library")},
-        files=[("files", ("deep.schema.json", b"[" * 100_000 + b"]" * 100_000, "text/json"))],
-    )
+    deep_file = SourceFile("deep.schema.json", b"[" * 100_000 + b"]" * 100_000)
+    deep = send_to_library(policy, "validate", deep_file, content_type="text/json")
     assert deep.status_code == 200 and deep.headers["content-type"].startswith("text/html")
     assert "В файлах есть ошибки" in deep.text and "deep.schema.json" in deep.text
 
@@ -204,11 +198,7 @@ def test_library_deploy_shows_the_job_refreshing_until_it_fails_naming_the_scena
 ) -> None:
     policy = browser("policy")
     changed = form_with_optional_field()
-    response = policy.client.post(
-        "/library",
-        data={"action": "deploy", "note": "a note", "csrf_token": policy.csrf("/library")},
-        files=[("files", (changed.name, changed.content, "application/json"))],
-    )
+    response = send_to_library(policy, "deploy", changed, note="a note")
     assert response.status_code == 303
     location = response.headers["location"]
     [job] = web_engine.deployment_jobs()
@@ -217,14 +207,7 @@ def test_library_deploy_shows_the_job_refreshing_until_it_fails_naming_the_scena
     assert '<meta http-equiv="refresh" content="3">' in waiting
     assert "В очереди" in waiting and changed.name in waiting and "a note" in waiting
     assert f'href="/library/deployments/{job.id}"' in policy.get("/library").text
-    failing = ScenarioResult(
-        "referral.feature",
-        "the chosen shelter accepts the referral",
-        "failed",
-        'Then the NGO has a task "Accept or decline referral"',
-        "no such task; open: Decide on the referral",
-    )
-    gate = RecordingGate(GateReport(("referral",), ("referral.feature",), (), (failing,), 2.0))
+    gate = RecordingGate(failing_gate_report())
     web_engine.run_next_deployment("runner", gate=gate)
     failed = policy.get(location).text
     assert 'http-equiv="refresh"' not in failed
@@ -245,11 +228,7 @@ def test_library_deploy_of_an_invalid_file_is_refused_on_the_page_and_queues_not
     browser: OpenBrowser, web_engine: Engine
 ) -> None:
     policy = browser("policy")
-    response = policy.client.post(
-        "/library",
-        data={"action": "deploy", "csrf_token": policy.csrf("/library")},
-        files=[("files", ("referral.bpmn", b"<nope", "application/xml"))],
-    )
+    response = send_to_library(policy, "deploy", SourceFile("referral.bpmn", b"<nope"))
     assert response.status_code == 422 and "Загрузка отклонена" in response.text
     assert web_engine.deployment_jobs() == []
 
