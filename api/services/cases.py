@@ -251,7 +251,14 @@ def answers(
     (the task's own page shows those, access-logged), in the form's order."""
     agency = casework_agency(caller)
     loaded = visibility.version_of(engine, session, case)
-    allowed = visibility.agency_case_fields(session, loaded, case, agency)
+    allowed = visibility.agency_case_fields(
+        session,
+        loaded,
+        case,
+        agency,
+        data=engine.get_case(case.id).data,
+        params=engine.settings.params,
+    )
     personal = visibility.case_personal_fields(loaded)
     rows = session.exec(
         select(HumanTask.id, HumanTask.form).where(
@@ -334,8 +341,60 @@ def _process_name(loaded: LoadedVersion, process_id: str) -> str:
     return str(definition.name) if definition is not None and definition.name else process_id
 
 
-# Details of the trail a case's history shows: names and rungs, never data or free text.
-SHOWN_DETAIL = ("over_claim_of", "assignee", "was_claimed_by", "rung", "to_agency", "to_role")
+# Details of the trail a case's history shows: names and rungs, never data or free text
+# (`message`: the name of a message recorded, its values are read by `delivered`).
+SHOWN_DETAIL = (
+    "over_claim_of",
+    "assignee",
+    "was_claimed_by",
+    "rung",
+    "to_agency",
+    "to_role",
+    "message",
+)
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """A message recorded in a case, as the caller's agency may read it: its form's title
+    and the values its fields hold in the case now (need to know, never personal ones)."""
+
+    title: str
+    values: dict[str, Any]
+
+
+def delivered(
+    *, engine: Engine, session: Session, caller: Caller, case: Case, names: list[str]
+) -> dict[str, Delivered]:
+    """Per message name recorded in the case, what it set (page review F-Z: "the person
+    limited her consent" read only "Answer recorded"): the fields of its form the case
+    holds — the state the latest such message left, which the trail (a hash of the data,
+    no values) cannot give for an earlier one — within the caller's agency's need to know."""
+    agency = casework_agency(caller)
+    loaded = visibility.version_of(engine, session, case)
+    data = engine.get_case(case.id).data
+    allowed = visibility.agency_case_fields(
+        session, loaded, case, agency, data=data, params=engine.settings.params
+    )
+    personal = visibility.case_personal_fields(loaded)
+    found: dict[str, Delivered] = {}
+    for name in dict.fromkeys(n for n in names if n):
+        info = next(
+            (m for m in loaded.bundle.messages.values() if m.message == name and m.schema), None
+        )
+        if info is None:
+            continue
+        schema = loaded.bundle.form(info.schema) or {}
+        props = schema.get("properties") or {}
+        found[name] = Delivered(
+            title=str(schema.get("title") or info.title or name),
+            values={
+                field: data[field]
+                for field in props
+                if field in data and field in allowed and field not in personal
+            },
+        )
+    return found
 
 
 def _shown(detail: dict[str, Any]) -> dict[str, str | int | None] | None:

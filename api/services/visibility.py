@@ -33,6 +33,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel, col, select
 
 from api.errors import NotParticipantError
+from engine.agencies import resolve_lane
 from engine.facade import Engine
 from engine.forms import declared_fields, personal_fields
 from engine.library import LoadedVersion
@@ -166,25 +167,53 @@ def case_personal_fields(loaded: LoadedVersion) -> frozenset[str]:
 
 
 def agency_case_fields(
-    session: Session, loaded: LoadedVersion, case: CaseLike, agency: str
+    session: Session,
+    loaded: LoadedVersion,
+    case: CaseLike,
+    agency: str,
+    data: Mapping[str, Any] | None = None,
+    params: Mapping[str, Any] | None = None,
 ) -> frozenset[str]:
     """The case fields an agency's own forms in this case declare, plus the core fields and
-    the status decision's outcome."""
+    the status decision's outcome. The messages it may send are those whose senders name
+    its role, a role of the case (`first_responder`, `receiver`) resolved from the case's
+    `data` as the engine resolves it (without `data`, only fixed roles)."""
     forms = Engine.agency_forms(session, case.id, agency)
     reporting = agency == case.reporting_agency
+    sent = tuple(
+        sorted(
+            {
+                str(message.schema)
+                for message in loaded.bundle.messages.values()
+                if message.schema and _sends(agency, message.senders, data, params)
+            }
+        )
+    )
 
     def build() -> set[str]:
         fields = set(CASE_CORE_FIELDS | OUTCOME_FIELDS)
-        for name in forms:
+        for name in (*forms, *sent):
             fields |= declared_fields(loaded.bundle.form(name))
-        for message in loaded.bundle.messages.values():
-            if agency in message.senders:
-                fields |= declared_fields(loaded.bundle.form(message.schema))
         if reporting:
             fields |= declared_fields(loaded.bundle.form(loaded.definition.start_form))
         return fields
 
-    return _field_set(loaded, ("agency", agency, reporting, forms), build)
+    return _field_set(loaded, ("agency", agency, reporting, forms, sent), build)
+
+
+def _sends(
+    agency: str,
+    senders: Iterable[str],
+    data: Mapping[str, Any] | None,
+    params: Mapping[str, Any] | None,
+) -> bool:
+    """True when one of a message's sender roles is the agency in this case."""
+    for role in senders:
+        if role == agency:
+            return True
+        if data is not None and resolve_lane(f"lane_{role}", data, params or {}) == agency:
+            return True
+    return False
 
 
 def serving_agencies(tasks: Iterable[OpenTaskLike]) -> frozenset[str]:
@@ -266,7 +295,9 @@ def projected_data(
     )
     return project(
         data,
-        fields=agency_case_fields(session, loaded, case, agency),
+        fields=agency_case_fields(
+            session, loaded, case, agency, data=data, params=engine.settings.params
+        ),
         personal=case_personal_fields(loaded),
         personal_allowed=allowed,
     )

@@ -35,3 +35,25 @@ def context_rows(
     """The earlier case fields a form shows read-only (`x-context`), as far as projected."""
     wanted = [str(f) for f in (schema or {}).get("x-context") or []]
     return fieldlabels.rows(t, index, data, wanted)
+
+
+def delivered_rows(
+    t: Translator, index: FieldIndex, history: list[Any], found: Mapping[str, Any]
+) -> dict[int, tuple[str, list[tuple[str, str, bool]]]]:
+    """Per timeline entry (its place in `history`) that recorded a message: the message's
+    title in the page language and, on the latest entry of that message only (the values
+    are the case's now), what it set as label/value rows (`api/services/cases.delivered`)."""
+    latest: dict[str, int] = {}
+    for at, event in enumerate(history):
+        name = (event.detail or {}).get("message")
+        if name in found:
+            latest[str(name)] = at
+    shown: dict[int, tuple[str, list[tuple[str, str, bool]]]] = {}
+    for at, event in enumerate(history):
+        name = str((event.detail or {}).get("message") or "")
+        if name in found:
+            said = found[name]
+            fields = list(said.values)
+            rows = fieldlabels.rows(t, index, said.values, fields) if latest[name] == at else []
+            shown[at] = (t.form(said.title), rows)
+    return shown

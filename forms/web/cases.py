@@ -16,7 +16,7 @@ from engine.db import read_session
 from forms import diagramtext, fieldlabels, formview, timewords
 from forms.fieldlabels import FieldIndex
 from forms.web import summary
-from forms.web.casedata import version_index
+from forms.web.casedata import delivered_rows, version_index
 from forms.web.deps import CasePage, WebUser
 from forms.web.messages import message_title
 from forms.web.render import page, translator
@@ -126,6 +126,11 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         # What each completed task was and who held it, for entries the trail names less
         # (an older event without the task's name or agency).
         done_tasks = {v.id: v for v in engine.case_tasks(case.id, status="completed")}
+        # what each recorded message set, within need to know (review F-Z)
+        recorded = [str((e.detail or {}).get("message") or "") for e in history.data]
+        delivered = cases.delivered(
+            engine=engine, session=session, caller=caller, case=case, names=recorded
+        )
         line = summary.lines(engine=engine, session=session, caller=caller, t=t, case_ids=[case.id])
 
     return page(
@@ -146,6 +151,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         },
         withheld=sent.withheld,
         done_tasks=done_tasks,
+        messages_said=delivered_rows(t, index, history.data, delivered),
         awaited=[(m, message_title(m)) for m in awaited.items],
         diagrams=[
             replace(d, svg=diagramtext.localise(t, d.svg))
