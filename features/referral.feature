@@ -417,6 +417,42 @@ Feature: SOP 2 - Referral of a presumed victim
     And the commission has a task "Name another receiver"
 
   @consent
+  Scenario: asked about the named receiver, a refusal is an answer she gave: nothing ticked is not taken, "None" is the refusal
+    Given a "referral" case reported by the police
+      | field          | value  |
+      | pseudonym      | Bermet |
+      | presumed_child | false  |
+      | is_foreign     | false  |
+    When the police completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_urgency           | urgent      |
+      | referral_receiver          | social      |
+      | referral_consent_receivers | []          |
+    Then the police has a task "Ask consent for the named receiver"
+    When the police tries to complete "Ask consent for the named receiver"
+      | field                      | value      |
+      | referral_consent_receivers | []         |
+      | referral_consent_date      | 2026-01-05 |
+      | referral_consent_method    | written    |
+    Then the answers are refused for referral_consent_receivers
+    And the commission has no task "Name another receiver"
+    When the police tries to complete "Ask consent for the named receiver"
+      | field                      | value              |
+      | referral_consent_receivers | ["none", "social"] |
+      | referral_consent_date      | 2026-01-05         |
+      | referral_consent_method    | written            |
+    Then the answers are refused for referral_consent_receivers
+    When the police completes "Ask consent for the named receiver"
+      | field                      | value          |
+      | referral_consent_receivers | ["none"]       |
+      | referral_consent_date      | 2026-01-05     |
+      | referral_consent_method    | oral_witnessed |
+    Then the commission has a task "Name another receiver"
+    And the social services has no task "Accept or decline referral"
+    And the case data has referral_refusals = 1
+
+  @consent
   Scenario: a person refuses every receiver, wants no help at all, and the referral ends with an anonymous notification
     Given a "referral" case reported by the police
       | field          | value  |
@@ -494,6 +530,64 @@ Feature: SOP 2 - Referral of a presumed victim
     Then the case is closed
     And the case data has referral_outcome = "accepted"
     And the case data has consulate_contact_consent = true
+
+  @consent
+  Scenario: what left the country is said: the purpose of a consulate contact and the data shared are never an empty list
+    Given a "referral" case reported by the NGO
+      | field          | value   |
+      | pseudonym      | Dilnoza |
+      | presumed_child | false   |
+      | is_foreign     | true    |
+      | citizenship    | UZ      |
+    When the NGO completes "Compile the referral"
+      | field                      | value       |
+      | referral_needs             | ["shelter"] |
+      | referral_urgency           | urgent      |
+      | referral_receiver          | ngo         |
+      | referral_consent_receivers | ["ngo"]     |
+      | referral_consent_date      | 2026-01-05  |
+      | referral_consent_method    | written     |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                        | value      |
+      | assistance_shelter_provided  | true       |
+      | assistance_food_clothing     | true       |
+      | assistance_emergency_medical | false      |
+      | assistance_legal_information | true       |
+      | assistance_documents         | false      |
+      | assistance_start_date        | 2026-01-05 |
+    And the NGO tries to complete "Check risk before contacting the consulate"
+      | field                     | value |
+      | consulate_contact_risk    | low   |
+      | consulate_contact_consent | true  |
+      | consulate_contact_purpose | []    |
+    Then the answers are refused for consulate_contact_purpose
+    When the NGO completes "Check risk before contacting the consulate"
+      | field                     | value            |
+      | consulate_contact_risk    | low              |
+      | consulate_contact_consent | true             |
+      | consulate_contact_purpose | ["notification"] |
+    And the consular service tries to complete "Contact the consulate"
+      | field                  | value                            |
+      | consulate_name         | Embassy of Uzbekistan in Bishkek |
+      | consulate_contact_date | 2026-01-07                       |
+      | consulate_data_shared  | []                               |
+    Then the answers are refused for consulate_data_shared
+    When the consular service tries to complete "Contact the consulate"
+      | field                  | value                            |
+      | consulate_name         | Embassy of Uzbekistan in Bishkek |
+      | consulate_contact_date | 2026-01-07                       |
+      | consulate_data_shared  | ["none", "name"]                 |
+    Then the answers are refused for consulate_data_shared
+    When the consular service completes "Contact the consulate"
+      | field                  | value                            |
+      | consulate_name         | Embassy of Uzbekistan in Bishkek |
+      | consulate_contact_date | 2026-01-07                       |
+      | consulate_data_shared  | ["none"]                         |
+    Then the case is closed
+    And the case data has consulate_data_shared = ["none"]
 
   @consent
   Scenario Outline: a foreign national's consulate is not contacted without consent or when there is a risk
