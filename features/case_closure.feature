@@ -60,3 +60,55 @@ Feature: Closure and follow-up of the case
       | field             | value |
       | follow_up_another | false |
     Then the case is closed with outcome "lost_contact"
+
+  @consent @child
+  Scenario: a withdrawal of help while a child's follow-up contact waits stops the contacts, and the child stays protected by child protection
+    Given a "case_closure" case reported by the social services
+      | field                   | value          |
+      | pseudonym               | "Aidana-15"    |
+      | presumed_child          | true           |
+      | is_foreign              | false          |
+      | rehab_exit_reason       | goals_met      |
+      | rehab_follow_up_planned | true           |
+      | rehab_follow_up_date    | "2026-03-02"   |
+      | rehab_follow_up_by      | ngo            |
+    When the social services completes "Close the case"
+    Then the case waits for the message "consent_withdrawn"
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-20" |
+      | consent_still_agrees_to_help | false        |
+    And 60 days pass
+    Then the NGO has no task "Follow-up contact"
+    And the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value                                     |
+      | child_withdrawal_responsible   | "District child-protection body, Bishkek" |
+      | child_withdrawal_care          | family                                    |
+      | child_withdrawal_guardian_kept | true                                      |
+      | child_withdrawal_contact_plan  | "Monthly visit by the inspector"          |
+    And the social services completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                          |
+      | consent_help_continuing | "School support through child protection" |
+    And the social services completes "Provide the help that continues"
+      | field                   | value        |
+      | withdrawn_help_provided | ["other"]     |
+      | withdrawn_help_date     | "2026-03-10" |
+    Then the case is closed with outcome "withdrawn"
+    And the case data has no purge_personal_data
+
+  @consent
+  Scenario: a withdrawal of help noted while the formal decision still ran means no follow-up contact is made
+    Given a "case_closure" case reported by the social services
+      | field                   | value          |
+      | pseudonym               | "Aigul-03"     |
+      | is_foreign              | false          |
+      | rehab_exit_reason       | goals_met      |
+      | rehab_follow_up_planned | true           |
+      | rehab_follow_up_date    | "2026-03-02"   |
+      | rehab_follow_up_by      | ngo            |
+      | consent_withdrawn_scope | ["help"]       |
+    When the social services completes "Close the case"
+    Then the case is closed with outcome "rehabilitation_completed"
+    And the NGO has no task "Follow-up contact"

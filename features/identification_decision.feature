@@ -98,6 +98,12 @@ Feature: The formal status decision (SOP 1), beside help
       | field                     | value         |
       | general_services_referred | ["legal_aid"] |
       | general_services_declined | false         |
+    Then the case is open
+    And the social services has a task "Plan the move-on from assistance"
+    When the social services completes "Plan the move-on from assistance"
+      | field             | value                                        |
+      | move_on_plan      | "Legal aid by the district service; shelter until the end of the month" |
+      | move_on_help_ends | "2026-01-31"                                 |
     Then the case is closed with outcome "not_confirmed"
 
   Scenario: the review upholds the negative decision; the person is told why, referred to general services and knows how to ask for help again
@@ -119,6 +125,7 @@ Feature: The formal status decision (SOP 1), beside help
       | general_services_referred    | ["health_care"]                          |
       | general_services_person_told | true                                     |
       | general_services_help_again  | "District social service, Karakol; 1899" |
+    And the social services completes "Plan the move-on from assistance"
     Then the case is closed with outcome "not_confirmed"
     And the case data has status_review_person_told = true
     And the case data has general_services_person_told = true
@@ -217,4 +224,43 @@ Feature: The formal status decision (SOP 1), beside help
       | child_not_victim_officer  | "Child-protection officer, Osh" |
     Then the NGO has a task "Refer to general services"
     When the NGO completes "Refer to general services"
+    Then the social services has no task "Plan the move-on from assistance"
+    And the child-protection body has a task "Plan the child's move-on from assistance"
+    When the child-protection body completes "Plan the child's move-on from assistance"
+      | field             | value                                                        |
+      | move_on_plan      | "Stays in the care of child protection; school and counselling" |
+      | move_on_help_ends | "2026-02-15"                                                 |
     Then the case is closed with outcome "not_confirmed"
+
+  @consent @proceedings
+  Scenario: a withdrawal of help while the formal decision is open does not stop the decision
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-06" |
+      | consent_still_agrees_to_help | false        |
+    Then the police has a task "Decide identification status"
+    When the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    Then the case is closed with outcome "confirmed"
+    And the case data has consent_withdrawn_scope = ["help"]
+
+  @consent
+  Scenario: a withdrawal of help while her move-on is planned ends the planning; the negative decision stands
+    When the police completes "Decide identification status"
+      | field                   | value         |
+      | identification_decision | not_confirmed |
+    And the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_notice_given     | true  |
+      | status_review_requested | false |
+    And the NGO completes "Refer to general services"
+    Then the social services has a task "Plan the move-on from assistance"
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-09" |
+      | consent_still_agrees_to_help | false        |
+    Then the social services has no task "Plan the move-on from assistance"
+    And the case is closed with outcome "not_confirmed"

@@ -1689,6 +1689,48 @@ Feature: The case of one presumed victim, from report to closure
     And the police has no open tasks
 
   @consent
+  Scenario: help agreed after a withdrawal during the referral is withdrawn in turn once the decision is taken; what she still wants is agreed anew and provided
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-06 |
+      | consent_still_agrees_to_help | true       |
+    And the NGO completes "Agree the help that continues after consent was withdrawn"
+    Then the NGO has a task "Provide the help that continues"
+    When the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-08 |
+      | consent_still_agrees_to_help | true       |
+    Then the social services has a task "Agree the help that continues after consent was withdrawn"
+    When the social services completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                  |
+      | consent_help_continuing | "Legal advice only"    |
+    And the NGO completes "Provide the help that continues"
+      | field                   | value         |
+      | withdrawn_help_provided | ["legal_aid"] |
+      | withdrawn_help_date     | "2026-01-12"  |
+    Then the case is closed with outcome "withdrawn"
+
+  @consent
   Scenario: help agreed after a withdrawal during identification is provided, and the case closes without her identity purged
     Given a presumed victim reported by the NGO
       | field     | value           |
@@ -2232,6 +2274,88 @@ Feature: The case of one presumed victim, from report to closure
       | withdrawn_help_provided | ["medical", "legal_aid"]|
       | withdrawn_help_date     | "2026-01-09"           |
     Then the case data has rehab_exit_reason = "voluntary_withdrawal"
+
+  @consent @proceedings
+  Scenario: a withdrawal of help during the follow-up while the proceedings run: the follow-up stops, the proceedings' tasks stay open and the witness's identity is kept
+    Given a presumed victim reported by the NGO
+      | field     | value          |
+      | full_name | "Jamila Sydykova" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value        |
+      | rehab_follow_up_planned | true         |
+      | rehab_follow_up_date    | "2026-06-01" |
+      | rehab_follow_up_by      | ngo          |
+    And the social services completes "Close the case"
+    Then the prosecutor has a task "Record the crime in the unified register"
+    And the case waits for the message "consent_withdrawn"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-02-01" |
+      | consent_still_agrees_to_help | false        |
+    And 150 days pass
+    Then the NGO has no task "Follow-up contact"
+    And the prosecutor has a task "Record the crime in the unified register"
+    And the case is open
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-77" |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value |
+      | proceedings_participates | true  |
+    Then the police has a task "Decide protection measures for the victim-witness"
+    And the case data has full_name = "Jamila Sydykova"
+    And the case data has no purge_personal_data
 
   # --- sop-case (issue 16): citizenship, a foreigner abroad, exits that keep help going ---------
 
