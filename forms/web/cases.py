@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -11,10 +12,13 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from api.deps import EngineDep
-from api.services import cases, messages
+from api.services import cases, messages, visibility
 from engine.db import read_session
+from engine.library import LoadedVersion
+from engine.views import TaskView
 from forms import diagramtext, fieldlabels, formview, timewords
-from forms.fieldlabels import FieldIndex
+from forms.fieldlabels import INTERNAL_FIELDS, FieldIndex
+from forms.translate import Translator
 from forms.web import summary
 from forms.web.casedata import delivered_rows, version_index
 from forms.web.deps import CasePage, WebUser
@@ -47,6 +51,92 @@ def key_fields(index: FieldIndex, answers: Mapping[str, Any]) -> list[str]:
         if widget in DECISION_WIDGETS or (widget == "checkboxes" and formview.choices_of(prop)):
             chosen.append(name)
     return chosen
+
+
+@dataclass(frozen=True)
+class DataGroup:
+    """The case data one step recorded, under the step's name: the report, or a completed
+    task (its answers as it sent them, so a task done again — a service per period — keeps
+    its own values), or what the procedure recorded besides (decisions, messages)."""
+
+    kind: str  # report | task | other
+    title: str
+    agency: str | None
+    at: datetime | None
+    rows: list[tuple[str, str, bool]]
+
+
+def _form_fields(loaded: LoadedVersion, form: str | None) -> list[str]:
+    props = (loaded.bundle.form(form) or {}).get("properties") or {}
+    return [name for name in props if name not in INTERNAL_FIELDS]
+
+
+def data_groups(
+    t: Translator,
+    index: FieldIndex,
+    loaded: LoadedVersion,
+    data: Mapping[str, Any],
+    *,
+    case: Any,
+    order: list[str],
+    done: Mapping[str, TaskView],
+    sent: Mapping[str, Mapping[str, Any]],
+) -> list[DataGroup]:
+    """The data this agency may see, grouped by the step that recorded it in the order the
+    steps were done (review F-Q: one flat list, later answers overwriting earlier ones and
+    "Решение" without saying which decision): the report first, then each completed task
+    with the answers it sent; a personal field (never among the answers as sent) under the
+    last task whose form asks it; a report's answer a later step asked again under that
+    step; what no step's form asks last."""
+    groups: list[DataGroup] = []
+    shown: set[str] = set()
+    tasks = [done[i] for i in dict.fromkeys(order) if i in done]
+    asked = {task.id: _form_fields(loaded, task.form) for task in tasks}
+    last_asking: dict[str, str] = {}
+    for task in tasks:
+        for name in asked[task.id]:
+            last_asking[name] = task.id
+    for task in tasks:
+        answers = dict(sent.get(task.id) or {})
+        fields = [f for f in asked[task.id] if f in answers]
+        answered = {f: answers[f] for f in fields}
+        for name in asked[task.id]:  # personal ones: the case's value, where last asked
+            if name not in answered and name in data and last_asking.get(name) == task.id:
+                if index.get(name, {}).get("x-personal") and name not in shown:
+                    answered[name] = data[name]
+        names = [f for f in asked[task.id] if f in answered]
+        if not names:
+            continue
+        groups.append(
+            DataGroup(
+                "task",
+                t.task_name(task.name),
+                task.agency,
+                task.completed_at,
+                fieldlabels.rows(t, index, answered, names),
+            )
+        )
+        shown.update(names)
+    # the report: what no later step asked again (those are under the step, as it sent them)
+    report = [
+        f
+        for f in _form_fields(loaded, loaded.definition.start_form)
+        if f in data and f not in shown
+    ]
+    if report:
+        rows = fieldlabels.rows(t, index, data, report)
+        groups.insert(
+            0,
+            DataGroup(
+                "report", t("case.data_report"), case.reporting_agency, case.created_at, rows
+            ),
+        )
+        shown.update(report)
+    rest = [f for f in data if f not in shown and f not in INTERNAL_FIELDS]
+    if rest:
+        rows = sorted(fieldlabels.rows(t, index, data, rest), key=lambda r: r[0].casefold())
+        groups.append(DataGroup("other", t("case.data_other"), None, None, rows))
+    return groups
 
 
 @router.get("/cases")
@@ -132,12 +222,22 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
             engine=engine, session=session, caller=caller, case=case, names=recorded
         )
         line = summary.lines(engine=engine, session=session, caller=caller, t=t, case_ids=[case.id])
+        groups = data_groups(
+            t,
+            index,
+            visibility.version_of(engine, session, case),
+            public.data or {},
+            case=public,
+            order=done,
+            done=done_tasks,
+            sent=sent.shown,
+        )
 
     return page(
         request,
         "case.html",
         case=public,
-        data=fieldlabels.rows(t, index, public.data or {}),
+        data_groups=groups,
         history=history.data,
         case_summary=line.get(case.id),
         due_words={
