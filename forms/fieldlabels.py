@@ -85,9 +85,20 @@ def label(t: Translator, index: FieldIndex, field: str) -> str:
     return t.form(title) if isinstance(title, str) else field
 
 
-def display(t: Translator, index: FieldIndex, field: str, value: Any) -> str:
+def display(
+    t: Translator,
+    index: FieldIndex,
+    field: str,
+    value: Any,
+    roles: Mapping[str, str] | None = None,
+) -> str:
     """A case value as people read it: choice titles, yes/no, dates in the language's
-    pattern, lists joined."""
+    pattern, lists joined; a choice naming a role of the case (`receiver`) with the agency
+    holding it, when `roles` (role -> agency) are given."""
+    if roles and isinstance(value, str) and value in roles and t.has(f"agency.{roles[value]}"):
+        named = display(t, index, field, value)
+        if named != value:
+            return f"{named} ({t('agency.' + roles[value])})"
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -137,15 +148,20 @@ def _records(t: Translator, index: FieldIndex, field: str, value: Any) -> str:
 
 
 def rows(
-    t: Translator, index: FieldIndex, data: Mapping[str, Any], fields: list[str] | None = None
+    t: Translator,
+    index: FieldIndex,
+    data: Mapping[str, Any],
+    fields: list[str] | None = None,
+    roles: Mapping[str, str] | None = None,
 ) -> list[tuple[str, str, bool]]:
-    """(label, value, personal) for the given fields (default: all) present in the data."""
+    """(label, value, personal) for the given fields (default: all) present in the data
+    (`roles`: see `display`)."""
     every = sorted(f for f in data if f not in INTERNAL_FIELDS)
     names = [f for f in (fields if fields is not None else every) if f in data]
     return [
         (
             label(t, index, f),
-            display(t, index, f, data[f]),
+            display(t, index, f, data[f], roles),
             bool(index.get(f, {}).get("x-personal")),
         )
         for f in names

@@ -14,6 +14,7 @@ from api.services import access_log, idempotency, steps, visibility
 from api.services.inbox import escalation_marks
 from api.services.policy import Caller, casework_agency, supervising_agency
 from api.services.shaping import task_public
+from engine.agencies import DYNAMIC_LANES, resolve_lane
 from engine.claims import ASSIGNABLE_ROLES
 from engine.db import read_session
 from engine.errors import OverrideNotConfirmedError
@@ -88,6 +89,16 @@ def unmet_answers(
             if holds is when:
                 needed |= set(made)
     return [name for name in data if name in asked - needed - always]
+
+
+def case_roles(*, engine: Engine, case_id: str) -> dict[str, str]:
+    """The roles of a case a choice may name (`receiver`: the agency serving the person,
+    `first_responder`, ...) and the agency holding each now, resolved as the engine resolves
+    its dynamic lanes; a page names that agency beside the choice (page review F-P, F-R)."""
+    data = engine.get_case(case_id).data
+    params = engine.settings.params
+    found = {code: resolve_lane(f"lane_{code}", data, params) for code in DYNAMIC_LANES}
+    return {code: agency for code, agency in found.items() if agency}
 
 
 def without_police_report(*, engine: Engine, session: Session, task_id: str, case_id: str) -> bool:

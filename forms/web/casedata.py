@@ -31,10 +31,12 @@ def context_rows(
     index: FieldIndex,
     schema: Mapping[str, Any] | None,
     data: Mapping[str, Any],
+    roles: Mapping[str, str] | None = None,
 ) -> list[tuple[str, str, bool]]:
-    """The earlier case fields a form shows read-only (`x-context`), as far as projected."""
+    """The earlier case fields a form shows read-only (`x-context`), as far as projected
+    (a choice naming a role of the case with the agency holding it, `roles`)."""
     wanted = [str(f) for f in (schema or {}).get("x-context") or []]
-    return fieldlabels.rows(t, index, data, wanted)
+    return fieldlabels.rows(t, index, data, wanted, roles)
 
 
 def delivered_rows(

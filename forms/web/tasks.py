@@ -101,6 +101,7 @@ def task_page(
         status_only = tasks.without_police_report(
             engine=engine, session=session, task_id=detail.id, case_id=detail.case_id
         )
+    roles = tasks.case_roles(engine=engine, case_id=detail.case_id)
     return page(
         request,
         "task.html",
@@ -109,8 +110,9 @@ def task_page(
         assignable=_assignable(engine, caller, detail),
         is_open=detail.status in OPEN_STATES,
         sections=formview.build(detail.form_schema, values, errors),
-        context=context_rows(t, index, detail.form_schema, detail.data),
-        answers=sent_answers(engine, t, index, detail),
+        context=context_rows(t, index, detail.form_schema, detail.data, roles),
+        answers=sent_answers(engine, t, index, detail, roles),
+        roles=roles,
         case_summary=line.get(detail.case_id),
         errors=errors or {},
         general=general or [],
@@ -125,7 +127,11 @@ def task_page(
 
 
 def sent_answers(
-    engine: Engine, t: Translator, index: FieldIndex, detail: TaskDetail
+    engine: Engine,
+    t: Translator,
+    index: FieldIndex,
+    detail: TaskDetail,
+    roles: dict[str, str] | None = None,
 ) -> list[tuple[str, str, bool]]:
     """A completed task's answers as they were sent (read-only rows), the fields its projected
     data holds (need to know; personal ones access-logged with it)."""
@@ -133,7 +139,7 @@ def sent_answers(
         return []
     sent = engine.completed_task_data(detail.case_id, [detail.id]).get(detail.id, {})
     shown = {name: sent[name] for name in detail.data if name in sent}
-    return fieldlabels.rows(t, index, shown, list(formview.editable(detail.form_schema)))
+    return fieldlabels.rows(t, index, shown, list(formview.editable(detail.form_schema)), roles)
 
 
 async def keep_task_form(request: Request, owner: Caller) -> str | None:
