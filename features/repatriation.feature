@@ -1121,8 +1121,9 @@ Feature: Repatriation (SOP 4)
     Then IOM has a task "Request travel documents from the consulate of origin"
     When IOM sends the message "consent_withdrawn" with:
       | field                        | value      |
-      | consent_withdrawn_on         | 2025-12-29 |
-      | consent_still_agrees_to_help | false      |
+      | consent_withdrawn_on         | 2025-12-29         |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | false              |
     Then IOM has no task "Request travel documents from the consulate of origin"
     And the case does not wait for the message "travel_documents_answer"
     And IOM has no open tasks
@@ -1406,3 +1407,74 @@ Feature: Repatriation (SOP 4)
       | return_risk_factors | ["none"] |
     Then IOM has a task "Request travel documents from the consulate of origin"
     And the case data has return_risk_factors = ["none"]
+
+  # ---------------------------------------------------------------- review 2: a withdrawal purges only what it covered
+
+  @outbound @consent @message
+  Scenario: a foreign victim who withdraws her consent to the return only, and wants nothing more from it, keeps her identity while her rehabilitation goes on
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | TJ           |
+      | pseudonym               | Farangis-2   |
+      | full_name               | "Farangis S." |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2025-12-29 |
+      | consent_withdrawn_scope      | ["return"] |
+      | consent_still_agrees_to_help | false      |
+    Then IOM has no open tasks
+    And the case is closed with outcome "consent_withdrawn"
+    And the case data has no purge_personal_data
+    And the case data has full_name = "Farangis S."
+
+  @outbound @consent @message
+  Scenario: an adult who withdraws all consent during her return while the proceedings on her police report run beside keeps her identity
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Lola-31      |
+      | consent_police_report   | true         |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_on         | 2025-12-29         |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | false              |
+    Then the case is closed with outcome "consent_withdrawn"
+    And the case data has no purge_personal_data
+
+  @inbound @consent @message
+  Scenario: a citizen abroad who withdraws her consent to the return only and wants no help there keeps only an anonymous notification, as nothing else of her case runs
+    Given a "repatriation" case reported by the consular service
+      | field                  | value    |
+      | repatriation_direction | inbound  |
+      | presumed_child         | false    |
+      | pseudonym              | Meerim-8 |
+    When the consular service completes "Consular interview"
+      | field                        | value |
+      | return_country_of_stay       | RU    |
+      | return_citizenship_confirmed | true  |
+    And the consular service sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-09 |
+      | consent_withdrawn_scope      | ["return"] |
+      | consent_still_agrees_to_help | false      |
+    Then the consular service has no open tasks
+    And the case is closed with outcome "consent_withdrawn"
+    And the case data has purge_personal_data = true
