@@ -114,6 +114,82 @@ Feature: Criminal proceedings (the victim's side)
     And the case is closed with outcome "not_participating"
     And the case data has proceedings_compensation_informed = true
 
+  @consent
+  Scenario: a consent to the police report withdrawn before the proceedings start stops the registration; only her offences are cleared
+    Given a "proceedings" case reported by the police
+      | field                           | value    |
+      | pseudonym                       | Asel-9   |
+      | presumed_child                  | false    |
+      | consent_police_report           | true     |
+      | consent_police_report_withdrawn | true     |
+      | non_punishment_applies          | true     |
+      | referral_receiver               | ngo      |
+    Then the prosecutor has no task "Record the crime in the unified register"
+    And the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                      | value          |
+      | non_punishment_decision    | not_prosecuted |
+      | non_punishment_person_told | true           |
+    Then the case is closed with outcome "non_punishment_only"
+    And the NGO has no task "Explain the proceedings and ask whether the person takes part"
+    And the police has no open tasks
+
+  @consent
+  Scenario: a consent to the police report withdrawn before the proceedings start, and no offences to clear: nothing is registered
+    Given a "proceedings" case reported by the police
+      | field                           | value    |
+      | pseudonym                       | Asel-10  |
+      | presumed_child                  | false    |
+      | consent_police_report           | true     |
+      | consent_police_report_withdrawn | true     |
+      | referral_receiver               | ngo      |
+    Then the case is closed with outcome "no_proceedings"
+    And the prosecutor has no open tasks
+    And the police has no open tasks
+
+  @consent @message
+  Scenario: in the whole case, a woman who takes back her consent to the police report during the referral has no crime registered when the proceedings' turn comes
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO sends the message "consent_limited" with:
+      | field                           | value      |
+      | consent_withdrawn_on            | 2026-01-06 |
+      | consent_withdrawn_from          | ["police"] |
+      | consent_police_report_withdrawn | true       |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-06" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+      | non_punishment_applies      | false |
+    Then the NGO has a task "Intake and needs assessment"
+    And the prosecutor has no task "Record the crime in the unified register"
+    And the NGO has no task "Explain the proceedings and ask whether the person takes part"
+    And the case data has consent_police_report_withdrawn = true
+
   Scenario: offences the person was compelled to commit are not prosecuted
     Given a "proceedings" case reported by the police
       | field                   | value                    |
