@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -51,6 +53,42 @@ def key_fields(index: FieldIndex, answers: Mapping[str, Any]) -> list[str]:
         if widget in DECISION_WIDGETS or (widget == "checkboxes" and formview.choices_of(prop)):
             chosen.append(name)
     return chosen
+
+
+# An open element of a drawn diagram (a task waiting, or the call holding the SOP it is in).
+OPEN_SHAPE = re.compile(
+    r'<g class="bpmn-(?P<kind>\w+) state-(?:ready|overdue)[^"]*" data-element-id="(?P<id>[^"]+)"'
+)
+GATEWAY = re.compile(r"Gateway$")
+
+
+def anchor(process_id: str, element_id: str) -> str:
+    """The page id of an element drawn in a case's diagram."""
+    return f"at-{process_id}-{element_id}"
+
+
+def mark_open(process_id: str, svg: str) -> tuple[str, list[str]]:
+    """The drawing with an id on each open task or call (a link to it scrolls the diagram's
+    box to it, no script), and those elements' ids in drawing order; gateways are not
+    places a case waits at, so they get none."""
+    found: list[str] = []
+
+    def named(m: re.Match[str]) -> str:
+        if GATEWAY.search(m["kind"]):
+            return m[0]
+        found.append(html.unescape(m["id"]))
+        return f'{m[0]} id="{html.escape(anchor(process_id, html.unescape(m["id"])))}"'
+
+    return OPEN_SHAPE.sub(named, svg), found
+
+
+@dataclass(frozen=True)
+class WhereNow:
+    """A diagram's text of where the case is: its open tasks in this SOP (each a link to its
+    shape), else a link to the call holding the SOP the case is in."""
+
+    tasks: list[tuple[Any, str]]  # (open task, anchor)
+    elsewhere: str | None  # anchor of an open call, when no task of this SOP is open
 
 
 @dataclass(frozen=True)
@@ -233,6 +271,17 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
             sent=sent.shown,
         )
 
+    bpmn_ids = {v.id: v.bpmn_id for v in engine.case_tasks(case.id, status="ready")}
+    drawn = []
+    for d in engine.case_diagrams(case.id, names=t.form, legend=False):
+        svg, open_ids = mark_open(d.process_id, diagramtext.localise(t, d.svg))
+        here = [
+            (task, anchor(d.process_id, bpmn_ids[task.id]))
+            for task in public.open_tasks
+            if task.process_id == d.process_id and bpmn_ids.get(task.id) in open_ids
+        ]
+        elsewhere = anchor(d.process_id, open_ids[0]) if open_ids and not here else None
+        drawn.append((replace(d, svg=svg), WhereNow(here, elsewhere)))
     return page(
         request,
         "case.html",
@@ -253,8 +302,5 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         done_tasks=done_tasks,
         messages_said=delivered_rows(t, index, history.data, delivered),
         awaited=[(m, message_title(m)) for m in awaited.items],
-        diagrams=[
-            replace(d, svg=diagramtext.localise(t, d.svg))
-            for d in engine.case_diagrams(case.id, names=t.form, legend=False)
-        ],
+        diagrams=drawn,
     )
