@@ -190,6 +190,39 @@ Feature: Criminal proceedings (the victim's side)
     And the NGO has no task "Explain the proceedings and ask whether the person takes part"
     And the case data has consent_police_report_withdrawn = true
 
+  @consent @message
+  Scenario: a withdrawal of consent to help does not end the proceedings: the non-punishment decision and her part in them go on
+    # A withdrawal of help reaches the proceedings too, and they go on: it never cancels them
+    # (nrm_case's catcher, which would, is not reached while they run).
+    Given a "proceedings" case reported by the police
+      | field                   | value              |
+      | pseudonym               | Bolot-4            |
+      | presumed_child          | false              |
+      | consent_police_report   | true               |
+      | referral_receiver       | ngo                |
+      | non_punishment_applies  | true               |
+      | non_punishment_offences | ["document_fraud"] |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0301-2026-0011 |
+      | crime_registration_region | jalal_abad     |
+    Then the case waits for the message "consent_withdrawn"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-07 |
+      | consent_withdrawn_scope      | ["help"]   |
+      | consent_still_agrees_to_help | false      |
+    Then the case is open
+    And the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the NGO has no task "Agree the person's safety after consent was withdrawn"
+    And the case waits for the message "consent_withdrawn"
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                      | value          |
+      | non_punishment_decision    | not_prosecuted |
+      | non_punishment_person_told | true           |
+    Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
+    And the case data has no purge_personal_data
+
   Scenario: offences the person was compelled to commit are not prosecuted
     Given a "proceedings" case reported by the police
       | field                   | value                    |
