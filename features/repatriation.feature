@@ -1218,6 +1218,15 @@ Feature: Repatriation (SOP 4)
       | child_withdrawal_care          | shelter                              |
       | child_withdrawal_guardian_kept | true                                 |
       | child_withdrawal_contact_plan  | weekly call with the shelter and the guardian |
+    # The child stays abroad: her protection is handed over there, as on every path where a child stays abroad.
+    Then the child-protection body has a task "Hand over the child's protection in the country of stay"
+    And the case is open
+    When the child-protection body completes "Hand over the child's protection in the country of stay"
+      | field                           | value                            |
+      | child_abroad_responsible        | Child protection service, Moscow |
+      | child_abroad_care               | shelter                          |
+      | child_abroad_guardian_confirmed | true                             |
+      | child_abroad_contact_plan       | monthly report from Moscow       |
     Then the case is closed with outcome "consent_withdrawn"
     And the case data has no purge_personal_data
 
@@ -1478,3 +1487,85 @@ Feature: Repatriation (SOP 4)
     Then the consular service has no open tasks
     And the case is closed with outcome "consent_withdrawn"
     And the case data has purge_personal_data = true
+
+  # ---------------------------------------------------------------- review 2: a withdrawal never ends a child's protection
+
+  @inbound @child @consent @message
+  Scenario: a parent withdraws consent before the child abroad is protected; the child-protection body still protects her there, appoints a guardian who is not a suspect and hands her protection over
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 15        |
+      | pseudonym              | Kanykei-15 |
+    Then the child-protection body has a task "Protect the child abroad and appoint a guardian"
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_on         | 2026-01-09         |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | false              |
+    # What the withdrawal cancelled is done anyway: a child needs no consent for protection.
+    Then the child-protection body has a task "Protect the child abroad and appoint a guardian"
+    And the child-protection body has no task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Bolot Asanov                     |
+      | child_guardian_relation      | parent                           |
+      | child_guardian_suspected     | true                             |
+    Then the child-protection body has a task "Appoint a guardian who is not a suspect"
+    And the child-protection body has no task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value              |
+      | child_new_guardian_name     | Zarina Abdyldaeva  |
+      | child_new_guardian_relation | appointed_guardian |
+      | child_suspect_kept_away     | true               |
+      | child_suspicion_told_police | true               |
+    Then the case data has child_guardian_name = "Zarina Abdyldaeva"
+    And the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value                            |
+      | child_withdrawal_responsible   | Child protection service, Moscow |
+      | child_withdrawal_care          | shelter                          |
+      | child_withdrawal_guardian_kept | true                             |
+      | child_withdrawal_contact_plan  | weekly call with the guardian    |
+    Then the child-protection body has a task "Hand over the child's protection in the country of stay"
+    When the child-protection body completes "Hand over the child's protection in the country of stay"
+      | field                           | value                            |
+      | child_abroad_responsible        | Child protection service, Moscow |
+      | child_abroad_care               | shelter                          |
+      | child_abroad_guardian_confirmed | true                             |
+      | child_abroad_contact_plan       | monthly report from Moscow       |
+    Then the case is closed with outcome "consent_withdrawn"
+    And the case data has no purge_personal_data
+
+  @outbound @child @consent @message
+  Scenario: a foreign child's withdrawal of the return is recorded by the child-protection body, which keeps protecting her here
+    Given a "repatriation" case reported by the child-protection body
+      | field                   | value            |
+      | repatriation_direction  | outbound         |
+      | reasonable_grounds_date | "2026-01-02"     |
+      | referral_receiver       | child_protection |
+      | presumed_child          | true             |
+      | age                     | 13               |
+      | citizenship             | TJ               |
+      | pseudonym               | Shahlo-13        |
+      | child_guardian_name     | Gulnara Tashieva |
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-09 |
+      | consent_withdrawn_scope      | ["return"] |
+      | consent_still_agrees_to_help | true       |
+    Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    And the child-protection body has no task "Protect the child abroad and appoint a guardian"
+    And the child-protection body has no task "Appoint a guardian who is not a suspect"
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value                        |
+      | child_withdrawal_responsible   | Child protection body, Osh   |
+      | child_withdrawal_care          | alternative_care             |
+      | child_withdrawal_guardian_kept | true                         |
+      | child_withdrawal_contact_plan  | weekly visit                 |
+    Then the child-protection body has no task "Hand over the child's protection in the country of stay"
+    And the case is closed with outcome "consent_withdrawn"
