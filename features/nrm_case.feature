@@ -1595,10 +1595,74 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Send anonymous notification"
       | field                            | value |
       | anonymous_help_information_given | true  |
+    Then the case is open
+    And the police has a task "Decide identification status"
+    When the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
     Then the case is closed with outcome "anonymous_notification"
     And the police has no open tasks
     And the case data has no full_name
 
+
+  @consent @proceedings
+  Scenario: a woman who refuses every receiver keeps her part in the proceedings she agreed to and her status decision; her identity is kept for them
+    Given a presumed victim reported by the NGO
+      | field     | value              |
+      | full_name | "Zarina Osmonova" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | social       |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the commission completes "Name another receiver"
+      | field             | value  |
+      | referral_receiver | social |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the NGO completes "Ask what help the person accepts"
+      | field                       | value |
+      | referral_refusal_wants_help | false |
+    And the NGO completes "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+    Then the prosecutor has a task "Record the crime in the unified register"
+    And the police has a task "Decide identification status"
+    And the case is open
+    When the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    Then the case is open
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-55" |
+    And the social services completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value |
+      | proceedings_participates | false |
+    Then the case is closed with outcome "anonymous_notification"
+    And the case data has full_name = "Zarina Osmonova"
 
   @consent
   Scenario: a woman stops sharing with the police only; her referral and shelter go on
@@ -1685,8 +1749,12 @@ Feature: The case of one presumed victim, from report to closure
       | withdrawn_help_provided | ["shelter", "medical"]     |
       | withdrawn_help_date     | "2026-01-05"               |
     Then the case data has case_outcome = "withdrawn"
-    And the case is closed with outcome "withdrawn"
-    And the police has no open tasks
+    And the case is open
+    And the police has a task "Decide identification status"
+    When the police completes "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    Then the case is closed with outcome "withdrawn"
 
   @consent
   Scenario: help agreed after a withdrawal during the referral is withdrawn in turn once the decision is taken; what she still wants is agreed anew and provided
