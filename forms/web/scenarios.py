@@ -31,6 +31,7 @@ from forms.web.deps import PostedForm, WebUser
 from forms.web.library import STATE_KEYS, SVG_HEADERS
 from forms.web.render import page, translator
 from forms.web.routing import PageRoute
+from scenario_suite.world import AGENCIES
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 READER_ROLES = frozenset({"reviewer", "policy"})
@@ -78,6 +79,22 @@ def last_deploy_run(engine: Engine, caller: Caller) -> DeploymentJobPublic | Non
     return None
 
 
+def process_titles(engine: Engine, caller: Caller) -> dict[str, str]:
+    """Process id (a feature file's name) -> the process's name as drawn (the catalogue has
+    it in every language; a feature's own title is English, as written)."""
+    found = processes.list_latest(engine=engine, caller=caller).data
+    return {p.id: p.name for p in found if p.name}
+
+
+def deploy_counts(job: DeploymentJobPublic | None) -> dict[str, dict[str, int]]:
+    """Feature file -> its scenarios that failed at the last deployment's gate run (0: all
+    passed), for the features that run ran."""
+    gate = job.report.gate if job and job.report else None
+    if gate is None:
+        return {}
+    return {f: {"failed": sum(s.feature == f for s in gate.failed)} for f in gate.features}
+
+
 def _counts(feature: Feature, results: dict[tuple[str, str], ScenarioRecord]) -> dict[str, int]:
     runs = [results.get((feature.file, n)) for s in feature.scenarios for n in s.run_names()]
     return {
@@ -100,14 +117,17 @@ def show_scenarios(
         for f in read_all(settings.features_dir)
     ]
     records = report[1] if report else []
+    deployed = last_deploy_run(engine, caller)
     return page(
         request,
         "scenarios.html",
         features=features,
+        titles=process_titles(engine, caller),
+        at_deploy=deploy_counts(deployed),
         coverage=report[0] if report else None,
         passed=sum(r.status == "passed" for r in records),
         failed=sum(r.status != "passed" for r in records),
-        deployed=last_deploy_run(engine, caller),
+        deployed=deployed,
         state_keys=STATE_KEYS,
         run=runner_of(request),
         may_run="reviewer" in caller.roles,
@@ -156,6 +176,123 @@ def step_text(t: Translator, index: FieldIndex, text: str) -> str:
     return _WRITTEN.sub(said, text)
 
 
+# The step sentences the scenario suite binds (scenario_suite/steps.py), each with its words
+# in the catalogue: a step is shown in the page language, its sentence as written beside it.
+_AGENCY = r"(?P<agency>(?:the |)[A-Za-z\- ]+?|IOM)"
+_UNIT = r"(?P<unit>hours?|days?|weeks?|working days?)"
+STEP_SENTENCES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern + r"$"), key)
+    for pattern, key in (
+        (rf"a presumed victim reported by {_AGENCY}", "scenarios.step.reported"),
+        (rf'a "(?P<process>[\w-]+)" case reported by {_AGENCY}', "scenarios.step.case_reported"),
+        (r"the parameter (?P<name>\w+) is (?P<value>.+)", "scenarios.step.parameter"),
+        (r"today is (?P<day>\d{4}-\d{2}-\d{2})", "scenarios.step.today"),
+        (rf'{_AGENCY} completes? "(?P<task>[^"]+)"(?: with)?:?', "scenarios.step.completes"),
+        (rf'{_AGENCY} tries to complete "(?P<task>[^"]+)"(?: with)?:?', "scenarios.step.tries"),
+        (
+            rf'{_AGENCY} sends? the message "(?P<message>[\w-]+)"(?: with)?:?',
+            "scenarios.step.sends",
+        ),
+        (rf"(?P<count>\d+) {_UNIT} pass(?:es)?", "scenarios.step.time_passes"),
+        (
+            rf'{_AGENCY} (?:has|have) an? (?:open )?task "(?P<task>[^"]+)"',
+            "scenarios.step.has_task",
+        ),
+        (rf'{_AGENCY} cannot send the message "(?P<message>[\w-]+)"', "scenarios.step.cannot_send"),
+        (r'the case waits for the message "(?P<message>[\w-]+)"', "scenarios.step.waits"),
+        (
+            r'the case does not wait for the message "(?P<message>[\w-]+)"',
+            "scenarios.step.not_waits",
+        ),
+        (rf'{_AGENCY} (?:has|have) no task "(?P<task>[^"]+)"', "scenarios.step.no_task"),
+        (rf"{_AGENCY} (?:has|have) no open tasks?", "scenarios.step.no_open_tasks"),
+        (
+            r'the task "(?P<task>[^"]+)" is due on (?P<day>\d{4}-\d{2}-\d{2})',
+            "scenarios.step.due_on",
+        ),
+        (rf'the task "(?P<task>[^"]+)" is due in (?P<count>\d+) {_UNIT}', "scenarios.step.due_in"),
+        (r'"(?P<task>[^"]+)" is not escalated', "scenarios.step.not_escalated"),
+        (r'the case is closed with outcome "(?P<outcome>[\w-]+)"', "scenarios.step.closed"),
+        (r"the case is closed", "scenarios.step.closed_any"),
+        (r"the case is open", "scenarios.step.open"),
+        (
+            rf'{_AGENCY} (?:has|have) (?P<count>\d+) (?:open )?tasks "(?P<task>[^"]+)"',
+            "scenarios.step.n_tasks",
+        ),
+        (r"the answers are refused for (?P<fields>\w+(?:, \w+)*)", "scenarios.step.refused"),
+        (r"the case data has no (?P<field>\w+)", "scenarios.step.data_has_no"),
+        (r"the case data has (?P<field>\w+) = (?P<value>.+)", "scenarios.step.data_has"),
+        (
+            rf"{_AGENCY} (?:is|are) shown none of (?P<fields>\w+(?:, \w+)*) in this case",
+            "scenarios.step.shown_none",
+        ),
+        (
+            rf"{_AGENCY} (?:is|are) shown personal data of this case",
+            "scenarios.step.shown_personal",
+        ),
+        (
+            rf"{_AGENCY} (?:is|are) shown no personal data of this case",
+            "scenarios.step.shown_no_personal",
+        ),
+    )
+)
+UNIT_KEYS = {
+    "hour": "scenarios.unit.hours",
+    "day": "scenarios.unit.days",
+    "week": "scenarios.unit.weeks",
+    "working day": "scenarios.unit.working_days",
+}
+KEYWORD_KEYS = {
+    "Given": "scenarios.kw.given",
+    "When": "scenarios.kw.when",
+    "Then": "scenarios.kw.then",
+    "And": "scenarios.kw.and",
+    "But": "scenarios.kw.but",
+}
+
+
+def step_words(t: Translator, index: FieldIndex, names: dict[str, str], text: str) -> str | None:
+    """A step's sentence in the page language — agencies, tasks, processes, outcomes and
+    fields in the catalogue's words — or None when the sentence is not one the suite binds
+    (or names an agency it does not know): then only the sentence as written is shown."""
+    for pattern, key in STEP_SENTENCES:
+        found = pattern.match(text)
+        if found is None:
+            continue
+        parts = found.groupdict()
+        said: dict[str, Any] = {}
+        for part, value in parts.items():
+            if part == "agency":
+                code = AGENCIES.get(value.strip().lower())
+                if code is None:  # not an agency: maybe another sentence ("… tries to")
+                    break
+                said[part] = t(f"agency.{code}")
+            elif part == "task":
+                said[part] = t.task_name(value)
+            elif part == "process":
+                said[part] = t.form(names[value]) if value in names else value
+            elif part == "outcome":
+                outcome = f"outcome.{value}"
+                said[part] = t(outcome) if t.has(outcome) else value
+            elif part in ("field", "name") and key != "scenarios.step.parameter":
+                said[part] = fieldlabels.label(t, index, value)
+            elif part == "fields":
+                labels = [fieldlabels.label(t, index, f.strip()) for f in value.split(",")]
+                said[part] = ", ".join(labels)
+            elif part == "value" and "field" in parts:
+                said[part] = _value(t, index, parts["field"], value.strip('"'))
+            elif part == "unit":
+                continue
+            else:
+                said[part] = value
+        else:
+            if "unit" in parts:
+                unit = UNIT_KEYS[parts["unit"].removesuffix("s")]
+                said["unit"] = t(unit, n=int(parts["count"]))
+            return str(t(key, **said))
+    return None
+
+
 @router.get("/scenarios/{name}")
 def show_feature(
     request: Request, name: FeatureName, settings: SettingsDep, engine: EngineDep, caller: WebUser
@@ -169,23 +306,31 @@ def show_feature(
     t = translator(request)
     with read_session(engine.db) as session:  # the forms of the deployed library
         index = fieldlabels.field_index(dict(engine.library.latest(session, name).bundle.forms))
+    names = process_titles(engine, caller)
+
+    def said(step: Step) -> str:
+        return step_words(t, index, names, step.text) or step_text(t, index, step.text)
+
     scenarios = [
         {
             "scenario": s,
             "runs": [(n, results.get((feature.file, n))) for n in s.run_names()],
             "tables": [field_rows(t, index, step) for step in s.steps],
-            "texts": [step_text(t, index, step.text) for step in s.steps],
+            "texts": [said(step) for step in s.steps],
         }
         for s in feature.scenarios
     ]
     background = [field_rows(t, index, step) for step in feature.background]
-    background_texts = [step_text(t, index, step.text) for step in feature.background]
+    background_texts = [said(step) for step in feature.background]
     deployed = last_deploy_run(engine, caller)
     gate = deployed.report.gate if deployed and deployed.report else None
     return page(
         request,
         "scenario_feature.html",
         name=name,
+        title=names.get(name),
+        titles=names,
+        keywords=KEYWORD_KEYS,
         feature=feature,
         background=background,
         background_texts=background_texts,

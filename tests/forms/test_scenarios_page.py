@@ -33,7 +33,7 @@ def test_scenarios_page_lists_the_feature_files_not_every_scenario(
     reports_in(web_app, tmp_path)
     write_report(tmp_path, ScenarioRecord("referral.feature", ACCEPTS, "passed", "2026-01-05"))
     page = browser("reviewer").get("/scenarios").text
-    assert '<a href="/scenarios/referral">СОП 2 — Перенаправление предполагаемой жертвы</a>' in page
+    assert '<a href="/scenarios/referral">СОП 2 — Перенаправление</a>' in page  # the process
     assert '<a href="/scenarios/nrm_case">' in page
     assert "<strong>When</strong>" not in page and ACCEPTS not in page
     assert "успешно: 1" in page
@@ -48,16 +48,16 @@ def test_feature_page_shows_its_scenarios_with_field_labels_and_results(
     write_report(tmp_path, failed)
     reviewer = browser("reviewer")
     page = reviewer.get("/scenarios/referral").text
-    assert f'<h3 id="s1-title">{ACCEPTS}</h3>' in page
-    assert "<strong>When</strong> the police completes" in page
+    assert f'<h3 id="s1-title" lang="en">{ACCEPTS}</h3>' in page  # as written
+    assert "<strong>Когда</strong> " in page and "Милиция: выполнение «" in page
     # the forms' labels and the values in words, the cells as written on hover
     assert '<div title="presumed_child = false"><dt>' in page
     assert "<dt>Псевдоним</dt><dd>Bermet</dd>" in page
     assert "| presumed_child |" not in page and "<td>referral_urgency</td>" not in page
     # a field inside a step's sentence: its label and the value in words, as written on hover
     assert (
-        '<span title="the case data has referral_outcome = &#34;accepted&#34;">the case data '
-        "has «Итог направления» = «Направление принято»</span>"
+        '<span title="the case data has referral_outcome = &#34;accepted&#34;">в данных случая '
+        "«Итог направления» = «Направление принято»</span>"
     ) in page
     failed_at = '<span class="failed">с ошибкой</span> — 5 янв. 2026 г., 16:00'  # Bishkek time
     assert failed_at in page.replace("\u202f", " ")
