@@ -18,7 +18,8 @@ from sqlalchemy.engine import Engine as Database
 
 from bench.api_load import API, CaseClient, sign_in
 from bench.api_report import latency_summary
-from engine.rowsql import CASE_COLUMNS, TASK_COLUMNS, DriverSql
+from engine.driversql import DriverSql
+from engine.rowsql import CASE_COLUMNS, TASK_COLUMNS
 
 BATCH = 5_000
 AGENCY = "police"

@@ -21,9 +21,10 @@ from sqlmodel import Session, col
 from engine import audit, store
 from engine.agencies import ROLES, lane_code
 from engine.context import EngineContext
+from engine.driversql import DriverSql
 from engine.models import Escalation, HumanTask, TaskStatus
 from engine.params import HOLDER, UNITS, Rung, escalation_ladder
-from engine.rowsql import TASK_COLUMNS, DriverSql
+from engine.rowsql import TASK_COLUMNS, task_row
 
 LANE_AGENCIES = tuple(r.code for r in ROLES if r.has_tasks)
 # A rung's row as written (tests/engine/test_rowsql.py compares it with the table).
@@ -109,7 +110,7 @@ def fire(
     last = db.run(_LAST, (task_id,)).fetchone()
     if row is None:
         return None
-    task = db.task(row)
+    task = task_row(row)
     if task.status != TaskStatus.READY:  # done or cancelled: the ladder stops
         db.run("UPDATE escalation SET next_at = NULL WHERE task_id = ?", (task_id,))
         return None

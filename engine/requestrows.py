@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine as Database
 from sqlmodel import Session
 
 from engine import rowsql, store, trail
+from engine.driversql import reading
 from engine.rowsql import CaseKey, CaseRow, TaskRow, TokenRow
 
 
@@ -20,19 +21,19 @@ class RequestRows:
 
     def read_token(self, token_id: str) -> TokenRow | None:
         """A bearer token and its user, or None (on a pooled connection, no transaction)."""
-        with rowsql.reading(self.db) as sql:
+        with reading(self.db) as sql:
             return rowsql.token(sql, token_id)
 
     def read_token_and_task(
         self, token_id: str, task_id: str
     ) -> tuple[TokenRow | None, tuple[TaskRow, CaseRow] | None]:
         """The token and its user, and the task and its case, in one statement."""
-        with rowsql.reading(self.db) as sql:
+        with reading(self.db) as sql:
             return rowsql.token_and_task(sql, token_id, task_id)
 
     def read_task_and_case(self, task_id: str) -> tuple[TaskRow, CaseRow] | None:
         """A task and its case (without its state), or None."""
-        with rowsql.reading(self.db) as sql:
+        with reading(self.db) as sql:
             return rowsql.task_and_case(sql, task_id)
 
     @staticmethod

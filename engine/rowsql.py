@@ -1,30 +1,27 @@
 """The hand-written SQL: the statements every step and every API request runs, and the rows
-they read.
+they read and write.
 
-These statements go to the driver's cursor directly, inside the transaction SQLAlchemy
-manages: building and processing a statement in SQLAlchemy costs more than a step's
-workflow work (docs/decisions/hand-written-sql.md). Their column lists and date-time
-columns come from the SQLModel tables (`engine.models`), and they use the column formats
-SQLAlchemy uses (naive UTC date-times, JSON as text on SQLite), so ORM reads elsewhere
-see exactly the same data. tests/engine/test_rowsql.py fails when a table gains a column
-the rows here do not carry.
+These statements go to the driver's cursor directly (`engine.driversql`), inside the
+transaction SQLAlchemy manages: building and processing a statement in SQLAlchemy costs more
+than a step's workflow work (docs/decisions/hand-written-sql.md). Their column lists and
+date-time columns come from the SQLModel tables (`engine.models`); each row dataclass takes
+its fields in its table's column order, and tests/engine/test_rowsql.py fails when a table
+gains a column the rows here do not carry.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy.engine import Connection
-from sqlalchemy.engine import Engine as Database
 from sqlmodel import SQLModel
 
-from engine.models import Case, HumanTask, UTCDateTime
+from engine.driversql import DriverSql
+from engine.models import Case, CaseFact, HumanTask, Timer, UTCDateTime
 
 
 def _columns(model: type[SQLModel], *, without: tuple[str, ...] = ()) -> tuple[str, ...]:
@@ -39,6 +36,8 @@ def _times(model: type[SQLModel]) -> frozenset[str]:
 # A case row without its state (read apart: only a step that restores the workflow needs it).
 CASE_COLUMNS = _columns(Case, without=("state",))
 TASK_COLUMNS = _columns(HumanTask)
+TIMER_COLUMNS = _columns(Timer)
+FACT_COLUMNS = _columns(CaseFact)
 _TIMES = _times(Case) | _times(HumanTask)
 # Where the date-times are in a row of CASE_COLUMNS / TASK_COLUMNS (the rows' dataclasses
 # take their fields in the columns' order: tests/engine/test_rowsql.py checks).
@@ -87,139 +86,99 @@ class TaskRow:
     completed_at: datetime | None
 
 
-class DriverSql:
-    """Runs `?`-style SQL on the driver of the connection's dialect."""
+@dataclass(frozen=True)
+class TimerRow:
+    """A waiting timer's row (same attribute names as `engine.models.Timer`)."""
 
-    def __init__(self, driver_connection: Any, *, postgres: bool) -> None:
-        self.postgres = postgres
-        # The driver's own cursor, inside the transaction of the unit (or of a SQLAlchemy
-        # connection) the driver connection belongs to.
-        self._driver = driver_connection
-        self._cursor = driver_connection.cursor()
-        self._checks: list[Callable[[], None]] | None = None  # inside a batch
-        self._last_when: tuple[datetime | None, Any] = (None, None)  # a step writes one `now`
-
-    @classmethod
-    def on(cls, conn: Connection) -> DriverSql:
-        """Statements on the driver connection of a SQLAlchemy connection, in its transaction."""
-        return cls(conn.connection.driver_connection, postgres=conn.dialect.name == "postgresql")
-
-    def run(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        """Execute one statement; the driver cursor (fetchone, fetchall, rowcount)."""
-        self._cursor.execute(self._q(sql), tuple(params))
-        return self._cursor
-
-    def run_checked(self, sql: str, params: Sequence[Any], check: Callable[[int], None]) -> None:
-        """Execute one statement and call `check` with its row count: at once, or inside a
-        batch once the batch's results are in (before the batch ends)."""
-        cursor = self._driver.cursor() if self._checks is not None else self._cursor
-        cursor.execute(self._q(sql), tuple(params))
-        if self._checks is None:
-            check(cursor.rowcount)
-        else:
-            self._checks.append(lambda: check(cursor.rowcount))
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Statements that need no result until the end of the block: on PostgreSQL they are
-        sent in one pipeline (one round trip instead of one each; a fetch inside the block
-        waits for what was sent before it). An error of any of them is raised when the block
-        ends, and the caller's transaction rolls back. Nested batches join the outer one."""
-        if self._checks is not None:
-            yield
-            return
-        checks: list[Callable[[], None]] = []
-        self._checks = checks
-        try:
-            if self.postgres:
-                with self._driver.pipeline():
-                    yield
-            else:
-                yield
-        finally:
-            self._checks = None
-        for check in checks:
-            check()
-
-    def fetch_each(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Any]]:
-        """The rows of each statement, run in order; on PostgreSQL sent together (one round
-        trip: each statement still starts only when the one before it has finished)."""
-        if not self.postgres:
-            return [self.run(sql, params).fetchall() for sql, params in statements]
-        cursors = [self._driver.cursor() for _ in statements]
-        with self._driver.pipeline():
-            for cursor, (sql, params) in zip(cursors, statements, strict=True):
-                cursor.execute(self._q(sql), tuple(params))
-        return [cursor.fetchall() for cursor in cursors]
-
-    def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        """Execute one statement for each parameter row (nothing when there are none)."""
-        batch = [tuple(r) for r in rows]
-        if batch:
-            self._cursor.executemany(self._q(sql), batch)
-
-    def _q(self, sql: str) -> str:
-        return sql.replace("?", "%s") if self.postgres else sql
-
-    def when(self, moment: datetime | None) -> Any:
-        """A date-time as stored: naive UTC (text on SQLite, as SQLAlchemy writes it)."""
-        if moment is None:
-            return None
-        if moment is self._last_when[0]:  # datetimes are immutable: the same object, same text
-            return self._last_when[1]
-        naive = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
-        stored = naive if self.postgres else naive.isoformat(" ", "microseconds")
-        self._last_when = (moment, stored)
-        return stored
-
-    def json(self, value: Any) -> Any:
-        """A JSON column value."""
-        if self.postgres:
-            from psycopg.types.json import Json
-
-            return Json(value)
-        if value == {}:  # most audit events carry no detail
-            return "{}"
-        return json.dumps(value)
-
-    @staticmethod
-    def read_when(value: Any) -> datetime | None:
-        """A stored date-time back as aware UTC."""
-        if value is None:
-            return None
-        if isinstance(value, str):
-            return _parsed_when(value)
-        moment: datetime = value
-        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-
-    def case(self, row: Sequence[Any]) -> CaseRow:
-        """A CaseRow from a row selected with CASE_COLUMNS."""
-        return CaseRow(*_with_times(row, _CASE_TIMES))
-
-    def task(self, row: Sequence[Any]) -> TaskRow:
-        """A TaskRow from a row selected with TASK_COLUMNS."""
-        return TaskRow(*_with_times(row, _TASK_TIMES))
-
-    def case_values(self, case: CaseRow) -> tuple[Any, ...]:
-        """Parameters to insert a CaseRow in CASE_COLUMNS order."""
-        return tuple(
-            self.when(getattr(case, c)) if c in _TIMES else getattr(case, c) for c in CASE_COLUMNS
-        )
-
-    def task_values(self, task: TaskRow) -> tuple[Any, ...]:
-        """Parameters to insert a TaskRow in TASK_COLUMNS order."""
-        return tuple(
-            self.when(getattr(task, c)) if c in _TIMES else getattr(task, c) for c in TASK_COLUMNS
-        )
+    id: str
+    case_id: str
+    bpmn_id: str
+    name: str
+    fire_at: datetime
 
 
-@lru_cache(maxsize=8192)
-def _parsed_when(text: str) -> datetime:
-    """A date-time stored as text (SQLite), as aware UTC. Kept per text: a step reads the same
-    rows' times again and again (its task's, its case's), and a look-up is cheaper than a parse;
-    a datetime cannot be changed, so sharing one is safe."""
-    moment = datetime.fromisoformat(text)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+@dataclass(frozen=True)
+class FactRow:
+    """A statistics fact's row (same attribute names as `engine.models.CaseFact`)."""
+
+    case_id: str
+    name: str
+    value: str
+    at: datetime
+
+
+def case_row(row: Sequence[Any]) -> CaseRow:
+    """A CaseRow from a row selected with CASE_COLUMNS."""
+    return CaseRow(*_with_times(row, _CASE_TIMES))
+
+
+def task_row(row: Sequence[Any]) -> TaskRow:
+    """A TaskRow from a row selected with TASK_COLUMNS."""
+    return TaskRow(*_with_times(row, _TASK_TIMES))
+
+
+def values(sql: DriverSql, row: CaseRow | TaskRow | TimerRow | FactRow) -> tuple[Any, ...]:
+    """Parameters to insert a row in its columns' order, date-times as stored."""
+    return tuple(sql.when(v) if isinstance(v, datetime) else v for v in row.__dict__.values())
+
+
+# The statements of a step (engine/store.py runs them in the step's transaction).
+
+_CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM nrm_case"
+_TASK_SELECT = f"SELECT {', '.join(TASK_COLUMNS)} FROM human_task"
+_CASE_OF_TASK = "(SELECT case_id FROM human_task WHERE id = ?)"
+_OPEN_OR_ONE = "(status = ? OR id = ?) ORDER BY created_at, name"
+# The case (a lock suffix appended on PostgreSQL); its state apart.
+CASE = f"{_CASE_SELECT} WHERE id = ?"
+STATE = "SELECT state, serializer_version FROM nrm_case WHERE id = ?"
+# A task's case and that case's open tasks plus the task, in one read (SQLite, whose unit
+# holds the write lock already), or as two statements after the lock (PostgreSQL).
+CASE_AND_TASKS = (
+    f"SELECT {', '.join('c.' + c for c in CASE_COLUMNS)}, "
+    f"{', '.join('t.' + c for c in TASK_COLUMNS)}"
+    " FROM nrm_case c JOIN human_task t ON t.case_id = c.id"
+    f" WHERE c.id = {_CASE_OF_TASK} AND (t.status = ? OR t.id = ?)"
+    " ORDER BY t.created_at, t.name"
+)
+LOCK_CASE_OF_TASK = f"{_CASE_SELECT} WHERE id = {_CASE_OF_TASK} FOR UPDATE"
+TASKS_OF_CASE_OF_TASK = f"{_TASK_SELECT} WHERE case_id = {_CASE_OF_TASK} AND {_OPEN_OR_ONE}"
+OPEN_TASKS = f"{_TASK_SELECT} WHERE case_id = ? AND {_OPEN_OR_ONE}"
+INSERT_CASE = (
+    f"INSERT INTO nrm_case ({', '.join(CASE_COLUMNS)}, state) VALUES "
+    f"({', '.join('?' * (len(CASE_COLUMNS) + 1))})"
+)
+NEXT_NUMBER = (
+    "INSERT INTO case_counter (year, last) VALUES (?, 1) "
+    "ON CONFLICT (year) DO UPDATE SET last = case_counter.last + 1 RETURNING last"
+)
+INSERT_TASK = (
+    f"INSERT INTO human_task ({', '.join(TASK_COLUMNS)}) VALUES "
+    f"({', '.join('?' * len(TASK_COLUMNS))})"
+)
+END_TASK = "UPDATE human_task SET status = ?, completed_by = ?, completed_at = ? WHERE id = ?"
+MOVE_DUE = "UPDATE human_task SET due_at = ? WHERE id = ?"
+SET_CLAIM = "UPDATE human_task SET claimed_by = ?, claimed_at = ? WHERE id = ?"
+DELETE_TIMERS = "DELETE FROM timer WHERE case_id = ?"
+INSERT_TIMER = (
+    f"INSERT INTO timer ({', '.join(TIMER_COLUMNS)}) VALUES ({', '.join('?' * len(TIMER_COLUMNS))})"
+)
+# A list's members the step replaces; a value that replaces the one before; a milestone
+# that keeps its first time.
+CLEAR_FACTS = "DELETE FROM case_fact WHERE case_id = ? AND substr(name, 1, ?) = ?"
+_INSERT_FACT = (
+    f"INSERT INTO case_fact ({', '.join(FACT_COLUMNS)}) VALUES "
+    f"({', '.join('?' * len(FACT_COLUMNS))})"
+)
+SET_FACT = f"{_INSERT_FACT} ON CONFLICT (case_id, name) DO UPDATE SET " + ", ".join(
+    f"{c} = excluded.{c}" for c in FACT_COLUMNS if c not in ("case_id", "name")
+)
+FIRST_FACT = f"{_INSERT_FACT} ON CONFLICT (case_id, name) DO NOTHING"
+
+
+def save_case(columns: Sequence[str]) -> str:
+    """The update of a case's state and these columns, if its version is still the one read."""
+    assigned = ", ".join(f"{c} = ?" for c in ("state", *columns))
+    return f"UPDATE nrm_case SET {assigned} WHERE id = ? AND version = ?"
 
 
 RowT = TypeVar("RowT", CaseRow, TaskRow)
@@ -237,32 +196,6 @@ def _with_times(row: Sequence[Any], times: tuple[int, ...]) -> list[Any]:
     for i in times:
         values[i] = DriverSql.read_when(values[i])
     return values
-
-
-# The reads every API request makes first: its caller, its task and case.
-
-
-@contextmanager
-def reading(db: Database) -> Iterator[DriverSql]:
-    """Statements on a pooled driver connection, each its own snapshot, given back to the
-    pool afterwards.
-
-    On PostgreSQL the connection reads in autocommit: no transaction is left open, so the
-    pool's rollback when it is given back is a no-op instead of a network round trip (every
-    request reads its caller this way)."""
-    fairy = db.raw_connection()
-    driver: Any = fairy.driver_connection
-    postgres = db.dialect.name == "postgresql"
-    try:
-        if postgres:
-            driver.autocommit = True
-        yield DriverSql(driver, postgres=postgres)
-    finally:
-        try:
-            if postgres and not driver.closed:
-                driver.autocommit = False  # the pool's connections write in transactions
-        finally:
-            fairy.close()
 
 
 @dataclass(frozen=True)
@@ -308,7 +241,7 @@ def token_and_task(
     width = len(TASK_COLUMNS)
     if task[0] is None or task[width] is None:
         return _token_of(sql, row), None
-    return _token_of(sql, row), (sql.task(task[:width]), sql.case(task[width:]))
+    return _token_of(sql, row), (task_row(task[:width]), case_row(task[width:]))
 
 
 def _token_of(sql: DriverSql, row: Sequence[Any]) -> TokenRow:
@@ -354,7 +287,7 @@ def task_and_case(sql: DriverSql, task_id: str) -> tuple[TaskRow, CaseRow] | Non
     row = sql.run(_TASK_AND_CASE, (task_id,)).fetchone()
     if row is None:
         return None
-    return sql.task(row[: len(TASK_COLUMNS)]), sql.case(row[len(TASK_COLUMNS) :])
+    return task_row(row[: len(TASK_COLUMNS)]), case_row(row[len(TASK_COLUMNS) :])
 
 
 @dataclass(frozen=True)

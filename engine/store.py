@@ -1,7 +1,7 @@
 """Case persistence inside one transaction: lock, load, save, and mirror tasks and timers.
 
 Helpers here never commit; the caller's unit of work does, once. The per-step
-statements go through `engine.rowsql`.
+statements are `engine.rowsql`'s, run on the driver (`engine.driversql`).
 """
 
 from __future__ import annotations
@@ -14,27 +14,14 @@ from typing import Any, NamedTuple, cast
 
 from sqlmodel import Session
 
+from engine import rowsql
 from engine.db import UnitSession
+from engine.driversql import DriverSql
 from engine.errors import ConcurrentUpdateError, UnknownCaseError, UnknownTaskError
 from engine.facts import Fact
 from engine.models import TaskStatus
-from engine.rowsql import CASE_COLUMNS, TASK_COLUMNS, CaseRow, DriverSql, TaskRow, changed
+from engine.rowsql import CASE_COLUMNS, CaseRow, FactRow, TaskRow, TimerRow, changed
 from engine.runtime import OpenTask, PendingTimer
-
-# The columns the statements below write besides CASE_COLUMNS / TASK_COLUMNS (one list each:
-# tests/engine/test_rowsql.py compares them with the tables).
-TIMER_COLUMNS = ("id", "case_id", "bpmn_id", "name", "fire_at")
-FACT_COLUMNS = ("case_id", "name", "value", "at")
-_CASE_SELECT = f"SELECT {', '.join(CASE_COLUMNS)} FROM nrm_case"
-_TASK_SELECT = f"SELECT {', '.join(TASK_COLUMNS)} FROM human_task"
-_CASE_OF_TASK = "(SELECT case_id FROM human_task WHERE id = ?)"
-_CASE_AND_TASKS = (
-    f"SELECT {', '.join('c.' + c for c in CASE_COLUMNS)}, "
-    f"{', '.join('t.' + c for c in TASK_COLUMNS)}"
-    " FROM nrm_case c JOIN human_task t ON t.case_id = c.id"
-    " WHERE c.id = (SELECT case_id FROM human_task WHERE id = ?) AND (t.status = ? OR t.id = ?)"
-    " ORDER BY t.created_at, t.name"
-)
 
 
 class WorkflowCache:
@@ -100,10 +87,10 @@ def lock_case(session: Session, case_id: str, *, skip_locked: bool = False) -> C
     """
     db = sql(session)
     lock = (" FOR UPDATE SKIP LOCKED" if skip_locked else " FOR UPDATE") if db.postgres else ""
-    row = db.run(f"{_CASE_SELECT} WHERE id = ?{lock}", (case_id,)).fetchone()
+    row = db.run(rowsql.CASE + lock, (case_id,)).fetchone()
     if row is None and not skip_locked:
         raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
-    return db.case(row) if row is not None else None
+    return rowsql.case_row(row) if row is not None else None
 
 
 def lock_case_of_task(session: Session, task_id: str) -> tuple[CaseRow, dict[str, TaskRow]]:
@@ -111,37 +98,31 @@ def lock_case_of_task(session: Session, task_id: str) -> tuple[CaseRow, dict[str
     db = sql(session)
     if not db.postgres:
         # The unit holds SQLite's write lock already (BEGIN IMMEDIATE): one read does.
-        rows = db.run(_CASE_AND_TASKS, (task_id, TaskStatus.READY, task_id)).fetchall()
+        rows = db.run(rowsql.CASE_AND_TASKS, (task_id, TaskStatus.READY, task_id)).fetchall()
         if not rows:
             raise UnknownTaskError(f"No task {task_id}.", task_id=task_id)
         width = len(CASE_COLUMNS)
-        return db.case(rows[0][:width]), {r[width]: db.task(r[width:]) for r in rows}
+        return rowsql.case_row(rows[0][:width]), {
+            r[width]: rowsql.task_row(r[width:]) for r in rows
+        }
     # PostgreSQL: lock the case row first, then read its tasks as they are after the lock.
     # Both go in one round trip: the second statement starts (with its own snapshot, READ
     # COMMITTED) only once the first holds the lock.
     case_rows, rows = db.fetch_each(
         [
-            (f"{_CASE_SELECT} WHERE id = {_CASE_OF_TASK} FOR UPDATE", (task_id,)),
-            (
-                f"{_TASK_SELECT} WHERE case_id = {_CASE_OF_TASK} AND (status = ? OR id = ?)"
-                " ORDER BY created_at, name",
-                (task_id, TaskStatus.READY, task_id),
-            ),
+            (rowsql.LOCK_CASE_OF_TASK, (task_id,)),
+            (rowsql.TASKS_OF_CASE_OF_TASK, (task_id, TaskStatus.READY, task_id)),
         ]
     )
     if not case_rows:
         raise UnknownTaskError(f"No task {task_id}.", task_id=task_id)
-    return db.case(case_rows[0]), {r[0]: db.task(r) for r in rows}
+    return rowsql.case_row(case_rows[0]), {r[0]: rowsql.task_row(r) for r in rows}
 
 
 def task_rows(session: Session, case_id: str, *, also: str | None = None) -> dict[str, TaskRow]:
     """The case's open tasks (and one more task by id), by id, oldest first."""
-    db = sql(session)
-    rows = db.run(
-        f"{_TASK_SELECT} WHERE case_id = ? AND (status = ? OR id = ?) ORDER BY created_at, name",
-        (case_id, TaskStatus.READY, also or ""),
-    ).fetchall()
-    return {r[0]: db.task(r) for r in rows}
+    rows = sql(session).run(rowsql.OPEN_TASKS, (case_id, TaskStatus.READY, also or "")).fetchall()
+    return {r[0]: rowsql.task_row(r) for r in rows}
 
 
 class StoredState(NamedTuple):
@@ -153,11 +134,7 @@ class StoredState(NamedTuple):
 
 def load_state(session: Session, case_id: str) -> StoredState:
     """The stored workflow state of a case."""
-    row = (
-        sql(session)
-        .run("SELECT state, serializer_version FROM nrm_case WHERE id = ?", (case_id,))
-        .fetchone()
-    )
+    row = sql(session).run(rowsql.STATE, (case_id,)).fetchone()
     if row is None:
         raise UnknownCaseError(f"No case {case_id}.", case_id=case_id)
     return StoredState(bytes(row[0]), row[1])
@@ -168,7 +145,6 @@ def save_case(session: Session, case: CaseRow, state: bytes, **changes: Any) -> 
     at once, or when the batch it is part of ends: see `DriverSql.batch`)."""
     db = sql(session)
     values = {"version": case.version + 1, **changes}
-    columns = ", ".join(f"{k} = ?" for k in ("state", *values))
     params = [state, *(db.when(v) if isinstance(v, datetime) else v for v in values.values())]
 
     def saved(rowcount: int) -> None:
@@ -180,7 +156,7 @@ def save_case(session: Session, case: CaseRow, state: bytes, **changes: Any) -> 
             )
 
     db.run_checked(
-        f"UPDATE nrm_case SET {columns} WHERE id = ? AND version = ?",
+        rowsql.save_case(list(values)),
         (*params, case.id, case.version),
         saved,
     )
@@ -193,45 +169,23 @@ def record_facts(session: Session, case_id: str, facts: list[Fact], at: datetime
     if not facts:
         return
     db = sql(session)
-    insert = f"INSERT INTO case_fact ({', '.join(FACT_COLUMNS)}) VALUES (?, ?, ?, ?)"
-    when = db.when(at)
     db.many(  # the members of a list the step replaces
-        "DELETE FROM case_fact WHERE case_id = ? AND substr(name, 1, ?) = ?",
-        [(case_id, len(f.name), f.name) for f in facts if f.clears],
+        rowsql.CLEAR_FACTS, [(case_id, len(f.name), f.name) for f in facts if f.clears]
     )
-    db.many(
-        insert
-        + " ON CONFLICT (case_id, name) DO UPDATE SET value = excluded.value, at = excluded.at",
-        [(case_id, f.name, f.value, when) for f in facts if not (f.first_only or f.clears)],
-    )
-    db.many(
-        insert + " ON CONFLICT (case_id, name) DO NOTHING",
-        [(case_id, f.name, f.value, when) for f in facts if f.first_only],
-    )
+    rows = [(f, rowsql.values(db, FactRow(case_id, f.name, f.value, at))) for f in facts]
+    db.many(rowsql.SET_FACT, [r for f, r in rows if not (f.first_only or f.clears)])
+    db.many(rowsql.FIRST_FACT, [r for f, r in rows if f.first_only])
 
 
 def insert_case(session: Session, case: CaseRow, state: bytes) -> None:
     """A new case row."""
     db = sql(session)
-    values = db.case_values(case)
-    db.run(
-        f"INSERT INTO nrm_case ({', '.join(CASE_COLUMNS)}, state) VALUES "
-        f"({', '.join('?' * (len(CASE_COLUMNS) + 1))})",
-        (*values, state),
-    )
+    db.run(rowsql.INSERT_CASE, (*rowsql.values(db, case), state))
 
 
 def next_number(session: Session, year: int) -> str:
     """The next pseudonymous case number of the year, e.g. NRM-2026-000042."""
-    row = (
-        sql(session)
-        .run(
-            "INSERT INTO case_counter (year, last) VALUES (?, 1) "
-            "ON CONFLICT (year) DO UPDATE SET last = case_counter.last + 1 RETURNING last",
-            (year,),
-        )
-        .fetchone()
-    )
+    row = sql(session).run(rowsql.NEXT_NUMBER, (year,)).fetchone()
     return f"NRM-{year}-{int(row[0]):06d}"
 
 
@@ -262,21 +216,15 @@ def sync_tasks(
         for tid, row in before.items()
         if row.status == TaskStatus.READY and tid not in current
     ]
-    db.many(
-        "UPDATE human_task SET status = ?, completed_by = ?, completed_at = ? WHERE id = ?", ended
-    )
+    db.many(rowsql.END_TASK, ended)
     moved = [
         (db.when(t.due_at), tid)
         for tid, t in current.items()
         if tid in before and before[tid].due_at != t.due_at
     ]
-    db.many("UPDATE human_task SET due_at = ? WHERE id = ?", moved)
+    db.many(rowsql.MOVE_DUE, moved)
     opened = [_new_row(case_id, t, now) for tid, t in current.items() if tid not in before]
-    db.many(
-        f"INSERT INTO human_task ({', '.join(TASK_COLUMNS)}) VALUES "
-        f"({', '.join('?' * len(TASK_COLUMNS))})",
-        [db.task_values(r) for r in opened],
-    )
+    db.many(rowsql.INSERT_TASK, [rowsql.values(db, r) for r in opened])
     still = [
         row if row.due_at == t.due_at else changed(row, due_at=t.due_at)
         for tid, t in current.items()
@@ -312,11 +260,9 @@ def sync_timers(
     if sorted(before, key=lambda t: t.id) == sorted(after, key=lambda t: t.id):
         return
     db = sql(session)
-    db.run("DELETE FROM timer WHERE case_id = ?", (case_id,))
-    db.many(
-        f"INSERT INTO timer ({', '.join(TIMER_COLUMNS)}) VALUES (?, ?, ?, ?, ?)",
-        [(t.id, case_id, t.bpmn_id, t.name, db.when(t.fire_at)) for t in after],
-    )
+    db.run(rowsql.DELETE_TIMERS, (case_id,))
+    rows = (TimerRow(t.id, case_id, t.bpmn_id, t.name, t.fire_at) for t in after)
+    db.many(rowsql.INSERT_TIMER, [rowsql.values(db, r) for r in rows])
 
 
 def set_claim(
@@ -324,8 +270,5 @@ def set_claim(
 ) -> TaskRow:
     """Record who holds a task (None: back in the agency's inbox)."""
     db = sql(session)
-    db.run(
-        "UPDATE human_task SET claimed_by = ?, claimed_at = ? WHERE id = ?",
-        (claimed_by, db.when(at), task.id),
-    )
+    db.run(rowsql.SET_CLAIM, (claimed_by, db.when(at), task.id))
     return changed(task, claimed_by=claimed_by, claimed_at=at)

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from engine.rowsql import DriverSql
+from engine.driversql import DriverSql
 
 # The columns each chained table hashes, in the order hashed (and inserted).
 COLUMNS: dict[str, tuple[str, ...]] = {

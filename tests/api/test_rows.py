@@ -1,4 +1,4 @@
-"""`rowsql.reading`: the connection every request reads its caller (and task) on, through
+"""`driversql.reading`: the connection every request reads its caller (and task) on, through
 the facade."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy.engine import Engine as Database
 
 from engine import rowsql
+from engine.driversql import reading
 from engine.facade import Engine
 from tests.api.conftest import AsUser, only, start_case
 
@@ -18,7 +19,7 @@ def test_reading_leaves_no_transaction_open_on_postgresql(db: Database) -> None:
         pytest.skip("PostgreSQL's transaction state (SQLite reads need no round trip)")
     from psycopg.pq import TransactionStatus
 
-    with rowsql.reading(db) as sql:
+    with reading(db) as sql:
         driver = sql._driver
         assert sql.run("SELECT 1", ()).fetchone() == (1,)
         assert driver.info.transaction_status == TransactionStatus.IDLE
@@ -28,9 +29,9 @@ def test_reading_leaves_no_transaction_open_on_postgresql(db: Database) -> None:
 
 
 def test_reading_reads_on_any_database(db: Database) -> None:
-    with rowsql.reading(db) as sql:
+    with reading(db) as sql:
         assert sql.run("SELECT 1", ()).fetchone() == (1,)
-    with rowsql.reading(db) as sql:  # the connection given back is usable again
+    with reading(db) as sql:  # the connection given back is usable again
         assert sql.run("SELECT 2", ()).fetchone() == (2,)
 
 
@@ -56,7 +57,7 @@ def test_token_and_task_read_searches_by_key_only_on_sqlite(db: Database) -> Non
     materialised the former `LEFT JOIN (human_task JOIN nrm_case)` into a temporary table."""
     if db.dialect.name != "sqlite":
         pytest.skip("SQLite's query plan")
-    with rowsql.reading(db) as sql:
+    with reading(db) as sql:
         plan = [r[3] for r in sql.run("EXPLAIN QUERY PLAN " + rowsql._TOKEN_AND_TASK, ("k", "t"))]
     assert len(plan) == 4
     assert all(step.startswith("SEARCH ") for step in plan), plan
