@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlmodel import Session
 from typer.testing import CliRunner
 
+from engine import accounts
 from engine.cli import app
 from engine.db import make_engine
 from engine.models import Case, User
@@ -19,6 +21,10 @@ from tests.conftest import FIXTURES
 
 runner = CliRunner()
 ENGINE_FIXTURES = FIXTURES / "engine"
+# argon2 at the cost `nrm demo` uses takes about a second a hash on CI's two cores, and the
+# demo hashes forty passwords each time; nothing these tests check depends on the cost (the
+# production cost: test_passwords_are_hashed_at_argon2s_default_cost).
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 @pytest.fixture
@@ -29,6 +35,7 @@ def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("NRM_BPMN_DIR", str(ENGINE_FIXTURES))
     monkeypatch.setenv("NRM_FORMS_DIR", str(ENGINE_FIXTURES))
     monkeypatch.delenv("NRM_ENV", raising=False)
+    monkeypatch.setattr(accounts, "_HASHER", CHEAP_HASHER)
     return url
 
 
@@ -48,6 +55,12 @@ def test_migrate_demo_deploy_prepare_a_fresh_database(cli_env: str) -> None:
     assert len(users) == len(set(users)) and {"police", "ngo", "policy", "admin"} <= set(users)
     assert "deployed simple version 1" in invoke("deploy")
     assert "unchanged" in invoke("deploy")
+
+
+def test_passwords_are_hashed_at_argon2s_default_cost() -> None:
+    hashed = accounts.hash_password("demo")
+    assert hashed.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert accounts.verify_password(hashed, "demo")
 
 
 def test_demo_is_refused_in_production(cli_env: str, monkeypatch: pytest.MonkeyPatch) -> None:
