@@ -354,6 +354,24 @@ SHOWN_DETAIL = (
 )
 
 
+def known_to(
+    *, engine: Engine, session: Session, caller: Caller, case: Case, fields: list[str]
+) -> dict[str, Any]:
+    """Of these case fields, the values the caller's agency may see (need to know), never
+    personal ones (not access-logged): what an answer's form shows beside it (`x-context`:
+    the consent recorded so far, beside a limitation of it; page review F-Z)."""
+    agency = casework_agency(caller)
+    view = engine.get_case(case.id)
+    projection = visibility.projected_data(
+        engine=engine, session=session, case=case, agency=agency, data=view.data
+    )
+    return {
+        name: projection.data[name]
+        for name in fields
+        if name in projection.data and name not in projection.personal
+    }
+
+
 @dataclass(frozen=True)
 class Delivered:
     """A message recorded in a case, as the caller's agency may read it: its form's title

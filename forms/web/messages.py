@@ -13,13 +13,14 @@ from starlette.responses import RedirectResponse, Response
 from api.deps import EngineDep
 from api.routes.common import run_step
 from api.schemas import MessagePublic, StepPublic
-from api.services import messages
+from api.services import cases, messages
 from engine.db import read_session
 from engine.errors import InvalidDataError
 from engine.facade import Engine
 from engine.models import Case
 from forms import fielderrors, formview
 from forms.formview import Raw
+from forms.web.casedata import context_rows, version_index
 from forms.web.deps import PostedForm, WebUser
 from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
@@ -69,8 +70,16 @@ def answer_page(
     status: int = 200,
     submission: str | None = None,
 ) -> Response:
-    """Render the answer's page with these raw values and field errors."""
+    """Render the answer's page with these raw values and field errors, beside what the case
+    already holds that the form shows (`x-context`, within need to know)."""
     t = translator(request)
+    engine: Engine = request.app.state.engine
+    wanted = [str(f) for f in (message.form_schema or {}).get("x-context") or []]
+    with read_session(engine.db) as session:
+        known = cases.known_to(
+            engine=engine, session=session, caller=request.state.caller, case=case, fields=wanted
+        )
+        index = version_index(engine, session, case)
     return page(
         request,
         "message.html",
@@ -81,6 +90,7 @@ def answer_page(
         senders=", ".join(t(f"agency.{a}") for a in message.senders),
         description=(message.form_schema or {}).get("description") or "",
         sections=formview.build(message.form_schema, values, errors),
+        context=context_rows(t, index, message.form_schema, known),
         general=general or [],
         submission=submission or uuid4().hex,
     )
