@@ -264,6 +264,14 @@ PARAMETERS: tuple[Parameter, ...] = (
         "(social services or child protection) that cannot decline",
         minimum=1,
     ),
+    Parameter(
+        "return_options_rounds",
+        2,
+        "param",
+        "Times a foreign victim's return goes back to the options before IOM reviews why it "
+        "keeps not going ahead",
+        minimum=1,
+    ),
 )
 
 DEFAULTS: Mapping[str, int | str] = MappingProxyType({p.name: p.default for p in PARAMETERS})

@@ -681,7 +681,7 @@ Feature: Repatriation (SOP 4)
     Then the child-protection body has a task "Discuss options"
 
   @outbound @child
-  Scenario: a foreign child served by the child-protection body returns home only after a best-interests decision
+  Scenario: a foreign child served by the child-protection body returns home only after a best-interests decision, and her consulate learns of her only after it
     Given a "repatriation" case reported by the child-protection body
       | field                  | value            |
       | repatriation_direction | outbound         |
@@ -702,11 +702,9 @@ Feature: Repatriation (SOP 4)
     And IOM completes "Assess return risk"
       | field             | value |
       | return_risk_level | low   |
-    And IOM completes "Request travel documents from the consulate of origin"
-      | field                            | value  |
-      | return_consulate_contact_consent | true   |
-      | return_travel_document_result    | issued |
-    Then the child-protection body has a task "Best-interests decision and family assessment"
+    # The consulate of origin learns who and where the child is only once her best interests say "return".
+    Then IOM has no task "Request travel documents from the consulate of origin"
+    And the child-protection body has a task "Best-interests decision and family assessment"
     And the child-protection body has no task "Discuss hand-over data with the person"
     When the child-protection body completes "Best-interests decision and family assessment"
       | field                          | value                 |
@@ -723,6 +721,12 @@ Feature: Repatriation (SOP 4)
       | child_handover_place         | Dushanbe airport                        |
       | child_handover_escort        | child-protection officer from Bishkek   |
       | child_handover_date          | "2026-02-02"                            |
+    Then IOM has a task "Request travel documents from the consulate of origin"
+    And the child-protection body has no task "Discuss hand-over data with the person"
+    When IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value  |
+      | return_consulate_contact_consent | true   |
+      | return_travel_document_result    | issued |
     Then the child-protection body has a task "Discuss hand-over data with the person"
     When the child-protection body completes "Discuss hand-over data with the person"
       | field                        | value                |
@@ -759,10 +763,6 @@ Feature: Repatriation (SOP 4)
     And IOM completes "Assess return risk"
       | field             | value |
       | return_risk_level | low   |
-    And IOM completes "Request travel documents from the consulate of origin"
-      | field                            | value  |
-      | return_consulate_contact_consent | true   |
-      | return_travel_document_result    | issued |
     And the child-protection body completes "Best-interests decision and family assessment"
       | field                          | value      |
       | return_family_traced           | false      |
@@ -770,6 +770,7 @@ Feature: Repatriation (SOP 4)
       | return_best_interests_decision | no_return  |
     Then the NGO has a task "Discuss options"
     And IOM has no task "Organise assisted return"
+    And IOM has no task "Request travel documents from the consulate of origin"
     When the NGO completes "Discuss options"
       | field                        | value             |
       | repatriation_option          | other_protection  |
@@ -797,10 +798,6 @@ Feature: Repatriation (SOP 4)
     And IOM completes "Assess return risk"
       | field             | value |
       | return_risk_level | low   |
-    And IOM completes "Request travel documents from the consulate of origin"
-      | field                            | value  |
-      | return_consulate_contact_consent | true   |
-      | return_travel_document_result    | issued |
     And the child-protection body tries to complete "Best-interests decision and family assessment"
       | field                            | value                      |
       | return_family_traced             | false                      |
@@ -827,6 +824,7 @@ Feature: Repatriation (SOP 4)
     Then the NGO has a task "Discuss options"
     And IOM has no task "Organise assisted return"
     And the child-protection body has no task "Discuss hand-over data with the person"
+    And IOM has no task "Request travel documents from the consulate of origin"
 
   @outbound
   Scenario: a foreign victim declines voluntary return and stays for the proceedings
@@ -870,15 +868,15 @@ Feature: Repatriation (SOP 4)
     And the case data has repatriation_outcome = "other_protection"
 
   @outbound
-  Scenario: a high return risk sends the person back to the options
+  Scenario: a foreign victim who wants to go home despite a high risk gets a safety plan and an escort and is asked again, with the risk explained; IOM arranges her return
     Given a "repatriation" case reported by the NGO
-      | field                  | value     |
-      | repatriation_direction | outbound  |
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
       | reasonable_grounds_date | "2025-11-20" |
-      | referral_receiver      | ngo       |
-      | presumed_child         | false     |
-      | citizenship            | UZ        |
-      | pseudonym              | Malika-19 |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Malika-19    |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
       | return_reflection_waived | false |
@@ -889,12 +887,106 @@ Feature: Repatriation (SOP 4)
       | field               | value                                            |
       | return_risk_level   | high                                             |
       | return_risk_factors | ["traffickers_at_destination", "re_trafficking"] |
+    # The return is planned safely, not refused by the process: she is not sent back to the options.
+    Then the NGO has no task "Discuss options"
+    And IOM has no task "Request travel documents from the consulate of origin"
+    And IOM has a task "Plan safety measures and escort"
+    When IOM completes "Plan safety measures and escort"
+      | field                  | value                                          |
+      | return_escort_required | true                                           |
+      | return_escort_by       | iom                                            |
+      | return_safety_measures | met at Tashkent airport by IOM, shelter first  |
+    Then the NGO has a task "Confirm consent with the risk and safety plan explained"
+    When the NGO completes "Confirm consent with the risk and safety plan explained"
+      | field                          | value                                 |
+      | return_risk_explained          | true                                  |
+      | return_consent_confirmed       | true                                  |
+      | return_consent_confirmed_by    | person                                |
+      | return_consent_confirmed_notes | she wants to be with her children     |
+    Then IOM has a task "Request travel documents from the consulate of origin"
+    When IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value  |
+      | return_consulate_contact_consent | true   |
+      | return_travel_document_result    | issued |
+    Then the NGO has a task "Discuss hand-over data with the person"
+    And the case data has return_escort_by = "iom"
+
+  @outbound
+  Scenario: told of the high risk and the safety plan, a foreign victim no longer wants to return; the options are discussed again and she stays for the proceedings
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Sevara-22    |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field               | value               |
+      | return_risk_level   | high                |
+      | return_risk_factors | ["debt"]            |
+    And IOM completes "Plan safety measures and escort"
+      | field                  | value                     |
+      | return_escort_required | true                      |
+      | return_safety_measures | escort and a safe address |
+    And the NGO completes "Confirm consent with the risk and safety plan explained"
+      | field                    | value |
+      | return_risk_explained    | true  |
+      | return_consent_confirmed | false |
     Then IOM has no task "Request travel documents from the consulate of origin"
     And the NGO has a task "Discuss options"
+    And the case data has return_options_repeats = 1
     When the NGO completes "Discuss options"
       | field               | value                |
       | repatriation_option | stay_for_proceedings |
     Then the case is closed with outcome "stayed_for_proceedings"
+
+  @outbound
+  Scenario: a return that goes back to the options again and again is reviewed by IOM before the options are discussed once more
+    Given the parameter return_options_rounds is 1
+    And a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | KZ           |
+      | pseudonym               | Aruzhan-30   |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field               | value    |
+      | return_risk_level   | low      |
+      | return_risk_factors | ["none"] |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value   |
+      | return_consulate_contact_consent | true    |
+      | return_travel_document_result    | refused |
+    Then the NGO has no task "Discuss options"
+    And IOM has a task "Review why the return keeps not going ahead"
+    When IOM tries to complete "Review why the return keeps not going ahead"
+      | field                              | value |
+      | return_options_review_reasons      | the consulate refused a passport |
+      | return_options_review_changes      | ask the embassy in Moscow instead |
+      | return_options_review_person_heard | false |
+    Then the answers are refused for return_options_review_person_heard
+    When IOM completes "Review why the return keeps not going ahead"
+      | field                              | value |
+      | return_options_review_reasons      | the consulate refused a passport |
+      | return_options_review_changes      | ask the embassy in Moscow instead |
+      | return_options_review_person_heard | true  |
+    Then the NGO has a task "Discuss options"
+    And the case data has return_options_repeats = 1
 
   @outbound
   Scenario: no travel document from the consulate of origin sends the person back to the options
