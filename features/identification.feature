@@ -663,13 +663,77 @@ Feature: Identification of a presumed victim (SOP 1)
       | child_not_victim_officer  | "Inspector, Bishkek"                      |
       | child_not_victim_place    | relative                                  |
       | child_not_victim_services | ["child_protection_plan", "education"]    |
-    Then the police has a task "Refer to general services"
+    # a negative screening is explained to the child and her guardian, and can be reviewed
+    Then the child-protection body has a task "Tell the child and the guardian of the negative screening and offer a review"
+    And the task "Tell the child and the guardian of the negative screening and offer a review" is due in 3 working days
+    And the police has no task "Refer to general services"
+    When the child-protection body tries to complete "Tell the child and the guardian of the negative screening and offer a review"
+      | field                      | value        |
+      | child_notice_date          | "2026-01-05" |
+      | child_notice_child_told    | true         |
+      | child_notice_guardian_told | false        |
+      | status_review_requested    | false        |
+    Then the answers are refused for child_notice_guardian_not_told_reason, child_notice_guardian_tell_plan
+    When the child-protection body completes "Tell the child and the guardian of the negative screening and offer a review"
+      | field                      | value        |
+      | child_notice_date          | "2026-01-05" |
+      | child_notice_child_told    | true         |
+      | child_notice_guardian_told | true         |
+      | status_review_requested    | false        |
+    Then the prosecutor has no task "Review the negative decision"
+    And the police has a task "Refer to general services"
     When the police completes "Refer to general services"
       | field                     | value        |
       | general_services_declined | false        |
     Then the case data has identification_outcome = "not_victim"
     And the case data has child_not_victim_place = "relative"
     And the case is closed
+
+  @child @review
+  Scenario: a child screened not a victim, whose guardian asks for a review, is found a presumed victim when the review overturns the screening
+    Given a "identification" case reported by the police
+      | field              | value       |
+      | pseudonym          | "Nurbek-16" |
+      | age                | 16          |
+      | age_certainty      | documented  |
+      | interpreter_needed | false       |
+      | immediate_danger   | false       |
+      | medical_emergency  | false       |
+    When the police completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value |
+      | child_parent_suspected | false |
+    And the police completes "Indicator screening"
+      | field             | value                                   |
+      | screening_act     | false                                   |
+      | screening_means   | false                                   |
+      | screening_purpose | false                                   |
+      | screening_notes   | "Works for an uncle's cousin at a market" |
+    Then the case data has screening_result = "not_victim"
+    When the child-protection body completes "Take on the child screened not a victim"
+      | field                    | value                |
+      | child_not_victim_officer | "Inspector, Naryn"   |
+    And the child-protection body completes "Tell the child and the guardian of the negative screening and offer a review"
+      | field                      | value |
+      | child_notice_child_told    | true  |
+      | child_notice_guardian_told | true  |
+      | status_review_requested    | true  |
+    Then the prosecutor has a task "Review the negative decision"
+    And the police has a task "Provide interim assistance during the review"
+    And the police has no task "Refer to general services"
+    When the prosecutor completes "Review the negative decision"
+      | field                 | value                                                     |
+      | status_review_outcome | overturned                                                |
+      | status_review_reasons | "A child's exploitation needs no means: act and purpose" |
+    Then the case data has screening_result = "presumed_victim"
+    And the police has a task "Record reasonable grounds and tell the person"
+    When the police completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    Then the case is closed with outcome "presumed_victim"
 
   Scenario: after repeated unclear screenings the commission, not the police, decides whether there are reasonable grounds
     Given the parameter screening_unclear_rounds is 1
