@@ -556,6 +556,57 @@ Feature: Criminal proceedings (the victim's side)
     And the case waits for the message "consent_limited"
 
   @consent @message
+  Scenario: a witness who takes back her police report and no longer takes part is not prepared for hearings any more; her protection and shelter stay
+    Given a "proceedings" case reported by the police
+      | field                 | value    |
+      | pseudonym             | Saltanat-2 |
+      | presumed_child        | false    |
+      | consent_police_report | true     |
+      | referral_receiver     | ngo      |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0403-2026-0022 |
+      | crime_registration_region | talas          |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value  |
+      | proceedings_explained    | true   |
+      | proceedings_participates | true   |
+      | proceedings_decided_by   | person |
+    And the NGO sends the message "consent_limited" with:
+      | field                           | value      |
+      | consent_withdrawn_from          | ["police"] |
+      | consent_police_report_withdrawn | true       |
+    And the NGO completes "Explain the consequences and record whether the person still takes part"
+      | field                                       | value |
+      | police_report_withdrawal_explained          | true  |
+      | police_report_withdrawal_still_participates | false |
+      | police_report_withdrawal_police_excluded    | true  |
+    Then the case data has proceedings_participates = false
+    # protection and the shelter for the trial are not taken away
+    And the police has a task "Decide protection measures for the victim-witness"
+    And the NGO has a task "Extend the free shelter for the proceedings"
+    When the police completes "Decide protection measures for the victim-witness"
+      | field           | value |
+      | protection_risk | high  |
+    And the NGO completes "Extend the free shelter for the proceedings"
+      | field               | value    |
+      | proceedings_shelter | extended |
+    And the NGO completes "Prepare the compensation claim"
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field            | value   |
+      | proceedings_next | hearing |
+    Then the NGO has no task "Prepare and accompany the person to the hearing"
+    And the prosecutor has a task "Record the next step of the proceedings"
+    # a court summons that comes now needs no preparation with her either
+    When the prosecutor sends the message "hearing_scheduled"
+    Then the NGO has no task "Prepare and accompany the person to the hearing"
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field            | value   |
+      | proceedings_next | verdict |
+    Then the NGO has a task "Plan the move from the shelter now the proceedings ended"
+
+  @consent @message
   Scenario: a consent limited to other agencies leaves the proceedings as they were
     Given a "proceedings" case reported by the police
       | field                 | value  |
