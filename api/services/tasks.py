@@ -103,13 +103,21 @@ def case_roles(*, engine: Engine, case_id: str) -> dict[str, str]:
 
 def without_police_report(*, engine: Engine, session: Session, task_id: str, case_id: str) -> bool:
     """True when a deciding lane's task (the status decision, its review) decides about an
-    adult who did not consent to a police report or withdrew it: the police and the
+    adult who did not consent to a police report or withdrew it, or who withdrew consent to
+    share her data with the task's agency (`consent_withdrawn_from`): the police and the
     deciding authority then work on pseudonymised data and the decision is about status only
     (brief §7 rule 2), which the page says (page review F-B). Nothing about who she is."""
-    lane = session.exec(select(HumanTask.lane).where(HumanTask.id == task_id)).first()
-    if lane not in visibility.DECIDING_LANES:
+    row = session.exec(
+        select(HumanTask.lane, HumanTask.agency).where(HumanTask.id == task_id)
+    ).first()
+    if row is None or row[0] not in visibility.DECIDING_LANES:
         return False
-    return not visibility.police_may_know(engine.get_case(case_id).data)
+    data = engine.get_case(case_id).data
+    withdrawn = data.get(visibility.CONSENT_WITHDRAWN_FROM)
+    # consent to share with this agency withdrawn later, from the case page (review P-3)
+    if isinstance(withdrawn, list) and row[1] in withdrawn:
+        return True
+    return not visibility.police_may_know(data)
 
 
 def claim(*, engine: Engine, caller: Caller, task: TaskRow) -> TaskPublic:

@@ -49,3 +49,24 @@ def test_with_consent_to_a_police_report_the_page_says_nothing_of_it(
     task_id = _decision_page(web_engine, clock, police_report=True)
     page = browser("police").get(f"/tasks/{task_id}").text
     assert SAID["ru"] not in page
+
+
+def test_a_later_withdrawal_of_data_to_the_police_brings_the_line_too(
+    web_engine: Engine, clock: FakeClock, browser: OpenBrowser
+) -> None:
+    """Review P-3: consent given at the consent task, then "no more data to: Police"
+    recorded from the case page: the decision page says it as well."""
+    case_id = report_case(web_engine).case.id
+    consent = {"identification_consent.schema.json": {"consent_police_report": True}}
+    task = drive_until(web_engine, clock, case_id, DECISION, overrides=consent)
+    police = browser("police")
+    assert SAID["ru"] not in police.get(f"/tasks/{task.id}").text
+    limited = {
+        "consent_withdrawn_on": clock.now().date().isoformat(),
+        "consent_withdrawn_from": ["police"],
+        "consent_police_report_withdrawn": False,
+    }
+    web_engine.deliver_message(case_id, "consent_limited", limited, actor="ngo", agency="ngo")
+    for lang, said in SAID.items():
+        police.post("/language", {"lang": lang, "next": "/inbox"})
+        assert said in _context(police.get(f"/tasks/{task.id}").text), lang
