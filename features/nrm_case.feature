@@ -243,6 +243,7 @@ Feature: The case of one presumed victim, from report to closure
     When the registration service completes "Verify citizenship"
       | field                   | value           |
       | citizenship_verified_as | not_established |
+    And the registration service completes "Open the procedure to establish identity and citizenship"
     And the consular service completes "Refer to assistance in the country of stay"
       | field                      | value                  |
       | return_abroad_organisation | "IOM office in Ankara" |
@@ -2426,6 +2427,118 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has no purge_personal_data
 
   # --- sop-case (issue 16): citizenship, a foreigner abroad, exits that keep help going ---------
+
+  @citizenship @repatriation
+  Scenario: a person found abroad whose citizenship cannot be established is helped there, and the case waits for the procedure: established Kyrgyz, she is offered her return home
+    Given a presumed victim reported by the consular service
+      | field                | value      |
+      | detection_channel    | consular   |
+      | location             | abroad     |
+      | exploitation_country | RU         |
+      | citizenship_status   | unknown    |
+      | pseudonym            | "Timur-25" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the registration service completes "Verify citizenship"
+      | field                          | value                                      |
+      | citizenship_verified_as        | not_established                            |
+      | citizenship_verification_basis | "No entry found; he has no documents left" |
+    And the registration service completes "Open the procedure to establish identity and citizenship"
+      | field                             | value                           |
+      | citizenship_procedure_kind        | identity_and_citizenship        |
+      | citizenship_procedure_followed_by | "Registration officer, Bishkek" |
+      | citizenship_procedure_person_told | true                            |
+    Then the consular service has a task "Refer to help in the country of stay"
+    When the consular service completes "Refer to help in the country of stay"
+      | field                        | value                  |
+      | referral_abroad_to           | iom                    |
+      | referral_abroad_organisation | "IOM office in Moscow" |
+      | referral_abroad_country      | RU                     |
+      | referral_abroad_data_consent | true                   |
+      | referral_abroad_outcome      | taken_on               |
+    Then the case is open
+    And the case waits for the message "citizenship_established"
+    And the consular service has no task "Consular interview"
+    When the registration service sends the message "citizenship_established" with:
+      | field                         | value                                   |
+      | citizenship_established_as    | kyrgyz                                  |
+      | citizenship_established_basis | "Birth record found in the Osh archive" |
+    Then the case data has citizenship = "KG"
+    And the consular service has a task "Consular interview"
+
+  @citizenship @repatriation
+  Scenario: established stateless abroad after the procedure, the person stays referred to help in the country of stay and the case closes with an answer
+    Given a presumed victim reported by the consular service
+      | field                | value      |
+      | detection_channel    | consular   |
+      | location             | abroad     |
+      | exploitation_country | RU         |
+      | citizenship_status   | unknown    |
+      | pseudonym            | "Timur-26" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the registration service completes "Verify citizenship"
+      | field                   | value           |
+      | citizenship_verified_as | not_established |
+    And the registration service completes "Open the procedure to establish identity and citizenship"
+    And the consular service completes "Refer to help in the country of stay"
+      | field                        | value                  |
+      | referral_abroad_to           | iom                    |
+      | referral_abroad_organisation | "IOM office in Moscow" |
+      | referral_abroad_country      | RU                     |
+      | referral_abroad_data_consent | true                   |
+      | referral_abroad_outcome      | taken_on               |
+    Then the case is open
+    When the consular service sends the message "citizenship_established" with:
+      | field                      | value     |
+      | citizenship_established_as | stateless |
+    Then the case is closed with outcome "referred_abroad"
+    And the case data has citizenship = "stateless"
+
+  @citizenship
+  Scenario: in Kyrgyzstan a citizenship that cannot be established starts no return procedure: no country to return her to, she is helped here while the procedure runs
+    Given a presumed victim reported by the NGO
+      | field              | value       |
+      | citizenship_status | unknown     |
+      | pseudonym          | "Ainura-27" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the registration service completes "Verify citizenship"
+      | field                   | value           |
+      | citizenship_verified_as | not_established |
+    Then the registration service has a task "Open the procedure to establish identity and citizenship"
+    When the registration service completes "Open the procedure to establish identity and citizenship"
+      | field                      | value         |
+      | citizenship_procedure_kind | statelessness |
+    Then the NGO has a task "Intake and needs assessment"
+    And the NGO has no task "Explain rights and the reflection period"
+    And IOM has no open tasks
+    And the case data has citizenship_unresolved = true
 
   @citizenship
   Scenario: a stateless person's citizenship is verified before return is chosen
