@@ -177,6 +177,32 @@ Feature: Identification of a presumed victim (SOP 1)
     And the NGO has no open tasks
 
   @consent
+  Scenario: in the whole case, an adult who says no to the referral but accepts help is helped, and the case closes as withdrawn without purging her identity
+    Given a presumed victim reported by the NGO
+      | field     | value          |
+      | full_name | "Aida Tokonova" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                      | value                          |
+      | consent_informed           | true                           |
+      | consent_referral           | false                          |
+      | consent_police_report      | false                          |
+      | consent_refusal_wants_help | true                           |
+      | consent_help_continuing    | "Psychologist, twice a month"  |
+    Then the NGO has a task "Provide the help the person accepts"
+    And the case is open
+    When the NGO completes "Provide the help the person accepts"
+      | field                          | value               |
+      | refusal_help_provided          | ["psychological"]   |
+      | refusal_help_information_given | true                |
+    Then the case is closed with outcome "withdrawn"
+    And the case data has full_name = "Aida Tokonova"
+    And the police has no open tasks
+
+  @consent
   Scenario: an adult agrees to referral but not to a police report: reasonable grounds without the police
     Given a "identification" case reported by the labour inspection
       | field              | value       |
