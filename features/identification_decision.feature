@@ -211,10 +211,16 @@ Feature: The formal status decision (SOP 1), beside help
       | field                         | value                  |
       | identification_decision       | not_confirmed          |
       | identification_decision_basis | "No exploitation found" |
-    And the NGO completes "Tell the person of the negative decision and offer a review"
+    And the NGO tries to complete "Tell the person of the negative decision and offer a review"
       | field                   | value |
       | status_notice_given     | true  |
       | status_review_requested | false |
+    Then the answers are refused for status_notice_guardian_told
+    When the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                       | value |
+      | status_notice_given         | true  |
+      | status_notice_guardian_told | true  |
+      | status_review_requested     | false |
     Then the child-protection body has a task "Take on the child whose status is not confirmed"
     And the task "Take on the child whose status is not confirmed" is due in 24 hours
     And the NGO has no task "Refer to general services"
@@ -264,3 +270,20 @@ Feature: The formal status decision (SOP 1), beside help
       | consent_still_agrees_to_help | false        |
     Then the social services has no task "Plan the move-on from assistance"
     And the case is closed with outcome "not_confirmed"
+
+  Scenario: a negative decision the person could not be told of is not noted bare: why, and how and when she will be told
+    When the police completes "Decide identification status"
+      | field                   | value         |
+      | identification_decision | not_confirmed |
+    And the NGO tries to complete "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_notice_given     | false |
+      | status_review_requested | false |
+    Then the answers are refused for status_notice_not_told_reason, status_notice_tell_plan
+    When the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                         | value                                          |
+      | status_notice_given           | false                                          |
+      | status_notice_not_told_reason | "She moved to another shelter before the visit" |
+      | status_notice_tell_plan       | "The NGO outreach worker visits her on Monday" |
+      | status_review_requested       | false                                          |
+    Then the NGO has a task "Refer to general services"
