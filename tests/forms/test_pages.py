@@ -130,10 +130,10 @@ def test_scenarios_page_renders_feature_files_and_offers_a_run_without_report(
     settings = web_app.state.settings  # type: ignore[attr-defined]
     object.__setattr__(settings, "reports_dir", tmp_path)
     page = browser("reviewer").get("/scenarios").text
-    assert "СОП 2 — Перенаправление предполагаемой жертвы" in page
+    assert '<a href="/scenarios/referral">СОП 2 — Перенаправление</a>' in page  # its process
     feature = browser("reviewer").get("/scenarios/referral").text
     assert "the chosen shelter accepts the referral and gives first assistance" in feature
-    assert "<strong>When</strong> the police completes" in feature
+    assert "<strong>Когда</strong>" in feature and "Милиция: выполнение «" in feature  # review F-N
     assert "Результатов пока нет" in page and 'action="/scenarios/run"' in page
     assert 'action="/scenarios/run"' not in browser("policy").get("/scenarios").text
 
