@@ -57,12 +57,14 @@ def show_inbox(
         )
         sops = summary.sop_choices(engine, session, t)
     drafted = drafts.task_ids(engine=engine, username=caller.username)
+    sop_names = dict(sops)
     rows = [
         {
             "task": task,
             "deadline": timewords.deadline(t, task.due_at, now),
             "waited": timewords.waited(t, task.created_at, now),
             "draft": task.id in drafted,
+            "sop": sop_names.get(task.process_id),
         }
         for task in found.data
     ]

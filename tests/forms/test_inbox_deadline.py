@@ -6,8 +6,13 @@ from __future__ import annotations
 import html
 import re
 
+from engine.db import read_session
 from engine.facade import Engine
+from engine.spiff.clock import FakeClock
+from forms.translate import Translator
+from forms.web import summary
 from tests.forms.conftest import OpenBrowser, report_case
+from tests.forms.driving import drive_until
 
 
 def _cards(page: str) -> list[str]:
@@ -40,3 +45,28 @@ def test_an_inbox_card_shows_only_its_tasks_deadline_before_the_case_line(
         assert len(said) == 1 and said[0].startswith(label), said  # its own, not the case's
         assert str(later.due_at.year) in said[0]
         assert card.index('class="task-due"') < card.index('class="summary"')
+
+
+def test_an_inbox_card_names_its_tasks_own_sop_not_every_sop_of_the_case(
+    browser: OpenBrowser, web_engine: Engine, clock: FakeClock
+) -> None:
+    """Second page review P-11: the referral's and the status decision's cards of one case
+    both read both SOPs, in an order that changed; each now names its task's own SOP."""
+    case_id = report_case(web_engine).case.id
+    drive_until(web_engine, clock, case_id, "identification_decision.schema.json")
+    tasks = web_engine.case_tasks(case_id)
+    assert len({t.process_id for t in tasks}) == 2, [t.process_id for t in tasks]
+    for task in tasks:
+        user = browser(str(task.agency))
+        for lang in ("ru", "ky", "en"):
+            with read_session(web_engine.db) as session:
+                names = dict(summary.sop_choices(web_engine, session, Translator(lang)))
+            user.post("/language", {"lang": lang, "next": "/inbox"})
+            [card] = [c for c in _cards(user.get("/inbox").text) if task.id in c]
+            found = re.search(r'<p class="summary">(.*?)</p>', card, re.S)
+            assert found is not None, card
+            line = html.unescape(found.group(1))
+            own = names[task.process_id]
+            other = next(names[t.process_id] for t in tasks if t.process_id != task.process_id)
+            assert f"<span>{own}</span>" in line, line
+            assert other not in line, line
