@@ -224,6 +224,14 @@ def initial_values(schema: Mapping[str, Any] | None, data: Mapping[str, Any]) ->
             values[name] = [_raw(v) for v in value] if isinstance(value, list) else []
         else:
             values[name] = _raw(value)
+    # a question whose likely answer another field of the case holds starts from it
+    # (`"x-initial": "language"`: the interpreter's language from the person's; review P-10)
+    for name, prop in editable(schema).items():
+        source = prop.get("x-initial")
+        if name in values or not isinstance(source, str) or data.get(source) in (None, ""):
+            continue
+        if widget_of(prop) != "checkboxes" and not isinstance(data[source], (list, dict)):
+            values[name] = _raw(data[source])
     return values
 
 
