@@ -7,8 +7,10 @@ LOCK := requirements.lock
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Test processes (pytest-xdist): the machines this runs on have two cores.
+# Test processes (pytest-xdist): the machines this runs on have two cores. A worker that runs
+# out of tests takes some of the other's (worksteal): a few tests take minutes each.
 TEST_WORKERS ?= 2
+XDIST := -n $(TEST_WORKERS) --dist worksteal
 
 .PHONY: install install-test run test test-db lint bench coverage lock clean
 
@@ -64,7 +66,7 @@ lint: install-test
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/pytest $(XDIST)
 	$(BIN)/nrm coverage --check
 
 # Which scenario covers which sequence flow (reports/path-coverage.md and .html).
@@ -74,7 +76,7 @@ coverage: install-test
 
 # The database-dependent suite alone (CI runs it again on PostgreSQL).
 test-db: install-test
-	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser" -p no:cacheprovider
+	$(BIN)/pytest $(XDIST) -m "not browser" -p no:cacheprovider
 
 bench: install
 	$(BIN)/python -m bench --with-api --with-worker --with-statistics --save

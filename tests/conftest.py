@@ -28,6 +28,20 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+# Tests of a minute or more on CI's cores besides the gate's scenario runs.
+LONG_TESTS = ("tests/browser/test_accessibility.py::test_every_page_has_no_axe_violation",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest tests first (the scenario runs, the axe walk), else in their order: with
+    two workers, one of them drawn last would keep its worker busy alone at the end."""
+    items.sort(key=lambda item: not _long(item))
+
+
+def _long(item: pytest.Item) -> bool:
+    return item.get_closest_marker("gate") is not None or item.nodeid.startswith(LONG_TESTS)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     """A clock that moves only when the test says so (Monday 5 January 2026, 09:00 UTC)."""
