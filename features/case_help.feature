@@ -37,3 +37,37 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | rehab_follow_up_planned | false |
     Then the case is closed with outcome "goals_met"
     And IOM has no open tasks
+
+  Scenario: a hand-over to repatriation is not offered for a Kyrgyz citizen, who is already home
+    Given a "case_help" case reported by the NGO
+      | field                   | value        |
+      | pseudonym               | "Aigul-02"   |
+      | citizenship             | KG           |
+      | citizenship_to_verify   | false        |
+      | is_foreign              | false        |
+      | presumed_child          | false        |
+      | referral_receiver       | ngo          |
+      | reasonable_grounds_date | "2026-01-05" |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services tries to complete "Review rehabilitation plan"
+      | field                 | value                 |
+      | rehab_review_decision | handover_repatriation |
+    Then the answers are refused for rehab_review_decision
+    When the social services completes "Review rehabilitation plan"
+      | field                 | value                  |
+      | rehab_review_decision | handover_reintegration |
+    Then the social services has a task "Close rehabilitation and plan follow-up"

@@ -2637,6 +2637,14 @@ Feature: The case of one presumed victim, from report to closure
     Then the consular service has no task "Consular interview"
     And the registration service has no task "Verify citizenship"
     And the consular service has a task "Refer to help in the country of stay"
+    When the consular service tries to complete "Refer to help in the country of stay"
+      | field                        | value                  |
+      | referral_abroad_to           | iom                    |
+      | referral_abroad_organisation | "IOM office in Moscow" |
+      | referral_abroad_country      | RU                     |
+      | referral_abroad_data_consent | false                  |
+      | referral_abroad_outcome      | taken_on               |
+    Then the answers are refused for referral_abroad_outcome
     When the consular service completes "Refer to help in the country of stay"
       | field                        | value                  |
       | referral_abroad_to           | iom                    |
@@ -2697,7 +2705,7 @@ Feature: The case of one presumed victim, from report to closure
     Then the case data has abroad_emergency_assistance = ["hospitalisation", "host_police_protection"]
     And the consular service has a task "Consular interview"
 
-  Scenario: a rehabilitation exit that cannot apply to a citizen does not close her case: rehabilitation goes on
+  Scenario: a hand-over to repatriation cannot be chosen for a citizen, who is already home: her rehabilitation is never ended or restarted on it
     Given a presumed victim reported by the NGO
       | field     | value       |
       | pseudonym | "Saltanat-24" |
@@ -2748,14 +2756,11 @@ Feature: The case of one presumed victim, from report to closure
     And the social services completes "Monitor the plan until the review"
       | field                     | value    |
       | rehab_early_review_reason | handover |
-    And the social services completes "Review rehabilitation plan"
+    And the social services tries to complete "Review rehabilitation plan"
       | field                 | value                 |
       | rehab_review_decision | handover_repatriation |
-    And the social services completes "Close rehabilitation and plan follow-up"
-      | field                   | value |
-      | rehab_follow_up_planned | false |
-    Then the social services has no task "Close the case"
-    And the NGO has a task "Intake and needs assessment"
+    Then the answers are refused for rehab_review_decision
+    And the social services has a task "Review rehabilitation plan"
     And the case is open
 
   @repatriation @outbound
@@ -3130,7 +3135,7 @@ Feature: The case of one presumed victim, from report to closure
       | child_guardian_relation  | appointed_guardian   |
       | child_guardian_suspected | false                |
     Then the registration service has a task "Verify citizenship"
-    When the consular service sends the message "consent_withdrawn" with:
+    When the child-protection body sends the message "consent_withdrawn" with:
       | field                        | value        |
       | consent_withdrawn_on         | "2026-01-05" |
       | consent_still_agrees_to_help | false        |
