@@ -1661,3 +1661,47 @@ Feature: Repatriation (SOP 4)
       | child_withdrawal_contact_plan  | weekly visit                 |
     Then the child-protection body has no task "Hand over the child's protection in the country of stay"
     And the case is closed with outcome "consent_withdrawn"
+
+  @outbound @child
+  Scenario: a foreign child's high return risk is planned for and her guardian asked again, and the best-interests decision, knowing the risk and the plan, still comes before her consulate is asked for documents
+    Given a "repatriation" case reported by the child-protection body
+      | field                   | value            |
+      | repatriation_direction  | outbound         |
+      | reasonable_grounds_date | "2025-11-01"     |
+      | referral_receiver       | child_protection |
+      | presumed_child          | true             |
+      | age                     | 16               |
+      | citizenship             | KZ               |
+      | pseudonym               | Aigerim-16       |
+    When the child-protection body completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the child-protection body completes "Discuss options"
+      | field                           | value                  |
+      | repatriation_option             | voluntary_return       |
+      | repatriation_option_child_views | wants to see her mother |
+    And IOM completes "Assess return risk"
+      | field               | value               |
+      | return_risk_level   | high                |
+      | return_risk_factors | ["family_involved"] |
+    Then IOM has a task "Plan safety measures and escort"
+    When IOM completes "Plan safety measures and escort"
+      | field                  | value                                    |
+      | return_escort_required | true                                     |
+      | return_escort_by       | child_protection                         |
+      | return_safety_measures | no contact with the uncle; met by social workers |
+    And the child-protection body completes "Confirm consent with the risk and safety plan explained"
+      | field                          | value                                     |
+      | return_risk_explained          | true                                      |
+      | return_consent_confirmed       | true                                      |
+      | return_consent_confirmed_by    | legal_representative                      |
+      | return_consent_confirmed_notes | she still wants to go; the guardian agrees |
+    Then the child-protection body has a task "Best-interests decision and family assessment"
+    And IOM has no task "Request travel documents from the consulate of origin"
+    When the child-protection body completes "Best-interests decision and family assessment"
+      | field                          | value      |
+      | return_family_traced           | true       |
+      | return_family_assessment       | unsuitable |
+      | return_best_interests_decision | no_return  |
+    Then the child-protection body has a task "Discuss options"
+    And IOM has no task "Request travel documents from the consulate of origin"
