@@ -43,6 +43,13 @@ class NotParticipantError(ForbiddenError):
     title = "Case of other agencies"
 
 
+class SharingLimitedError(ForbiddenError):
+    """The person stopped sharing her data with the caller's agency: it no longer follows
+    the case's progress (its diagram)."""
+
+    title = "Data sharing limited"
+
+
 class PayloadTooLargeError(NrmError):
     """The request body is larger than the configured limit."""
 

@@ -11,13 +11,29 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-SUMMARY_FIELDS = ("pseudonym", "presumed_child", "age", "immediate_danger", "region")
+SUMMARY_FIELDS = (
+    "pseudonym",
+    "presumed_child",
+    "age",
+    "immediate_danger",
+    "region",
+    "consent_withdrawn_from",
+)
+# Kept as a list of agency codes: the agencies the person stopped sharing her data with, which
+# then see only their own open tasks and no SOP in the inbox and case list (page review P-2).
+LIST_FIELDS = frozenset({"consent_withdrawn_from"})
 SEARCH_KEY = "key"
 
 
 def of(data: Mapping[str, Any]) -> str:
     """The summary of case data, as the column keeps it."""
-    kept = {k: data[k] for k in SUMMARY_FIELDS if isinstance(data.get(k), str | int | float)}
+    kept: dict[str, Any] = {
+        k: data[k] for k in SUMMARY_FIELDS if isinstance(data.get(k), str | int | float)
+    }
+    for k in LIST_FIELDS:
+        value = data.get(k)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            kept[k] = sorted(value)
     pseudonym = data.get("pseudonym")
     if isinstance(pseudonym, str) and pseudonym:
         kept[SEARCH_KEY] = pseudonym.casefold()

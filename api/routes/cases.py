@@ -12,6 +12,7 @@ from api.deps import (
     EngineDep,
     IdempotencyKeyHeader,
 )
+from api.errors import SharingLimitedError
 from api.routes.common import problems, step_response
 from api.routes.processes import SVG_RESPONSE, svg
 from api.schemas import (
@@ -84,10 +85,12 @@ def read_case(case: CaseDep, engine: EngineDep, caller: CurrentUser) -> CasePubl
 @router.get(
     "/cases/{case_id}/history", response_model=HistoryPublic, responses=problems(401, 403, 404)
 )
-def read_history(case: CaseDep, engine: EngineDep) -> HistoryPublic:
-    """The audit trail: who, agency, when, what, which task."""
+def read_history(case: CaseDep, engine: EngineDep, caller: CurrentUser) -> HistoryPublic:
+    """The audit trail: who, agency, when, what, which task; for an agency the person stopped
+    sharing her data with, only the entries before that and its own."""
     with read_session(engine.db) as session:
-        return cases.history(session=session, case=case)
+        limited = cases.limitation(engine=engine, session=session, caller=caller, case=case)
+        return cases.history(session=session, case=case, limited=limited)
 
 
 @router.get(
@@ -150,8 +153,18 @@ def read_access_log(
 def read_case_diagram(
     case: CaseDep,
     engine: EngineDep,
+    caller: CurrentUser,
     process: Annotated[str | None, Query(pattern=PROCESS_ID_PATTERN)] = None,
 ) -> Response:
     """The case's diagram on its own version: finished steps, open and overdue tasks
-    coloured (no case data). `process` draws an SOP the case called instead."""
+    coloured (no case data). `process` draws an SOP the case called instead. 403 for an
+    agency the person stopped sharing her data with (it would show where the case is now)."""
+    with read_session(engine.db) as session:
+        limited = cases.limitation(engine=engine, session=session, caller=caller, case=case)
+    if limited is not None:
+        raise SharingLimitedError(
+            f"The person stopped sharing her data with your agency on "
+            f"{limited.since.date().isoformat()}: case {case.number}'s progress is not shown.",
+            case_id=case.id,
+        )
     return svg(processes.case_diagram(engine=engine, case=case, process_id=process))

@@ -124,7 +124,7 @@ def list_visible(
         loaded = visibility.version_of(engine, session, case)
         tasks = [
             task_public(r, case_number=case.number, loaded=loaded, now=now)
-            for r in open_rows[case.id]
+            for r in _followed(engine, case, agency, open_rows[case.id])
         ]
         data.append(case_public(case, process_version=loaded.version.version, open_tasks=tasks))
     return CasesPublic(data=data, limit=limit, offset=offset)
@@ -174,6 +174,27 @@ def _summary_data(engine: Engine, session: Session, case: Case, agency: str) -> 
     return {k: v for k, v in projection.data.items() if k not in projection.personal}
 
 
+def _followed(engine: Engine, case: Case, agency: str, tasks: list[HumanTask]) -> list[HumanTask]:
+    """The open tasks of a case an agency may see: all of them, or only its own once the
+    person stopped sharing her data with it (review P-2; read from the kept summary)."""
+    data = casesummary.read(case.summary)
+    if data is None:
+        data = engine.get_case(case.id).data
+    if not visibility.withdrawn_from(data, agency):
+        return tasks
+    return [t for t in tasks if t.agency == agency]
+
+
+def limitation(
+    *, engine: Engine, session: Session, caller: Caller, case: Case
+) -> visibility.Limitation | None:
+    """Since when the person no longer shares her data with the caller's agency, if she
+    limited it (it then sees only its own later steps and open tasks, no SOP progress)."""
+    agency = casework_agency(caller)
+    loaded = visibility.version_of(engine, session, case)
+    return visibility.limitation(session, loaded, case.id, agency, engine.get_case(case.id).data)
+
+
 def _open_tasks(session: Session, case_ids: list[str]) -> dict[str, list[HumanTask]]:
     """The open tasks of some cases, in one query."""
     found: dict[str, list[HumanTask]] = defaultdict(list)
@@ -205,19 +226,31 @@ def get(*, engine: Engine, session: Session, caller: Caller, case: Case) -> Case
         endpoint="GET /cases/{id}",
     )
     now = engine.clock.now()
+    # once the person stopped sharing with the agency, only its own open tasks (review P-2)
+    limited = visibility.withdrawn_from(view.data, agency)
     tasks = [
-        task_public(t, case_number=case.number, loaded=loaded, now=now) for t in view.open_tasks
+        task_public(t, case_number=case.number, loaded=loaded, now=now)
+        for t in view.open_tasks
+        if not limited or t.agency == agency
     ]
     return case_public(
         view, process_version=view.process_version, open_tasks=tasks, data=projection.data
     )
 
 
-def history(*, session: Session, case: Case) -> HistoryPublic:
-    """The case's audit trail: who, agency, when, what, which task (no data)."""
-    events = session.exec(
-        select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(col(AuditEvent.id))
-    ).all()
+def history(
+    *, session: Session, case: Case, limited: visibility.Limitation | None = None
+) -> HistoryPublic:
+    """The case's audit trail: who, agency, when, what, which task (no data); for an agency
+    the person stopped sharing with (`limited`), only the entries before the limitation and
+    its own (review P-2)."""
+    events = [
+        e
+        for e in session.exec(
+            select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(col(AuditEvent.id))
+        ).all()
+        if limited is None or limited.keeps(e.id, e.agency)
+    ]
     return HistoryPublic(
         data=[
             HistoryEvent(
@@ -314,7 +347,7 @@ def summaries(
     for case in rows:
         data = _summary_data(engine, session, case, agency)
         loaded = visibility.version_of(engine, session, case)
-        tasks = open_rows[case.id]
+        tasks = _followed(engine, case, agency, open_rows[case.id])
         sops = list(dict.fromkeys(t.process_id for t in tasks))
         dues = [t.due_at for t in tasks if t.due_at is not None]
         pseudonym = data.get("pseudonym")

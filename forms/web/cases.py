@@ -243,9 +243,13 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
     see (access-logged)."""
     with read_session(engine.db) as session:
         public = cases.get(engine=engine, session=session, caller=caller, case=case)
-        history = cases.history(session=session, case=case)
+        # the person stopped sharing her data with this agency: it keeps what it had (the
+        # trail up to then, its own steps and tasks), not the case's later course (review P-2)
+        limited = cases.limitation(engine=engine, session=session, caller=caller, case=case)
+        history = cases.history(session=session, case=case, limited=limited)
         index = version_index(engine, session, case)
         awaited = messages.awaited(engine=engine, session=session, caller=caller, case=case)
+        waits_for = [m for m in awaited.items if limited is None or m.may_send]
         done = [e.task_id for e in history.data if e.task_id and _completed(e.action)]
         sent = cases.answers(
             engine=engine, session=session, caller=caller, case=case, task_ids=done
@@ -273,7 +277,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
 
     bpmn_ids = {v.id: v.bpmn_id for v in engine.case_tasks(case.id, status="ready")}
     drawn = []
-    for d in engine.case_diagrams(case.id, names=t.form, legend=False):
+    for d in [] if limited else engine.case_diagrams(case.id, names=t.form, legend=False):
         svg, open_ids = mark_open(d.process_id, diagramtext.localise(t, d.svg))
         here = [
             (task, anchor(d.process_id, bpmn_ids[task.id]))
@@ -301,6 +305,9 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         withheld=sent.withheld,
         done_tasks=done_tasks,
         messages_said=delivered_rows(t, index, history.data, delivered),
-        awaited=[(m, message_title(m)) for m in awaited.items],
+        awaited=[(m, message_title(m)) for m in waits_for],
         diagrams=drawn,
+        limited_since=timewords.day(limited.since.astimezone(timewords.BISHKEK).date(), t.lang)
+        if limited
+        else None,
     )
