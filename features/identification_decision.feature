@@ -287,3 +287,24 @@ Feature: The formal status decision (SOP 1), beside help
       | status_notice_tell_plan       | "The NGO outreach worker visits her on Monday" |
       | status_review_requested       | false                                          |
     Then the NGO has a task "Refer to general services"
+
+  Scenario: the outcome of a review the person could not be told of is not noted bare: why, and how and when she will be told
+    When the police completes "Decide identification status"
+      | field                   | value         |
+      | identification_decision | not_confirmed |
+    And the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_notice_given     | true  |
+      | status_review_requested | true  |
+    And the prosecutor tries to complete "Review the negative decision"
+      | field                     | value  |
+      | status_review_outcome     | upheld |
+      | status_review_person_told | false  |
+    Then the answers are refused for status_review_not_told_reason, status_review_tell_plan
+    When the prosecutor completes "Review the negative decision"
+      | field                         | value                                            |
+      | status_review_outcome         | upheld                                           |
+      | status_review_person_told     | false                                            |
+      | status_review_not_told_reason | "She is in hospital; no visits this week"        |
+      | status_review_tell_plan       | "The NGO tells her at the hospital next Tuesday" |
+    Then the NGO has a task "Refer to general services"
