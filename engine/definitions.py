@@ -126,6 +126,29 @@ class CompiledBundle:
         """A form's JSON Schema by file name."""
         return self.forms.get(name) if name else None
 
+    def sop_of(self, process_id: str) -> str:
+        """The process (SOP) a task's `process_id` belongs to: the id itself for a process
+        of the bundle; for an event sub-process (whose tasks carry the sub-process's own id,
+        e.g. `esp_referral_consent_withdrawn`) the process that holds it, through nested ones;
+        an id found nowhere is returned as it is."""
+        seen = {process_id}
+        current = process_id
+        while current not in self.processes:
+            owner = self._holder_of(current)
+            if owner is None or owner in seen:
+                return process_id
+            seen.add(owner)
+            current = owner
+        return current
+
+    def _holder_of(self, element_id: str) -> str | None:
+        """The id of the process or sub-process whose elements include `element_id`."""
+        for definition in self.processes.values():
+            for spec in (definition.spec, *definition.subprocess_specs.values()):
+                if spec is not None and element_id in getattr(spec, "task_specs", {}):
+                    return str(spec.name)
+        return None
+
     def choice_title(self, field_name: str, value: Any) -> str:
         """The title of a value among the choices of a form field (the first form, by file
         name, that declares the field), else the value as text."""

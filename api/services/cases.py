@@ -348,7 +348,8 @@ def summaries(
         data = _summary_data(engine, session, case, agency)
         loaded = visibility.version_of(engine, session, case)
         tasks = _followed(engine, case, agency, open_rows[case.id])
-        sops = list(dict.fromkeys(t.process_id for t in tasks))
+        # an event sub-process's task is named by the SOP holding it, as the diagram is
+        sops = list(dict.fromkeys(loaded.bundle.sop_of(t.process_id) for t in tasks))
         dues = [t.due_at for t in tasks if t.due_at is not None]
         pseudonym = data.get("pseudonym")
         found[case.id] = CaseSummary(
