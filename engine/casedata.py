@@ -1,5 +1,5 @@
 """The case data of a live workflow: each task keeps its own copy of the data, and these
-functions overlay the copies (last steps, open branches, the process-wide data) into what
+functions merge the copies (open branches three ways, `engine/spiff/branches`) into what
 a case, a task or a completed step holds, or remove fields from every copy.
 
 Nothing here touches the database; Spiff objects never leave engine/.
@@ -12,9 +12,9 @@ from typing import Any
 from uuid import UUID
 
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
-from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
 
+from engine.spiff.branches import current_data
 from engine.spiff.serializer import forget
 from engine.tasklookup import all_tasks, workflow_task
 
@@ -43,43 +43,15 @@ def task_data(workflow: BpmnWorkflow, task_id: str) -> dict[str, Any]:
         task = None
     if task is not None and task.has_state(TaskState.READY):
         data.update(task.data)
-        data.update(workflow.data)
     return data
-
-
-def last_steps_data(workflow: BpmnWorkflow) -> dict[str, Any]:
-    """The data of the last step of the case and of each process running inside it, newest
-    last: a called process that calls another one (nrm_case -> case_help -> SOP 4B) keeps what
-    the inner one returned in its own last step, not in the case's."""
-    lasts = [workflow.last_task] + [
-        sub.last_task for sub in workflow.subprocesses.values() if not sub.completed
-    ]
-    data: dict[str, Any] = {}
-    for task in sorted((t for t in lasts if t is not None), key=_changed_at):
-        data.update(task.data)
-    return data
-
-
-def newest_last(workflow: BpmnWorkflow, open_tasks: list[Task]) -> dict[str, Any]:
-    """The last steps' data, then the open tasks' copies, each group in the order its copies
-    were made, the process-wide data on top. Among open branches the newest copy wins: a
-    branch opened before another branch's step must not put back the values that step
-    changed (a child's safety check answered while her child-protection task is open)."""
-    data = last_steps_data(workflow)
-    for task in sorted(open_tasks, key=_changed_at):
-        data.update(task.data)
-    data.update(workflow.data)
-    return data
-
-
-def _changed_at(task: Task) -> float:
-    return float(task.last_state_change)
 
 
 def case_data(workflow: BpmnWorkflow) -> dict[str, Any]:
-    """The case data as it stands: the last step's data plus every open branch."""
-    open_tasks = [t for t in all_tasks(workflow) if t.state in (TaskState.READY, TaskState.WAITING)]
-    return newest_last(workflow, open_tasks)
+    """The case data as it stands: every copy the case holds now (each running process's last
+    step, its open tasks, the last task of a branch waiting at a join) merged three ways
+    against the task they all descend from, the later change winning, as where branches meet
+    (`engine/spiff/branches.current_data`, docs/architecture.md "Where branches meet")."""
+    return current_data(workflow)
 
 
 def scrub(workflow: BpmnWorkflow, fields: set[str]) -> int:

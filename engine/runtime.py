@@ -20,7 +20,7 @@ from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
 
 from engine.agencies import resolve_lane
-from engine.casedata import newest_last
+from engine.casedata import case_data
 from engine.definitions import CompiledBundle, ProcessDefinition, TaskInfo, instance_name
 from engine.errors import ScriptError, TaskNotReadyError, UnknownTaskError, WorkflowError
 from engine.params import UNITS
@@ -134,19 +134,16 @@ def snapshot(workflow: BpmnWorkflow, bundle: CompiledBundle, params: Mapping[str
     """Open tasks, timers and data of the instance, read in one pass."""
     ready: list[Task] = []
     timers: list[PendingTimer] = []
-    waiting: list[Task] = []
     for task in all_tasks(workflow):
         state = task._state  # the attribute `state` reads, without the property's call
         if state == TaskState.READY:
-            waiting.append(task)
             if task.task_spec.manual:
                 ready.append(task)
         elif state == TaskState.WAITING:
-            waiting.append(task)
             timer = _pending_timer(task)
             if timer is not None:
                 timers.append(timer)
-    data = newest_last(workflow, waiting)
+    data = case_data(workflow)
     return Snapshot([_open_task(t, bundle, params) for t in ready], timers, data)
 
 

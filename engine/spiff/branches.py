@@ -39,6 +39,7 @@ from SpiffWorkflow.bpmn.specs.control import _EndJoin as LibraryEndJoin
 from SpiffWorkflow.bpmn.specs.defaults import InclusiveGateway as LibraryInclusiveGateway
 from SpiffWorkflow.bpmn.specs.defaults import ParallelGateway as LibraryParallelGateway
 from SpiffWorkflow.bpmn.specs.mixins.subworkflow_task import SubWorkflowTask
+from SpiffWorkflow.specs.Join import Join
 from SpiffWorkflow.spiff.specs.defaults import SubWorkflowTask as LibrarySubWorkflowTask
 from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
@@ -269,6 +270,95 @@ class EventSubprocess(LibrarySubWorkflowTask):  # type: ignore[misc]
 
 
 EventSubprocess.__name__ = EventSubprocess.__qualname__ = "SubWorkflowTask"
+
+
+def _up(task: Task) -> Task | None:
+    """A task's parent; for the first task of a called or embedded process (or an event
+    sub-process), the task that runs that process in its caller."""
+    if task.parent is not None:
+        return task.parent
+    workflow = task.workflow
+    top = workflow.top_workflow
+    if workflow is top:
+        return None
+    found: Task | None = top.get_task_from_id(workflow.parent_task_id)
+    return found
+
+
+def _open_tips(workflow: Any) -> list[Task]:
+    """The copies of the data a case holds now: each running process instance's last step
+    (unless an event sub-process that has handed its changes back) and open tasks; for a
+    branch waiting at a join, the last task of that branch (a waiting join holds no data of
+    its own)."""
+    instances = [workflow] + [s for s in workflow.subprocesses.values() if not s.completed]
+    tips: dict[int, Task] = {}
+    for instance in instances:
+        last = instance.last_task
+        # an event sub-process that ended handed its changes to the running tasks already
+        if last is not None and not _is_event_subprocess(last):
+            tips[id(last)] = last
+        for task in instance.tasks.values():
+            if task._state == TaskState.READY:
+                tips[id(task)] = task
+            elif task._state == TaskState.WAITING:
+                if isinstance(task.task_spec, Join) and task.parent is not None:
+                    arrived = task.parent
+                    if arrived.has_state(TaskState.COMPLETED) and not _is_event_subprocess(arrived):
+                        tips[id(arrived)] = arrived
+                else:
+                    tips[id(task)] = task
+    return list(tips.values())
+
+
+def _dated_changes(tip: Task, split: Task) -> dict[str, Change]:
+    """The fields of a copy that differ from the split's, each dated by the first task on
+    the copy's way back (across called processes) that already held its value."""
+    base = split.data
+    pending = {k: v for k, v in tip.data.items() if base.get(k, _MISSING) != v}
+    found = {k: (float(tip.last_state_change), v) for k, v in pending.items()}
+    node = _up(tip)
+    while pending and node is not None and node is not split:
+        data, when = node.data, float(node.last_state_change)
+        for key in list(pending):
+            if data.get(key, _MISSING) == pending[key]:
+                found[key] = (when, pending[key])
+            else:
+                del pending[key]
+        node = _up(node)
+    return found
+
+
+def current_data(workflow: Any) -> dict[str, Any]:
+    """The case data as it stands, merged three ways like a join: every copy the case holds
+    now (`_open_tips`), against the task they all descend from, the later change winning.
+    A value one branch recorded is not put back by another branch's older copy, whichever
+    of them opened or moved last. The process-wide data adds only fields no copy holds
+    (cases saved before kept message payloads there)."""
+    tips = _open_tips(workflow)
+    if not tips:
+        return dict(workflow.data)
+    lineages = []
+    for tip in tips:
+        line = []
+        node: Task | None = tip
+        while node is not None:
+            line.append(node)
+            node = _up(node)
+        lineages.append(line)
+    common = {id(t) for t in lineages[0]}
+    for line in lineages[1:]:
+        common &= {id(t) for t in line}
+    split = next((t for t in lineages[0] if id(t) in common), None)
+    if split is None:  # cannot happen in one case's tree; newest copy last then
+        data: dict[str, Any] = {}
+        for tip in sorted(tips, key=lambda t: float(t.last_state_change)):
+            data.update(tip.data)
+    else:
+        tips.sort(key=lambda t: float(t.last_state_change))
+        data = merge(split.data, [_dated_changes(tip, split) for tip in tips])
+    for key, value in workflow.data.items():
+        data.setdefault(key, deepcopy(value))
+    return data
 
 
 # Project class -> the library class whose stored type name it keeps.

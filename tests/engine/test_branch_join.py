@@ -125,3 +125,13 @@ def test_the_merge_rule() -> None:
     merged = merge(base, [first, second])
     assert merged == {"a": 5, "b": {"x": 2, "y": 3}, "c": [2], "gone": 0, "new": "n"}
     assert base == {"a": 1, "b": {"x": 1, "y": 1}, "c": [1], "gone": 0}
+
+
+def test_the_case_shows_an_answer_while_its_branch_waits_at_the_join(engine: Engine) -> None:
+    case_id = start(engine)
+    complete(engine, case_id, "Plan help", {"help_plan": "shelter", "age": 16})
+    # the plan's branch waits at the join; the safety branch's open task still holds 30
+    assert fresh(engine).get_case(case_id).data["age"] == 16
+    complete(engine, case_id, "Check safety", {"danger": True})
+    data = fresh(engine).get_case(case_id).data
+    assert (data["age"], data["danger"], data["help_plan"]) == (16, True, "shelter")
