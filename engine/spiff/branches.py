@@ -31,6 +31,9 @@ class ran it.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import time
 from collections.abc import Iterable, Mapping
 from copy import deepcopy
 from typing import Any
@@ -72,30 +75,56 @@ def split_of(tips: Iterable[Task]) -> Task | None:
     return common[0] if common else None
 
 
-def changed_at(tip: Task, key: str, value: Any, stop: Task | None = None) -> float:
-    """When the branch ending at `tip` gave `key` this value: the last state change (for a
-    finished task, its completion) of the first task on its way back towards `stop` that
-    already held it."""
-    when = float(tip.last_state_change)
-    current = tip.parent
-    while current is not None and current is not stop:
-        if current.data.get(key, _MISSING) != value:
-            break
-        when = float(current.last_state_change)
-        current = current.parent
-    return when
+# Internal data of a task that was handed fields by an event sub-process: {field: [when,
+# digest of the value handed]} (a digest: no personal value is kept outside the data).
+HANDED_BACK = "nrm_handed_back"
 
 
-def changes(
-    data: Mapping[str, Any], base: Mapping[str, Any], dated: Any = None
+def _marks(task: Task) -> dict[str, list[Any]]:
+    marks = task._get_internal_data(HANDED_BACK)
+    return marks if isinstance(marks, dict) else {}
+
+
+def _digest(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def dated_changes(
+    tip: Task, stop: Task | None, base: Mapping[str, Any], only: Iterable[str] | None = None
 ) -> dict[str, Change]:
-    """The fields of `data` that differ from `base` (added or changed, not removed), each
-    dated by `dated(key, value)`."""
-    return {
-        key: (dated(key, value) if dated else 0.0, value)
-        for key, value in data.items()
-        if base.get(key, _MISSING) != value
-    }
+    """The fields of `tip`'s copy that differ from `base` (added or changed, not removed),
+    each dated by the last state change (for a finished task, its completion) of the first
+    task on its way back towards `stop` (across called processes) that already held the
+    value. A field an event sub-process handed to a task on the way counts as a change there,
+    also when its value is the base's again: dated by the hand-back while it holds the value
+    handed, else by that task's completion (its form answered it anew)."""
+    path = []
+    node: Task | None = tip
+    while node is not None and node is not stop:
+        path.append(node)
+        node = _up(node)
+    marked = {key for task in path for key in _marks(task)}
+    data = tip.data
+    keys = data.keys() if only is None else [k for k in only if k in data]
+    pending = {k: data[k] for k in keys if k in marked or base.get(k, _MISSING) != data[k]}
+    found: dict[str, Change] = {}
+    for task in path:
+        if not pending:
+            break
+        held, when, marks = task.data, float(task.last_state_change), _marks(task)
+        for key in list(pending):
+            value = pending[key]
+            if held.get(key, _MISSING) != value:
+                del pending[key]  # the task after this one gave it that value
+                continue
+            found[key] = (when, value)
+            if key in marks:
+                handed_at, digest = marks[key]
+                if digest == _digest(value) or not task.has_state(TaskState.COMPLETED):
+                    found[key] = (float(handed_at), value)
+                del pending[key]
+    return found
 
 
 def _apply(target: dict[str, Any], key: str, base: Any, value: Any) -> None:
@@ -139,15 +168,13 @@ def event_subprocess_changes(task: Task) -> dict[str, Change]:
     if sub is None:
         return {}
     start = sub.task_tree
-    last = sub.last_task or start
-    data = task.data if task.has_state(TaskState.COMPLETED) else last.data
-    return changes(data, start.data, lambda k, v: changed_at(last, k, v, start))
+    return dated_changes(sub.last_task or start, start, start.data)
 
 
 def _branch_changes(tip: Task, split: Task) -> dict[str, Change]:
     if _is_event_subprocess(tip) and tip.parent is split:
         return event_subprocess_changes(tip)
-    return changes(tip.data, split.data, lambda k, v: changed_at(tip, k, v, split))
+    return dated_changes(tip, split, split.data)
 
 
 def merged_at_join(my_task: Task) -> dict[str, Any] | None:
@@ -222,18 +249,23 @@ def hand_back(task: Task) -> None:
     if not found:
         return
     newest = dict(found)
+    now = time.time()
     for running in _running_tasks(task.workflow, skip=task):
+        handed = dict(_marks(running))
         for key, (when, value) in found.items():
             held = running.data.get(key, _MISSING)
             if held == value:
                 continue
             if held is not _MISSING:
-                held_at = changed_at(running, key, held)
+                held_at = dated_changes(running, None, {}, only=[key])[key][0]
                 if held_at > when:  # its own branch changed it later: it keeps its answer
                     if held_at > newest[key][0]:
                         newest[key] = (held_at, held)
                     continue
             running.data[key] = deepcopy(value)
+            handed[key] = [now, _digest(value)]
+        if handed:
+            running._set_internal_data(**{HANDED_BACK: handed})
     # the process-wide data (a message's payload is kept there) gets the newest answer
     top = task.workflow.top_workflow
     if task.workflow is top:
@@ -310,24 +342,6 @@ def _open_tips(workflow: Any) -> list[Task]:
     return list(tips.values())
 
 
-def _dated_changes(tip: Task, split: Task) -> dict[str, Change]:
-    """The fields of a copy that differ from the split's, each dated by the first task on
-    the copy's way back (across called processes) that already held its value."""
-    base = split.data
-    pending = {k: v for k, v in tip.data.items() if base.get(k, _MISSING) != v}
-    found = {k: (float(tip.last_state_change), v) for k, v in pending.items()}
-    node = _up(tip)
-    while pending and node is not None and node is not split:
-        data, when = node.data, float(node.last_state_change)
-        for key in list(pending):
-            if data.get(key, _MISSING) == pending[key]:
-                found[key] = (when, pending[key])
-            else:
-                del pending[key]
-        node = _up(node)
-    return found
-
-
 def current_data(workflow: Any) -> dict[str, Any]:
     """The case data as it stands, merged three ways like a join: every copy the case holds
     now (`_open_tips`), against the task they all descend from, the later change winning.
@@ -355,7 +369,7 @@ def current_data(workflow: Any) -> dict[str, Any]:
             data.update(tip.data)
     else:
         tips.sort(key=lambda t: float(t.last_state_change))
-        data = merge(split.data, [_dated_changes(tip, split) for tip in tips])
+        data = merge(split.data, [dated_changes(tip, split, split.data) for tip in tips])
     for key, value in workflow.data.items():
         data.setdefault(key, deepcopy(value))
     return data

@@ -22,6 +22,7 @@ from engine.spiff.clock import FakeClock
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "branches"
 FILES = (
     "br_consent.bpmn",
+    "br_consent_split.bpmn",
     "br_help.bpmn",
     "br_report.schema.json",
     "br_note.schema.json",
@@ -165,4 +166,23 @@ def test_a_later_answer_to_what_a_message_said_is_what_the_case_shows(engine: En
     assert open_names(again, case_id) == ["Register the crime"]
     register = task_id(again, case_id, "Register the crime")
     assert again.task_data(case_id, register)["police_report"] == "agreed"
+    assert again.get_case(case_id).data["police_report"] == "agreed"
+
+
+def test_an_answer_given_anew_after_the_hand_back_survives_the_join(engine: Engine) -> None:
+    """The withdrawal reaches both branches; one of them then records that she agrees again
+    (the value the case had before): the join keeps that answer, not the other branch's copy
+    of the withdrawal."""
+    case_id = engine.start_case("br_consent_split", REPORTED, agency="social", actor="s1").case.id
+    complete(engine, case_id, "Correct the report", {"age": 16, "place": "Bishkek"})
+    assert open_names(engine, case_id) == ["Plan safety", "Provide help"]
+    limit_consent(fresh(engine), case_id)
+    assert fresh(engine).get_case(case_id).data["police_report"] == "refused"
+    complete(
+        fresh(engine), case_id, "Provide help", {"help_given": "shelter", "police_report": "agreed"}
+    )
+    assert fresh(engine).get_case(case_id).data["police_report"] == "agreed"
+    complete(fresh(engine), case_id, "Plan safety", {"note": "safe house"})
+    again = fresh(engine)
+    assert open_names(again, case_id) == ["Register the crime"]
     assert again.get_case(case_id).data["police_report"] == "agreed"
