@@ -17,11 +17,16 @@ from engine.models import Case
 
 
 def awaited(*, engine: Engine, session: Session, caller: Caller, case: Case) -> MessagesPublic:
-    """What the case waits for now, with the form of each message's content."""
+    """What the case waits for now, with the form of each message's content; to an agency
+    the person stopped sharing her data with, only the messages it may send itself (what
+    else the case waits for tells where it is: page review P-2)."""
     agency = casework_agency(caller)
     loaded = visibility.version_of(engine, session, case)
+    limited = visibility.withdrawn_from(engine.get_case(case.id).data, agency)
     items = []
     for message in engine.awaited_messages(case.id):
+        if limited and agency not in message.senders:
+            continue
         schema = loaded.bundle.form(message.schema)
         items.append(
             MessagePublic(

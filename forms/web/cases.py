@@ -249,7 +249,6 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         history = cases.history(session=session, case=case, limited=limited)
         index = version_index(engine, session, case)
         awaited = messages.awaited(engine=engine, session=session, caller=caller, case=case)
-        waits_for = [m for m in awaited.items if limited is None or m.may_send]
         done = [e.task_id for e in history.data if e.task_id and _completed(e.action)]
         sent = cases.answers(
             engine=engine, session=session, caller=caller, case=case, task_ids=done
@@ -305,7 +304,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         withheld=sent.withheld,
         done_tasks=done_tasks,
         messages_said=delivered_rows(t, index, history.data, delivered),
-        awaited=[(m, message_title(m)) for m in waits_for],
+        awaited=[(m, message_title(m)) for m in awaited.items],
         diagrams=drawn,
         limited_since=timewords.day(limited.since.astimezone(timewords.BISHKEK).date(), t.lang)
         if limited

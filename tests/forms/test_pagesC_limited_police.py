@@ -88,7 +88,7 @@ def test_police_follows_the_case_until_the_limitation_then_only_its_own_steps(
     assert before.name in _timeline(page)
     others = [t for t in web_engine.case_tasks(case_id) if t.agency != "police"]
     assert others and others[0].name in _open_tasks(page)
-    assert 'id="diagram-title"' in page
+    assert 'id="diagram-title"' in page and 'id="awaited-title"' in page
     assert NOTICE["en"] not in page
 
     _limit(web_engine, clock, case_id)
@@ -102,6 +102,7 @@ def test_police_follows_the_case_until_the_limitation_then_only_its_own_steps(
     assert f'href="/tasks/{decision.id}"' in page
     assert still and not any(t.name in _open_tasks(page) for t in still), _open_tasks(page)
     assert 'id="diagram-title"' not in page and "<svg" not in page
+    assert 'id="awaited-title"' not in page  # what the case waits for from others
     # its own task opens and can be worked
     task_page = police.get(f"/tasks/{decision.id}")
     assert task_page.status_code == 200
@@ -161,6 +162,8 @@ def test_the_api_gives_the_police_no_later_steps_tasks_or_diagram(
     assert police.get(f"{API}/cases/{case_id}/diagram.svg", headers=auth).status_code == 200
     open_before = police.get(f"{API}/cases/{case_id}", headers=auth).json()["open_tasks"]
     assert any(t["agency"] != "police" for t in open_before)
+    waits = police.get(f"{API}/cases/{case_id}/messages", headers=auth).json()["items"]
+    assert any(not m["may_send"] for m in waits)  # what the case waits for from others
 
     _limit(web_engine, clock, case_id)
     after = _others_next_step(web_engine, case_id)
@@ -177,6 +180,8 @@ def test_the_api_gives_the_police_no_later_steps_tasks_or_diagram(
     diagram = police.get(f"{API}/cases/{case_id}/diagram.svg", headers=auth)
     assert diagram.status_code == 403, diagram.text
     assert "stopped sharing" in diagram.json()["detail"]
+    waits = police.get(f"{API}/cases/{case_id}/messages", headers=auth).json()["items"]
+    assert all(m["may_send"] for m in waits), waits
     # its own task: readable through the API
     assert police.get(f"{API}/tasks/{decision.id}", headers=auth).status_code == 200
     # the NGO still follows everything
