@@ -79,6 +79,14 @@ def name(kind: str, lang: str, code: str) -> str | None:
     return dict(names(kind, lang)).get(code)
 
 
+def answer(kind: str, lang: str, code: str) -> str | None:
+    """A code's name as an answer shows it (None when it is no code of the kind): its first
+    letter capitalised, as the answer starts there. CLDR writes Russian and Kyrgyz language
+    names in lower case ("кыргызский"), which the choice lists keep (page review P-12)."""
+    found = name(kind, lang, code)
+    return found[:1].upper() + found[1:] if found else found
+
+
 def kind_of(prop: Mapping[str, Any]) -> str | None:
     """The kind of codes a field holds (None when it holds none)."""
     kind = prop.get("x-codes")

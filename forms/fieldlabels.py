@@ -110,7 +110,7 @@ def display(
     prop = index.get(VALUES_OF.get(field, field)) or {}
     kind = codes.kind_of(prop)
     if kind and isinstance(value, str):
-        return codes.name(kind, t.lang, value) or _one(t, field, dict(codes.also(prop)), value)
+        return codes.answer(kind, t.lang, value) or _one(t, field, dict(codes.also(prop)), value)
     titles = {c.value: c.title for c in choices_of(prop)}
     if isinstance(value, list):
         return ", ".join(_one(t, field, titles, v) for v in value) or "—"

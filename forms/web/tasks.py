@@ -296,7 +296,7 @@ def _typed_words(t: Translator, f: formview.Field) -> str:
         if value in titles:
             return titles[value]
         if f.codes:
-            return codes.name(f.codes, t.lang, value) or value
+            return codes.answer(f.codes, t.lang, value) or value
         if f.widget in ("date", "datetime"):
             return timewords.date_text(value, t.lang) or value
         return value
