@@ -1607,7 +1607,7 @@ Feature: The case of one presumed victim, from report to closure
 
 
   @consent @proceedings
-  Scenario: a woman who refuses every receiver keeps her part in the proceedings she agreed to and her status decision; her identity is kept for them
+  Scenario: a woman who refuses every receiver keeps her part in the proceedings she agreed to and her status decision; her identity is kept for them, and the receiver she refused neither runs them nor sees who she is
     Given a presumed victim reported by the NGO
       | field     | value              |
       | full_name | "Zarina Osmonova" |
@@ -1659,7 +1659,10 @@ Feature: The case of one presumed victim, from report to closure
     When the prosecutor completes "Record the crime in the unified register"
       | field                 | value        |
       | crime_register_number | "02-2026-55" |
-    And the social services completes "Explain the proceedings and ask whether the person takes part"
+    Then the social services has no open tasks
+    And the social services is shown no personal data of this case
+    And the NGO is shown personal data of this case
+    When the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
     Then the case is closed with outcome "anonymous_notification"

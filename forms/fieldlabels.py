@@ -24,6 +24,7 @@ AGENCY_FIELDS = frozenset(
         "reporting_agency",
         "first_responder",
         "referral_receiver",
+        "referral_refused_receiver",
         "rehab_service_agency",
         # two reception forms hold it with other choices (a child's: child protection only),
         # so the index's one form may not have its title (review F-U)
