@@ -1,0 +1,92 @@
+"""Page review P-4 (the part the form can carry): "Compile the referral" for a presumed
+child does not require a receiver (a child's referral always goes to the child-protection
+body, the diagram records it) and says so; it tells that leaving the child's views empty
+opens a separate task. For an adult the receiver stays required, the refusal naming it."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.errors import InvalidDataError
+from engine.facade import Engine
+from tests.forms.conftest import OpenBrowser
+
+COMPILE = "Compile the referral"
+ANSWERS = {
+    "referral_needs": ["shelter"],
+    "referral_urgency": "urgent",
+    "referral_consent_receivers": [],
+}
+
+
+def compile_task(engine: Engine, child: bool) -> tuple[str, str]:
+    step = engine.start_case(
+        "referral",
+        {"pseudonym": "Aibek" if child else "Kalys", "presumed_child": child, "is_foreign": False},
+        agency="police",
+        actor="police",
+    )
+    (task,) = [t for t in engine.case_tasks(step.case.id) if t.name == COMPILE]
+    return step.case.id, task.id
+
+
+def test_a_childs_referral_needs_no_receiver_and_goes_to_child_protection(
+    web_engine: Engine,
+) -> None:
+    case_id, task_id = compile_task(web_engine, child=True)
+    web_engine.complete_task(task_id, ANSWERS, actor="police", agency="police")
+    assert web_engine.get_case(case_id).data["referral_receiver"] == "child_protection"
+    # the child's views were not given here: the separate task the form announces opens
+    names = [t.name for t in web_engine.case_tasks(case_id)]
+    assert "Record the child's views" in names
+
+
+def test_an_adults_referral_without_a_receiver_is_refused_naming_the_field(
+    web_engine: Engine,
+) -> None:
+    _case_id, task_id = compile_task(web_engine, child=False)
+    with pytest.raises(InvalidDataError) as refused:
+        web_engine.complete_task(task_id, ANSWERS, actor="police", agency="police")
+    assert [e.field for e in refused.value.errors] == ["referral_receiver"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "receiver", "views"),
+    [
+        (
+            "ru",
+            "Для ребёнка не спрашивается: перенаправление ребёнка всегда идёт в орган защиты детей",
+            "откроется отдельная задача «Записать мнение ребёнка»",
+        ),
+        (
+            "ky",
+            "Бала үчүн суралбайт: баланы кайра багыттоо ар дайым балдарды коргоо органына",
+            "«Баланын пикирин жазуу» деген өзүнчө тапшырма ачылат",
+        ),
+        (
+            "en",
+            "Not asked for a child: a child&#39;s referral always goes to the child-protection",
+            "a separate task &#34;Record the child&#39;s views&#34; opens",
+        ),
+    ],
+)
+def test_the_form_says_a_child_needs_no_receiver_and_what_empty_views_open(
+    browser: OpenBrowser, web_engine: Engine, lang: str, receiver: str, views: str
+) -> None:
+    _case_id, task_id = compile_task(web_engine, child=True)
+    police = browser("police")
+    police.post("/language", {"lang": lang, "next": "/inbox"})
+    page = police.get(f"/tasks/{task_id}").text
+    assert receiver in page
+    assert views in page
+
+
+def test_a_receiver_answered_for_a_child_is_not_kept_an_adults_is(web_engine: Engine) -> None:
+    """The review's case data read "Получатель: НКО / кризисный центр" for a child whose
+    referral goes to child protection: the answer is now one the form asks only of adults."""
+    from api.services.tasks import unmet_answers
+
+    schema = web_engine.task_form(compile_task(web_engine, child=True)[1])
+    answers = {**ANSWERS, "referral_receiver": "ngo"}
+    assert unmet_answers(schema, answers, lambda: {"presumed_child": True}) == ["referral_receiver"]
+    assert unmet_answers(schema, answers, lambda: {"presumed_child": False}) == []
