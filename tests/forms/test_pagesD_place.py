@@ -83,3 +83,25 @@ def test_an_event_sub_process_task_is_placed_in_its_sop_in_every_language(
         # the diagram block marks the same SOP as where the case is now
         current = re.search(r'<details class="diagram" id="diagram-([a-z_]+)" open', case_page)
         assert current is not None and current[1] == "referral", lang
+
+
+def test_every_event_sub_process_of_the_project_is_placed_in_a_named_sop(
+    web_engine: Engine,
+) -> None:
+    """Not only the referral's: every task a user can get in any event sub-process (consent
+    withdrawn or limited in each SOP, a hearing set in the proceedings…) is named by a SOP
+    of the bundle that has a name in ru, ky and en."""
+    from engine.db import read_session
+    from forms.translate import Translator
+
+    with read_session(web_engine.db) as session:
+        bundle = web_engine.library.latest(session, "nrm_case").bundle
+    esps = {pid for pid, _ in bundle.tasks if pid not in bundle.processes}
+    assert {ESP, "esp_case_consent_withdrawn", "esp_hearing_scheduled"} <= esps
+    for esp in esps:
+        sop = bundle.sop_of(esp)
+        assert sop in bundle.processes, esp
+        for lang in ("ru", "ky", "en"):
+            t = Translator(lang)
+            assert not bare_keys(f"<p>{t.form(bundle.processes[sop].name)}</p>"), (esp, lang)
+    assert bundle.sop_of("no_such_process") == "no_such_process"
