@@ -52,3 +52,17 @@ def test_the_deployment_page_folds_its_files_and_says_who_in_words(
     assert page.index(deployed) < page.index('class="job-files"')  # the outcome first
     assert cli in page and ">cli," not in page and " cli," not in page
     assert seconds in page
+
+
+@pytest.mark.parametrize("lang", ["ru", "ky", "en"])
+def test_the_versions_tables_say_a_command_line_deployment_in_words(
+    browser: OpenBrowser, web_engine: Engine, lang: str
+) -> None:
+    """Page review P-12: /library's and a process's versions tables said "Кем: cli"."""
+    whole_library_job(web_engine)
+    policy = browser("policy")
+    policy.post("/language", {"lang": lang})
+    cli = WORDS[lang][0]
+    for path in ("/library", "/library/nrm_case"):
+        page = policy.get(path).text
+        assert "<td>cli</td>" not in page and f"<td>{cli}" in page, (lang, path)
