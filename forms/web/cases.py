@@ -263,6 +263,8 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
             engine=engine, session=session, caller=caller, case=case, names=recorded
         )
         line = summary.lines(engine=engine, session=session, caller=caller, t=t, case_ids=[case.id])
+        # an event sub-process's task is in the diagram of the SOP holding it (review P-1)
+        sop_of = visibility.version_of(engine, session, case).bundle.sop_of
         groups = data_groups(
             t,
             index,
@@ -281,7 +283,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         here = [
             (task, anchor(d.process_id, bpmn_ids[task.id]))
             for task in public.open_tasks
-            if task.process_id == d.process_id and bpmn_ids.get(task.id) in open_ids
+            if sop_of(task.process_id) == d.process_id and bpmn_ids.get(task.id) in open_ids
         ]
         elsewhere = anchor(d.process_id, open_ids[0]) if open_ids and not here else None
         drawn.append((replace(d, svg=svg), WhereNow(here, elsewhere)))

@@ -83,6 +83,9 @@ def test_an_event_sub_process_task_is_placed_in_its_sop_in_every_language(
         # the diagram block marks the same SOP as where the case is now
         current = re.search(r'<details class="diagram" id="diagram-([a-z_]+)" open', case_page)
         assert current is not None and current[1] == "referral", lang
+        # and its "the case is here now" list names the open task, linked to its shape
+        assert 'href="#at-referral-task_referral_withdrawn_help">' in case_page, lang
+        assert f'href="#at-referral-{ESP}">' not in case_page, lang
 
 
 def test_every_event_sub_process_of_the_project_is_placed_in_a_named_sop(
