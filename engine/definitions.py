@@ -141,6 +141,12 @@ class CompiledBundle:
             current = owner
         return current
 
+    def held_by(self, sop: str) -> list[str]:
+        """The process ids whose tasks are in this SOP (`sop_of`): the SOP itself and its
+        event sub-processes — what a filter by SOP must match."""
+        inner = {n for d in self.processes.values() for n in d.subprocess_specs}
+        return sorted({sop} | {n for n in inner - set(self.processes) if self.sop_of(n) == sop})
+
     def _holder_of(self, element_id: str) -> str | None:
         """The id of the process or sub-process whose elements include `element_id`."""
         for definition in self.processes.values():

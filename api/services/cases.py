@@ -11,7 +11,7 @@ from sqlalchemy import and_, exists, func, or_
 from sqlmodel import Session, col, select
 
 from api.schemas import CaseCreate, CasePublic, CasesPublic, HistoryEvent, HistoryPublic, StepPublic
-from api.services import access_log, idempotency, steps, visibility
+from api.services import access_log, idempotency, inbox, steps, visibility
 from api.services.policy import Caller, casework_agency, starting_agency
 from api.services.shaping import case_public, task_public
 from api.services.tasks import unmet_answers
@@ -101,7 +101,12 @@ def list_visible(
         )
     if filters.process_id:
         query = query.where(
-            exists().where(open_task, col(HumanTask.process_id) == filters.process_id)
+            exists().where(
+                open_task,
+                col(HumanTask.process_id).in_(
+                    inbox.held_by(engine, session, filters.process_id)
+                ),
+            )
         )
     if filters.sort == "due":
         next_due = (

@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from api.schemas import EscalationPublic, InboxStatus, TasksPublic
 from api.services.policy import ESCALATION_ROLES, Caller, casework_agency, escalation_roles
 from api.services.shaping import task_public
-from engine.errors import FieldError, InvalidDataError
+from engine.errors import FieldError, InvalidDataError, UnknownProcessError
 from engine.facade import Engine
 from engine.models import Case, Escalation, HumanTask, TaskStatus
 
@@ -56,11 +56,12 @@ def inbox(
     """Open tasks of the caller's agency's lanes (or, with status `escalated`, the open
     tasks of any agency escalated to the caller's agency and role)."""
     now = engine.clock.now()
+    held = held_by(engine, session, filters.process_id)
     query = (
         select(HumanTask, Case.number, Case.process_version_id)
         .join(Case, col(Case.id) == col(HumanTask.case_id))
         .where(HumanTask.status == TaskStatus.READY, _whose(caller, filters))
-        .where(*_conditions(filters, caller.username, now))
+        .where(*_conditions(filters, caller.username, now, held))
     )
     if page.cursor:
         query = query.where(_after(_decode(page.cursor)))
@@ -125,7 +126,21 @@ def escalation_marks(session: Session, task_ids: list[str]) -> dict[str, Escalat
     }
 
 
-def _conditions(filters: InboxFilter, username: str, now: datetime) -> list[ColumnElement[bool]]:
+def held_by(engine: Engine, session: Session, process_id: str | None) -> list[str]:
+    """The process ids a filter by SOP matches: the SOP and its event sub-processes (a task
+    opened after a withdrawal carries `esp_referral_consent_withdrawn`; page review P-1)."""
+    if not process_id:
+        return []
+    try:
+        bundle = engine.library.latest(session, process_id).bundle
+    except UnknownProcessError:
+        return [process_id]
+    return bundle.held_by(process_id)
+
+
+def _conditions(
+    filters: InboxFilter, username: str, now: datetime, held: list[str]
+) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if filters.status == InboxStatus.READY:
         conditions.append(col(HumanTask.claimed_by).is_(None))
@@ -138,7 +153,7 @@ def _conditions(filters: InboxFilter, username: str, now: datetime) -> list[Colu
     if filters.process_id:
         conditions.append(
             or_(
-                col(HumanTask.process_id) == filters.process_id,
+                col(HumanTask.process_id).in_(held),
                 col(Case.process_id) == filters.process_id,
             )
         )

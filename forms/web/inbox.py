@@ -56,6 +56,8 @@ def show_inbox(
             case_ids=[task.case_id for task in found.data],
         )
         sops = summary.sop_choices(engine, session, t)
+        # a task of an event sub-process is in the SOP holding it (review P-1)
+        sop_of = engine.library.latest(session, summary.ROOT_PROCESS).bundle.sop_of
     drafted = drafts.task_ids(engine=engine, username=caller.username)
     sop_names = dict(sops)
     rows = [
@@ -64,7 +66,7 @@ def show_inbox(
             "deadline": timewords.deadline(t, task.due_at, now),
             "waited": timewords.waited(t, task.created_at, now),
             "draft": task.id in drafted,
-            "sop": sop_names.get(task.process_id),
+            "sop": sop_names.get(sop_of(task.process_id)),
         }
         for task in found.data
     ]

@@ -108,3 +108,23 @@ def test_every_event_sub_process_of_the_project_is_placed_in_a_named_sop(
             t = Translator(lang)
             assert not bare_keys(f"<p>{t.form(bundle.processes[sop].name)}</p>"), (esp, lang)
     assert bundle.sop_of("no_such_process") == "no_such_process"
+
+
+def test_a_filter_by_sop_finds_the_case_whose_open_task_is_in_its_event_sub_process(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    """/cases?sop=referral matched a task's own process id only: after the withdrawal the
+    case's one open task carries the sub-process's id and the case dropped out."""
+    from api.services.inbox import held_by
+    from engine.db import read_session
+
+    case_id, _task_id = withdrawn_during_referral(web_engine)
+    with read_session(web_engine.db) as session:
+        held = held_by(web_engine, session, "referral")
+        assert "referral" in held and ESP in held
+        assert "esp_case_consent_withdrawn" not in held  # nrm_case's own
+        assert held_by(web_engine, session, "no_such_sop") == ["no_such_sop"]
+    police = browser("police")
+    assert "Kalys" in police.get("/cases?sop=referral").text
+    assert "Kalys" in police.get("/inbox?sop=referral").text
+    assert "Kalys" not in police.get("/cases?sop=repatriation").text
