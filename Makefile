@@ -7,10 +7,11 @@ LOCK := requirements.lock
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Test processes (pytest-xdist): the machines this runs on have two cores. A worker that runs
-# out of tests takes some of the other's (worksteal): a few tests take minutes each.
+# Test processes (pytest-xdist): the machines this runs on have two cores. Tests are handed
+# out in their collected order (tests/conftest.py puts the longest first, the browser's last:
+# a worker that ran a browser test keeps Playwright's event loop in its thread).
 TEST_WORKERS ?= 2
-XDIST := -n $(TEST_WORKERS) --dist worksteal
+XDIST := -n $(TEST_WORKERS) --dist load
 
 .PHONY: install install-test run test test-db lint bench coverage lock clean
 

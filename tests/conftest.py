@@ -34,8 +34,14 @@ LONG_TESTS = ("tests/browser/test_accessibility.py::test_every_page_has_no_axe_v
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The longest tests first (the scenario runs, the axe walk), else in their order: with
-    two workers, one of them drawn last would keep its worker busy alone at the end."""
-    items.sort(key=lambda item: not _long(item))
+    two workers, one of them drawn last would keep its worker busy alone at the end. Browser
+    tests stay after all others: Playwright keeps an event loop running in its worker's thread,
+    and a later test that runs its own (asyncio.run) would fail there."""
+    items.sort(key=lambda item: (_browser(item), not _long(item)))
+
+
+def _browser(item: pytest.Item) -> bool:
+    return item.get_closest_marker("browser") is not None
 
 
 def _long(item: pytest.Item) -> bool:
