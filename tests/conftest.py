@@ -78,6 +78,16 @@ def fresh(engine: Engine) -> Engine:
     return Engine(engine.db, settings=engine.settings, clock=engine.clock)
 
 
+def task_id(engine: Engine, case_id: str, name: str) -> str:
+    """The id of the case's open task of that name."""
+    return next(t.id for t in engine.case_tasks(case_id) if t.name == name)
+
+
+def open_names(engine: Engine, case_id: str) -> list[str]:
+    """The names of the case's open tasks, sorted."""
+    return sorted(t.name for t in engine.case_tasks(case_id))
+
+
 SIMPLE = (
     "simple.bpmn",
     "simple_report.schema.json",

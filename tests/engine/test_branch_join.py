@@ -5,18 +5,14 @@ older copy put back a value the other branch had changed."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy.engine import Engine as Database
 
-from engine.config import Settings
 from engine.facade import Engine
-from engine.sources import read_paths
 from engine.spiff.branches import merge
-from engine.spiff.clock import FakeClock
+from tests.conftest import fresh, open_names, task_id
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "branches"
 FILES = (
     "br_split.bpmn",
     "br_choice.bpmn",
@@ -28,27 +24,12 @@ REPORTED = {"pseudonym": "Aigul", "age": 30, "danger": False, "contacts": {"phon
 
 
 @pytest.fixture
-def engine(db: Database, settings: Settings, clock: FakeClock) -> Engine:
-    built = Engine(db, settings=settings, clock=clock)
-    built.deploy(read_paths([FIXTURES / n for n in FILES]), deployed_by="test")
-    return built
-
-
-def fresh(engine: Engine) -> Engine:
-    """Another engine on the same database: it restores every case from storage."""
-    return Engine(engine.db, settings=engine.settings, clock=engine.clock)
-
-
-def task_id(engine: Engine, case_id: str, name: str) -> str:
-    return next(t.id for t in engine.case_tasks(case_id) if t.name == name)
+def engine(make_test_engine: Callable[..., Engine]) -> Engine:
+    return make_test_engine(*FILES, folder="branches")
 
 
 def complete(engine: Engine, case_id: str, name: str, data: dict[str, object]) -> None:
     fresh(engine).complete_task(task_id(engine, case_id, name), data, actor="s1", agency="social")
-
-
-def open_names(engine: Engine, case_id: str) -> list[str]:
-    return sorted(t.name for t in engine.case_tasks(case_id))
 
 
 def start(engine: Engine, process: str = "br_split") -> str:

@@ -9,17 +9,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy.engine import Engine as Database
 
-from engine.config import Settings
 from engine.facade import Engine
-from engine.sources import read_paths
-from engine.spiff.clock import FakeClock
+from tests.conftest import fresh, open_names, task_id
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "branches"
 FILES = (
     "br_consent.bpmn",
     "br_consent_split.bpmn",
@@ -33,27 +29,12 @@ REPORTED = {"pseudonym": "Aigul", "age": 30, "place": "Osh", "police_report": "a
 
 
 @pytest.fixture
-def engine(db: Database, settings: Settings, clock: FakeClock) -> Engine:
-    built = Engine(db, settings=settings, clock=clock)
-    built.deploy(read_paths([FIXTURES / n for n in FILES]), deployed_by="test")
-    return built
-
-
-def fresh(engine: Engine) -> Engine:
-    """Another engine on the same database: it restores every case from storage."""
-    return Engine(engine.db, settings=engine.settings, clock=engine.clock)
-
-
-def task_id(engine: Engine, case_id: str, name: str) -> str:
-    return next(t.id for t in engine.case_tasks(case_id) if t.name == name)
+def engine(make_test_engine: Callable[..., Engine]) -> Engine:
+    return make_test_engine(*FILES, folder="branches")
 
 
 def complete(engine: Engine, case_id: str, name: str, data: dict[str, object]) -> None:
     engine.complete_task(task_id(engine, case_id, name), data, actor="s1", agency="social")
-
-
-def open_names(engine: Engine, case_id: str) -> list[str]:
-    return sorted(t.name for t in engine.case_tasks(case_id))
 
 
 def limit_consent(engine: Engine, case_id: str) -> None:
@@ -102,18 +83,24 @@ def test_a_police_report_consent_withdrawn_while_help_runs_stops_the_registratio
     assert data["help_given"] == "shelter"
 
 
-def test_the_main_path_ends_first_and_keeps_its_later_answer(engine: Engine) -> None:
-    """The process ends where both meet: the event sub-process, ending last, brings only what
-    it changed, and of two changes of one field the later one stays."""
+def agreed_after_the_limit(engine: Engine) -> str:
+    """A case whose consent was limited while help was given, and where she then agreed to
+    the police report in the help's own form (after the withdrawal)."""
     case_id = in_help(engine, police_report="undecided")
     limit_consent(engine, case_id)
-    # she decides for the report while the help is given, after the withdrawal
     complete(
         fresh(engine),
         case_id,
         "Provide help",
         {"help_given": "shelter", "police_report": "agreed"},
     )
+    return case_id
+
+
+def test_the_main_path_ends_first_and_keeps_its_later_answer(engine: Engine) -> None:
+    """The process ends where both meet: the event sub-process, ending last, brings only what
+    it changed, and of two changes of one field the later one stays."""
+    case_id = agreed_after_the_limit(engine)
     complete(fresh(engine), case_id, "Register the crime", {"note": "registered"})
     assert open_names(fresh(engine), case_id) == ["Confirm the limited consent"]
     complete(fresh(engine), case_id, "Confirm the limited consent", {"note": "by phone"})
@@ -126,15 +113,7 @@ def test_the_main_path_ends_first_and_keeps_its_later_answer(engine: Engine) -> 
 
 
 def test_what_the_main_path_changed_after_the_withdrawal_is_kept(engine: Engine) -> None:
-    case_id = in_help(engine, police_report="undecided")
-    limit_consent(engine, case_id)
-    # she decides for the report while the help is given, after the withdrawal
-    complete(
-        fresh(engine),
-        case_id,
-        "Provide help",
-        {"help_given": "shelter", "police_report": "agreed"},
-    )
+    case_id = agreed_after_the_limit(engine)
     assert open_names(fresh(engine), case_id) == [
         "Confirm the limited consent",
         "Register the crime",
