@@ -103,9 +103,7 @@ def list_visible(
         query = query.where(
             exists().where(
                 open_task,
-                col(HumanTask.process_id).in_(
-                    inbox.held_by(engine, session, filters.process_id)
-                ),
+                col(HumanTask.process_id).in_(inbox.held_by(engine, session, filters.process_id)),
             )
         )
     if filters.sort == "due":
