@@ -1509,6 +1509,31 @@ Feature: Repatriation (SOP 4)
     Then IOM has a task "Request travel documents from the consulate of origin"
     And the case data has return_risk_factors = ["none"]
 
+  @outbound @reflection
+  Scenario: a waiver of the reflection period is refused until the person was told her rights and the thirty days
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-01" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | KZ           |
+      | pseudonym               | Gulzat-9     |
+    When the NGO tries to complete "Explain rights and the reflection period"
+      | field                              | value        |
+      | return_reflection_rights_explained | false        |
+      | return_reflection_waived           | true         |
+      | return_reflection_waiver_date      | "2025-11-02" |
+      | return_reflection_waiver_reference | "W-1"        |
+    Then the answers are refused for return_reflection_rights_explained
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value        |
+      | return_reflection_rights_explained | true         |
+      | return_reflection_waived           | true         |
+      | return_reflection_waiver_date      | "2025-11-02" |
+      | return_reflection_waiver_reference | "W-1"        |
+    Then the NGO has a task "Discuss options"
+
   # ---------------------------------------------------------------- review 2: a withdrawal purges only what it covered
 
   @outbound @consent @message
