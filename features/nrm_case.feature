@@ -1668,6 +1668,54 @@ Feature: The case of one presumed victim, from report to closure
     Then the case is closed with outcome "anonymous_notification"
     And the case data has full_name = "Zarina Osmonova"
 
+  @consent @proceedings
+  Scenario: a woman who turns down two shelters but wants a doctor and a lawyer, and agreed to a police report, has the crime registered all the same
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | social       |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the commission completes "Name another receiver"
+      | field             | value |
+      | referral_receiver | social |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the NGO completes "Ask what help the person accepts"
+      | field                       | value                            |
+      | referral_refusal_wants_help | true                             |
+      | consent_help_continuing     | A doctor and a lawyer, no shelter |
+    Then the case data has referral_receiver = null
+    And the prosecutor has a task "Record the crime in the unified register"
+    And the NGO has a task "Provide the help that continues"
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-61" |
+    Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
+    And the social services has no open tasks
+
   @consent
   Scenario: a woman stops sharing with the police only; her referral and shelter go on
     Given a presumed victim reported by the NGO
@@ -1748,6 +1796,7 @@ Feature: The case of one presumed victim, from report to closure
     Then the case data has referral_outcome = "withdrawn"
     And the case is open
     And the NGO has a task "Provide the help that continues"
+    And the prosecutor has no task "Record the crime in the unified register"
     When the NGO completes "Provide the help that continues"
       | field                   | value                      |
       | withdrawn_help_provided | ["shelter", "medical"]     |
