@@ -1265,6 +1265,146 @@ Feature: Repatriation (SOP 4)
     And the case data has return_abroad_organisation = "Crisis centre Moscow"
     And the case data has no purge_personal_data
 
+  @inbound @consent @message
+  Scenario: a citizen who withdraws her consent after departure, on arrival, gets the help she still wants at home, not a hand-over to the country she has left, and her case stays "returned"
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | false     |
+      | pseudonym              | Elnura-23 |
+    When the consular service completes "Consular interview"
+      | field                        | value           |
+      | return_contact_channel       | ngo             |
+      | return_country_of_stay       | RU              |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                 | value   |
+      | return_consent_given  | true    |
+      | return_consent_by     | person  |
+      | return_consent_method | written |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_mode            | air   |
+      | return_travel_escort_provided | false |
+    Then the social services has a task "Receive at home"
+    # She has landed; at the airport she says she does not want "the programme".
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_on         | 2026-01-12         |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | true               |
+    Then the social services has no task "Receive at home"
+    And the consular service has no task "Refer to assistance in the country of stay"
+    And the case is closed with outcome "arrived_home"
+    And the case data has return_receiving_agency = "social"
+    And the case data has consent_withdrawn_on = "2026-01-12"
+    And the case data has no purge_personal_data
+
+  @inbound @consent @message
+  Scenario: a citizen who withdraws all consent on arrival and wants no help keeps only an anonymous notification at home; her case stays "returned"
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | false     |
+      | pseudonym              | Elnura-24 |
+    When the consular service completes "Consular interview"
+      | field                        | value           |
+      | return_contact_channel       | ngo             |
+      | return_country_of_stay       | RU              |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                 | value   |
+      | return_consent_given  | true    |
+      | return_consent_by     | person  |
+      | return_consent_method | written |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_mode            | air   |
+      | return_travel_escort_provided | false |
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_on         | 2026-01-12         |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | false              |
+    Then the consular service has no task "Refer to assistance in the country of stay"
+    And the case is closed with outcome "arrived_home"
+    And the case data has purge_personal_data = true
+
+  @inbound @child @consent @message
+  Scenario: a 16-year-old who lands in Bishkek and at the airport says she does not want "the programme" stays protected by the child-protection body at home; her case stays "returned"
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 16        |
+      | pseudonym              | Farida-17 |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                             |
+      | child_protection_officer     | A. Sydykova                       |
+      | child_abroad_host_protection | Child protection service, Moscow  |
+      | child_abroad_safe_now        | true                              |
+      | child_guardian_name          | Zarina Abdyldaeva                 |
+      | child_guardian_relation      | appointed_guardian                |
+      | child_guardian_suspected     | false                             |
+    And the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_contact_channel       | foreign_authority     |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value                          |
+      | return_consent_given | true                           |
+      | return_consent_by    | legal_representative           |
+      | return_child_views   | wants to go home to her mother |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the child-protection body completes "Best-interests decision and family assessment"
+      | field                          | value            |
+      | return_family_traced           | true             |
+      | return_family_assessment       | suitable         |
+      | return_best_interests_decision | return_to_family |
+    And the child-protection body completes "Arrange the child's hand-over on arrival"
+      | field                        | value                              |
+      | child_handover_arranged      | true                               |
+      | child_handover_receiver_kind | child_protection_body              |
+      | child_handover_receiver      | Osh city child-protection, officer |
+      | child_handover_place         | Manas airport, arrivals            |
+      | child_handover_escort        | IOM escort and the guardian        |
+      | child_handover_date          | "2026-02-02"                       |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_escort_provided | true  |
+    Then the child-protection body has a task "Receive the child at home"
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_on         | 2026-02-02         |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | false              |
+    Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value                                   |
+      | child_withdrawal_responsible   | Osh city child-protection               |
+      | child_withdrawal_care          | family                                  |
+      | child_withdrawal_guardian_kept | true                                    |
+      | child_withdrawal_contact_plan  | weekly visit by the child-protection officer |
+    Then the child-protection body has no task "Hand over the child's protection in the country of stay"
+    And the case is closed with outcome "arrived_home"
+    And the case data has return_receiving_agency = "child_protection"
+    And the case data has no purge_personal_data
+
   @inbound @child @consent @message
   Scenario: a child's guardian withdraws consent to the return and the child-protection body keeps protecting the child
     Given a "repatriation" case reported by the consular service
