@@ -31,6 +31,9 @@ AGENCY_FIELDS = frozenset(
         "return_receiving_agency",
     }
 )
+# Lists of agency role codes (a receiver the person agrees to; "none" keeps its title): each
+# agency named as everywhere else (review P-6: one name per agency).
+AGENCY_LISTS = frozenset({"referral_consent_receivers"})
 # The diagrams' own bookkeeping (which services are open in a review period, each one's
 # agency, the last service task's leftovers): not case facts, never listed on the case page.
 INTERNAL_FIELDS = frozenset(
@@ -106,6 +109,12 @@ def display(
         return t("common.yes") if value else t("common.no")
     if field in AGENCY_FIELDS and isinstance(value, str) and t.has(f"agency.{value}"):
         return t(f"agency.{value}")
+    if field in AGENCY_LISTS and isinstance(value, list) and value:
+        prop = index.get(field) or {}
+        titles = {c.value: c.title for c in choices_of(prop)}
+        return ", ".join(
+            t(f"agency.{v}") if t.has(f"agency.{v}") else _one(t, field, titles, v) for v in value
+        )
     if field in RECORDS:
         return _records(t, index, field, value)
     prop = index.get(VALUES_OF.get(field, field)) or {}

@@ -111,6 +111,7 @@ def task_page(
         is_open=detail.status in OPEN_STATES,
         sections=formview.build(detail.form_schema, values, errors),
         context=context_rows(t, index, detail.form_schema, detail.data, roles),
+        option_names=option_names(t, detail.form_schema, detail.data),
         answers=sent_answers(engine, t, index, detail, roles),
         roles=roles,
         case_summary=line.get(detail.case_id),
@@ -124,6 +125,39 @@ def task_page(
         in_case=in_case,
         status_only=status_only,
     )
+
+
+def refused_receivers(data: dict[str, Any]) -> set[str]:
+    """Receivers the person did not agree to (review P-6): the one she refused
+    (`referral_refused_receiver`), and, once her consent per receiver is recorded
+    (`referral_consent_receivers`), every receiver not in it."""
+    named = data.get("referral_refused_receiver")
+    refused = {named} if named else set()
+    agreed = data.get("referral_consent_receivers")
+    if isinstance(agreed, list):
+        refused |= {"ngo", "social", "child_protection"} - set(agreed)
+    return {str(r) for r in refused}
+
+
+def option_names(
+    t: Translator, schema: dict[str, Any] | None, data: dict[str, Any]
+) -> dict[str, dict[str, str]]:
+    """Choices of a field naming an agency (`referral_receiver`), worded as the agency is
+    named everywhere else on the page (review P-6: one name per agency), a receiver the
+    person did not agree to marked so."""
+    refused = refused_receivers(data) if not data.get("presumed_child") else set()
+    names: dict[str, dict[str, str]] = {}
+    for name, prop in formview.editable(schema).items():
+        if name not in fieldlabels.AGENCY_FIELDS | fieldlabels.AGENCY_LISTS:
+            continue
+        for choice in formview.choices_of(prop):
+            if not t.has(f"agency.{choice.value}"):
+                continue
+            text = t(f"agency.{choice.value}")
+            if name == "referral_receiver" and choice.value in refused:
+                text = t("task.receiver_refused", agency=text)
+            names.setdefault(name, {})[choice.value] = text
+    return names
 
 
 def sent_answers(
