@@ -457,6 +457,47 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has no full_name
     And the border service has no task "Compile the referral"
 
+  @consent @proceedings
+  Scenario: "I don't want a shelter, I want the police to go after them": an adult refuses the referral in SOP 1 but agrees to a police report; the crime is registered and her identity is kept for the proceedings
+    Given a presumed victim reported by the border service
+      | field                | value            |
+      | detection_channel    | border           |
+      | exploitation_country | KZ               |
+      | pseudonym            | "Dastan-05"      |
+      | full_name            | "Dastan Mamytov" |
+    When the border service completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+    And the border service completes "Inform and obtain consent"
+      | field                    | value         |
+      | consent_informed         | true          |
+      | consent_interpreter_used | false         |
+      | consent_referral         | false         |
+      | consent_date             | "2026-01-05"  |
+      | consent_method           | oral_recorded |
+      | consent_police_report    | true          |
+    And the border service completes "Send anonymous notification"
+      | field                            | value                   |
+      | anonymous_notification_date      | "2026-01-05"            |
+      | anonymous_notification_recipient | social                  |
+      | anonymous_refusal_reason         | distrust_of_authorities |
+      | anonymous_help_information_given | true                    |
+    Then the case is open
+    And the prosecutor has a task "Record the crime in the unified register"
+    And the case data has case_outcome = "anonymous_notification"
+    And the case data has purge_personal_data = false
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-77" |
+    Then the border service has a task "Explain the proceedings and ask whether the person takes part"
+    When the border service completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value |
+      | proceedings_participates | false |
+    Then the case is closed with outcome "anonymous_notification"
+    And the case data has full_name = "Dastan Mamytov"
+    And the social services is shown no personal data of this case
+
   @consent
   Scenario: an adult agrees to referral but not to a police report and is still referred
     Given a presumed victim reported by the police
