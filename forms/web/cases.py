@@ -25,7 +25,7 @@ from forms.web import summary
 from forms.web.casedata import delivered_rows, version_index
 from forms.web.deps import CasePage, WebUser
 from forms.web.messages import message_title
-from forms.web.render import page, translator
+from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -262,6 +262,15 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         delivered = cases.delivered(
             engine=engine, session=session, caller=caller, case=case, names=recorded
         )
+        # the green notice after an answer says what it recorded in words, as the timeline
+        # does (second page review P-7), not the names of the form's fields
+        flash = session_of(request).data.get("flash") or {}
+        just = (
+            delivered.get(str(flash.get("message")))
+            if flash.get("kind") == "answered" and flash.get("case_number") == case.number
+            else None
+        )
+        flash_said = fieldlabels.rows(t, index, just.values, list(just.values)) if just else []
         line = summary.lines(engine=engine, session=session, caller=caller, t=t, case_ids=[case.id])
         # an event sub-process's task is in the diagram of the SOP holding it (review P-1)
         sop_of = visibility.version_of(engine, session, case).bundle.sop_of
@@ -305,6 +314,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         },
         withheld=sent.withheld,
         done_tasks=done_tasks,
+        flash_said=flash_said,
         messages_said=delivered_rows(t, index, history.data, delivered),
         awaited=[(m, message_title(m)) for m in awaited.items],
         diagrams=drawn,

@@ -18,7 +18,7 @@ from engine.db import read_session
 from engine.errors import InvalidDataError
 from engine.facade import Engine
 from engine.models import Case
-from forms import fielderrors, formview
+from forms import fielderrors, fieldlabels, formview
 from forms.formview import Raw
 from forms.web.casedata import context_rows, version_index
 from forms.web.deps import PostedForm, WebUser
@@ -27,6 +27,22 @@ from forms.web.routing import PageRoute
 from forms.web.tasks import next_tasks
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+# The person's consent as the case holds it, shown above a form that limits or withdraws it
+# (second page review P-7: "police report: no" before she is asked what she withdraws).
+CURRENT_CONSENT = [
+    "consent_referral",
+    "consent_police_report",
+    "consent_police_report_withdrawn",
+    "referral_consent_receivers",
+    "consent_withdrawn_from",
+]
+
+
+def changes_consent(schema: dict[str, Any] | None) -> bool:
+    """True for an answer's form that limits or withdraws the person's consent (it asks to
+    whom sharing stops)."""
+    return "consent_withdrawn_from" in ((schema or {}).get("properties") or {})
 
 
 def _answer(
@@ -75,9 +91,14 @@ def answer_page(
     t = translator(request)
     engine: Engine = request.app.state.engine
     wanted = [str(f) for f in (message.form_schema or {}).get("x-context") or []]
+    current = CURRENT_CONSENT if changes_consent(message.form_schema) else []
     with read_session(engine.db) as session:
         known = cases.known_to(
-            engine=engine, session=session, caller=request.state.caller, case=case, fields=wanted
+            engine=engine,
+            session=session,
+            caller=request.state.caller,
+            case=case,
+            fields=wanted + [f for f in current if f not in wanted],
         )
         index = version_index(engine, session, case)
     return page(
@@ -91,6 +112,7 @@ def answer_page(
         description=(message.form_schema or {}).get("description") or "",
         sections=formview.build(message.form_schema, values, errors),
         context=context_rows(t, index, message.form_schema, known),
+        consent_now=fieldlabels.rows(t, index, known, [f for f in current if f in known]),
         general=general or [],
         submission=submission or uuid4().hex,
     )
@@ -148,12 +170,14 @@ def answered_flash(
     case: Case, message: MessagePublic, data: dict[str, Any], step: StepPublic
 ) -> dict[str, Any]:
     """What the case page says after an answer: which answer, which fields it recorded (their
-    labels: the session cookie never carries values), and the tasks that opened next."""
+    labels: the session cookie never carries values; the case page words them from the case,
+    as its timeline does, by the message's name), and the tasks that opened next."""
     fields = formview.editable(message.form_schema).items()
     recorded = [str(prop.get("title") or name) for name, prop in fields if name in data]
     return {
         "kind": "answered",
         "title": message_title(message),
+        "message": message.name,
         "case_number": case.number,
         "fields": recorded,
         "closed": step.case.status != "open",

@@ -127,8 +127,11 @@ def test_a_recorded_answer_returns_to_the_case_saying_what_was_recorded_and_what
     )
     page = ngo.get(f"/cases/{step.case.id}").text
     assert f"«Человек отозвал согласие» внесено в дело {step.case.number}." in page
-    recorded = "Внесено: Отзыв касается, Дата отзыва согласия, Больше не передавать данные"
-    assert recorded + " этим ведомствам" in page
+    # what was recorded, in words as the timeline says it (second page review P-7)
+    notice = page.split('<div class="notice" role="status">')[1].split("</div>")[0]
+    said = " ".join(re.sub(r"<[^>]+>", " ", notice).split())
+    assert "Внесено: Отзыв касается: Участие в уголовном производстве Дата отзыва" in said
+    assert "Больше не передавать данные этим ведомствам: Милиция, МОМ" in said
     assert "Согласовать безопасность человека после отзыва согласия — НКО" in page  # next
     assert "Ответ внесён" in page  # the timeline
     # The proceedings' own withdrawal is used up; a withdrawal of help may still come (the
