@@ -1757,6 +1757,34 @@ Feature: The case of one presumed victim, from report to closure
     Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
     And the social services has no open tasks
 
+  @consent @proceedings
+  Scenario: a woman who withdraws from help before her referral is compiled, but still wants some help and agreed to a police report, keeps the proceedings she agreed to
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-06 |
+      | consent_still_agrees_to_help | true       |
+    And the NGO completes "Agree the help that continues after consent was withdrawn"
+    Then the case data has referral_outcome = "withdrawn"
+    And the NGO has a task "Provide the help that continues"
+    And the prosecutor has a task "Record the crime in the unified register"
+
   @consent
   Scenario: a woman stops sharing with the police only; her referral and shelter go on
     Given a presumed victim reported by the NGO
