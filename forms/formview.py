@@ -136,13 +136,17 @@ def build(
     schema: Mapping[str, Any] | None,
     values: Mapping[str, Raw] | None = None,
     errors: Mapping[str, str] | None = None,
+    hidden: frozenset[str] = frozenset(),
 ) -> list[Section]:
-    """The form's fields grouped by section, filled with raw values and field errors."""
+    """The form's fields grouped by section, filled with raw values and field errors
+    (`hidden`: fields not asked of this person, see `not_asked`)."""
     required = set((schema or {}).get("required") or [])
     values, errors = values or {}, errors or {}
     conditional = conditions(schema)
     sections: dict[str | None, Section] = {}
     for name, prop in editable(schema).items():
+        if name in hidden:
+            continue
         heading = prop.get("x-section")
         key = heading if isinstance(heading, str) else None
         section = sections.setdefault(key, Section(key))
@@ -171,6 +175,15 @@ def build(
             )
         )
     return list(sections.values())
+
+
+def not_asked(schema: Mapping[str, Any] | None, data: Mapping[str, Any]) -> frozenset[str]:
+    """Fields the page does not show for this person: `"x-adults-only": true` ones when the
+    case holds `presumed_child` true (a child's consent per receiver is not asked; review
+    P-4). Their answers stay optional in the form for a child (a list sent empty)."""
+    if data.get("presumed_child") is not True:
+        return frozenset()
+    return frozenset(n for n, p in editable(schema).items() if p.get("x-adults-only") is True)
 
 
 def conditions(schema: Mapping[str, Any] | None) -> dict[str, list[Condition]]:

@@ -109,7 +109,12 @@ def task_page(
         task=detail,
         assignable=_assignable(engine, caller, detail),
         is_open=detail.status in OPEN_STATES,
-        sections=formview.build(detail.form_schema, values, errors),
+        sections=formview.build(
+            detail.form_schema,
+            values,
+            errors,
+            hidden=formview.not_asked(detail.form_schema, detail.data),
+        ),
         context=context_rows(t, index, detail.form_schema, detail.data, roles),
         option_names=option_names(t, detail.form_schema, detail.data),
         answers=sent_answers(engine, t, index, detail, roles),
