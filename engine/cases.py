@@ -224,6 +224,9 @@ def deliver_message(
     form = loaded.bundle.form(allowed.schema)
     waiting = targets[0].task
     known = {} if not outside_fields(form) else (waiting or workflow.task_tree).data
+    if read_only_fields(form):
+        # A message form's `readOnly` fields (presumed_child) come from the case, as a task's do.
+        data = dict(with_read_only(form, data, (waiting or workflow.task_tree).data))
     validate_form(form, data, form=allowed.schema, known=known, today=_today(ctx))
     targets = messages.receivers(found, name, data)
     if not targets:

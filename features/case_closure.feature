@@ -76,6 +76,7 @@ Feature: Closure and follow-up of the case
     Then the case waits for the message "consent_withdrawn"
     When the child-protection body sends the message "consent_withdrawn" with:
       | field                        | value        |
+      | consent_withdrawn_by | guardian |
       | consent_withdrawn_scope      | ["help"]     |
       | consent_withdrawn_on         | "2026-01-20" |
       | consent_still_agrees_to_help | false        |

@@ -745,6 +745,7 @@ Feature: Criminal proceedings (the victim's side)
       | crime_registration_region | talas          |
     And the child-protection body sends the message "consent_withdrawn" with:
       | field                        | value      |
+      | consent_withdrawn_by | child |
       | consent_withdrawn_scope | ["proceedings"] |
       | consent_withdrawn_on         | 2026-01-21 |
       | consent_still_agrees_to_help | false      |

@@ -792,6 +792,7 @@ Feature: SOP 2 - Referral of a presumed victim
       | is_foreign     | false |
     When the police sends the message "consent_withdrawn" with:
       | field                        | value      |
+      | consent_withdrawn_by | guardian |
       | consent_withdrawn_on         | 2026-01-05 |
       | consent_still_agrees_to_help | false      |
     Then the child-protection body has a task "Keep the child protected after consent was withdrawn"

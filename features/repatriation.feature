@@ -1390,6 +1390,7 @@ Feature: Repatriation (SOP 4)
     Then the child-protection body has a task "Receive the child at home"
     When the child-protection body sends the message "consent_withdrawn" with:
       | field                        | value              |
+      | consent_withdrawn_by | child |
       | consent_withdrawn_on         | 2026-02-02         |
       | consent_withdrawn_scope      | ["help", "return"] |
       | consent_still_agrees_to_help | false              |
@@ -1438,6 +1439,7 @@ Feature: Repatriation (SOP 4)
     Then the child-protection body has a task "Best-interests decision and family assessment"
     When the consular service sends the message "consent_withdrawn" with:
       | field                        | value      |
+      | consent_withdrawn_by | guardian |
       | consent_withdrawn_on         | 2026-01-09 |
       | consent_still_agrees_to_help | false      |
     Then the child-protection body has no task "Best-interests decision and family assessment"
@@ -1446,6 +1448,7 @@ Feature: Repatriation (SOP 4)
     And the case is open
     When the child-protection body completes "Keep the child protected after consent was withdrawn"
       | field                          | value                                |
+      | child_withdrawal_withdrawer_suspected | false |
       | child_withdrawal_responsible   | Child protection service, Moscow     |
       | child_withdrawal_care          | shelter                              |
       | child_withdrawal_guardian_kept | true                                 |
@@ -1461,6 +1464,95 @@ Feature: Repatriation (SOP 4)
       | child_abroad_contact_plan       | monthly report from Moscow       |
     Then the case is closed with outcome "consent_withdrawn"
     And the case data has no purge_personal_data
+
+  @inbound @child @consent @message
+  Scenario: a father not yet suspected (the trafficking is by "an uncle") withdraws his daughter's consent to return; the child-protection body finds him suspected and appoints another guardian before the return ends
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 15        |
+      | pseudonym              | Ainura-15 |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Bakyt Osmonov                    |
+      | child_guardian_relation      | parent                           |
+      | child_guardian_suspected     | false                            |
+    And the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_contact_channel       | foreign_authority     |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value                |
+      | return_consent_given | true                 |
+      | return_consent_by    | legal_representative |
+      | return_child_views   | wants to go home     |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_on         | 2026-01-09         |
+      | consent_withdrawn_by         | guardian           |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | false              |
+    Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value                            |
+      | child_withdrawal_responsible          | Child protection service, Moscow |
+      | child_withdrawal_care                 | shelter                          |
+      | child_withdrawal_guardian_kept        | false                            |
+      | child_withdrawal_withdrawer_suspected | true                             |
+      | child_withdrawal_contact_plan         | weekly call with the shelter     |
+    # The father who withdrew is suspected: the return does not end on his word before another guardian is appointed.
+    Then the child-protection body has a task "Appoint a guardian who is not a suspect"
+    And the child-protection body has no task "Hand over the child's protection in the country of stay"
+    When the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                         |
+      | child_new_guardian_name     | Gulnara Toktosunova           |
+      | child_new_guardian_relation | appointed_guardian            |
+      | child_new_guardian_date     | "2026-01-10"                  |
+      | child_suspect_kept_away     | true                          |
+      | child_suspicion_told_police | true                          |
+    Then the case data has child_guardian_name = "Gulnara Toktosunova"
+    And the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value                                  |
+      | child_withdrawal_responsible          | Child protection service, Moscow       |
+      | child_withdrawal_care                 | shelter                                |
+      | child_withdrawal_guardian_kept        | true                                   |
+      | child_withdrawal_withdrawer_suspected | true                                   |
+      | child_withdrawal_contact_plan         | weekly call with the shelter and the new guardian |
+    Then the child-protection body has a task "Hand over the child's protection in the country of stay"
+    When the child-protection body completes "Hand over the child's protection in the country of stay"
+      | field                           | value                            |
+      | child_abroad_responsible        | Child protection service, Moscow |
+      | child_abroad_care               | shelter                          |
+      | child_abroad_guardian_confirmed | true                             |
+      | child_abroad_contact_plan       | monthly report from Moscow       |
+    Then the case is closed with outcome "consent_withdrawn"
+    And the case data has consent_withdrawn_by = "guardian"
+
+  @inbound @child @consent @message
+  Scenario: a child's withdrawal is not taken without recording who withdrew it (the child, the guardian or someone else)
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 15        |
+      | pseudonym              | Ainura-14 |
+    When the consular service tries to send the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-09 |
+      | consent_still_agrees_to_help | false      |
+    Then the answers are refused for consent_withdrawn_by
+    And the child-protection body has a task "Protect the child abroad and appoint a guardian"
+    And the child-protection body has no task "Keep the child protected after consent was withdrawn"
 
   @outbound @message
   Scenario: the receiving organisation's confirmation of the hand-over arrives as a message
@@ -1758,6 +1850,7 @@ Feature: Repatriation (SOP 4)
     Then the child-protection body has a task "Protect the child abroad and appoint a guardian"
     When the consular service sends the message "consent_withdrawn" with:
       | field                        | value              |
+      | consent_withdrawn_by | guardian |
       | consent_withdrawn_on         | 2026-01-09         |
       | consent_withdrawn_scope      | ["help", "return"] |
       | consent_still_agrees_to_help | false              |
@@ -1784,6 +1877,7 @@ Feature: Repatriation (SOP 4)
     And the child-protection body has a task "Keep the child protected after consent was withdrawn"
     When the child-protection body completes "Keep the child protected after consent was withdrawn"
       | field                          | value                            |
+      | child_withdrawal_withdrawer_suspected | false |
       | child_withdrawal_responsible   | Child protection service, Moscow |
       | child_withdrawal_care          | shelter                          |
       | child_withdrawal_guardian_kept | true                             |
@@ -1812,6 +1906,7 @@ Feature: Repatriation (SOP 4)
       | child_guardian_name     | Gulnara Tashieva |
     When the child-protection body sends the message "consent_withdrawn" with:
       | field                        | value      |
+      | consent_withdrawn_by | child |
       | consent_withdrawn_on         | 2026-01-09 |
       | consent_withdrawn_scope      | ["return"] |
       | consent_still_agrees_to_help | true       |

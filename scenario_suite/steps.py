@@ -196,6 +196,23 @@ def send_message(
     world.engine.deliver_message(world.case_id, name, data, actor=code, agency=code)
 
 
+@when(parsers.re(rf'{AGENCY} tries to send the message "(?P<name>[\w-]+)"(?: with)?:?$'))
+def try_to_send_message(
+    world: World, agency: str, name: str, datatable: list[list[str]] | None = None
+) -> None:
+    """Send the message as above; when its form refuses the content (the case's data counted:
+    a `readOnly` field such as presumed_child comes from the case), keep the refusal for
+    "the answers are refused for …" (nothing is delivered)."""
+    code = agency_code(agency)
+    data = _message_data(world, name, datatable)
+    try:
+        world.engine.deliver_message(world.case_id, name, data, actor=code, agency=code)
+    except InvalidDataError as exc:
+        world.refused = exc
+    else:
+        world.refused = None
+
+
 @when(parsers.re(r"(?P<count>\d+) (?P<unit>hours?|days?|weeks?|working days?) pass(?:es)?$"))
 def time_passes(world: World, count: str, unit: str) -> None:
     """Move the clock; every timer due on the way fires at its moment."""
