@@ -117,6 +117,7 @@ def task_page(
         ),
         context=context_rows(t, index, detail.form_schema, detail.data, roles),
         option_names=option_names(t, detail.form_schema, detail.data),
+        refusal=refusal_reason(t, detail.form_schema, detail.data),
         answers=sent_answers(engine, t, index, detail, roles),
         roles=roles,
         case_summary=line.get(detail.case_id),
@@ -142,6 +143,22 @@ def refused_receivers(data: dict[str, Any]) -> set[str]:
     if isinstance(agreed, list):
         refused |= {"ngo", "social", "child_protection"} - set(agreed)
     return {str(r) for r in refused}
+
+
+def refusal_reason(t: Translator, schema: dict[str, Any] | None, data: dict[str, Any]) -> str:
+    """Why a new receiver is asked for, in words, when it is because the person did not agree
+    to the receiver named (review P-6): the form's lead names three reasons, the context's
+    decision may be an earlier round's."""
+    asks = "referral_receiver" in formview.editable(schema)
+    named, agreed = data.get("referral_receiver"), data.get("referral_consent_receivers")
+    # a receiver reached the referral only with her consent (asked if not agreed at first),
+    # so one outside the recorded list is one she refused
+    if not asks or data.get("presumed_child"):
+        return ""
+    if not isinstance(named, str) or not isinstance(agreed, list) or named in agreed:
+        return ""
+    agency = t(f"agency.{named}") if t.has(f"agency.{named}") else named
+    return t("task.receiver_refused_reason", agency=agency)
 
 
 def option_names(

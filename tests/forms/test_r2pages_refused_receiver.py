@@ -59,6 +59,12 @@ def test_the_refused_receiver_is_marked_and_named_as_in_the_context(
             "social": social,
             "child_protection": f"{child} — {mark}",
         }
+        reason = {
+            "ru": "Человек не согласился на передачу данных получателю: НКО / кризисный центр.",
+            "ky": "Адам маалыматтарын кабыл алуучуга берүүгө макул болгон жок: КЭУ / кризистик",
+            "en": "The person did not agree to her data going to the receiver: NGO / crisis",
+        }[lang]
+        assert reason in html.unescape(page)  # the reason in words (the lead names three)
         context = page.split('id="context-title"')[1].split("</section>")[0]
         said = " ".join(re.sub(r"<[^>]+>", " ", html.unescape(context)).split())
         assert ngo in said  # the receiver she refused, by the same name as the choice
@@ -71,3 +77,15 @@ def test_the_refused_receiver_is_marked_and_named_as_in_the_context(
             assert f"{agreed} {social}" in said, said  # the one she agreed to, same name
         else:
             assert social in said, said
+
+
+def test_a_declined_referral_does_not_say_the_person_refused(
+    web_engine: Engine, clock: FakeClock, browser: OpenBrowser
+) -> None:
+    from tests.forms.test_pagesA_name_receiver import DECLINED
+
+    case_id = report_case(web_engine).case.id
+    task = drive_until(web_engine, clock, case_id, NAME_RECEIVER, overrides=DECLINED)
+    page = html.unescape(browser("commission").get(f"/tasks/{task.id}").text)
+    assert "Человек не согласился на передачу данных получателю" not in page
+    assert "человек не согласился" not in options(page)["ngo"]
