@@ -4,6 +4,7 @@ gate's scenario runs load it)."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -78,6 +79,18 @@ def _truncate_all(db: Database) -> None:
         conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
 
 
+_TESTS = itertools.count(1)
+
+
+def _named_for_this_test(url: str) -> str:
+    """The worker's database under a URL of this test's own (its connections' application
+    name): the truncation restarts every row id, and a library kept for the session remembers
+    parsed versions by database URL and row id, so a URL shared by two tests would give the
+    second one the first one's version 2."""
+    named = make_url(url).update_query_dict({"application_name": f"nrm-test-{next(_TESTS)}"})
+    return named.render_as_string(hide_password=False)
+
+
 @pytest.fixture
 def database_url(tmp_path: Path, _sqlite_template: Path, _pg_schema: str | None) -> str:
     """URL of an empty, migrated database for this test."""
@@ -85,7 +98,7 @@ def database_url(tmp_path: Path, _sqlite_template: Path, _pg_schema: str | None)
         db = make_engine(_pg_schema)
         _truncate_all(db)
         db.dispose()
-        return _pg_schema
+        return _named_for_this_test(_pg_schema)
     path = tmp_path / "nrm.db"
     copy_sqlite(_sqlite_template, path)
     return f"sqlite:///{path}"
