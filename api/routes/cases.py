@@ -26,7 +26,7 @@ from api.schemas import (
     MessagesPublic,
     StepPublic,
 )
-from api.services import access_log, cases, messages, processes
+from api.services import access_log, cases, messages, processes, timeline
 from engine.db import read_session
 
 router = APIRouter(tags=["cases"])
@@ -90,7 +90,7 @@ def read_history(case: CaseDep, engine: EngineDep, caller: CurrentUser) -> Histo
     sharing her data with, only the entries before that and its own."""
     with read_session(engine.db) as session:
         limited = cases.limitation(engine=engine, session=session, caller=caller, case=case)
-        return cases.history(session=session, case=case, limited=limited)
+        return timeline.history(session=session, case=case, limited=limited)
 
 
 @router.get(

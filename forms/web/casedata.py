@@ -44,7 +44,7 @@ def delivered_rows(
 ) -> dict[int, tuple[str, list[tuple[str, str, bool]]]]:
     """Per timeline entry (its place in `history`) that recorded a message: the message's
     title in the page language and, on the latest entry of that message only (the values
-    are the case's now), what it set as label/value rows (`api/services/cases.delivered`)."""
+    are the case's now), what it set as label/value rows (`api/services/timeline.delivered`)."""
     latest: dict[str, int] = {}
     for at, event in enumerate(history):
         name = (event.detail or {}).get("message")

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from api.deps import EngineDep
-from api.services import cases, messages, visibility
+from api.services import cases, messages, timeline, visibility
 from engine.db import read_session
 from engine.library import LoadedVersion
 from engine.views import TaskView
@@ -246,11 +246,11 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         # the person stopped sharing her data with this agency: it keeps what it had (the
         # trail up to then, its own steps and tasks), not the case's later course (review P-2)
         limited = cases.limitation(engine=engine, session=session, caller=caller, case=case)
-        history = cases.history(session=session, case=case, limited=limited)
+        history = timeline.history(session=session, case=case, limited=limited)
         index = version_index(engine, session, case)
         awaited = messages.awaited(engine=engine, session=session, caller=caller, case=case)
         done = [e.task_id for e in history.data if e.task_id and _completed(e.action)]
-        sent = cases.answers(
+        sent = timeline.answers(
             engine=engine, session=session, caller=caller, case=case, task_ids=done
         )
         t = translator(request)
@@ -259,7 +259,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         done_tasks = {v.id: v for v in engine.case_tasks(case.id, status="completed")}
         # what each recorded message set, within need to know (review F-Z)
         recorded = [str((e.detail or {}).get("message") or "") for e in history.data]
-        delivered = cases.delivered(
+        delivered = timeline.delivered(
             engine=engine, session=session, caller=caller, case=case, names=recorded
         )
         # the green notice after an answer says what it recorded in words, as the timeline

@@ -13,7 +13,7 @@ from starlette.responses import RedirectResponse, Response
 from api.deps import EngineDep
 from api.routes.common import run_step
 from api.schemas import MessagePublic, StepPublic
-from api.services import cases, messages
+from api.services import messages, timeline
 from engine.db import read_session
 from engine.errors import InvalidDataError
 from engine.facade import Engine
@@ -93,7 +93,7 @@ def answer_page(
     wanted = [str(f) for f in (message.form_schema or {}).get("x-context") or []]
     current = CURRENT_CONSENT if changes_consent(message.form_schema) else []
     with read_session(engine.db) as session:
-        known = cases.known_to(
+        known = timeline.known_to(
             engine=engine,
             session=session,
             caller=request.state.caller,

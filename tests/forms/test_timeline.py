@@ -8,7 +8,7 @@ import html
 import re
 from datetime import timedelta
 
-from api.services import cases, visibility
+from api.services import timeline, visibility
 from api.services.policy import Caller
 from engine import audit
 from engine.db import read_session, write_session
@@ -91,7 +91,7 @@ def test_another_agency_reads_only_what_it_may_see_and_gets_no_link_to_the_form(
         case = session.get(Case, case_id)
         assert case is not None
         done = [t.id for t in web_engine.case_tasks(case_id, status="completed")]
-        said = cases.answers(
+        said = timeline.answers(
             engine=web_engine, session=session, caller=caller, case=case, task_ids=done
         )
         loaded = visibility.version_of(web_engine, session, case)

@@ -1,0 +1,174 @@
+"""What happened in a case, as an agency may read it: its trail (history), the answers its
+completed tasks recorded, the messages delivered to it and the case fields an answer's form shows
+beside it — all within need to know (api/services/visibility), never personal fields (those are
+shown, access-logged, only on a task's own page)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from api.schemas import HistoryEvent, HistoryPublic
+from api.services import visibility
+from api.services.policy import Caller, casework_agency
+from engine.facade import Engine
+from engine.library import LoadedVersion
+from engine.models import AuditEvent, Case, HumanTask
+
+
+def history(
+    *, session: Session, case: Case, limited: visibility.Limitation | None = None
+) -> HistoryPublic:
+    """The case's audit trail: who, agency, when, what, which task (no data); for an agency
+    the person stopped sharing with (`limited`), only the entries before the limitation and
+    its own (review P-2)."""
+    events = [
+        e
+        for e in session.exec(
+            select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(col(AuditEvent.id))
+        ).all()
+        if limited is None or limited.keeps(e.id, e.agency)
+    ]
+    return HistoryPublic(
+        data=[
+            HistoryEvent(
+                at=e.at,
+                actor=e.actor,
+                agency=e.agency,
+                action=e.action,
+                task_id=e.task_id,
+                task_name=e.task_name,
+                detail=_shown(e.detail),
+            )
+            for e in events
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What completed tasks recorded, as the caller's agency may read it: the answers shown
+    per task, and the tasks some of whose answers need to know keeps from it."""
+
+    shown: dict[str, dict[str, Any]]
+    withheld: frozenset[str]
+
+
+def answers(
+    *, engine: Engine, session: Session, caller: Caller, case: Case, task_ids: list[str]
+) -> Answers:
+    """What each completed task of the case recorded, as it was sent: the fields its form
+    asks that the caller's agency may see in this case (need to know), never personal ones
+    (the task's own page shows those, access-logged), in the form's order."""
+    loaded, _, allowed, personal = _readable(engine, session, caller, case)
+    rows = session.exec(
+        select(HumanTask.id, HumanTask.form).where(
+            HumanTask.case_id == case.id, col(HumanTask.id).in_(task_ids)
+        )
+    ).all()
+    forms: dict[str, str | None] = dict(rows)
+    found: dict[str, dict[str, Any]] = {}
+    withheld: set[str] = set()
+    for task_id, sent in engine.completed_task_data(case.id, list(forms)).items():
+        props = (loaded.bundle.form(forms[task_id]) or {}).get("properties") or {}
+        asked = {
+            name: sent[name]
+            for name, prop in props.items()
+            if name in sent and not (isinstance(prop, dict) and prop.get("readOnly"))
+        }
+        found[task_id] = {
+            name: value for name, value in asked.items() if name in allowed and name not in personal
+        }
+        if any(name not in allowed for name in asked):
+            withheld.add(task_id)
+    return Answers(shown=found, withheld=frozenset(withheld))
+
+
+# Details of the trail a case's history shows: names and rungs, never data or free text
+# (`message`: the name of a message recorded, its values are read by `delivered`).
+SHOWN_DETAIL = (
+    "over_claim_of",
+    "assignee",
+    "was_claimed_by",
+    "rung",
+    "to_agency",
+    "to_role",
+    "message",
+)
+
+
+def known_to(
+    *, engine: Engine, session: Session, caller: Caller, case: Case, fields: list[str]
+) -> dict[str, Any]:
+    """Of these case fields, the values the caller's agency may see (need to know), never
+    personal ones (not access-logged): what an answer's form shows beside it (`x-context`:
+    the consent recorded so far, beside a limitation of it; page review F-Z)."""
+    agency = casework_agency(caller)
+    view = engine.get_case(case.id)
+    projection = visibility.projected_data(
+        engine=engine, session=session, case=case, agency=agency, data=view.data
+    )
+    return {
+        name: projection.data[name]
+        for name in fields
+        if name in projection.data and name not in projection.personal
+    }
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """A message recorded in a case, as the caller's agency may read it: its form's title
+    and the values its fields hold in the case now (need to know, never personal ones)."""
+
+    title: str
+    values: dict[str, Any]
+
+
+def delivered(
+    *, engine: Engine, session: Session, caller: Caller, case: Case, names: list[str]
+) -> dict[str, Delivered]:
+    """Per message name recorded in the case, what it set (page review F-Z: "the person
+    limited her consent" read only "Answer recorded"): the fields of its form the case
+    holds — the state the latest such message left, which the trail (a hash of the data,
+    no values) cannot give for an earlier one — within the caller's agency's need to know."""
+    loaded, data, allowed, personal = _readable(engine, session, caller, case)
+    found: dict[str, Delivered] = {}
+    for name in dict.fromkeys(n for n in names if n):
+        info = next(
+            (m for m in loaded.bundle.messages.values() if m.message == name and m.schema), None
+        )
+        if info is None:
+            continue
+        schema = loaded.bundle.form(info.schema) or {}
+        props = schema.get("properties") or {}
+        found[name] = Delivered(
+            title=str(schema.get("title") or info.title or name),
+            values={
+                field: data[field]
+                for field in props
+                if field in data and field in allowed and field not in personal
+            },
+        )
+    return found
+
+
+def _readable(
+    engine: Engine, session: Session, caller: Caller, case: Case
+) -> tuple[LoadedVersion, dict[str, Any], Collection[str], frozenset[str]]:
+    """The case's version, its data, the fields need to know lets the caller's agency read in
+    it, and the personal fields (which these views never show)."""
+    agency = casework_agency(caller)
+    loaded = visibility.version_of(engine, session, case)
+    data = engine.get_case(case.id).data
+    allowed = visibility.agency_case_fields(
+        session, loaded, case, agency, data=data, params=engine.settings.params
+    )
+    return loaded, data, allowed, visibility.case_personal_fields(loaded)
+
+
+def _shown(detail: dict[str, Any]) -> dict[str, str | int | None] | None:
+    shown = {k: detail[k] for k in SHOWN_DETAIL if k in detail}
+    return shown or None
