@@ -10,8 +10,11 @@ job's report in the deploying transaction.
 One job at a time per library: only the oldest unfinished job can be claimed, so jobs run one
 after another in the order they were asked for (and the deploying transaction still refuses a
 library another deployment changed meanwhile: LibraryChangedError). On PostgreSQL the claim
-locks that row with FOR UPDATE SKIP LOCKED (a runner that finds it held goes away); on SQLite
-it is one conditional UPDATE. A runner that stops leaves its lease to run out and the next
+locks that row with FOR UPDATE SKIP LOCKED (a runner that finds it held goes away) and names
+the unfinished states in the same WHERE, so that PostgreSQL checks them again on the row it
+locks: the oldest job can finish between the statement's snapshot and the lock, and without
+that check a finished job would be claimed and run again. On SQLite it is one conditional
+UPDATE. A runner that stops leaves its lease to run out and the next
 claim takes the job again (`attempts` counts the claims; past MAX_ATTEMPTS the job fails). A
 runner whose lease was taken cannot finish the job: its outcome is written only while the row
 still names it, in the same transaction as the deployment.
@@ -234,7 +237,7 @@ class DeploymentJobs(PolicyDeployment):
         else:
             held = session.exec(
                 select(DeploymentJob)
-                .where(col(DeploymentJob.id) == oldest)
+                .where(col(DeploymentJob.id) == oldest, col(DeploymentJob.state).in_(ACTIVE))
                 .with_for_update(skip_locked=True)
             ).first()
             lease_ends = held.lease_until if held is not None else None
