@@ -52,8 +52,10 @@ $(AXE_STAMP): $(AXE)/package-lock.json
 install: $(STAMP)
 
 # What the tests need on top: bpmn.io's model layer for the modeler round-trip test, axe-core
-# for the accessibility test.
+# for the accessibility test; in a git checkout, the merge driver for forms/i18n (.gitattributes).
 install-test: $(STAMP) $(MODELER_STAMP) $(AXE_STAMP)
+	-@git rev-parse --git-dir >/dev/null 2>&1 && \
+		git config merge.i18n.driver "python3 tools/merge_i18n.py %O %A %B"
 
 run: install
 	$(BIN)/nrm migrate
