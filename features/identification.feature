@@ -243,6 +243,98 @@ Feature: Identification of a presumed victim (SOP 1)
     And the police has no open tasks
     And the police is shown no personal data of this case
 
+  @consent @proceedings
+  Scenario: the agency serving her records, with the reasonable grounds, offences she was compelled to commit; no police report is needed and the police are asked nothing
+    Given a "identification" case reported by the NGO
+      | field              | value        |
+      | pseudonym          | "Nazgul-31"  |
+      | age                | 27           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+      | immediate_danger   | false        |
+      | medical_emergency  | false        |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_informed      | true  |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    # offences recorded without naming them are not a record the prosecutor can decide on
+    When the NGO tries to complete "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+      | non_punishment_applies      | true  |
+    Then the answers are refused for non_punishment_offences
+    When the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value                                       |
+      | reasonable_grounds_informed | true                                        |
+      | non_punishment_applies      | true                                        |
+      | non_punishment_offences     | ["irregular_stay_or_work", "property_crime"] |
+    Then the case data has identification_outcome = "presumed_victim"
+    And the case data has non_punishment_applies = true
+    And the case data has non_punishment_offences = ["irregular_stay_or_work", "property_crime"]
+    And the police has no open tasks
+    And the police is shown no personal data of this case
+
+  @consent @proceedings
+  Scenario: in the whole case, a woman compelled to steal who refuses every receiver and a police report still has her offences cleared by the prosecutor
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value              |
+      | reasonable_grounds_informed | true               |
+      | non_punishment_applies      | true               |
+      | non_punishment_offences     | ["property_crime"] |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["social"]   |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value      |
+      | referral_consent_receivers | ["social"] |
+    And the commission completes "Name another receiver"
+      | field             | value |
+      | referral_receiver | ngo   |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value      |
+      | referral_consent_receivers | ["social"] |
+    And the NGO completes "Ask what help the person accepts"
+      | field                       | value |
+      | referral_refusal_wants_help | false |
+    And the NGO completes "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the prosecutor has no task "Record the crime in the unified register"
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                   | value          |
+      | non_punishment_decision | not_prosecuted |
+    Then the case data has proceedings_outcome = "non_punishment_only"
+    And the police has no task "Record the crime in the unified register"
+
   Scenario: no indicator is found and the person is referred to general services
     Given a "identification" case reported by the health organisation
       | field              | value       |
