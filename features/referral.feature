@@ -378,12 +378,14 @@ Feature: SOP 2 - Referral of a presumed victim
       | referral_commission_date | 2026-01-06 |
     Then the police has a task "Ask consent for the named receiver"
     And the social services has no task "Accept or decline referral"
+    And the social services is shown no personal data of this case
     When the police completes "Ask consent for the named receiver"
       | field                      | value             |
       | referral_consent_receivers | ["ngo", "social"] |
       | referral_consent_date      | 2026-01-06        |
       | referral_consent_method    | written           |
     Then the social services has a task "Accept or decline referral"
+    And the social services is shown personal data of this case
 
   @consent
   Scenario: the adult refuses to share data with the named receiver, so the commission names another
@@ -414,6 +416,7 @@ Feature: SOP 2 - Referral of a presumed victim
       | referral_consent_date      | 2026-01-06     |
       | referral_consent_method    | oral_witnessed |
     Then the social services has no task "Accept or decline referral"
+    And the social services is shown no personal data of this case
     And the commission has a task "Name another receiver"
 
   @consent

@@ -10,7 +10,9 @@
   form's fields.
 - Personal fields (`x-personal` in any form of the case's version) only go to: the agency
   serving the person now (an open task in the case outside the deciding lanes, or the
-  `referral_receiver`), `consular` (whose forms hold identity and travel data), and the
+  `referral_receiver` once it may hold her identity: a child's, one she agreed to share her
+  data with, or one that accepted the referral — not a receiver named while she is still being
+  asked about it), `consular` (whose forms hold identity and travel data), and the
   identifying authority (parameter `identifying_authority`) only for a child
   (`presumed_child`) or an adult who consented to a police report (`consent_police_report`,
   not withdrawn since): without that consent the police and the deciding authority work on
@@ -248,11 +250,30 @@ def may_see_personal(
     withdrawn = data.get(CONSENT_WITHDRAWN_FROM)
     if isinstance(withdrawn, list) and agency in withdrawn:
         return False
-    if agency in IDENTITY_AGENCIES or agency == data.get("referral_receiver"):
+    if agency in IDENTITY_AGENCIES or agency == agreed_receiver(data):
         return True
     if agency in set(serving):
         return True
     return agency == params.get("identifying_authority") and police_may_know(data)
+
+
+def agreed_receiver(data: Mapping[str, Any]) -> str | None:
+    """The referral's receiver when it may hold the person's identity: a child's (the law sends
+    a child's referral to child protection), one in the receivers she agreed to share her data
+    with, or one that accepted the referral (it reached the receiver only with her consent).
+    A receiver named (by the first responder or the commission) while she is still being
+    asked about it is not one (referral.bpmn `task_ask_consent`)."""
+    receiver = data.get("referral_receiver")
+    if not isinstance(receiver, str):
+        return None
+    agreed = data.get("referral_consent_receivers")
+    if (
+        data.get("presumed_child") is True
+        or data.get("referral_decision") == "accepted"
+        or (isinstance(agreed, list) and receiver in agreed)
+    ):
+        return receiver
+    return None
 
 
 def police_may_know(data: Mapping[str, Any]) -> bool:

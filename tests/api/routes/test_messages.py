@@ -163,7 +163,11 @@ def test_a_sender_that_took_no_part_yet_may_send_what_the_case_waits_for(
 def test_no_personal_data_for_an_agency_the_person_withdrew_consent_from() -> None:
     from api.services.visibility import may_see_personal
 
-    data = {"referral_receiver": "ngo", "consent_withdrawn_from": ["consular", "police"]}
+    data = {
+        "referral_receiver": "ngo",
+        "referral_decision": "accepted",
+        "consent_withdrawn_from": ["consular", "police"],
+    }
     params = {"identifying_authority": "police"}
     assert not may_see_personal(agency="consular", data=data, serving=[], params=params)
     assert not may_see_personal(agency="police", data=data, serving=[], params=params)

@@ -192,12 +192,46 @@ def test_may_see_personal_follows_the_brief(agency: str, allowed: bool) -> None:
     assert (
         may_see_personal(
             agency=agency,
-            data={"referral_receiver": "ngo", "consent_police_report": True},
+            data={
+                "referral_receiver": "ngo",
+                "referral_consent_receivers": ["ngo"],
+                "consent_police_report": True,
+            },
             serving={"social"},
             params={"identifying_authority": "police"},
         )
         is allowed
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "allowed"),
+    [
+        ({"referral_receiver": "ngo"}, False),  # named, she is being asked about it
+        ({"referral_receiver": "ngo", "referral_consent_receivers": ["social"]}, False),
+        ({"referral_receiver": "ngo", "referral_consent_receivers": ["none"]}, False),
+        ({"referral_receiver": "ngo", "referral_decision": "declined"}, False),
+        ({"referral_receiver": "ngo", "referral_consent_receivers": ["social", "ngo"]}, True),
+        ({"referral_receiver": "ngo", "referral_decision": "accepted"}, True),
+        ({"referral_receiver": "child_protection", "presumed_child": True}, True),
+        (
+            {
+                "referral_receiver": "ngo",
+                "referral_decision": "accepted",
+                "consent_withdrawn_from": ["ngo"],
+            },
+            False,
+        ),
+    ],
+)
+def test_the_receiver_sees_identity_only_once_she_agreed_to_it(
+    data: dict[str, Any], allowed: bool
+) -> None:
+    receiver = str(data["referral_receiver"])
+    shown = may_see_personal(
+        agency=receiver, data=data, serving=set(), params={"identifying_authority": "police"}
+    )
+    assert shown is allowed
 
 
 @pytest.mark.parametrize(
