@@ -25,6 +25,7 @@ Feature: The formal status decision (SOP 1), beside help
       | identification_decision_basis   | "Recruited by deception, forced labour" |
       | identification_decision_date    | "2026-01-06"                            |
       | identification_decision_officer | "Investigator, Chui region"             |
+      | status_decision_person_told     | true                                    |
     Then the case is closed with outcome "confirmed"
     And the police has no open tasks
     And the NGO has no open tasks
@@ -48,6 +49,7 @@ Feature: The formal status decision (SOP 1), beside help
       | identification_decision_basis   | "Act, means and purpose found" |
       | identification_decision_date    | "2026-01-13"                   |
       | identification_decision_officer | "Head of unit"                 |
+      | status_decision_person_told     | true                           |
     Then the case is closed with outcome "confirmed"
     And the police has no open tasks
 
@@ -58,6 +60,7 @@ Feature: The formal status decision (SOP 1), beside help
     When the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     Then the police has no task "Review overdue identification decision"
     And the case is closed with outcome "confirmed"
 
@@ -249,6 +252,7 @@ Feature: The formal status decision (SOP 1), beside help
     When the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     Then the case is closed with outcome "confirmed"
     And the case data has consent_withdrawn_scope = ["help"]
 
@@ -308,3 +312,51 @@ Feature: The formal status decision (SOP 1), beside help
       | status_review_not_told_reason | "She is in hospital; no visits this week"        |
       | status_review_tell_plan       | "The NGO tells her at the hospital next Tuesday" |
     Then the NGO has a task "Refer to general services"
+
+  Scenario: a confirmed status is told to the person; "not told" is not noted bare: why, and how and when she will be told
+    When the police tries to complete "Decide identification status"
+      | field                   | value     |
+      | identification_decision | confirmed |
+    Then the answers are refused for status_decision_person_told
+    When the police tries to complete "Decide identification status"
+      | field                       | value     |
+      | identification_decision     | confirmed |
+      | status_decision_person_told | false     |
+    Then the answers are refused for status_decision_not_told_reason, status_decision_tell_plan
+    When the police completes "Decide identification status"
+      | field                           | value                                                  |
+      | identification_decision         | confirmed                                              |
+      | status_decision_person_told     | false                                                  |
+      | status_decision_not_told_reason | "She is in hospital this week"                         |
+      | status_decision_tell_plan       | "The shelter's social worker tells her on her return" |
+    Then the case is closed with outcome "confirmed"
+    And the case data has status_decision_person_told = false
+    And the case data has status_decision_tell_plan = "The shelter's social worker tells her on her return"
+
+  @child
+  Scenario: a child's confirmed status is told to the child with the guardian
+    Given a "identification_decision" case reported by the NGO
+      | field                 | value             |
+      | pseudonym             | "Begimai-15"      |
+      | age                   | 15                |
+      | presumed_child        | true              |
+      | consent_police_report | true              |
+      | screening_result      | "presumed_victim" |
+    When the police tries to complete "Decide identification status"
+      | field                       | value     |
+      | identification_decision     | confirmed |
+      | status_decision_person_told | true      |
+    Then the answers are refused for status_decision_guardian_told
+    When the police tries to complete "Decide identification status"
+      | field                         | value     |
+      | identification_decision       | confirmed |
+      | status_decision_person_told   | true      |
+      | status_decision_guardian_told | false     |
+    Then the answers are refused for status_decision_guardian_not_told_reason, status_decision_guardian_tell_plan
+    When the police completes "Decide identification status"
+      | field                         | value     |
+      | identification_decision       | confirmed |
+      | status_decision_person_told   | true      |
+      | status_decision_guardian_told | true      |
+    Then the case is closed with outcome "confirmed"
+    And the case data has status_decision_guardian_told = true

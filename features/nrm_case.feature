@@ -96,6 +96,7 @@ Feature: The case of one presumed victim, from report to closure
       | identification_decision_basis   | "Act, means and purpose established" |
       | identification_decision_date    | "2026-01-06"                         |
       | identification_decision_officer | "Investigator, Bishkek"              |
+      | status_decision_person_told     | true                                 |
     Then the case data has identification_outcome = "presumed_victim"
     And the NGO has a task "Compile the referral"
     When the NGO completes "Compile the referral"
@@ -533,6 +534,7 @@ Feature: The case of one presumed victim, from report to closure
       | identification_decision_basis   | "Act, means and purpose established" |
       | identification_decision_date    | "2026-01-06"                         |
       | identification_decision_officer | "Investigator, Bishkek"              |
+      | status_decision_person_told     | true                                 |
     Then the case data has identification_outcome = "presumed_victim"
     And the case data has consent_police_report = false
     And the police has a task "Compile the referral"
@@ -575,6 +577,7 @@ Feature: The case of one presumed victim, from report to closure
       | identification_decision_basis   | "Act, means and purpose established" |
       | identification_decision_date    | "2026-01-06"                         |
       | identification_decision_officer | "Investigator, Bishkek"              |
+      | status_decision_person_told     | true                                 |
     When the police completes "Compile the referral"
       | field                      | value                        |
       | referral_needs             | ["shelter", "psychological"] |
@@ -713,6 +716,7 @@ Feature: The case of one presumed victim, from report to closure
       | identification_decision_basis   | "Act, means and purpose established" |
       | identification_decision_date    | "2026-01-06"                         |
       | identification_decision_officer | "Investigator, Bishkek"              |
+      | status_decision_person_told     | true                                 |
     When the police completes "Compile the referral"
       | field                      | value                        |
       | referral_needs             | ["shelter", "psychological"] |
@@ -842,6 +846,7 @@ Feature: The case of one presumed victim, from report to closure
       | identification_decision_basis   | "Act, means and purpose established" |
       | identification_decision_date    | "2026-01-06"                         |
       | identification_decision_officer | "Investigator, Bishkek"              |
+      | status_decision_person_told     | true                                 |
     When the police completes "Compile the referral"
       | field                      | value                        |
       | referral_needs             | ["shelter", "psychological"] |
@@ -959,6 +964,7 @@ Feature: The case of one presumed victim, from report to closure
       | identification_decision_basis   | "Act, means and purpose established" |
       | identification_decision_date    | "2026-01-06"                         |
       | identification_decision_officer | "Investigator, Bishkek"              |
+      | status_decision_person_told     | true                                 |
     When the police completes "Compile the referral"
       | field                      | value                        |
       | referral_needs             | ["shelter", "psychological"] |
@@ -1063,6 +1069,7 @@ Feature: The case of one presumed victim, from report to closure
       | identification_decision_basis   | "Act, means and purpose established" |
       | identification_decision_date    | "2026-01-06"                         |
       | identification_decision_officer | "Investigator, Bishkek"              |
+      | status_decision_person_told     | true                                 |
     When the police completes "Compile the referral"
       | field                      | value                        |
       | referral_needs             | ["shelter", "psychological"] |
@@ -1246,6 +1253,7 @@ Feature: The case of one presumed victim, from report to closure
     When the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     Then the police has no open tasks
     And the NGO has a task "Intake and needs assessment"
     And the case data has status_decision_outcome = "confirmed"
@@ -1449,6 +1457,7 @@ Feature: The case of one presumed victim, from report to closure
     When the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     Then the police has no open tasks
     And the police are shown none of full_name, date_of_birth, document_number, address in this case
 
@@ -1521,6 +1530,7 @@ Feature: The case of one presumed victim, from report to closure
       | field                           | value                         |
       | identification_decision         | confirmed                     |
       | identification_decision_officer | "Head of the social services" |
+      | status_decision_person_told     | true                          |
     Then the case data has status_decision_outcome = "confirmed"
     And the police are shown none of full_name, date_of_birth, document_number, address in this case
     And the NGO has a task "Compile the referral"
@@ -1642,6 +1652,7 @@ Feature: The case of one presumed victim, from report to closure
     When the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     Then the case is closed with outcome "anonymous_notification"
     And the police has no open tasks
     And the case data has no full_name
@@ -1696,6 +1707,7 @@ Feature: The case of one presumed victim, from report to closure
     When the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     Then the case is open
     When the prosecutor completes "Record the crime in the unified register"
       | field                 | value        |
@@ -1876,6 +1888,7 @@ Feature: The case of one presumed victim, from report to closure
     When the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     Then the case is closed with outcome "withdrawn"
 
   @consent
@@ -1906,6 +1919,7 @@ Feature: The case of one presumed victim, from report to closure
     When the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     And the NGO sends the message "consent_withdrawn" with:
       | field                        | value      |
       | consent_withdrawn_on         | 2026-01-08 |
@@ -1971,6 +1985,7 @@ Feature: The case of one presumed victim, from report to closure
     And the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     And the NGO completes "Compile the referral"
       | field                      | value        |
       | referral_needs             | ["shelter"]  |
@@ -2021,6 +2036,7 @@ Feature: The case of one presumed victim, from report to closure
     And the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     And the NGO completes "Compile the referral"
       | field                      | value        |
       | referral_needs             | ["shelter"]  |
@@ -2079,6 +2095,7 @@ Feature: The case of one presumed victim, from report to closure
     And the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     And the NGO completes "Compile the referral"
       | field                      | value        |
       | referral_needs             | ["shelter"]  |
@@ -2162,6 +2179,7 @@ Feature: The case of one presumed victim, from report to closure
     And the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     And the NGO completes "Compile the referral"
       | field                      | value        |
       | referral_needs             | ["shelter"]  |
@@ -2289,6 +2307,8 @@ Feature: The case of one presumed victim, from report to closure
     When the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
+      | status_decision_guardian_told | true |
     Then the social services has a task "Close the case"
     When the social services completes "Close the case"
     Then the case is closed with outcome "withdrawn"
@@ -2489,6 +2509,7 @@ Feature: The case of one presumed victim, from report to closure
     And the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     And the NGO completes "Compile the referral"
       | field                      | value        |
       | referral_needs             | ["shelter"]  |
@@ -2849,6 +2870,7 @@ Feature: The case of one presumed victim, from report to closure
     And the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     And the NGO completes "Compile the referral"
       | field                      | value        |
       | referral_needs             | ["shelter"]  |
@@ -2911,6 +2933,7 @@ Feature: The case of one presumed victim, from report to closure
     And the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     And the NGO completes "Compile the referral"
       | field                      | value        |
       | referral_needs             | ["shelter"]  |
@@ -3023,6 +3046,7 @@ Feature: The case of one presumed victim, from report to closure
     And the police completes "Decide identification status"
       | field                   | value     |
       | identification_decision | confirmed |
+      | status_decision_person_told | true |
     And the NGO completes "Compile the referral"
       | field                      | value        |
       | referral_needs             | ["shelter"]  |

@@ -64,6 +64,8 @@ ANSWERS: dict[str, Any] = {
     "crime_code_article": "171",
     "non_punishment_applies": False,
     "identification_decision": "confirmed",
+    "status_decision_person_told": True,
+    "status_decision_guardian_told": True,
     "referral_needs": ["shelter", "psychological"],
     "referral_urgency": "urgent",
     "referral_receiver": "ngo",

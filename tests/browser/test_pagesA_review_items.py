@@ -67,6 +67,7 @@ def test_decision_page_and_ngo_case_page(
         task.id,
         {
             "identification_decision": "confirmed",
+            "status_decision_person_told": True,
             "identification_decision_basis": "Indicators",
             "identification_decision_date": engine.clock.now().date().isoformat(),
             "identification_decision_officer": "Officer",

@@ -28,6 +28,7 @@ def test_the_serving_ngo_reads_the_status_decision_but_not_its_basis(
         task.id,
         {
             "identification_decision": "confirmed",
+            "status_decision_person_told": True,
             "identification_decision_basis": BASIS,
             "identification_decision_date": "2026-01-06",
             "identification_decision_officer": OFFICER,
