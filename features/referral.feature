@@ -418,6 +418,9 @@ Feature: SOP 2 - Referral of a presumed victim
     Then the social services has no task "Accept or decline referral"
     And the social services is shown no personal data of this case
     And the commission has a task "Name another receiver"
+    # the NGO's decline is not the social services' answer: the commission sees her refusal
+    And the case data has referral_decision = null
+    And the case data has referral_decline_reason = null
 
   @consent
   Scenario: asked about the named receiver, a refusal is an answer she gave: nothing ticked is not taken, "None" is the refusal
