@@ -226,7 +226,7 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has repatriation_outcome = "return_declined"
 
   @repatriation @inbound
-  Scenario: citizenship neither confirmed by the consul nor established by the registration service abroad: the person is referred to help there and the case closes as not returned
+  Scenario: citizenship neither confirmed by the consul nor established by the registration service abroad: the person is referred to help there, the case waits for the procedure and closes as not returned once she is found a citizen of another country
     Given a presumed victim reported by the consular service
       | field                | value       |
       | detection_channel    | consular    |
@@ -249,6 +249,12 @@ Feature: The case of one presumed victim, from report to closure
       | field                      | value                  |
       | return_abroad_organisation | "IOM office in Ankara" |
       | return_abroad_data_consent | true                   |
+    Then the case is open
+    And the consular service has a task "Follow the citizenship procedure and keep in touch"
+    When the registration service sends the message "citizenship_established" with:
+      | field                           | value |
+      | citizenship_established_as      | other |
+      | citizenship_established_country | TM    |
     Then the case is closed with outcome "not_returned"
     And the case data has repatriation_outcome = "citizenship_not_confirmed"
     And the registration service has no task "Issue new passport"

@@ -145,6 +145,150 @@ Feature: Repatriation (SOP 4)
     And the consular service has no task "Refer to assistance in the country of stay"
     And the case data has citizenship = "KG"
 
+  @inbound @citizenship
+  Scenario: a citizen abroad whose citizenship cannot be established is helped where she is and her case does not close as "not returned": it waits for the procedure, followed up on a deadline; established Kyrgyz, she is asked about returning home
+    Given a "repatriation" case reported by the consular service
+      | field                  | value   |
+      | repatriation_direction | inbound |
+      | presumed_child         | false   |
+      | pseudonym              | Aida-52 |
+    When the consular service completes "Consular interview"
+      | field                        | value         |
+      | return_contact_channel       | ngo           |
+      | return_country_of_stay       | RU            |
+      | full_name                    | "Aida T."     |
+      | date_of_birth                | "1998-03-02"  |
+      | return_citizenship_evidence  | ["none"]      |
+      | return_citizenship_confirmed | false         |
+    And the registration service completes "Verify citizenship"
+      | field                          | value                                        |
+      | citizenship_verified_as        | not_established                              |
+      | citizenship_verification_basis | "No entry found; her documents were taken"   |
+    Then the registration service has a task "Open the procedure to establish identity and citizenship"
+    When the registration service completes "Open the procedure to establish identity and citizenship"
+      | field                             | value                           |
+      | citizenship_procedure_kind        | identity_and_citizenship        |
+      | citizenship_procedure_followed_by | "Registration officer, Bishkek" |
+      | citizenship_procedure_person_told | true                            |
+    Then the consular service has a task "Refer to assistance in the country of stay"
+    When the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                   |
+      | return_abroad_organisation | "IOM office in Moscow"  |
+      | return_abroad_data_consent | true                    |
+      | return_abroad_outcome      | taken_on                |
+    Then the case is open
+    And the case data has repatriation_outcome = "citizenship_unresolved"
+    And the case waits for the message "citizenship_established"
+    And the consular service has a task "Follow the citizenship procedure and keep in touch"
+    And the task "Follow the citizenship procedure and keep in touch" is due in 10 working days
+    When the consular service completes "Follow the citizenship procedure and keep in touch"
+      | field                           | value                                          |
+      | return_procedure_status         | "Requests sent to the Osh and Naryn archives"  |
+      | return_procedure_person_told    | true                                           |
+      | return_procedure_help_continues | true                                           |
+      | return_procedure_person_waits   | true                                           |
+    Then the consular service has a task "Follow the citizenship procedure and keep in touch"
+    And the task "Follow the citizenship procedure and keep in touch" is due in 10 working days
+    And the case is open
+    When the registration service sends the message "citizenship_established" with:
+      | field                         | value                                   |
+      | citizenship_established_as    | kyrgyz                                  |
+      | citizenship_established_basis | "Birth record found in the Osh archive" |
+    Then the consular service has a task "Informed consent to return"
+    And the consular service has no task "Follow the citizenship procedure and keep in touch"
+    And the consular service has no task "Refer to assistance in the country of stay"
+    And the case data has citizenship = "KG"
+    And the case data has citizenship_unresolved = false
+
+  @inbound @citizenship
+  Scenario: a citizen abroad whose citizenship could not be established and is then established stateless stays with the help she was referred to; the case closes with that answer, without a second referral
+    Given a "repatriation" case reported by the consular service
+      | field                  | value   |
+      | repatriation_direction | inbound |
+      | presumed_child         | false   |
+      | pseudonym              | Aida-53 |
+    When the consular service completes "Consular interview"
+      | field                        | value     |
+      | return_contact_channel       | ngo       |
+      | return_country_of_stay       | RU        |
+      | return_citizenship_evidence  | ["none"]  |
+      | return_citizenship_confirmed | false     |
+    And the registration service completes "Verify citizenship"
+      | field                   | value           |
+      | citizenship_verified_as | not_established |
+    And the registration service completes "Open the procedure to establish identity and citizenship"
+    And the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                  |
+      | return_abroad_organisation | "IOM office in Moscow" |
+      | return_abroad_data_consent | true                   |
+      | return_abroad_outcome      | taken_on               |
+    Then the case is open
+    When the consular service sends the message "citizenship_established" with:
+      | field                      | value     |
+      | citizenship_established_as | stateless |
+    Then the case is closed with outcome "citizenship_not_confirmed"
+    And the case data has citizenship = "stateless"
+    And the consular service has no open tasks
+
+  @inbound @citizenship @child
+  Scenario: a child abroad whose citizenship cannot be established is protected there while the procedure runs, and stops waiting for it only with her guardian's agreement
+    Given a "repatriation" case reported by the consular service
+      | field                  | value    |
+      | repatriation_direction | inbound  |
+      | presumed_child         | true     |
+      | age                    | 16       |
+      | pseudonym              | Meerim-6 |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Zarina Abdyldaeva                |
+      | child_guardian_relation      | appointed_guardian               |
+      | child_guardian_suspected     | false                            |
+    And the consular service completes "Consular interview"
+      | field                        | value    |
+      | return_contact_channel       | ngo      |
+      | return_country_of_stay       | RU       |
+      | return_citizenship_evidence  | ["none"] |
+      | return_citizenship_confirmed | false    |
+    And the registration service completes "Verify citizenship"
+      | field                   | value           |
+      | citizenship_verified_as | not_established |
+    And the registration service completes "Open the procedure to establish identity and citizenship"
+    And the consular service completes "Refer to assistance in the country of stay"
+      | field                      | value                        |
+      | return_abroad_organisation | "Children's shelter, Moscow" |
+      | return_abroad_data_consent | true                         |
+      | return_abroad_outcome      | taken_on                     |
+    Then the child-protection body has a task "Hand over the child's protection in the country of stay"
+    When the child-protection body completes "Hand over the child's protection in the country of stay"
+      | field                           | value                                         |
+      | child_abroad_responsible        | Moscow guardianship authority                 |
+      | child_abroad_care               | shelter                                       |
+      | child_abroad_guardian_confirmed | true                                          |
+      | child_abroad_contact_plan       | monthly call with the shelter's social worker |
+    Then the case is open
+    And the consular service has a task "Follow the citizenship procedure and keep in touch"
+    When the consular service tries to complete "Follow the citizenship procedure and keep in touch"
+      | field                           | value                                 |
+      | return_procedure_status         | "Still no answer from the archives"   |
+      | return_procedure_person_told    | true                                  |
+      | return_procedure_help_continues | true                                  |
+      | return_procedure_person_waits   | false                                 |
+      | return_procedure_stop_reason    | "she wants to stay with her aunt here" |
+    Then the answers are refused for return_procedure_guardian_agreed
+    When the consular service completes "Follow the citizenship procedure and keep in touch"
+      | field                            | value                                  |
+      | return_procedure_status          | "Still no answer from the archives"    |
+      | return_procedure_person_told     | true                                   |
+      | return_procedure_help_continues  | true                                   |
+      | return_procedure_person_waits    | false                                  |
+      | return_procedure_stop_reason     | "she wants to stay with her aunt here" |
+      | return_procedure_guardian_agreed | true                                   |
+    Then the case is closed with outcome "citizenship_unresolved"
+    And the case data has return_procedure_stop_reason = "she wants to stay with her aunt here"
+
   @inbound
   Scenario: a high return risk leads to safety measures and an escort before the certificate
     Given a "repatriation" case reported by the consular service
