@@ -89,6 +89,12 @@ Feature: Closure and follow-up of the case
       | child_withdrawal_care          | family                                    |
       | child_withdrawal_guardian_kept | true                                      |
       | child_withdrawal_contact_plan  | "Monthly visit by the inspector"          |
+      | child_withdrawal_withdrawer_suspected | false                              |
+    Then the social services has no task "Agree the help that continues after consent was withdrawn"
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                                           |
+      | child_withdrawal_best_interests             | services_end                                    |
+      | child_withdrawal_best_interests_child_views | "She wants no more visits; school goes well"    |
     And the social services completes "Agree the help that continues after consent was withdrawn"
       | field                   | value                          |
       | consent_help_continuing | "School support through child protection" |
@@ -113,3 +119,49 @@ Feature: Closure and follow-up of the case
     When the social services completes "Close the case"
     Then the case is closed with outcome "rehabilitation_completed"
     And the NGO has no task "Follow-up contact"
+
+  @consent @child
+  Scenario: a withdrawal by a guardian suspected of involvement, while a child's follow-up contact waits, is not acted on: another guardian is appointed and child protection makes the contact
+    Given a "case_closure" case reported by the social services
+      | field                   | value                |
+      | pseudonym               | "Aidana-33"          |
+      | presumed_child          | true                 |
+      | is_foreign              | false                |
+      | rehab_exit_reason       | goals_met            |
+      | rehab_follow_up_planned | true                 |
+      | rehab_follow_up_date    | "2026-03-02"         |
+      | rehab_follow_up_by      | ngo                  |
+      | child_guardian_name     | "Father of the child" |
+      | child_guardian_relation | parent               |
+    When the social services completes "Close the case"
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | guardian     |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-20" |
+      | consent_still_agrees_to_help | false        |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value                                     |
+      | child_withdrawal_responsible          | "District child-protection body, Bishkek" |
+      | child_withdrawal_care                 | alternative_care                          |
+      | child_withdrawal_guardian_kept        | false                                     |
+      | child_withdrawal_contact_plan         | "Weekly visit by the inspector"           |
+      | child_withdrawal_withdrawer_suspected | true                                      |
+    And the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                |
+      | child_new_guardian_name     | "Appointed guardian" |
+      | child_new_guardian_relation | appointed_guardian   |
+      | child_suspect_kept_away     | true                 |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                                      |
+      | child_withdrawal_best_interests             | services_continue                          |
+      | child_withdrawal_best_interests_child_views | "She wants the inspector to keep visiting" |
+    Then the child-protection body has a task "Follow-up contact with the child"
+    And the social services has no task "Agree the help that continues after consent was withdrawn"
+    When the child-protection body completes "Follow-up contact with the child"
+      | field             | value |
+      | follow_up_another | false |
+    Then the case is closed with outcome "rehabilitation_completed"
+    And the case data has child_guardian_name = "Appointed guardian"
+    And the case data has child_withdrawal_acted_on = false
+    And the case data has no purge_personal_data

@@ -164,3 +164,128 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | rehab_review_decision | handover_repatriation |
     Then the answers are refused for rehab_review_decision
     And IOM has no open tasks
+
+  @consent @child
+  Scenario: a child's consent withdrawn by a guardian suspected of involvement is not acted on: another guardian is appointed and the child's rehabilitation runs
+    Given a "case_help" case reported by the NGO
+      | field                   | value                |
+      | pseudonym               | "Aidana-31"          |
+      | age                     | 15                   |
+      | citizenship             | unknown              |
+      | citizenship_to_verify   | true                 |
+      | is_foreign              | false                |
+      | presumed_child          | true                 |
+      | referral_receiver       | child_protection     |
+      | child_guardian_name     | "Uncle of the child" |
+      | child_guardian_relation | relative             |
+      | reasonable_grounds_date | "2026-01-05"         |
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | guardian     |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | false        |
+    Then the registration service has no task "Verify citizenship"
+    When the child-protection body tries to complete "Keep the child protected after consent was withdrawn"
+      | field                          | value                                     |
+      | child_withdrawal_responsible   | "District child-protection body, Bishkek" |
+      | child_withdrawal_care          | shelter                                   |
+      | child_withdrawal_guardian_kept | false                                     |
+      | child_withdrawal_contact_plan  | "Weekly visit to the shelter"             |
+    Then the answers are refused for child_withdrawal_withdrawer_suspected
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value                                     |
+      | child_withdrawal_responsible          | "District child-protection body, Bishkek" |
+      | child_withdrawal_care                 | shelter                                   |
+      | child_withdrawal_guardian_kept        | false                                     |
+      | child_withdrawal_contact_plan         | "Weekly visit to the shelter"             |
+      | child_withdrawal_withdrawer_suspected | true                                      |
+    Then the child-protection body has no task "Decide whether the withdrawal is in the child's best interests"
+    When the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                   |
+      | child_new_guardian_name     | "Appointed guardian"    |
+      | child_new_guardian_relation | appointed_guardian      |
+      | child_suspect_kept_away     | true                    |
+    Then the case data has child_guardian_name = "Appointed guardian"
+    When the child-protection body tries to complete "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    Then the answers are refused for child_withdrawal_best_interests
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                                        |
+      | child_withdrawal_best_interests             | services_continue                            |
+      | child_withdrawal_best_interests_child_views | "She wants to stay at the shelter and study" |
+    Then the child-protection body has a task "Intake and needs assessment"
+    And the social services has no task "Agree the help that continues after consent was withdrawn"
+    And the case data has no rehab_exit_reason
+    When the child-protection body completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the child-protection body completes "Agree child protection plan"
+      | field                    | value        |
+      | child_protection_plan_id | CPP-2026-031 |
+      | child_guardian_agreed    | true         |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the child-protection body completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the child-protection body completes "Approve the child's exit from rehabilitation"
+      | field                     | value |
+      | rehab_child_exit_approved | true  |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    Then the case is closed with outcome "goals_met"
+
+  @consent @child
+  Scenario: a child's own withdrawal ends the services only once child protection found it in her best interests; she stays protected and gets the help agreed
+    Given a "case_help" case reported by the NGO
+      | field                   | value                |
+      | pseudonym               | "Aidana-32"          |
+      | age                     | 17                   |
+      | citizenship             | unknown              |
+      | citizenship_to_verify   | true                 |
+      | is_foreign              | false                |
+      | presumed_child          | true                 |
+      | referral_receiver       | child_protection     |
+      | child_guardian_name     | "Mother"             |
+      | child_guardian_relation | parent               |
+      | reasonable_grounds_date | "2026-01-05"         |
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | child        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | true         |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value                                     |
+      | child_withdrawal_responsible   | "District child-protection body, Bishkek" |
+      | child_withdrawal_care          | family                                    |
+      | child_withdrawal_guardian_kept | true                                      |
+      | child_withdrawal_contact_plan  | "Monthly visit by the inspector"          |
+    Then the social services has no task "Agree the help that continues after consent was withdrawn"
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                                          |
+      | child_withdrawal_best_interests             | services_end                                   |
+      | child_withdrawal_best_interests_child_views | "She is 17, back with her mother, goes to school" |
+    And the social services completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                      |
+      | consent_help_continuing | "School support and counselling" |
+    And the child-protection body completes "Provide the help that continues"
+      | field                   | value        |
+      | withdrawn_help_provided | ["other"]    |
+      | withdrawn_help_date     | "2026-01-20" |
+    Then the case is closed
+    And the case data has rehab_exit_reason = "voluntary_withdrawal"
+    And the case data has no purge_personal_data

@@ -2380,6 +2380,9 @@ Feature: The case of one presumed victim, from report to closure
       | child_withdrawal_care          | shelter                                       |
       | child_withdrawal_guardian_kept | true                                          |
       | child_withdrawal_contact_plan  | "Weekly visit to the shelter with the guardian" |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
     And the social services completes "Agree the help that continues after consent was withdrawn"
       | field                   | value                          |
       | consent_help_continuing | "Shelter until the end of May" |
