@@ -180,10 +180,26 @@ def build(
 def not_asked(schema: Mapping[str, Any] | None, data: Mapping[str, Any]) -> frozenset[str]:
     """Fields the page does not show for this person: `"x-adults-only": true` ones when the
     case holds `presumed_child` true (a child's consent per receiver is not asked; review
-    P-4). Their answers stay optional in the form for a child (a list sent empty)."""
+    P-4), and those with a child's fixed answer (`child_answers`, shown read-only instead).
+    Their answers stay optional in the form for a child (a list sent empty)."""
     if data.get("presumed_child") is not True:
         return frozenset()
-    return frozenset(n for n, p in editable(schema).items() if p.get("x-adults-only") is True)
+    hidden = {n for n, p in editable(schema).items() if p.get("x-adults-only") is True}
+    return frozenset(hidden | set(child_answers(schema, data)))
+
+
+def child_answers(schema: Mapping[str, Any] | None, data: Mapping[str, Any]) -> dict[str, Any]:
+    """For a child (`presumed_child` true), the fields whose answer is fixed by the procedure
+    (`"x-child-answer": value`: a child's referral goes to the child-protection body), by
+    name: the page shows them read-only among what the case holds, not as a question (page
+    review P-4). The diagram records the answer; the page sends nothing for them."""
+    if data.get("presumed_child") is not True:
+        return {}
+    return {
+        name: prop["x-child-answer"]
+        for name, prop in editable(schema).items()
+        if "x-child-answer" in prop
+    }
 
 
 def conditions(schema: Mapping[str, Any] | None) -> dict[str, list[Condition]]:

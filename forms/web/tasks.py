@@ -115,7 +115,8 @@ def task_page(
             errors,
             hidden=formview.not_asked(detail.form_schema, detail.data),
         ),
-        context=context_rows(t, index, detail.form_schema, detail.data, roles),
+        context=context_rows(t, index, detail.form_schema, detail.data, roles)
+        + fixed_rows(t, index, detail.form_schema, detail.data, roles),
         option_names=option_names(t, detail.form_schema, detail.data),
         refusal=refusal_reason(t, detail.form_schema, detail.data),
         answers=sent_answers(engine, t, index, detail, roles),
@@ -131,6 +132,19 @@ def task_page(
         in_case=in_case,
         status_only=status_only,
     )
+
+
+def fixed_rows(
+    t: Translator,
+    index: FieldIndex,
+    schema: dict[str, Any] | None,
+    data: dict[str, Any],
+    roles: dict[str, str] | None = None,
+) -> list[tuple[str, str, bool]]:
+    """A child's answers the procedure fixes (`formview.child_answers`: "Receiver: Child
+    protection"), as read-only rows beside what the case holds (page review P-4)."""
+    fixed = formview.child_answers(schema, data)
+    return fieldlabels.rows(t, index, fixed, list(fixed), roles)
 
 
 def refused_receivers(data: dict[str, Any]) -> set[str]:

@@ -74,10 +74,13 @@ def test_the_form_says_a_child_needs_no_receiver_and_what_empty_views_open(
     browser: OpenBrowser, web_engine: Engine, lang: str, receiver: str, views: str
 ) -> None:
     _case_id, task_id = compile_task(web_engine, child=True)
+    _case_id, adult_task_id = compile_task(web_engine, child=False)
     police = browser("police")
     police.post("/language", {"lang": lang, "next": "/inbox"})
     page = police.get(f"/tasks/{task_id}").text
-    assert receiver in page
+    # a child's page shows the receiver fixed, not the question (test_pages_child_compile);
+    # the adult's question says why a child is not asked it
+    assert receiver not in page and receiver in police.get(f"/tasks/{adult_task_id}").text
     assert views in page
 
 

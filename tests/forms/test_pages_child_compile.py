@@ -1,0 +1,60 @@
+"""Page review P-4 for a child: "Compile the referral" does not ask a receiver — the page shows
+it fixed ("Receiver: Child protection") among what the case holds — and the legal
+representative starts from the guardian child protection recorded."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from engine.facade import Engine
+from engine.spiff.clock import FakeClock
+from tests.forms.conftest import OpenBrowser, report_case
+from tests.forms.driving import drive_until
+
+COMPILE = "referral_compile.schema.json"
+GUARDIAN = "Gulnara Asanova"
+CHILD = {"identification_child_notification.schema.json": {"child_guardian_name": GUARDIAN}}
+RECEIVER = {
+    "ru": ("Получатель", "Орган защиты детей"),
+    "ky": ("Кабыл алуучу", "Балдарды коргоо органы"),
+    "en": ("Receiver", "Child protection"),
+}
+
+
+def context_of(page: str) -> str:
+    context = page.split('id="context-title"')[1].split("</section>")[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", html.unescape(context)).split())
+
+
+def representative(page: str) -> str:
+    field = r'<input type="text" value="([^"]*)"[^>]*name="referral_legal_representative"'
+    found = re.search(field, page)
+    assert found, "no legal representative field"
+    return html.unescape(found.group(1))
+
+
+def test_a_childs_receiver_is_shown_fixed_and_the_guardian_pre_filled(
+    web_engine: Engine, clock: FakeClock, browser: OpenBrowser
+) -> None:
+    case_id = report_case(web_engine, age=15).case.id
+    task = drive_until(web_engine, clock, case_id, COMPILE, overrides=CHILD)
+    assert web_engine.get_case(case_id).data["child_guardian_name"] == GUARDIAN
+    user = browser(str(task.agency))
+    for lang, (label, receiver) in RECEIVER.items():
+        user.post("/language", {"lang": lang, "next": "/inbox"})
+        page = user.get(f"/tasks/{task.id}").text
+        assert 'name="referral_receiver"' not in page  # not asked of a child
+        assert f"{label} {receiver}" in context_of(page)
+        assert representative(page) == GUARDIAN
+
+
+def test_an_adults_receiver_is_asked_and_no_guardian_pre_filled(
+    web_engine: Engine, clock: FakeClock, browser: OpenBrowser
+) -> None:
+    case_id = report_case(web_engine).case.id
+    task = drive_until(web_engine, clock, case_id, COMPILE)
+    page = browser(str(task.agency)).get(f"/tasks/{task.id}").text
+    assert 'name="referral_receiver"' in page
+    assert "Орган защиты детей" not in context_of(page)
+    assert representative(page) == ""
