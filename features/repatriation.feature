@@ -2067,7 +2067,7 @@ Feature: Repatriation (SOP 4)
     And the case is closed with outcome "consent_withdrawn"
 
   @outbound @child
-  Scenario: a foreign child's high return risk is planned for and her guardian asked again, and the best-interests decision, knowing the risk and the plan, still comes before her consulate is asked for documents
+  Scenario: a foreign child's high return risk is planned for and her guardian asked again, with the child heard again and the guardian named, and the best-interests decision, knowing the risk and the plan, still comes before her consulate is asked for documents
     Given a "repatriation" case reported by the child-protection body
       | field                   | value            |
       | repatriation_direction  | outbound         |
@@ -2094,12 +2094,22 @@ Feature: Repatriation (SOP 4)
       | return_escort_required | true                                     |
       | return_escort_by       | child_protection                         |
       | return_safety_measures | no contact with the uncle; met by social workers |
-    And the child-protection body completes "Confirm consent with the risk and safety plan explained"
+    And the child-protection body tries to complete "Confirm consent with the risk and safety plan explained"
       | field                          | value                                     |
       | return_risk_explained          | true                                      |
       | return_consent_confirmed       | true                                      |
-      | return_consent_confirmed_by    | legal_representative                      |
-      | return_consent_confirmed_notes | she still wants to go; the guardian agrees |
+      | return_consent_confirmed_by    | person                                    |
+      | return_consent_confirmed_notes | she still wants to go                     |
+    Then the answers are refused for return_consent_confirmed_by, return_consent_confirmed_child_views, return_consent_confirmed_guardian
+    When the child-protection body completes "Confirm consent with the risk and safety plan explained"
+      | field                                | value                                              |
+      | return_risk_explained                | true                                               |
+      | return_consent_confirmed             | true                                               |
+      | return_consent_confirmed_by          | legal_representative                               |
+      | return_consent_confirmed_guardian    | "Saltanat Ermekova"                                |
+      | return_consent_confirmed_child_views | "still wants to see her mother, not the uncle"     |
+      | return_consent_confirmed_notes       | the guardian agrees                                |
+    Then the case data has return_consent_confirmed_guardian = "Saltanat Ermekova"
     Then the child-protection body has a task "Best-interests decision and family assessment"
     And IOM has no task "Request travel documents from the consulate of origin"
     When the child-protection body completes "Best-interests decision and family assessment"
