@@ -102,7 +102,8 @@ Feature: Closure and follow-up of the case
       | field                   | value        |
       | withdrawn_help_provided | ["other"]     |
       | withdrawn_help_date     | "2026-03-10" |
-    Then the case is closed with outcome "withdrawn"
+    Then the case is closed with outcome "rehabilitation_completed"
+    And the case data has follow_up_declined = true
     And the case data has no purge_personal_data
 
   @consent

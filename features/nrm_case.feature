@@ -2158,7 +2158,8 @@ Feature: The case of one presumed victim, from report to closure
       | withdrawn_help_provided | ["psychological"]                                 |
       | withdrawn_help_details  | "Four counselling sessions, by the crisis centre" |
       | withdrawn_help_date     | "2026-07-01"                                      |
-    Then the case is closed with outcome "withdrawn"
+    Then the case is closed with outcome "rehabilitation_completed"
+    And the case data has follow_up_declined = true
     And the case data has withdrawn_help_provided = ["psychological"]
 
   @consent
@@ -2232,7 +2233,8 @@ Feature: The case of one presumed victim, from report to closure
     And 150 days pass
     Then the NGO has no task "Follow-up contact"
     And the social services has no task "Agree the help that continues after consent was withdrawn"
-    And the case is closed with outcome "withdrawn"
+    And the case is closed with outcome "rehabilitation_completed"
+    And the case data has follow_up_declined = true
     And the case data has no full_name
 
   @child @consent @message
