@@ -1663,6 +1663,125 @@ Feature: The case of one presumed victim, from report to closure
     And the police has no open tasks
     And the case data has no full_name
 
+  @consent @repatriation
+  Scenario: a foreign woman who refuses every receiver keeps her reflection period: the social services record with the migration authorities that she is not removed before it ends
+    Given a presumed victim reported by the NGO
+      | field       | value        |
+      | citizenship | UZ           |
+      | pseudonym   | "Dilnoza-02" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | social       |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the commission completes "Name another receiver"
+      | field             | value  |
+      | referral_receiver | social |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the NGO completes "Ask what help the person accepts"
+      | field                       | value |
+      | referral_refusal_wants_help | false |
+    And the NGO completes "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+    Then the social services has a task "Record no removal during the reflection period"
+    And the case data has return_reflection_start = "2026-01-05"
+    And the case data has return_reflection_ends = "2026-02-04"
+    And IOM has no open tasks
+    When the social services tries to complete "Record no removal during the reflection period"
+      | field                    | value                                  |
+      | no_removal_recorded      | true                                   |
+      | no_removal_recorded_with | "Migration department, Bishkek, 14/26" |
+      | no_removal_person_told   | true                                   |
+      | no_removal_return_wish   | return_home                            |
+    Then the answers are refused for no_removal_return_help
+    When the social services completes "Record no removal during the reflection period"
+      | field                    | value                                  |
+      | no_removal_recorded      | true                                   |
+      | no_removal_recorded_with | "Migration department, Bishkek, 14/26" |
+      | no_removal_person_told   | true                                   |
+      | no_removal_return_wish   | stay                                   |
+    And the police completes "Decide identification status"
+      | field                       | value     |
+      | identification_decision     | confirmed |
+      | status_decision_person_told | true      |
+    Then the case is closed with outcome "anonymous_notification"
+    And the case data has no_removal_recorded = true
+
+  @consent @repatriation
+  Scenario: a stateless woman who takes some help without a receiver keeps her reflection period, recorded with the migration authorities once the help is provided
+    Given a presumed victim reported by the NGO
+      | field              | value        |
+      | citizenship_status | stateless    |
+      | pseudonym          | "Gulnara-03" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | social       |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the commission completes "Name another receiver"
+      | field             | value  |
+      | referral_receiver | social |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the NGO completes "Ask what help the person accepts"
+      | field                       | value                |
+      | referral_refusal_wants_help | true                 |
+      | consent_help_continuing     | "A doctor, no shelter" |
+    And the NGO completes "Provide the help that continues"
+      | field                   | value        |
+      | withdrawn_help_provided | ["medical"]  |
+      | withdrawn_help_date     | "2026-01-07" |
+    Then the social services has a task "Record no removal during the reflection period"
+    And the case data has return_reflection_ends = "2026-02-04"
+
 
   @consent @proceedings
   Scenario: a woman who refuses every receiver keeps her part in the proceedings she agreed to and her status decision; her identity is kept for them, and the receiver she refused neither runs them nor sees who she is
