@@ -2737,6 +2737,54 @@ Feature: The case of one presumed victim, from report to closure
     Then the case data has citizenship = "KG"
     And the consular service has a task "Consular interview"
 
+
+  @citizenship @repatriation
+  Scenario: abroad, the wait for the citizenship procedure is watched: the consular service follows it up in time, again after each follow-up, and the case closes with help there when she no longer waits for it
+    Given a presumed victim reported by the consular service
+      | field                | value      |
+      | detection_channel    | consular   |
+      | location             | abroad     |
+      | exploitation_country | RU         |
+      | citizenship_status   | unknown    |
+      | pseudonym            | "Kanat-26" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the registration service completes "Verify citizenship"
+      | field                          | value                                      |
+      | citizenship_verified_as        | not_established                            |
+      | citizenship_verification_basis | "No entry found; he has no documents left" |
+    And the registration service completes "Open the procedure to establish identity and citizenship"
+      | field                             | value                           |
+      | citizenship_procedure_kind        | identity_and_citizenship        |
+      | citizenship_procedure_followed_by | "Registration officer, Bishkek" |
+      | citizenship_procedure_person_told | true                            |
+    Then the consular service has a task "Refer to help in the country of stay"
+    When the consular service completes "Refer to help in the country of stay"
+      | field                        | value                  |
+      | referral_abroad_to           | iom                    |
+      | referral_abroad_organisation | "IOM office in Moscow" |
+      | referral_abroad_country      | RU                     |
+      | referral_abroad_data_consent | true                   |
+      | referral_abroad_outcome      | taken_on               |
+    Then the consular service has a task "Follow the citizenship procedure and keep in touch"
+    And the case waits for the message "citizenship_established"
+    When 10 working days pass
+    Then "Follow the citizenship procedure and keep in touch" is escalated to the supervisors of the consular service
+    When the consular service completes "Follow the citizenship procedure and keep in touch"
+      | field                           | value                                  |
+      | return_procedure_status         | "Archive search in Osh under way"      |
+      | return_procedure_person_told    | true                                   |
+      | return_procedure_help_continues | true                                   |
+      | return_procedure_person_waits   | true                                   |
+    Then the consular service has a task "Follow the citizenship procedure and keep in touch"
+    And the case waits for the message "citizenship_established"
+    When the consular service completes "Follow the citizenship procedure and keep in touch"
+      | field                           | value                                          |
+      | return_procedure_status         | "Still no answer from the archive"             |
+      | return_procedure_person_told    | true                                           |
+      | return_procedure_help_continues | true                                           |
+      | return_procedure_person_waits   | false                                          |
+      | return_procedure_stop_reason    | "I have work and friends here; I stay for now" |
+    Then the case is closed with outcome "referred_abroad"
   @citizenship @repatriation
   Scenario: established stateless abroad after the procedure, the person stays referred to help in the country of stay and the case closes with an answer
     Given a presumed victim reported by the consular service
