@@ -1272,6 +1272,95 @@ Feature: Repatriation (SOP 4)
     And the case data has return_travel_document_result = "issued"
     And the case data has return_travel_document_expiry_date = "2026-03-31"
 
+  # ---------------------------------------------------------------- contact lost (4B beside SOP 3)
+
+  @outbound @message @contact
+  Scenario: a foreign victim nobody can reach any more is not returned on what was arranged: the return stops with the reason, and those already contacted abroad are told it is on hold, nothing more
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Dilnoza-5    |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service sends the message "travel_documents_answer" with:
+      | field                              | value        |
+      | return_travel_document_result      | issued       |
+      | return_travel_document_number      | UZ-TD-20418  |
+      | return_travel_document_expiry_date | "2026-03-31" |
+    Then the NGO has a task "Discuss hand-over data with the person"
+    And the case waits for the message "contact_lost"
+    When the NGO sends the message "contact_lost" with:
+      | field                      | value                                                 |
+      | contact_lost_date          | "2025-12-20"                                          |
+      | contact_lost_circumstances | "left the shelter on Friday and did not come back"    |
+    Then the NGO has no task "Discuss hand-over data with the person"
+    And IOM has a task "Put the return on hold and tell those already contacted"
+    And the case data has repatriation_outcome = "lost_contact"
+    When IOM tries to complete "Put the return on hold and tell those already contacted"
+      | field                         | value                     |
+      | return_hold_told              | ["consulate_of_origin"]   |
+      | return_hold_nothing_more_sent | false                     |
+    Then the answers are refused for return_hold_nothing_more_sent
+    When IOM completes "Put the return on hold and tell those already contacted"
+      | field                         | value                   |
+      | return_hold_told              | ["consulate_of_origin"] |
+      | return_hold_nothing_more_sent | true                    |
+    Then the case is closed with outcome "lost_contact"
+    And the case data has contact_lost_circumstances = "left the shelter on Friday and did not come back"
+
+  @outbound @message @contact
+  Scenario: contact lost during the reflection period, before anything was arranged, stops the return with the reason and asks nothing more
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Dilnoza-6    |
+    When the NGO sends the message "contact_lost" with:
+      | field                      | value                       |
+      | contact_lost_date          | "2025-11-25"                |
+      | contact_lost_circumstances | "phone off since Tuesday"   |
+    Then the case is closed with outcome "lost_contact"
+    And IOM has no open tasks
+    And the social services has no open tasks
+
+  @outbound @message @contact @child
+  Scenario: a foreign child who lost contact during a return that runs without rehabilitation beside it is reported missing at once
+    Given a "repatriation" case reported by the child-protection body
+      | field                   | value            |
+      | repatriation_direction  | outbound         |
+      | reasonable_grounds_date | "2025-11-01"     |
+      | referral_receiver       | child_protection |
+      | presumed_child          | true             |
+      | age                     | 15               |
+      | citizenship             | KZ               |
+      | pseudonym               | Aruzhan-15       |
+    When the child-protection body sends the message "contact_lost" with:
+      | field                      | value                                 |
+      | contact_lost_date          | "2025-11-10"                          |
+      | contact_lost_circumstances | "did not come back from school"       |
+    Then the social services has a task "Report the missing child and alert child protection"
+    And the task "Report the missing child and alert child protection" is due in 2 hours
+    And the child-protection body has no task "Explain rights and the reflection period"
+    When the social services completes "Report the missing child and alert child protection"
+      | field                            | value                  |
+      | missing_child_reported_police    | true                   |
+      | missing_child_protection_alerted | true                   |
+    Then the case is closed with outcome "lost_contact"
+
   @outbound @message
   Scenario: a message from the wrong agency is refused
     Given a "repatriation" case reported by the NGO
