@@ -1362,6 +1362,50 @@ Feature: Repatriation (SOP 4)
     Then the case is closed with outcome "lost_contact"
 
   @outbound @message
+  Scenario: IOM records the departure with the message "person_departed", which the rehabilitation beside also receives; the return goes on to the hand-over
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Dilnoza-7    |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_waived | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value  |
+      | return_consulate_contact_consent | true   |
+      | return_travel_document_result    | issued |
+    And the NGO completes "Discuss hand-over data with the person"
+      | field                         | value                           |
+      | return_receiving_organisation | IOM Tashkent reintegration desk |
+      | return_receiving_country      | UZ                              |
+      | return_handover_data_items    | ["contact_details"]             |
+      | return_handover_data_consent  | true                            |
+      | return_handover_consent_by    | person                          |
+    And IOM completes "Prepare reintegration plan"
+    Then IOM has a task "Organise assisted return"
+    And the case waits for the message "person_departed"
+    And the NGO cannot send the message "person_departed"
+    When IOM sends the message "person_departed" with:
+      | field                         | value        |
+      | return_travel_departure_date  | "2026-01-20" |
+      | return_travel_mode            | air          |
+      | return_travel_arrival_point   | Tashkent     |
+      | return_travel_escort_provided | false        |
+    Then IOM has no task "Organise assisted return"
+    And IOM has a task "Hand over to the receiving organisation"
+    And the case data has return_travel_departure_date = "2026-01-20"
+
+  @outbound @message
   Scenario: a message from the wrong agency is refused
     Given a "repatriation" case reported by the NGO
       | field                   | value        |
