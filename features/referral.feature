@@ -270,25 +270,28 @@ Feature: SOP 2 - Referral of a presumed victim
     And the case data has referral_outcome = "accepted"
 
   @child
-  Scenario: a child's referral does not go to child protection without the child's views
+  Scenario: a child's referral does not go to child protection without the child's views, which the referral itself asks
     Given a "referral" case reported by the police
       | field          | value |
       | pseudonym      | Timur |
       | presumed_child | true  |
       | is_foreign     | false |
-    When the police completes "Compile the referral"
+    When the police tries to complete "Compile the referral"
       | field                      | value       |
       | referral_needs             | ["shelter"] |
-      | referral_receiver          | ngo         |
+      | referral_urgency           | urgent      |
       | referral_consent_receivers | []          |
-    Then the police has a task "Record the child's views"
-    And the task "Record the child's views" is due in 24 hours
+    Then the answers are refused for referral_child_views
     And the child-protection body has no task "Accept or decline referral"
-    When the police completes "Record the child's views"
-      | field                           | value                                  |
-      | referral_child_views            | Wants to stay near his school in Osh. |
-      | referral_child_views_heard_with | His aunt                               |
+    When the police completes "Compile the referral"
+      | field                      | value                                 |
+      | referral_needs             | ["shelter"]                           |
+      | referral_urgency           | urgent                                |
+      | referral_consent_receivers | []                                    |
+      | referral_child_views       | Wants to stay near his school in Osh. |
     Then the child-protection body has a task "Accept or decline referral"
+    And the police has no open tasks
+    And the case data has referral_receiver = "child_protection"
     And the case data has referral_child_views = "Wants to stay near his school in Osh."
 
   @child

@@ -137,12 +137,16 @@ def build(
     values: Mapping[str, Raw] | None = None,
     errors: Mapping[str, str] | None = None,
     hidden: frozenset[str] = frozenset(),
+    case: Mapping[str, Any] | None = None,
 ) -> list[Section]:
     """The form's fields grouped by section, filled with raw values and field errors
-    (`hidden`: fields not asked of this person, see `not_asked`)."""
+    (`hidden`: fields not asked of this person, see `not_asked`). A condition on a `readOnly`
+    field is the case's, not an answer to give: with the `case` data it is settled — the field
+    simply required when the case meets it (a child's views for a presumed child), no
+    condition shown when it does not."""
     required = set((schema or {}).get("required") or [])
     values, errors = values or {}, errors or {}
-    conditional = conditions(schema)
+    conditional, by_case = _split_conditions(schema, case)
     sections: dict[str | None, Section] = {}
     for name, prop in editable(schema).items():
         if name in hidden:
@@ -162,7 +166,7 @@ def build(
                 widget=widget,
                 # A field the form takes empty (null: "empty when unknown") is sent empty,
                 # not refused: no asterisk, whatever `required` says of its key.
-                required=name in required and not nullable and not takes_none,
+                required=(name in required or name in by_case) and not nullable and not takes_none,
                 none_is_answer=name in required and takes_none,
                 personal=bool(prop.get("x-personal")),
                 nullable=nullable,
@@ -175,6 +179,24 @@ def build(
             )
         )
     return list(sections.values())
+
+
+def _split_conditions(
+    schema: Mapping[str, Any] | None, case: Mapping[str, Any] | None
+) -> tuple[dict[str, list[Condition]], set[str]]:
+    """The conditions the person's answers decide, per field, and the fields the case's
+    `readOnly` values make required now (conditions on those left out: nothing to answer)."""
+    read_only = {n for n, p in properties(schema).items() if p.get("readOnly")}
+    if case is None:
+        return conditions(schema), set()
+    known = {n: _raw(case[n]) for n in read_only if case.get(n) is not None}
+    answered: dict[str, list[Condition]] = {}
+    by_case: set[str] = set()
+    for name, found in conditions(schema).items():
+        answered[name] = [c for c in found if c.field not in read_only]
+        if any(_met(c, known) for c in found if c.field in read_only):
+            by_case.add(name)
+    return {n: c for n, c in answered.items() if c}, by_case
 
 
 def not_asked(schema: Mapping[str, Any] | None, data: Mapping[str, Any]) -> frozenset[str]:

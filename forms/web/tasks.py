@@ -114,6 +114,7 @@ def task_page(
             values,
             errors,
             hidden=formview.not_asked(detail.form_schema, detail.data),
+            case=detail.data,
         ),
         context=context_rows(t, index, detail.form_schema, detail.data, roles)
         + fixed_rows(t, index, detail.form_schema, detail.data, roles),

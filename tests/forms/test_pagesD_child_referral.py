@@ -1,7 +1,8 @@
 """Page review P-4 (the part the form can carry): "Compile the referral" for a presumed
 child does not require a receiver (a child's referral always goes to the child-protection
-body, the diagram records it) and says so; it tells that leaving the child's views empty
-opens a separate task. For an adult the receiver stays required, the refusal naming it."""
+body, the diagram records it) and says so; it requires the child's views (the referral goes
+to child protection with them, no separate task holds it back). For an adult the receiver
+stays required, the refusal naming it."""
 
 from __future__ import annotations
 
@@ -34,11 +35,17 @@ def test_a_childs_referral_needs_no_receiver_and_goes_to_child_protection(
     web_engine: Engine,
 ) -> None:
     case_id, task_id = compile_task(web_engine, child=True)
-    web_engine.complete_task(task_id, ANSWERS, actor="police", agency="police")
-    assert web_engine.get_case(case_id).data["referral_receiver"] == "child_protection"
-    # the child's views were not given here: the separate task the form announces opens
-    names = [t.name for t in web_engine.case_tasks(case_id)]
-    assert "Record the child's views" in names
+    # the child's views are asked here, of a child only
+    with pytest.raises(InvalidDataError) as refused:
+        web_engine.complete_task(task_id, ANSWERS, actor="police", agency="police")
+    assert [e.field for e in refused.value.errors] == ["referral_child_views"]
+    views = {**ANSWERS, "referral_child_views": "Wants to stay with her aunt"}
+    web_engine.complete_task(task_id, views, actor="police", agency="police")
+    data = web_engine.get_case(case_id).data
+    assert data["referral_receiver"] == "child_protection"
+    assert [(t.agency, t.name) for t in web_engine.case_tasks(case_id)] == [
+        ("child_protection", "Accept or decline referral")
+    ]
 
 
 def test_an_adults_referral_without_a_receiver_is_refused_naming_the_field(
@@ -56,21 +63,21 @@ def test_an_adults_referral_without_a_receiver_is_refused_naming_the_field(
         (
             "ru",
             "Для ребёнка не спрашивается: перенаправление ребёнка всегда идёт в орган защиты детей",
-            "откроется отдельная задача «Записать мнение ребёнка»",
+            "Обязательно для ребёнка: что ребёнок сказал",
         ),
         (
             "ky",
             "Бала үчүн суралбайт: баланы кайра багыттоо ар дайым балдарды коргоо органына",
-            "«Баланын пикирин жазуу» деген өзүнчө тапшырма ачылат",
+            "Бала үчүн милдеттүү: бала кайда баргысы келерин",
         ),
         (
             "en",
             "Not asked for a child: a child&#39;s referral always goes to the child-protection",
-            "a separate task &#34;Record the child&#39;s views&#34; opens",
+            "Required for a child: what the child said",
         ),
     ],
 )
-def test_the_form_says_a_child_needs_no_receiver_and_what_empty_views_open(
+def test_the_form_says_a_child_needs_no_receiver_but_her_views(
     browser: OpenBrowser, web_engine: Engine, lang: str, receiver: str, views: str
 ) -> None:
     _case_id, task_id = compile_task(web_engine, child=True)

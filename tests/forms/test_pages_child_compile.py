@@ -1,6 +1,7 @@
 """Page review P-4 for a child: "Compile the referral" does not ask a receiver — the page shows
-it fixed ("Receiver: Child protection") among what the case holds — and the legal
-representative starts from the guardian child protection recorded."""
+it fixed ("Receiver: Child protection") among what the case holds —, the legal
+representative starts from the guardian child protection recorded, and the child's views are
+required (marked so, not "required if presumed a child: yes", which nobody filling it answers)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ def representative(page: str) -> str:
     return html.unescape(found.group(1))
 
 
+def views_label(page: str) -> str:
+    field = page[page.index('id="field-referral_child_views"') :]
+    return field[: field.index("</label>")]
+
+
 def test_a_childs_receiver_is_shown_fixed_and_the_guardian_pre_filled(
     web_engine: Engine, clock: FakeClock, browser: OpenBrowser
 ) -> None:
@@ -47,6 +53,9 @@ def test_a_childs_receiver_is_shown_fixed_and_the_guardian_pre_filled(
         assert 'name="referral_receiver"' not in page  # not asked of a child
         assert f"{label} {receiver}" in context_of(page)
         assert representative(page) == GUARDIAN
+        label = views_label(page)
+        assert '<span class="req" aria-hidden="true">*</span>' in label, label
+        assert 'class="cond"' not in label, label
 
 
 def test_an_adults_receiver_is_asked_and_no_guardian_pre_filled(
@@ -58,3 +67,4 @@ def test_an_adults_receiver_is_asked_and_no_guardian_pre_filled(
     assert 'name="referral_receiver"' in page
     assert "Орган защиты детей" not in context_of(page)
     assert representative(page) == ""
+    assert "*" not in views_label(page) and 'class="cond"' not in views_label(page)
