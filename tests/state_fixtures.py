@@ -71,6 +71,7 @@ ANSWERS: dict[str, Any] = {
     "referral_receiver": "ngo",
     "referral_consent_receivers": ["ngo"],
     "referral_consent_method": "written",
+    "referral_child_views": "Wants to stay where she is safe",
     "referral_decision": "accepted",
     "assistance_shelter_provided": True,
     "rehab_needs": ["shelter", "psychological"],
