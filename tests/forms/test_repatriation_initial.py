@@ -1,0 +1,26 @@
+"""Second page review P-9 (issue 18): the consular interview starts from what the case already
+knows, still to be corrected."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from forms import formview
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "forms" / "schemas"
+
+
+def _schema(name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads((SCHEMAS / name).read_text("utf-8"))
+    return schema
+
+
+def test_the_consular_interview_starts_from_the_reported_country() -> None:
+    schema = _schema("repatriation_consular_interview.schema.json")
+    assert "exploitation_country" in schema["x-context"]
+    found = formview.initial_values(schema, {"exploitation_country": "RU", "location": "abroad"})
+    assert found.get("return_country_of_stay") == "RU"
+    corrected = {"exploitation_country": "RU", "return_country_of_stay": "KZ"}
+    assert formview.initial_values(schema, corrected)["return_country_of_stay"] == "KZ"
