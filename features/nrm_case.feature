@@ -2059,6 +2059,49 @@ Feature: The case of one presumed victim, from report to closure
       | withdrawn_help_date     | "2026-01-12"  |
     Then the case is closed with outcome "withdrawn"
 
+
+  @consent
+  Scenario: help agreed after a withdrawal during the referral is withdrawn in turn while the status decision still runs; "I want nothing more" stops it at once and only an anonymous notification remains
+    Given a presumed victim reported by the NGO
+      | field     | value            |
+      | full_name | "Asel Mamatova"  |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-06 |
+      | consent_still_agrees_to_help | true       |
+    And the NGO completes "Agree the help that continues after consent was withdrawn"
+    Then the NGO has a task "Provide the help that continues"
+    And the police has a task "Decide identification status"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-08 |
+      | consent_still_agrees_to_help | false      |
+    Then the NGO has no task "Provide the help that continues"
+    And the social services has no task "Agree the help that continues after consent was withdrawn"
+    And the police has a task "Decide identification status"
+    And the case is open
+    When the police completes "Decide identification status"
+      | field                       | value     |
+      | identification_decision     | confirmed |
+      | status_decision_person_told | true      |
+    Then the case is closed with outcome "withdrawn"
+    And the case data has no full_name
   @consent
   Scenario: help agreed after a withdrawal during identification is provided, and the case closes without her identity purged
     Given a presumed victim reported by the NGO
@@ -3544,6 +3587,69 @@ Feature: The case of one presumed victim, from report to closure
     Then the case is closed with outcome "withdrawn"
     And the case data has no full_name
 
+
+  @consent @repatriation @inbound
+  Scenario: a citizen back from abroad who withdraws her consent to help while her new passport is being issued, but still wants some help, has it agreed and provided before the case closes
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | KZ          |
+      | pseudonym            | "Dinara-33" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the consular service completes "Consular interview"
+      | field                        | value           |
+      | full_name                    | "Dinara S."     |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                | value  |
+      | return_consent_given | true   |
+      | return_consent_by    | person |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_escort_provided | false |
+    And the social services completes "Receive at home"
+      | field                   | value  |
+      | return_receiving_agency | social |
+    And the social services completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the social services completes "Inform and obtain consent"
+      | field            | value |
+      | consent_informed | true  |
+      | consent_referral | false |
+    And the social services completes "Send anonymous notification"
+      | field                            | value                   |
+      | anonymous_notification_recipient | social                  |
+      | anonymous_refusal_reason         | distrust_of_authorities |
+      | anonymous_help_information_given | true                    |
+    Then the registration service has a task "Issue new passport"
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_on         | "2026-01-06" |
+      | consent_still_agrees_to_help | true         |
+    Then the social services has a task "Agree the help that continues after consent was withdrawn"
+    When the social services completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                      |
+      | consent_help_continuing | "Counselling once a week"  |
+    And the social services completes "Provide the help that continues"
+      | field                   | value             |
+      | withdrawn_help_provided | ["psychological"] |
+      | withdrawn_help_date     | "2026-01-09"      |
+    And the registration service completes "Issue new passport"
+      | field                  | value       |
+      | passport_issued_before | false       |
+      | passport_number        | "AC1112224" |
+    Then the case is closed with outcome "withdrawn"
+    And the case data has withdrawn_help_provided = ["psychological"]
   @child @consent @message
   Scenario: withdrawing only from the proceedings ends neither the rehabilitation nor the return running beside them
     Given a presumed victim reported by the NGO
