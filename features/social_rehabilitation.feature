@@ -1029,3 +1029,68 @@ Feature: SOP 3 - Social rehabilitation
     Then the case is closed with outcome "voluntary_withdrawal"
     And the case data has child_withdrawal_care = "shelter"
     And the case data has no purge_personal_data
+
+  @message
+  Scenario: contact lost while the plan is monitored opens the review at once, where lost contact and the search are recorded
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value     |
+      | pseudonym         | Zarina-41 |
+      | presumed_child    | false     |
+      | referral_receiver | ngo       |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value   |
+      | rehab_service_status | ongoing |
+    Then the social services has a task "Monitor the plan until the review"
+    When the NGO sends the message "contact_lost" with:
+      | field                      | value                                        |
+      | contact_lost_date          | "2026-01-05"                                 |
+      | contact_lost_circumstances | "Left the shelter and did not come back"     |
+    Then the social services has no task "Monitor the plan until the review"
+    And the social services has a task "Review rehabilitation plan"
+    When the social services completes "Review rehabilitation plan"
+      | field                 | value        |
+      | rehab_review_decision | lost_contact |
+    Then the social services has a task "Search for the person"
+
+  @message
+  Scenario: when the person has left for her country of origin the rehabilitation here ends with that reason instead of waiting for its review
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value     |
+      | pseudonym         | Dilnoza-42 |
+      | presumed_child    | false     |
+      | is_foreign        | true      |
+      | referral_receiver | ngo       |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value                        |
+      | rehab_needs | ["shelter", "psychological"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value                        |
+      | rehab_services_planned | ["shelter", "psychological"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    Then the NGO has a task "Deliver service: Shelter"
+    When IOM sends the message "person_departed" with:
+      | field                 | value        |
+      | return_departure_date | "2026-01-05" |
+    Then the NGO has no task "Deliver service: Shelter"
+    And the NGO has a task "Close the rehabilitation: the person has returned home"
+    When the NGO tries to complete "Close the rehabilitation: the person has returned home"
+      | field                              | value |
+      | rehab_returned_home_providers_told | false |
+    Then the answers are refused for rehab_returned_home_providers_told
+    When the NGO completes "Close the rehabilitation: the person has returned home"
+      | field                              | value                                                         |
+      | rehab_closure_summary              | "Shelter and counselling ended; contacts of the receiving NGO given to her" |
+      | rehab_returned_home_providers_told | true                                                          |
+    Then the case is closed
+    And the case data has rehab_exit_reason = "handover_repatriation"
