@@ -289,3 +289,39 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
     Then the case is closed
     And the case data has rehab_exit_reason = "voluntary_withdrawal"
     And the case data has no purge_personal_data
+
+  @consent @child
+  Scenario: a child's withdrawal during rehabilitation that child protection does not find in her best interests starts her rehabilitation again
+    Given a "case_help" case reported by the NGO
+      | field                   | value            |
+      | pseudonym               | "Aidana-34"      |
+      | age                     | 14               |
+      | citizenship             | KG               |
+      | citizenship_to_verify   | false            |
+      | is_foreign              | false            |
+      | presumed_child          | true             |
+      | referral_receiver       | child_protection |
+      | child_guardian_name     | "Mother"         |
+      | child_guardian_relation | parent           |
+      | reasonable_grounds_date | "2026-01-05"     |
+    When the child-protection body completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | child        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-05" |
+      | consent_still_agrees_to_help | false        |
+    And the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+      | field                          | value                                     |
+      | child_withdrawal_responsible   | "District child-protection body, Bishkek" |
+      | child_withdrawal_care          | shelter                                   |
+      | child_withdrawal_guardian_kept | true                                      |
+      | child_withdrawal_contact_plan  | "Weekly visit to the shelter"             |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                                            |
+      | child_withdrawal_best_interests             | services_continue                                |
+      | child_withdrawal_best_interests_child_views | "Scared after a call from the recruiter; wants to stay safe" |
+    Then the child-protection body has a task "Intake and needs assessment"
+    And the case is open

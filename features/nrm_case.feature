@@ -2472,6 +2472,9 @@ Feature: The case of one presumed victim, from report to closure
       | child_withdrawal_care          | shelter                                       |
       | child_withdrawal_guardian_kept | true                                          |
       | child_withdrawal_contact_plan  | weekly visit to the shelter with the guardian |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
     # Help has ended, but the case closes only once the formal status decision was taken.
     Then the social services has no task "Close the case"
     When the police completes "Decide identification status"

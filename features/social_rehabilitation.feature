@@ -615,6 +615,7 @@ Feature: SOP 3 - Social rehabilitation
     Then the child-protection body has a task "Search for the missing child with the police"
     When the social services sends the message "consent_withdrawn" with:
       | field                        | value      |
+      | consent_withdrawn_by | other |
       | consent_withdrawn_scope      | ["help"]   |
       | consent_withdrawn_on         | 2026-01-21 |
       | consent_still_agrees_to_help | false      |
@@ -632,6 +633,9 @@ Feature: SOP 3 - Social rehabilitation
       | child_withdrawal_care          | missing                                      |
       | child_withdrawal_guardian_kept | true                                         |
       | child_withdrawal_contact_plan  | Daily contact with the police until found    |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
     Then the case is closed with outcome "voluntary_withdrawal"
     And the case data has no purge_personal_data
 
@@ -674,6 +678,7 @@ Feature: SOP 3 - Social rehabilitation
     Then the social services has a task "Report the missing child and alert child protection"
     When the social services sends the message "consent_withdrawn" with:
       | field                        | value      |
+      | consent_withdrawn_by | other |
       | consent_withdrawn_scope      | ["help"]   |
       | consent_withdrawn_on         | 2026-01-21 |
       | consent_still_agrees_to_help | false      |
@@ -697,6 +702,9 @@ Feature: SOP 3 - Social rehabilitation
       | child_withdrawal_care          | missing                                      |
       | child_withdrawal_guardian_kept | true                                         |
       | child_withdrawal_contact_plan  | Daily contact with the police until found    |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
     Then the case is closed with outcome "voluntary_withdrawal"
     And the case data has no purge_personal_data
 
@@ -1010,6 +1018,7 @@ Feature: SOP 3 - Social rehabilitation
     Then the social services has a task "Draft individual rehabilitation plan"
     When the NGO sends the message "consent_withdrawn" with:
       | field                        | value      |
+      | consent_withdrawn_by | child |
       | consent_withdrawn_on         | 2026-01-07 |
       | consent_withdrawn_from       | ["police"] |
       | consent_still_agrees_to_help | false      |
@@ -1026,6 +1035,9 @@ Feature: SOP 3 - Social rehabilitation
       | child_withdrawal_guardian_kept | true                                           |
       | child_withdrawal_contact_plan  | weekly visit to the shelter with the guardian  |
       | consent_help_continuing        | Shelter and school; therapy when she asks      |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
     Then the case is closed with outcome "voluntary_withdrawal"
     And the case data has child_withdrawal_care = "shelter"
     And the case data has no purge_personal_data
@@ -1081,7 +1093,7 @@ Feature: SOP 3 - Social rehabilitation
     Then the NGO has a task "Deliver service: Shelter"
     When IOM sends the message "person_departed" with:
       | field                 | value        |
-      | return_departure_date | "2026-01-05" |
+      | return_travel_departure_date | "2026-01-05" |
     Then the NGO has no task "Deliver service: Shelter"
     And the NGO has a task "Close the rehabilitation: the person has returned home"
     When the NGO tries to complete "Close the rehabilitation: the person has returned home"
@@ -1094,3 +1106,45 @@ Feature: SOP 3 - Social rehabilitation
       | rehab_returned_home_providers_told | true                                                          |
     Then the case is closed
     And the case data has rehab_exit_reason = "handover_repatriation"
+
+  @child @consent @message
+  Scenario: a child's consent withdrawn during rehabilitation by a guardian suspected of involvement is not acted on: another guardian is appointed and the rehabilitation starts again
+    Given a "social_rehabilitation" case reported by the police
+      | field                   | value                |
+      | pseudonym               | Adilet-43            |
+      | presumed_child          | true                 |
+      | referral_receiver       | child_protection     |
+      | child_guardian_name     | "Uncle of the child" |
+      | child_guardian_relation | relative             |
+    When the child-protection body completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | guardian     |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-05" |
+      | consent_still_agrees_to_help | false        |
+    And the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+      | field                                 | value                                     |
+      | child_withdrawal_responsible          | "District child-protection body, Bishkek" |
+      | child_withdrawal_care                 | shelter                                   |
+      | child_withdrawal_guardian_kept        | false                                     |
+      | child_withdrawal_contact_plan         | "Weekly visit to the shelter"             |
+      | child_withdrawal_withdrawer_suspected | true                                      |
+    And the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                |
+      | child_new_guardian_name     | "Appointed guardian" |
+      | child_new_guardian_relation | appointed_guardian   |
+      | child_suspect_kept_away     | true                 |
+    And the child-protection body tries to complete "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    Then the answers are refused for child_withdrawal_best_interests
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                                 |
+      | child_withdrawal_best_interests             | services_continue                     |
+      | child_withdrawal_best_interests_child_views | "She wants to stay in the shelter"    |
+    Then the case is closed with outcome "child_withdrawal_not_acted_on"
+    And the case data has child_guardian_name = "Appointed guardian"
+    And the case data has no purge_personal_data
