@@ -73,12 +73,20 @@ SECTOR_OF: Mapping[str, str] = {r.code: r.sector for r in ROLES}
 @dataclass(frozen=True)
 class DynamicLane:
     """A lane whose role is read when the task opens: the first case-data field that holds
-    a role code, else a parameter."""
+    a role code, else a parameter. The fields are read from the task's own copy of the data
+    (a parallel branch or one instance of a multi-instance task has its own), or, for a lane
+    that follows the whole case (`case_wide`), from the case data as it stands, every branch
+    merged: a task opened beside the referral follows what the referral decided.
+    `accepted_receiver_only`: `referral_receiver` counts only once that receiver accepted
+    the referral (a receiver named while the person is still asked, or one that declined or
+    was refused, never serves her)."""
 
     code: str
     data_fields: tuple[str, ...] = ()
     parameter: str | None = None
     description: str = ""
+    case_wide: bool = False
+    accepted_receiver_only: bool = False
 
 
 DYNAMIC_LANES: Mapping[str, DynamicLane] = {
@@ -110,8 +118,13 @@ DYNAMIC_LANES: Mapping[str, DynamicLane] = {
         DynamicLane(
             "serving_agency",
             data_fields=("referral_receiver", "first_responder", "reporting_agency"),
-            description="the agency serving the person: the referral's receiver, else (before "
-            "any referral, or abroad) the first responder, else the reporting agency",
+            description="the agency serving the person: the receiver that accepted the "
+            "referral, else (before any referral, while it runs, when she refused every "
+            "receiver, or abroad) the first responder, else the reporting agency — read from "
+            "the whole case, so a task opened beside the referral (the proceedings) follows "
+            "its outcome",
+            case_wide=True,
+            accepted_receiver_only=True,
         ),
         DynamicLane(
             "follow_up",
@@ -135,6 +148,12 @@ def lane_code(lane_id: str) -> str:
     return lane_id.removeprefix("lane_")
 
 
+def referral_accepted(data: Mapping[str, Any]) -> bool:
+    """True once the referral's receiver (`referral_receiver`) accepted it (referral.bpmn:
+    the receiver's answer `referral_decision`, or the referral's result)."""
+    return data.get("referral_decision") == "accepted" or data.get("referral_outcome") == "accepted"
+
+
 def is_known_lane(lane_id: str) -> bool:
     """True when the lane maps to an agency role or a dynamic lane."""
     code = lane_code(lane_id)
@@ -142,16 +161,26 @@ def is_known_lane(lane_id: str) -> bool:
 
 
 def resolve_lane(
-    lane_id: str | None, data: Mapping[str, Any], params: Mapping[str, Any]
+    lane_id: str | None,
+    data: Mapping[str, Any],
+    params: Mapping[str, Any],
+    case: Mapping[str, Any] | None = None,
 ) -> str | None:
-    """The agency role code that owns a task in this lane, given the case data."""
+    """The agency role code that owns a task in this lane, given the data the task sees
+    (`data`) and, for a lane that follows the whole case, the case data (`case`; `data`
+    when not given)."""
     if lane_id is None:
         return None
     code = lane_code(lane_id)
     dynamic = DYNAMIC_LANES.get(code)
     if dynamic is None:
         return code if code in ROLE_CODES else None
+    if dynamic.case_wide and case is not None:
+        data = case
     for name in dynamic.data_fields:
+        if name == "referral_receiver" and dynamic.accepted_receiver_only:
+            if not referral_accepted(data):
+                continue
         if data.get(name) in ROLE_CODES:
             return str(data[name])
     value = params.get(dynamic.parameter) if dynamic.parameter else None

@@ -144,7 +144,7 @@ def snapshot(workflow: BpmnWorkflow, bundle: CompiledBundle, params: Mapping[str
             if timer is not None:
                 timers.append(timer)
     data = case_data(workflow)
-    return Snapshot([_open_task(t, bundle, params) for t in ready], timers, data)
+    return Snapshot([_open_task(t, bundle, params, data) for t in ready], timers, data)
 
 
 def open_tasks(
@@ -154,7 +154,9 @@ def open_tasks(
     return snapshot(workflow, bundle, params).open_tasks
 
 
-def _open_task(task: Task, bundle: CompiledBundle, params: Mapping[str, Any]) -> OpenTask:
+def _open_task(
+    task: Task, bundle: CompiledBundle, params: Mapping[str, Any], case: Mapping[str, Any]
+) -> OpenTask:
     process_id = task.workflow.spec.name
     info = bundle.task(process_id, task.task_spec.bpmn_id)
     lane = _lane(task, bundle)
@@ -167,7 +169,7 @@ def _open_task(task: Task, bundle: CompiledBundle, params: Mapping[str, Any]) ->
         bpmn_id=task.task_spec.bpmn_id,
         name=name,
         lane=lane,
-        agency=resolve_lane(lane, task.data, params),
+        agency=resolve_lane(lane, task.data, params, case),
         form=info.form if info else None,
         due_at=_due_at(task, info, params),
     )

@@ -12,6 +12,7 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | is_foreign              | false        |
       | presumed_child          | false        |
       | referral_receiver       | ngo          |
+      | referral_decision       | accepted     |
       | reasonable_grounds_date | "2026-01-05" |
     Then the registration service has no task "Verify citizenship"
     When the NGO completes "Intake and needs assessment"
@@ -47,6 +48,7 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | is_foreign              | false        |
       | presumed_child          | false        |
       | referral_receiver       | ngo          |
+      | referral_decision       | accepted     |
       | reasonable_grounds_date | "2026-01-05" |
     When the NGO completes "Intake and needs assessment"
       | field       | value       |
@@ -82,6 +84,7 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | is_foreign              | false        |
       | presumed_child          | false        |
       | referral_receiver       | ngo          |
+      | referral_decision       | accepted     |
       | reasonable_grounds_date | "2026-01-05" |
     When the registration service completes "Verify citizenship"
       | field                   | value           |
@@ -132,6 +135,7 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | is_foreign              | false        |
       | presumed_child          | false        |
       | referral_receiver       | ngo          |
+      | referral_decision       | accepted     |
       | reasonable_grounds_date | "2026-01-05" |
     When the registration service completes "Verify citizenship"
       | field                   | value           |
@@ -176,6 +180,7 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | is_foreign              | false                |
       | presumed_child          | true                 |
       | referral_receiver       | child_protection     |
+      | referral_decision       | accepted             |
       | child_guardian_name     | "Uncle of the child" |
       | child_guardian_relation | relative             |
       | reasonable_grounds_date | "2026-01-05"         |
@@ -259,6 +264,7 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | is_foreign              | false                |
       | presumed_child          | true                 |
       | referral_receiver       | child_protection     |
+      | referral_decision       | accepted             |
       | child_guardian_name     | "Mother"             |
       | child_guardian_relation | parent               |
       | reasonable_grounds_date | "2026-01-05"         |

@@ -15,6 +15,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child    | false    |
       | consent_police_report | true |
       | referral_receiver | ngo      |
+      | referral_decision | accepted |
     Then the prosecutor has a task "Record the crime in the unified register"
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
@@ -99,6 +100,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child    | false   |
       | consent_police_report | true |
       | referral_receiver | social  |
+      | referral_decision | accepted |
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
       | crime_register_number     | 0101-2026-0031 |
@@ -124,6 +126,7 @@ Feature: Criminal proceedings (the victim's side)
       | consent_police_report_withdrawn | true     |
       | non_punishment_applies          | true     |
       | referral_receiver               | ngo      |
+      | referral_decision               | accepted |
     Then the prosecutor has no task "Record the crime in the unified register"
     And the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
     When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
@@ -143,6 +146,7 @@ Feature: Criminal proceedings (the victim's side)
       | consent_police_report           | true     |
       | consent_police_report_withdrawn | true     |
       | referral_receiver               | ngo      |
+      | referral_decision               | accepted |
     Then the case is closed with outcome "no_proceedings"
     And the prosecutor has no open tasks
     And the police has no open tasks
@@ -200,6 +204,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child          | false              |
       | consent_police_report   | true               |
       | referral_receiver       | ngo                |
+      | referral_decision       | accepted           |
       | non_punishment_applies  | true               |
       | non_punishment_offences | ["document_fraud"] |
     When the prosecutor completes "Record the crime in the unified register"
@@ -230,6 +235,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child          | false                    |
       | consent_police_report | true |
       | referral_receiver       | ngo                      |
+      | referral_decision       | accepted                 |
       | non_punishment_applies  | true                     |
       | non_punishment_offences | ["document_fraud"]       |
     When the prosecutor completes "Record the crime in the unified register"
@@ -254,6 +260,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child          | false              |
       | consent_police_report   | true               |
       | referral_receiver       | ngo                |
+      | referral_decision       | accepted           |
       | non_punishment_applies  | true               |
       | non_punishment_offences | ["document_fraud"] |
     When the prosecutor completes "Record the crime in the unified register"
@@ -290,6 +297,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child          | false              |
       | consent_police_report   | true               |
       | referral_receiver       | ngo                |
+      | referral_decision       | accepted           |
       | non_punishment_applies  | true               |
       | non_punishment_offences | ["document_fraud"] |
     When the prosecutor completes "Record the crime in the unified register"
@@ -315,6 +323,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child    | false  |
       | consent_police_report | true |
       | referral_receiver | ngo    |
+      | referral_decision | accepted |
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
       | crime_register_number     | 0401-2026-0002 |
@@ -347,6 +356,7 @@ Feature: Criminal proceedings (the victim's side)
       | pseudonym         | Aruuke-13        |
       | presumed_child    | true             |
       | referral_receiver | child_protection |
+      | referral_decision | accepted         |
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
       | crime_register_number     | 0501-2026-0011 |
@@ -381,6 +391,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child          | false                      |
       | consent_police_report   | false                      |
       | referral_receiver       | ngo                        |
+      | referral_decision       | accepted                   |
       | non_punishment_applies  | true                       |
       | non_punishment_offences | ["irregular_stay_or_work"] |
     Then the prosecutor has no task "Record the crime in the unified register"
@@ -400,6 +411,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child          | false              |
       | consent_police_report   | false              |
       | referral_receiver       | ngo                |
+      | referral_decision       | accepted           |
       | non_punishment_applies  | true               |
       | non_punishment_offences | ["document_fraud"] |
     When the prosecutor tries to complete "Decide on non-punishment of offences linked to the exploitation"
@@ -430,6 +442,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child        | false |
       | consent_police_report | true  |
       | referral_receiver     | ngo   |
+      | referral_decision     | accepted|
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
       | crime_register_number     | 0401-2026-0007 |
@@ -474,6 +487,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child        | false  |
       | consent_police_report | true   |
       | referral_receiver     | ngo    |
+      | referral_decision     | accepted|
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
       | crime_register_number     | 0402-2026-0011 |
@@ -525,6 +539,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child        | false  |
       | consent_police_report | true   |
       | referral_receiver     | ngo    |
+      | referral_decision     | accepted|
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
       | crime_register_number     | 0403-2026-0021 |
@@ -563,6 +578,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child        | false    |
       | consent_police_report | true     |
       | referral_receiver     | ngo      |
+      | referral_decision     | accepted |
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
       | crime_register_number     | 0403-2026-0022 |
@@ -614,6 +630,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child        | false  |
       | consent_police_report | true   |
       | referral_receiver     | ngo    |
+      | referral_decision     | accepted|
     When the NGO sends the message "consent_limited" with:
       | field                           | value      |
       | consent_withdrawn_on            | 2026-01-07 |
@@ -632,6 +649,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child        | false     |
       | consent_police_report | true      |
       | referral_receiver     | ngo       |
+      | referral_decision     | accepted  |
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
       | crime_register_number     | 0204-2026-0140 |
@@ -688,6 +706,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child        | false   |
       | consent_police_report | true    |
       | referral_receiver     | social  |
+      | referral_decision     | accepted|
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
       | crime_register_number     | 0101-2026-0052 |
@@ -712,6 +731,7 @@ Feature: Criminal proceedings (the victim's side)
       | presumed_child        | false   |
       | consent_police_report | true    |
       | referral_receiver     | social  |
+      | referral_decision     | accepted|
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
       | crime_register_number     | 0101-2026-0053 |
@@ -739,6 +759,7 @@ Feature: Criminal proceedings (the victim's side)
       | pseudonym         | Bermet-14        |
       | presumed_child    | true             |
       | referral_receiver | child_protection |
+      | referral_decision | accepted         |
     When the prosecutor completes "Record the crime in the unified register"
       | field                     | value          |
       | crime_register_number     | 0501-2026-0019 |

@@ -1,0 +1,43 @@
+"""Dynamic lanes: the agency that gets a task in a lane named by a role the case fills in
+(engine/agencies.py). The agency serving the person is the receiver only once it accepted the
+referral, and it is read from the whole case, so a task opened beside the referral (the
+criminal proceedings) follows the referral's outcome."""
+
+from __future__ import annotations
+
+from engine.agencies import resolve_lane
+
+PARAMS = {"identifying_authority": "police"}
+SERVING = "lane_serving_agency"
+
+
+def test_a_receiver_named_but_not_yet_accepted_does_not_serve_the_person() -> None:
+    named = {"first_responder": "ngo", "referral_receiver": "social"}
+    assert resolve_lane(SERVING, named, PARAMS) == "ngo"
+    declined = {**named, "referral_decision": "declined"}
+    assert resolve_lane(SERVING, declined, PARAMS) == "ngo"
+
+
+def test_the_receiver_that_accepted_serves_the_person() -> None:
+    accepted = {"first_responder": "ngo", "referral_receiver": "social"}
+    assert resolve_lane(SERVING, {**accepted, "referral_decision": "accepted"}, PARAMS) == "social"
+    assert resolve_lane(SERVING, {**accepted, "referral_outcome": "accepted"}, PARAMS) == "social"
+
+
+def test_the_serving_agency_is_read_from_the_whole_case_not_the_task_branch() -> None:
+    branch = {"first_responder": "ngo"}  # the proceedings' copy, opened at reasonable grounds
+    case = {**branch, "referral_receiver": "social", "referral_decision": "accepted"}
+    assert resolve_lane(SERVING, branch, PARAMS, case) == "social"
+    assert resolve_lane(SERVING, branch, PARAMS) == "ngo"
+
+
+def test_a_lane_of_one_task_reads_the_task_own_copy() -> None:
+    """One service of a plan (a multi-instance task) goes to the provider chosen for it."""
+    task = {"rehab_service_agency": "health", "referral_receiver": "ngo"}
+    case = {"rehab_service_agency": "social", "referral_receiver": "ngo"}
+    assert resolve_lane("lane_service_provider", task, PARAMS, case) == "health"
+    assert resolve_lane("lane_receiver", {"referral_receiver": "ngo"}, PARAMS, case) == "ngo"
+
+
+def test_before_any_first_responder_the_reporting_agency_serves() -> None:
+    assert resolve_lane(SERVING, {"reporting_agency": "police"}, PARAMS) == "police"
