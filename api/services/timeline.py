@@ -133,8 +133,12 @@ def delivered(
     """Per message name recorded in the case, what it set (page review F-Z: "the person
     limited her consent" read only "Answer recorded"): the fields of its form the case
     holds — the state the latest such message left, which the trail (a hash of the data,
-    no values) cannot give for an earlier one — within the caller's agency's need to know."""
+    no values) cannot give for an earlier one — within the caller's agency's need to know.
+    A field a later step recorded again (a withdrawal after a limitation: its date, the
+    agencies) holds that step's value, not this message's, and is left out (page review
+    P-2)."""
     loaded, data, allowed, personal = _readable(engine, session, caller, case)
+    changed = _changed_after(session, loaded, case.id)
     found: dict[str, Delivered] = {}
     for name in dict.fromkeys(n for n in names if n):
         info = next(
@@ -149,10 +153,44 @@ def delivered(
             values={
                 field: data[field]
                 for field in props
-                if field in data and field in allowed and field not in personal
+                if field in data
+                and field in allowed
+                and field not in personal
+                and field not in changed.get(name, ())
             },
         )
     return found
+
+
+def _changed_after(session: Session, loaded: LoadedVersion, case_id: str) -> dict[str, set[str]]:
+    """Per message name, the fields later steps (another message delivered, a task
+    completed) recorded after its latest delivery: read from the trail's order and the
+    steps' forms (their own questions, not `readOnly` copies)."""
+    schemas = {m.message: m.schema for m in loaded.bundle.messages.values() if m.schema}
+    rows = session.exec(
+        select(AuditEvent.action, AuditEvent.detail, HumanTask.form)
+        .outerjoin(HumanTask, col(HumanTask.id) == col(AuditEvent.task_id))
+        .where(
+            AuditEvent.case_id == case_id,
+            col(AuditEvent.action).in_(["message.delivered", "task.completed"]),
+        )
+        .order_by(col(AuditEvent.id))
+    ).all()
+    steps: list[tuple[str | None, set[str]]] = []
+    for action, detail, form in rows:
+        name = (detail or {}).get("message") if action == "message.delivered" else None
+        schema = loaded.bundle.form(schemas.get(name) if name else form) or {}
+        asked = {
+            field
+            for field, prop in (schema.get("properties") or {}).items()
+            if not (isinstance(prop, dict) and prop.get("readOnly"))
+        }
+        steps.append((name, asked))
+    changed: dict[str, set[str]] = {}
+    for at, (name, _) in enumerate(steps):
+        if name:
+            changed[name] = set().union(*(asked for _, asked in steps[at + 1 :]))
+    return changed
 
 
 def _readable(
