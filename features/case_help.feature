@@ -331,3 +331,119 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | child_withdrawal_best_interests_child_views | "Scared after a call from the recruiter; wants to stay safe" |
     Then the child-protection body has a task "Intake and needs assessment"
     And the case is open
+
+  @repatriation @message
+  Scenario: a foreign victim who departs for home with 4B beside her rehabilitation: IOM's one message closes the rehabilitation here too, and help ends without waiting for a review
+    Given a "case_help" case reported by the NGO
+      | field                   | value        |
+      | pseudonym               | "Feruza-31"  |
+      | citizenship             | UZ           |
+      | citizenship_to_verify   | false        |
+      | is_foreign              | true         |
+      | presumed_child          | false        |
+      | referral_receiver       | ngo          |
+      | reasonable_grounds_date | "2026-01-05" |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Explain rights and the reflection period"
+      | field                              | value                    |
+      | return_reflection_rights_explained | true                     |
+      | return_reflection_waived           | true                     |
+      | return_reflection_waiver_date      | "2026-01-05"             |
+      | return_reflection_waiver_reference | "signed request, file 3" |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field               | value      |
+      | return_risk_level   | low        |
+      | return_risk_factors | ["stigma"] |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value  |
+      | return_consulate_contact_consent | true   |
+      | return_travel_document_result    | issued |
+    And the NGO completes "Discuss hand-over data with the person"
+      | field                         | value                            |
+      | return_receiving_organisation | "Reintegration centre, Tashkent" |
+      | return_receiving_country      | UZ                               |
+      | return_handover_data_items    | ["contact_details", "needs"]     |
+      | return_handover_data_consent  | true                             |
+      | return_handover_consent_by    | person                           |
+    And IOM completes "Prepare reintegration plan"
+      | field                         | value                   |
+      | return_reintegration_services | ["vocational_training"] |
+    Then IOM has a task "Organise assisted return"
+    And the NGO has a task "Deliver service: Shelter"
+    When IOM sends the message "person_departed" with:
+      | field                        | value                    |
+      | return_travel_departure_date | "2026-01-05"             |
+      | return_travel_mode           | road                     |
+      | return_travel_arrival_point  | "Dostuk border crossing" |
+    Then the NGO has no task "Deliver service: Shelter"
+    And the NGO has a task "Close the rehabilitation: the person has returned home"
+    When the NGO completes "Close the rehabilitation: the person has returned home"
+      | field                              | value                                                 |
+      | rehab_closure_summary              | "Shelter ended; the receiving centre has her contacts" |
+      | rehab_returned_home_providers_told | true                                                  |
+    And IOM completes "Hand over to the receiving organisation"
+      | field                     | value        |
+      | return_handover_date      | "2026-01-05" |
+      | return_handover_confirmed | true         |
+    Then the case is closed
+    And the case data has repatriation_outcome = "returned_home"
+    And the case data has rehab_exit_reason = "handover_repatriation"
+
+  @repatriation @message
+  Scenario: contact lost with 4B beside her rehabilitation stops the return; found again and through her rehabilitation, she gets her options discussed anew
+    Given a "case_help" case reported by the NGO
+      | field                   | value        |
+      | pseudonym               | "Feruza-32"  |
+      | citizenship             | UZ           |
+      | citizenship_to_verify   | false        |
+      | is_foreign              | true         |
+      | presumed_child          | false        |
+      | referral_receiver       | ngo          |
+      | reasonable_grounds_date | "2026-01-05" |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value   |
+      | rehab_service_status | ongoing |
+    And the NGO completes "Explain rights and the reflection period"
+      | field                              | value |
+      | return_reflection_rights_explained | true  |
+      | return_reflection_waived           | false |
+    And the NGO sends the message "contact_lost" with:
+      | field                      | value                                    |
+      | contact_lost_date          | "2026-01-05"                             |
+      | contact_lost_circumstances | "Left the shelter and did not come back" |
+    Then the case data has repatriation_outcome = "lost_contact"
+    And the social services has a task "Review rehabilitation plan"
+    When the social services completes "Review rehabilitation plan"
+      | field                 | value        |
+      | rehab_review_decision | lost_contact |
+    And the social services completes "Search for the person"
+      | field            | value        |
+      | rehab_found_date | "2026-01-05" |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    Then the NGO has a task "Explain rights and the reflection period"
+    And the case is open
