@@ -58,6 +58,44 @@ Feature: Repatriation (SOP 4)
     And the case data has return_receiving_agency = "ngo"
     And the registration service has no task "Issue new passport"
 
+  @inbound @deadline
+  Scenario: the reception at home is due from the planned arrival, not from the departure, and the social services see when she arrives
+    Given a "repatriation" case reported by the consular service
+      | field                  | value    |
+      | repatriation_direction | inbound  |
+      | presumed_child         | false    |
+      | pseudonym              | Aigul-18 |
+    When the consular service completes "Consular interview"
+      | field                        | value             |
+      | return_contact_channel       | foreign_authority |
+      | return_country_of_stay       | TR                |
+      | return_citizenship_evidence  | ["kg_id_card"]    |
+      | return_citizenship_confirmed | true              |
+    And the consular service completes "Informed consent to return"
+      | field                 | value   |
+      | return_consent_given  | true    |
+      | return_consent_by     | person  |
+      | return_consent_method | written |
+    And IOM completes "Assess return risk"
+      | field               | value      |
+      | return_risk_level   | low        |
+      | return_risk_factors | ["stigma"] |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value              |
+      | return_travel_departure_date  | "2026-01-05"       |
+      | return_travel_arrival_at      | "2026-01-08T22:30" |
+      | return_travel_mode            | road               |
+      | return_travel_arrival_point   | "Torugart"         |
+      | return_travel_escort_provided | false              |
+    Then the social services has a task "Receive at home"
+    And the task "Receive at home" is due on 2026-01-09
+    And the case data has return_travel_arrival_at = "2026-01-08T22:30"
+    When 2 days pass
+    Then "Receive at home" is not escalated
+    When 3 days pass
+    Then "Receive at home" is escalated to the supervisors of the social services
+
   @inbound @consent
   Scenario: a citizen abroad declines to return and is referred to help there
     Given a "repatriation" case reported by the consular service
@@ -512,10 +550,14 @@ Feature: Repatriation (SOP 4)
     And the case data has child_handover_arranged = true
     When the consular service completes "Issue certificate of return"
     And IOM completes "Organise travel and escort"
-      | field                         | value |
-      | return_travel_escort_provided | true  |
+      | field                         | value              |
+      | return_travel_escort_provided | true               |
+      | return_travel_arrival_at      | "2026-01-06T07:40" |
     Then the social services has no task "Receive at home"
     And the child-protection body has a task "Receive the child at home"
+    And the task "Receive the child at home" is due on 2026-01-07
+    When 3 days pass
+    Then "Receive the child at home" is escalated to the supervisors of the child-protection body
     When the child-protection body completes "Receive the child at home"
       | field                          | value                |
       | return_reception_by            | ["child_protection"] |
