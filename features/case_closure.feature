@@ -161,6 +161,13 @@ Feature: Closure and follow-up of the case
     And the social services has no task "Agree the help that continues after consent was withdrawn"
     When the child-protection body completes "Follow-up contact with the child"
       | field             | value |
+      | follow_up_another | true  |
+    Then the case is open
+    And the child-protection body has no task "Follow-up contact with the child"
+    When 90 days pass
+    Then the child-protection body has a task "Follow-up contact with the child"
+    When the child-protection body completes "Follow-up contact with the child"
+      | field             | value |
       | follow_up_another | false |
     Then the case is closed with outcome "rehabilitation_completed"
     And the case data has child_guardian_name = "Appointed guardian"
