@@ -80,8 +80,10 @@ def message(
     """One field's problem in words: by its kind, with the limit it broke or the other
     fields it is about (labelled from the form's `props`, else the catalogue)."""
     code = error.code
-    others = ", ".join(f"«{label(t, props or {}, name)}»" for name in error.related)
-    if code in _BECAUSE and error.related:
+    # the case's own (`readOnly`) fields are no question to point at: "required" plainly
+    related = [n for n in error.related if not (props or {}).get(n, {}).get("readOnly")]
+    others = ", ".join(f"«{label(t, props or {}, name)}»" for name in related)
+    if code in _BECAUSE and related:
         return t(_BECAUSE[code], fields=others)
     if code in _RULES:
         return t(_RULES[code], field=others)
@@ -153,6 +155,12 @@ def _unanswered(
     if data is None or error.code not in _BECAUSE:
         return None
     for other in error.related:
-        if other in props and data.get(other) in (None, "", []):
+        # a `readOnly` field is the case's, never sent nor shown as a question: the problem
+        # stays with the refused field (a child's views), or nobody would see it
+        if (
+            other in props
+            and not props[other].get("readOnly")
+            and data.get(other) in (None, "", [])
+        ):
             return other
     return None

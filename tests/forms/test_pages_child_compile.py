@@ -68,3 +68,28 @@ def test_an_adults_receiver_is_asked_and_no_guardian_pre_filled(
     assert "Орган защиты детей" not in context_of(page)
     assert representative(page) == ""
     assert "*" not in views_label(page) and 'class="cond"' not in views_label(page)
+
+
+def test_a_childs_views_left_out_are_refused_next_to_the_question(
+    web_engine: Engine, clock: FakeClock, browser: OpenBrowser
+) -> None:
+    """The refusal belonged to the readOnly `presumed_child` the rule names (never shown on
+    the page), so the page came back refused with no error anywhere."""
+    case_id = report_case(web_engine, age=15).case.id
+    task = drive_until(web_engine, clock, case_id, COMPILE, overrides=CHILD)
+    user = browser(str(task.agency))
+    sent = [("referral_needs", "shelter"), ("referral_urgency", "urgent"), ("action", "submit")]
+    for lang in ("ru", "ky", "en"):
+        user.post("/language", {"lang": lang, "next": "/inbox"})
+        refused = user.post(f"/tasks/{task.id}", sent)
+        assert refused.status_code == 422
+        before, field = refused.text.split('id="field-referral_child_views"', 1)
+        field = html.unescape(field[: field.index("</div>")])
+        assert before.endswith('<div class="field has-error" '), before[-60:]
+        said = {
+            "ru": "Ответьте на этот вопрос.",
+            "ky": "Бул суроого жооп бериңиз.",
+            "en": "Answer this question.",
+        }[lang]
+        assert '<span class="vh">' in field and said in field, field
+        assert 'aria-invalid="true"' in field
