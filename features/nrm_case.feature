@@ -167,6 +167,9 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
     When 120 days pass
     Then the case is open
     And the NGO has a task "Follow-up contact"
@@ -501,6 +504,9 @@ Feature: The case of one presumed victim, from report to closure
     When the border service completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
     Then the case is closed with outcome "anonymous_notification"
     And the case data has full_name = "Dastan Mamytov"
     And the social services is shown no personal data of this case
@@ -659,6 +665,9 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
     Then the case is open
     And the NGO has a task "Intake and needs assessment"
     When the NGO completes "Intake and needs assessment"
@@ -804,6 +813,9 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
     When 120 days pass
     Then the case is open
     When the NGO completes "Follow-up contact"
@@ -919,6 +931,9 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
     When 120 days pass
     Then the case is open
     When the NGO completes "Follow-up contact"
@@ -1036,6 +1051,9 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
     Then the case is closed with outcome "lost_contact"
 
   @repatriation @outbound
@@ -1202,6 +1220,9 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
     When 120 days pass
     Then the case is open
     When the NGO completes "Follow-up contact"
@@ -1416,6 +1437,9 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
     Then the case is closed with outcome "not_victim"
 
   @consent @privacy
@@ -1843,6 +1867,9 @@ Feature: The case of one presumed victim, from report to closure
     When the NGO completes "Explain the proceedings and ask whether the person takes part"
       | field                    | value |
       | proceedings_participates | false |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
     Then the case is closed with outcome "anonymous_notification"
     And the case data has full_name = "Zarina Osmonova"
 

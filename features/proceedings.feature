@@ -93,7 +93,7 @@ Feature: Criminal proceedings (the victim's side)
     And the case data has crime_registration_region = "osh_city"
 
   @consent
-  Scenario: the person does not take part in the proceedings and nothing else is asked of her
+  Scenario: the person does not take part in the proceedings; nothing else is asked of her, and the proceedings go on without her to their end
     Given a "proceedings" case reported by the police
       | field             | value   |
       | pseudonym         | Meerim  |
@@ -113,8 +113,116 @@ Feature: Criminal proceedings (the victim's side)
       | proceedings_compensation_informed | true |
     Then the police has no task "Decide protection measures for the victim-witness"
     And the social services has no open tasks
-    And the case is closed with outcome "not_participating"
+    And the case data has proceedings_outcome = "not_participating"
     And the case data has proceedings_compensation_informed = true
+    And the prosecutor has a task "Record the next step of the proceedings"
+    # a hearing goes on without her: nobody prepares her for it
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field            | value   |
+      | proceedings_next | hearing |
+    Then the social services has no open tasks
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field            | value   |
+      | proceedings_next | verdict |
+    Then the case is closed with outcome "verdict"
+    And the case data has proceedings_participates = false
+    And the police has no task "Decide protection measures for the victim-witness"
+
+  @message
+  Scenario: a person who declined to take part changes her mind while the proceedings run: she is protected, her shelter extended and she is accompanied to the hearings
+    Given a "proceedings" case reported by the police
+      | field             | value     |
+      | pseudonym         | Nurgul-12 |
+      | presumed_child    | false     |
+      | consent_police_report | true  |
+      | referral_receiver | ngo       |
+      | referral_decision | accepted  |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0101-2026-0077 |
+      | crime_registration_region | chui           |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value  |
+      | proceedings_explained    | true   |
+      | proceedings_participates | false  |
+      | proceedings_decided_by   | person |
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    # taking part is recorded only once she was told again what it means
+    When the NGO tries to send the message "proceedings_takes_part" with:
+      | field                            | value      |
+      | proceedings_takes_part_date      | 2026-01-05 |
+      | proceedings_takes_part_explained | false      |
+    Then the answers are refused for proceedings_takes_part_explained
+    When the NGO sends the message "proceedings_takes_part" with:
+      | field                            | value      |
+      | proceedings_takes_part_date      | 2026-01-05 |
+      | proceedings_takes_part_explained | true       |
+    Then the police has a task "Decide protection measures for the victim-witness"
+    And the NGO has a task "Extend the free shelter for the proceedings"
+    And the NGO has a task "Prepare the compensation claim"
+    And the prosecutor has a task "Record the next step of the proceedings"
+    And the case data has proceedings_participates = true
+    # the next hearing is prepared with her, even before her protection is decided
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field            | value   |
+      | proceedings_next | hearing |
+    Then the NGO has a task "Prepare and accompany the person to the hearing"
+    When the NGO completes "Prepare the compensation claim"
+      | field                | value |
+      | compensation_claimed | true  |
+    And the police completes "Decide protection measures for the victim-witness"
+      | field               | value                     |
+      | protection_risk     | high                      |
+      | protection_measures | ["identity_confidential"] |
+    And the NGO completes "Extend the free shelter for the proceedings"
+      | field                    | value      |
+      | proceedings_shelter      | extended   |
+      | proceedings_shelter_from | 2026-01-05 |
+    And the NGO completes "Prepare and accompany the person to the hearing"
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value   |
+      | proceedings_next | verdict |
+    # the shelter extended when she joined is planned out when the proceedings end
+    Then the NGO has a task "Plan the move from the shelter now the proceedings ended"
+    When the NGO completes "Plan the move from the shelter now the proceedings ended"
+    Then the case is closed with outcome "verdict"
+    And the case data has protection_measures = ["identity_confidential"]
+
+  @message
+  Scenario: a message that she takes part, for a person who already takes part, opens nothing a second time
+    Given a "proceedings" case reported by the police
+      | field             | value     |
+      | pseudonym         | Cholpon-3 |
+      | presumed_child    | false     |
+      | consent_police_report | true  |
+      | referral_receiver | ngo       |
+      | referral_decision | accepted  |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0101-2026-0078 |
+      | crime_registration_region | chui           |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value  |
+      | proceedings_explained    | true   |
+      | proceedings_participates | true   |
+      | proceedings_decided_by   | person |
+    And the NGO sends the message "proceedings_takes_part" with:
+      | field                            | value      |
+      | proceedings_takes_part_date      | 2026-01-05 |
+      | proceedings_takes_part_explained | true       |
+    And the police completes "Decide protection measures for the victim-witness"
+      | field               | value                     |
+      | protection_risk     | low                       |
+      | protection_measures | ["identity_confidential"] |
+    And the NGO completes "Extend the free shelter for the proceedings"
+      | field               | value          |
+      | proceedings_shelter | not_in_shelter |
+    And the NGO completes "Prepare the compensation claim"
+      | field                | value |
+      | compensation_claimed | false |
+    Then the police has no task "Decide protection measures for the victim-witness"
+    And the NGO has no open tasks
+    And the prosecutor has a task "Record the next step of the proceedings"
 
   @consent
   Scenario: a consent to the police report withdrawn before the proceedings start stops the registration; only her offences are cleared
@@ -773,3 +881,106 @@ Feature: Criminal proceedings (the victim's side)
     Then the child-protection body has no task "Explain the proceedings and ask whether the person takes part"
     And the child-protection body has a task "Agree the person's safety after consent was withdrawn"
     And the case data has no purge_personal_data
+
+  @consent @message
+  Scenario: a witness who stopped taking part when she took back her police report takes part again: her protection is reviewed and she is accompanied to the hearings again
+    Given a "proceedings" case reported by the police
+      | field                 | value      |
+      | pseudonym             | Bermet-8   |
+      | presumed_child        | false      |
+      | consent_police_report | true       |
+      | referral_receiver     | ngo        |
+      | referral_decision     | accepted   |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0403-2026-0031 |
+      | crime_registration_region | talas          |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value  |
+      | proceedings_explained    | true   |
+      | proceedings_participates | true   |
+      | proceedings_decided_by   | person |
+    And the NGO sends the message "consent_limited" with:
+      | field                           | value      |
+      | consent_withdrawn_from          | ["police"] |
+      | consent_police_report_withdrawn | true       |
+    And the NGO completes "Explain the consequences and record whether the person still takes part"
+      | field                                       | value |
+      | police_report_withdrawal_explained          | true  |
+      | police_report_withdrawal_still_participates | false |
+      | police_report_withdrawal_police_excluded    | true  |
+    And the police completes "Decide protection measures for the victim-witness"
+      | field           | value |
+      | protection_risk | low   |
+    And the NGO completes "Extend the free shelter for the proceedings"
+      | field               | value          |
+      | proceedings_shelter | not_in_shelter |
+    And the NGO completes "Prepare the compensation claim"
+    Then the case data has proceedings_participates = false
+    When the NGO sends the message "proceedings_takes_part" with:
+      | field                            | value      |
+      | proceedings_takes_part_date      | 2026-01-05 |
+      | proceedings_takes_part_explained | true       |
+    Then the police has a task "Decide protection measures for the victim-witness"
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field            | value   |
+      | proceedings_next | hearing |
+    Then the NGO has a task "Prepare and accompany the person to the hearing"
+    When the NGO completes "Extend the free shelter for the proceedings"
+      | field                    | value      |
+      | proceedings_shelter      | extended   |
+      | proceedings_shelter_from | 2026-01-05 |
+    And the police completes "Decide protection measures for the victim-witness"
+      | field               | value                                     |
+      | protection_risk     | high                                      |
+      | protection_measures | ["identity_confidential", "video_testimony"] |
+    And the NGO completes "Prepare the compensation claim"
+    And the NGO completes "Prepare and accompany the person to the hearing"
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value   |
+      | proceedings_next | verdict |
+    Then the NGO has a task "Plan the move from the shelter now the proceedings ended"
+    And the case data has protection_risk = "high"
+
+  @child @message
+  Scenario: a child who did not want to take part takes part later, with her guardian; the police decide a child-friendly interview
+    Given a "proceedings" case reported by the police
+      | field                 | value          |
+      | pseudonym             | Aiperi-15      |
+      | presumed_child        | true           |
+      | consent_police_report | false          |
+      | referral_receiver     | child_protection |
+      | referral_decision     | accepted         |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0101-2026-0090 |
+      | crime_registration_region | naryn          |
+    And the child-protection body completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value    |
+      | proceedings_explained    | true     |
+      | proceedings_participates | false    |
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    When the child-protection body sends the message "proceedings_takes_part" with:
+      | field                            | value                                   |
+      | proceedings_takes_part_date      | 2026-01-05                              |
+      | proceedings_takes_part_explained | true                                    |
+      | proceedings_takes_part_note      | "Explained again with her guardian present" |
+    And the child-protection body completes "Prepare the compensation claim"
+    And the child-protection body completes "Extend the free shelter for the proceedings"
+      | field               | value          |
+      | proceedings_shelter | not_in_shelter |
+    And the police completes "Decide protection measures for the victim-witness"
+      | field               | value                          |
+      | protection_risk     | medium                         |
+      | protection_measures | ["child_friendly_interview"]   |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value   |
+      | proceedings_next | hearing |
+    Then the child-protection body has a task "Prepare and accompany the person to the hearing"
+    When the child-protection body completes "Prepare and accompany the person to the hearing"
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
+    Then the case is closed with outcome "closed"
+    And the case data has proceedings_participates = true
+
