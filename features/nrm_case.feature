@@ -2485,6 +2485,7 @@ Feature: The case of one presumed victim, from report to closure
       | consent_withdrawn_on         | 2026-01-08                          |
       | consent_withdrawn_from       | ["police"]                          |
       | consent_still_agrees_to_help | false                               |
+      | consent_withdrawn_by         | child                               |
     Then the child-protection body has no task "Explain rights and the reflection period"
     And the social services has no task "Draft individual rehabilitation plan"
     And the child-protection body has 1 tasks "Keep the child protected when the rehabilitation ends on a withdrawn consent"
@@ -2565,6 +2566,7 @@ Feature: The case of one presumed victim, from report to closure
       | consent_withdrawn_scope      | ["help"]     |
       | consent_withdrawn_on         | "2026-01-08" |
       | consent_still_agrees_to_help | false        |
+      | consent_withdrawn_by         | child        |
     Then the registration service has no task "Verify citizenship"
     And the prosecutor has a task "Record the crime in the unified register"
     And the child-protection body has a task "Keep the child protected after consent was withdrawn"
@@ -3738,6 +3740,7 @@ Feature: The case of one presumed victim, from report to closure
       | consent_withdrawn_scope      | ["proceedings"] |
       | consent_withdrawn_on         | 2026-01-08      |
       | consent_still_agrees_to_help | true            |
+      | consent_withdrawn_by         | child           |
     Then the child-protection body has a task "Agree the person's safety after consent was withdrawn"
     And the social services has a task "Draft individual rehabilitation plan"
     And the child-protection body has a task "Explain rights and the reflection period"

@@ -984,3 +984,80 @@ Feature: Criminal proceedings (the victim's side)
     Then the case is closed with outcome "closed"
     And the case data has proceedings_participates = true
 
+
+  @consent @message
+  Scenario: an adult who takes back her police report before the crime is registered stops the registration; only her offences are cleared
+    Given a "proceedings" case reported by the police
+      | field                  | value    |
+      | pseudonym              | Gulnara-4 |
+      | presumed_child         | false    |
+      | consent_police_report  | true     |
+      | non_punishment_applies | true     |
+      | referral_receiver      | ngo      |
+      | referral_decision      | accepted |
+    Then the prosecutor has a task "Record the crime in the unified register"
+    When the NGO sends the message "consent_limited" with:
+      | field                           | value      |
+      | consent_withdrawn_from          | ["police"] |
+      | consent_police_report_withdrawn | true       |
+    Then the prosecutor has no task "Record the crime in the unified register"
+    And the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the NGO has no task "Explain the consequences and record whether the person still takes part"
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                   | value          |
+      | non_punishment_decision | not_prosecuted |
+    Then the case is closed with outcome "non_punishment_only"
+    And the case data has no crime_register_number
+
+  @consent @message
+  Scenario: a withdrawal of consent to help that stops sharing with the police, before the crime is registered, stops the registration too
+    Given a "proceedings" case reported by the police
+      | field                 | value     |
+      | pseudonym             | Elnura-6  |
+      | presumed_child        | false     |
+      | consent_police_report | true      |
+      | referral_receiver     | ngo       |
+      | referral_decision     | accepted  |
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                         | value      |
+      | consent_withdrawn_scope       | ["help"]   |
+      | consent_withdrawn_from        | ["police"] |
+      | consent_still_agrees_to_help  | false      |
+    Then the prosecutor has no task "Record the crime in the unified register"
+    And the case is closed with outcome "no_proceedings"
+    And the case data has no crime_register_number
+
+  @consent @message
+  Scenario: a limit of her consent that keeps the police report, or any withdrawal for a child, does not stop the registration
+    Given a "proceedings" case reported by the police
+      | field                 | value     |
+      | pseudonym             | Zhanyl-2  |
+      | presumed_child        | false     |
+      | consent_police_report | true      |
+      | referral_receiver     | ngo       |
+      | referral_decision     | accepted  |
+    When the NGO sends the message "consent_limited" with:
+      | field                           | value   |
+      | consent_withdrawn_from          | ["iom"] |
+      | consent_police_report_withdrawn | false   |
+    Then the prosecutor has a task "Record the crime in the unified register"
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0101-2026-0101 |
+      | crime_registration_region | chui           |
+    Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
+    Given a "proceedings" case reported by the police
+      | field                 | value      |
+      | pseudonym             | Asema-14   |
+      | age                   | 14         |
+      | presumed_child        | true       |
+      | consent_police_report | false      |
+      | referral_receiver     | child_protection |
+      | referral_decision     | accepted         |
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                         | value      |
+      | consent_withdrawn_scope       | ["help"]   |
+      | consent_withdrawn_from        | ["police"] |
+      | consent_still_agrees_to_help  | false      |
+      | consent_withdrawn_by          | guardian   |
+    Then the prosecutor has a task "Record the crime in the unified register"
