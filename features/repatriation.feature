@@ -2085,6 +2085,30 @@ Feature: Repatriation (SOP 4)
       | return_reflection_waiver_reference | "W-1"        |
     Then the NGO has a task "Discuss options"
 
+  @outbound @consent
+  Scenario: rights not yet explained are not passed over in silence: why, and when and how they will be, is recorded while the reflection period runs
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2026-01-02" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | AF           |
+      | pseudonym               | Mariam-3     |
+    When the NGO tries to complete "Explain rights and the reflection period"
+      | field                              | value |
+      | return_reflection_rights_explained | false |
+      | return_reflection_waived           | false |
+    Then the answers are refused for return_reflection_not_explained_reason, return_reflection_explain_plan
+    When the NGO completes "Explain rights and the reflection period"
+      | field                                   | value                                           |
+      | return_reflection_rights_explained      | false                                           |
+      | return_reflection_waived                | false                                           |
+      | return_reflection_not_explained_reason  | "no Dari interpreter available this week"       |
+      | return_reflection_explain_plan          | "12 January with the Dari interpreter from IOM" |
+    Then the NGO has no task "Discuss options"
+    And the case data has return_reflection_explain_plan = "12 January with the Dari interpreter from IOM"
+
   # ---------------------------------------------------------------- review 2: a withdrawal purges only what it covered
 
   @outbound @consent @message
