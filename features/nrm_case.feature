@@ -3546,6 +3546,11 @@ Feature: The case of one presumed victim, from report to closure
       | child_withdrawal_care          | alternative_care                |
       | child_withdrawal_guardian_kept | true                            |
       | child_withdrawal_contact_plan  | "Weekly call with the guardian" |
+    Then the consular service has no task "Refer to help in the country of stay"
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                                  |
+      | child_withdrawal_best_interests             | services_end                           |
+      | child_withdrawal_best_interests_child_views | "She wants to stay with her aunt here" |
     And the consular service completes "Refer to help in the country of stay"
       | field                        | value                   |
       | referral_abroad_to           | ngo                     |
@@ -3562,6 +3567,57 @@ Feature: The case of one presumed victim, from report to closure
       | child_abroad_guardian_confirmed | true                     |
     Then the case is closed with outcome "withdrawn"
 
+
+  @consent @citizenship @child
+  Scenario: abroad, a child's consent withdrawn by her father, whom child protection then finds suspected of involvement, is not acted on before another guardian is appointed and her best interests are decided
+    Given a presumed victim reported by the consular service
+      | field                | value        |
+      | detection_channel    | consular     |
+      | location             | abroad       |
+      | exploitation_country | RU           |
+      | citizenship_status   | unknown      |
+      | age                  | 15           |
+      | pseudonym            | "Begimai-15" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                    | value                |
+      | child_abroad_safe_now    | true                 |
+      | child_guardian_name      | "Guardian appointed" |
+      | child_guardian_relation  | appointed_guardian   |
+      | child_guardian_suspected | false                |
+    Then the registration service has a task "Verify citizenship"
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_on         | "2026-01-05" |
+      | consent_withdrawn_by         | guardian     |
+      | consent_still_agrees_to_help | false        |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value                           |
+      | child_withdrawal_responsible          | "Child protection, Moscow"      |
+      | child_withdrawal_care                 | alternative_care                |
+      | child_withdrawal_guardian_kept        | false                           |
+      | child_withdrawal_withdrawer_suspected | true                            |
+      | child_withdrawal_contact_plan         | "Weekly visit by the inspector" |
+    Then the child-protection body has a task "Appoint a guardian who is not a suspect"
+    And the child-protection body has no task "Decide whether the withdrawal is in the child's best interests"
+    And the consular service has no task "Refer to help in the country of stay"
+    When the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                |
+      | child_new_guardian_name     | "Appointed guardian" |
+      | child_new_guardian_relation | appointed_guardian   |
+      | child_suspect_kept_away     | true                 |
+      | child_suspicion_told_police | true                 |
+    Then the case data has child_guardian_name = "Appointed guardian"
+    When the child-protection body tries to complete "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                        |
+      | child_withdrawal_best_interests             | services_end                 |
+      | child_withdrawal_best_interests_child_views | "She wants to see her aunt"  |
+    Then the answers are refused for child_withdrawal_best_interests
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                        |
+      | child_withdrawal_best_interests             | services_continue            |
+      | child_withdrawal_best_interests_child_views | "She wants to see her aunt"  |
+    Then the consular service has a task "Refer to help in the country of stay"
   @consent @repatriation @inbound
   Scenario: a citizen back from abroad withdraws her consent to help while her new passport is being issued: the passport, a legal entitlement, is still issued
     Given a presumed victim reported by the consular service
