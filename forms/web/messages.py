@@ -92,13 +92,16 @@ def answer_page(
     engine: Engine = request.app.state.engine
     wanted = [str(f) for f in (message.form_schema or {}).get("x-context") or []]
     current = CURRENT_CONSENT if changes_consent(message.form_schema) else []
+    # the form's readOnly fields (presumed_child) settle its conditions on them: "who
+    # withdrew" is required for a child, not shown as "required if presumed a child" to all
+    settled = [n for n, p in formview.properties(message.form_schema).items() if p.get("readOnly")]
     with read_session(engine.db) as session:
         known = timeline.known_to(
             engine=engine,
             session=session,
             caller=request.state.caller,
             case=case,
-            fields=wanted + [f for f in current if f not in wanted],
+            fields=wanted + [f for f in current + settled if f not in wanted],
         )
         index = version_index(engine, session, case)
     return page(
@@ -110,7 +113,7 @@ def answer_page(
         title=message_title(message),
         senders=", ".join(t(f"agency.{a}") for a in message.senders),
         description=(message.form_schema or {}).get("description") or "",
-        sections=formview.build(message.form_schema, values, errors),
+        sections=formview.build(message.form_schema, values, errors, case=known),
         context=context_rows(t, index, message.form_schema, known),
         consent_now=fieldlabels.rows(t, index, known, [f for f in current if f in known]),
         general=general or [],

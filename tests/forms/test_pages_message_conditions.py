@@ -1,0 +1,37 @@
+"""An answer's form settles its conditions on the case's readOnly fields (new-caseworker
+walk): recording an adult's withdrawal no longer shows "Withdrawn by (required if «Presumed a
+child»: «Yes»)" — a question nobody filling it answers —, and a child's shows it required."""
+
+from __future__ import annotations
+
+import html
+
+from engine.facade import Engine
+from tests.forms.conftest import OpenBrowser, report_case, to_screening
+
+WITHDRAWN = "/cases/{}/messages/consent_withdrawn"
+
+
+def withdrawn_by(page: str) -> str:
+    field = page[page.index('id="field-consent_withdrawn_by"') :]
+    return html.unescape(field[: field.index("</label>")])
+
+
+def test_an_adults_withdrawal_does_not_ask_who_withdrew_for_a_child(
+    web_engine: Engine, browser: OpenBrowser
+) -> None:
+    case_id = to_screening(web_engine).case.id
+    page = browser("ngo").get(WITHDRAWN.format(case_id)).text
+    label = withdrawn_by(page)
+    assert 'class="cond"' not in label and "*" not in label, label
+
+
+def test_a_childs_withdrawal_asks_who_withdrew_plainly(
+    web_engine: Engine, browser: OpenBrowser
+) -> None:
+    case_id = report_case(web_engine, age=15).case.id
+    assert web_engine.get_case(case_id).data["presumed_child"] is True
+    page = browser("ngo").get(WITHDRAWN.format(case_id)).text
+    label = withdrawn_by(page)
+    assert '<span class="req" aria-hidden="true">*</span>' in label, label
+    assert 'class="cond"' not in label, label
