@@ -152,8 +152,9 @@ def delivered(
             title=str(schema.get("title") or info.title or name),
             values={
                 field: data[field]
-                for field in props
+                for field, prop in props.items()
                 if field in data
+                and not (isinstance(prop, dict) and prop.get("readOnly"))  # the case's copy
                 and field in allowed
                 and field not in personal
                 and field not in changed.get(name, ())

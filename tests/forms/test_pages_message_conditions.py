@@ -5,6 +5,7 @@ child»: «Yes»)" — a question nobody filling it answers —, and a child's s
 from __future__ import annotations
 
 import html
+import re
 
 from engine.facade import Engine
 from tests.forms.conftest import OpenBrowser, report_case, to_screening
@@ -35,3 +36,22 @@ def test_a_childs_withdrawal_asks_who_withdrew_plainly(
     label = withdrawn_by(page)
     assert '<span class="req" aria-hidden="true">*</span>' in label, label
     assert 'class="cond"' not in label, label
+
+
+def test_what_a_withdrawal_recorded_leaves_out_the_cases_own_copy(
+    web_engine: Engine, browser: OpenBrowser
+) -> None:
+    """The notice after sending and the timeline listed "Presumed a child: No" as recorded:
+    the form's readOnly copy of the case's field, nothing the withdrawal said."""
+    case_id = to_screening(web_engine).case.id
+    sent = {
+        "consent_withdrawn_scope": ["help"],
+        "consent_withdrawn_on": "2026-01-09",
+        "consent_withdrawn_from": ["police"],
+        "consent_still_agrees_to_help": True,
+    }
+    web_engine.deliver_message(case_id, "consent_withdrawn", sent, actor="ngo", agency="ngo")
+    page = html.unescape(browser("ngo").get(f"/cases/{case_id}").text)
+    timeline = " ".join(re.sub(r"<[^>]+>", " ", page.split('id="timeline-title"')[1]).split())
+    assert "Человек ещё хочет получать часть помощи: Да" in timeline
+    assert "Предположительно ребёнок: Нет" not in timeline
