@@ -202,6 +202,39 @@ Feature: Identification of a presumed victim (SOP 1)
     And the case data has full_name = "Aida Tokonova"
     And the police has no open tasks
 
+  @consent @proceedings
+  Scenario: in the whole case, an adult who says no to the referral but accepts help and agreed to a police report has the offences she was compelled to commit cleared
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                      | value                       |
+      | consent_informed           | true                        |
+      | consent_referral           | false                       |
+      | consent_police_report      | true                        |
+      | consent_refusal_wants_help | true                        |
+      | consent_help_continuing    | "A lawyer for her court case" |
+    # offences recorded without naming them are not a record the prosecutor can decide on
+    When the NGO tries to complete "Provide the help the person accepts"
+      | field                          | value         |
+      | refusal_help_provided          | ["legal_aid"] |
+      | refusal_help_information_given | true          |
+      | non_punishment_applies         | true          |
+    Then the answers are refused for non_punishment_offences
+    When the NGO completes "Provide the help the person accepts"
+      | field                          | value                |
+      | refusal_help_provided          | ["legal_aid"]        |
+      | refusal_help_information_given | true                 |
+      | non_punishment_applies         | true                 |
+      | non_punishment_offences        | ["document_offence"] |
+    And the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-91" |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the police has no open tasks
+
   @consent
   Scenario: an adult agrees to referral but not to a police report: reasonable grounds without the police
     Given a "identification" case reported by the labour inspection
