@@ -173,3 +173,24 @@ Feature: Closure and follow-up of the case
     And the case data has child_guardian_name = "Appointed guardian"
     And the case data has child_withdrawal_acted_on = false
     And the case data has no purge_personal_data
+
+  @timer
+  Scenario: called for the follow-up contact only, the closure gives the social services no task and the first responder makes the contact on its date
+    Given a "case_closure" case reported by the NGO
+      | field                   | value          |
+      | pseudonym               | "Aigul-04"     |
+      | is_foreign              | false          |
+      | closure_follow_up_only  | true           |
+      | case_outcome            | withdrawn      |
+      | rehab_follow_up_planned | true           |
+      | rehab_follow_up_date    | "2026-03-02"   |
+      | rehab_follow_up_by      | ngo            |
+    Then the social services has no task "Close the case"
+    And the NGO has no task "Follow-up contact"
+    When 60 days pass
+    Then the NGO has a task "Follow-up contact"
+    When the NGO completes "Follow-up contact"
+      | field             | value |
+      | follow_up_another | false |
+    Then the case is closed with outcome "withdrawn"
+    And the social services has no open tasks
