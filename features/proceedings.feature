@@ -960,11 +960,18 @@ Feature: Criminal proceedings (the victim's side)
       | proceedings_explained    | true     |
       | proceedings_participates | false    |
     Then the prosecutor has a task "Record the next step of the proceedings"
+    # a child takes part only with her guardian
+    When the child-protection body tries to send the message "proceedings_takes_part" with:
+      | field                            | value      |
+      | proceedings_takes_part_date      | 2026-01-05 |
+      | proceedings_takes_part_explained | true       |
+    Then the answers are refused for proceedings_takes_part_guardian_agrees
     When the child-protection body sends the message "proceedings_takes_part" with:
-      | field                            | value                                   |
-      | proceedings_takes_part_date      | 2026-01-05                              |
-      | proceedings_takes_part_explained | true                                    |
-      | proceedings_takes_part_note      | "Explained again with her guardian present" |
+      | field                                  | value                                       |
+      | proceedings_takes_part_date            | 2026-01-05                                  |
+      | proceedings_takes_part_explained       | true                                        |
+      | proceedings_takes_part_guardian_agrees | true                                        |
+      | proceedings_takes_part_note            | "Explained again with her guardian present" |
     And the child-protection body completes "Prepare the compensation claim"
     And the child-protection body completes "Extend the free shelter for the proceedings"
       | field               | value          |
