@@ -1534,6 +1534,93 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has proceedings_outcome = "non_punishment_only"
     And the police has no task "Record the crime in the unified register"
 
+  @child @proceedings
+  Scenario: a child's crime is registered at reasonable grounds, beside the referral, without waiting for child protection to accept it and give first assistance
+    Given a presumed victim reported by the NGO
+      | field     | value        |
+      | pseudonym | "Aigerim-15" |
+      | age       | 15           |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                    | value                |
+      | child_notification_date  | "2026-01-05"         |
+      | child_protection_officer | "Inspector, Bishkek" |
+      | child_unaccompanied      | true                 |
+      | child_guardian_name      | "Appointed guardian" |
+      | child_guardian_relation  | appointed_guardian   |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+    Then the prosecutor has a task "Record the crime in the unified register"
+    And the NGO has a task "Compile the referral"
+    And the police has a task "Decide identification status"
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-71" |
+    Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
+    And the NGO has a task "Compile the referral"
+    And the child-protection body has no task "Accept or decline referral"
+
+  @proceedings
+  Scenario: an adult's police report opens the proceedings at reasonable grounds, beside her referral; offences recorded later in first assistance go to the prosecutor once, with no second register entry
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    Then the prosecutor has a task "Record the crime in the unified register"
+    And the NGO has a task "Compile the referral"
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-72" |
+    Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
+    When the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                   | value                      |
+      | non_punishment_applies  | true                       |
+      | non_punishment_offences | ["irregular_stay_or_work"] |
+    Then the prosecutor has a task "Decide on non-punishment of offences recorded in first assistance"
+    And the prosecutor has no task "Record the crime in the unified register"
+    And the prosecutor has no task "Decide on non-punishment of offences linked to the exploitation"
+    And the NGO has a task "Intake and needs assessment"
+    And the NGO has a task "Explain the proceedings and ask whether the person takes part"
+    When the prosecutor completes "Decide on non-punishment of offences recorded in first assistance"
+      | field                   | value          |
+      | non_punishment_decision | not_prosecuted |
+    Then the prosecutor has no open tasks
+    And the case data has non_punishment_decision = "not_prosecuted"
+    And the case data has crime_register_number = "02-2026-72"
+
   @privacy
   Scenario: the social services are the identifying authority for a case an NGO brought
     Given the parameter identifying_authority is social
@@ -1999,6 +2086,36 @@ Feature: The case of one presumed victim, from report to closure
     And the police is shown no personal data of this case
     And the case is open
 
+
+  @consent
+  Scenario: a woman who refused a police report, with no offences to clear, has no proceedings open; when she stops sharing with the police the case records it and her referral goes on
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    Then the prosecutor has no open tasks
+    And the case data has proceedings_opened_at_grounds = false
+    When the NGO sends the message "consent_limited" with:
+      | field                  | value      |
+      | consent_withdrawn_on   | 2026-01-06 |
+      | consent_withdrawn_from | ["police"] |
+    Then the case data has consent_limited = true
+    And the case data has consent_withdrawn_from = ["police"]
+    And the NGO has a task "Compile the referral"
+    And the case waits for the message "consent_limited"
   @consent
   Scenario: a woman withdraws her consent to help altogether during the referral; the help she still wants is agreed, provided and the case closes
     Given a presumed victim reported by the NGO
