@@ -179,10 +179,12 @@ def deliver(workflow: BpmnWorkflow, catcher: Catcher, payload: Mapping[str, Any]
         task = _start_event_subprocess(workflow, catcher)
     event = BpmnEvent(task.task_spec.event_definition, payload=dict(payload))
     task.task_spec.catch(task, event)
-    task.data.update(payload)
+    task.data.update(deepcopy(dict(payload)))
     task.task_spec._update(task)
     # updating, the event merged its parent's data over its own: a field the payload
-    # answers anew (a consent given before, now withdrawn) had its old value back
+    # answers anew (a consent given before, now withdrawn) had its old value back. That
+    # merge (SpiffWorkflow's DeepMerge) changes lists and objects in place — a list is cut to
+    # the parent's length — so the task got copies and the payload itself is put back whole.
     task.data.update(deepcopy(dict(payload)))
 
 
