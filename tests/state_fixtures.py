@@ -65,6 +65,7 @@ ANSWERS: dict[str, Any] = {
     "non_punishment_applies": False,
     "identification_decision": "confirmed",
     "status_decision_person_told": True,
+    "proceedings_next": "verdict",
     "status_decision_guardian_told": True,
     "referral_needs": ["shelter", "psychological"],
     "referral_urgency": "urgent",
