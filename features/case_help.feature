@@ -401,7 +401,7 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
     And the case data has rehab_exit_reason = "handover_repatriation"
 
   @repatriation @message
-  Scenario: contact lost with 4B beside her rehabilitation stops the return; found again and through her rehabilitation, she gets her options discussed anew
+  Scenario: contact lost with 4B beside her rehabilitation stops both; found, her rehabilitation starts again and, through it, she gets her options discussed anew
     Given a "case_help" case reported by the NGO
       | field                   | value        |
       | pseudonym               | "Feruza-32"  |
@@ -432,13 +432,26 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | contact_lost_date          | "2026-01-05"                             |
       | contact_lost_circumstances | "Left the shelter and did not come back" |
     Then the case data has repatriation_outcome = "lost_contact"
-    And the social services has a task "Review rehabilitation plan"
-    When the social services completes "Review rehabilitation plan"
-      | field                 | value        |
-      | rehab_review_decision | lost_contact |
-    And the social services completes "Search for the person"
+    And the NGO has a task "Search for the person"
+    When the NGO completes "Search for the person"
       | field            | value        |
       | rehab_found_date | "2026-01-05" |
+    Then the NGO has a task "Intake and needs assessment"
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
     And the social services completes "Review rehabilitation plan"
       | field                 | value     |
       | rehab_review_decision | goals_met |

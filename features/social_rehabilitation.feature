@@ -1043,7 +1043,7 @@ Feature: SOP 3 - Social rehabilitation
     And the case data has no purge_personal_data
 
   @message
-  Scenario: contact lost while the plan is monitored opens the review at once, where lost contact and the search are recorded
+  Scenario: contact lost while a service is being delivered stops the plan at once and the receiver searches for her; found, the rehabilitation starts again
     Given a "social_rehabilitation" case reported by the police
       | field             | value     |
       | pseudonym         | Zarina-41 |
@@ -1058,20 +1058,45 @@ Feature: SOP 3 - Social rehabilitation
     And the commission completes "Approve rehabilitation plan"
       | field               | value    |
       | rehab_plan_decision | approved |
-    And the NGO completes "Deliver service: Shelter"
-      | field                | value   |
-      | rehab_service_status | ongoing |
-    Then the social services has a task "Monitor the plan until the review"
+    Then the NGO has a task "Deliver service: Shelter"
     When the NGO sends the message "contact_lost" with:
-      | field                      | value                                        |
-      | contact_lost_date          | "2026-01-05"                                 |
-      | contact_lost_circumstances | "Left the shelter and did not come back"     |
-    Then the social services has no task "Monitor the plan until the review"
-    And the social services has a task "Review rehabilitation plan"
-    When the social services completes "Review rehabilitation plan"
-      | field                 | value        |
-      | rehab_review_decision | lost_contact |
-    Then the social services has a task "Search for the person"
+      | field                      | value                                    |
+      | contact_lost_date          | "2026-01-05"                             |
+      | contact_lost_circumstances | "Left the shelter and did not come back" |
+    Then the NGO has no task "Deliver service: Shelter"
+    And the NGO has a task "Search for the person"
+    And the NGO has no task "Report the missing child to the police"
+    When the NGO completes "Search for the person"
+      | field            | value        |
+      | rehab_found_date | "2026-01-05" |
+    Then the case is closed with outcome "contact_restored"
+
+  @child @message
+  Scenario: a child lost before her plan is approved is reported to the police at once and searched for; not found in the search period, the rehabilitation ends with lost contact
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value            |
+      | pseudonym         | Adilet-44        |
+      | presumed_child    | true             |
+      | referral_receiver | child_protection |
+    When the child-protection body completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    Then the social services has a task "Draft individual rehabilitation plan"
+    When the child-protection body sends the message "contact_lost" with:
+      | field                      | value                                 |
+      | contact_lost_date          | "2026-01-05"                          |
+      | contact_lost_circumstances | "Did not come back from school"       |
+    Then the social services has no task "Draft individual rehabilitation plan"
+    And the child-protection body has a task "Report the missing child to the police"
+    And the task "Report the missing child to the police" is due in 2 hours
+    When the child-protection body completes "Report the missing child to the police"
+      | field                            | value                     |
+      | missing_child_reported_police    | true                      |
+      | missing_child_protection_alerted | true                      |
+      | missing_child_police_reference   | Osh city police, KUSP 201 |
+    Then the child-protection body has a task "Search for the person"
+    When 31 days pass
+    Then the case is closed with outcome "lost_contact"
 
   @message
   Scenario: when the person has left for her country of origin the rehabilitation here ends with that reason instead of waiting for its review
