@@ -198,9 +198,14 @@ Feature: Identification of a presumed victim (SOP 1)
       | field                          | value               |
       | refusal_help_provided          | ["psychological"]   |
       | refusal_help_information_given | true                |
-    Then the case is closed with outcome "withdrawn"
+    Then the case data has case_outcome = "withdrawn"
     And the case data has full_name = "Aida Tokonova"
     And the police has no open tasks
+    When 90 days pass
+    And the NGO completes "Follow-up contact"
+      | field             | value |
+      | follow_up_another | false |
+    Then the case is closed with outcome "withdrawn"
 
   @consent @proceedings
   Scenario: in the whole case, an adult who says no to the referral but accepts help and agreed to a police report has the offences she was compelled to commit cleared

@@ -512,6 +512,42 @@ Feature: The case of one presumed victim, from report to closure
     And the social services is shown no personal data of this case
 
   @consent
+  Scenario: an adult who says no to the referral but accepts some help in SOP 1 is followed up by the first responder that helped her, as after a rehabilitation; nobody she refused gets her case
+    Given a presumed victim reported by the NGO
+      | field     | value            |
+      | full_name | "Bermet Asanova" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                      | value                         |
+      | consent_informed           | true                          |
+      | consent_referral           | false                         |
+      | consent_police_report      | false                         |
+      | consent_refusal_wants_help | true                          |
+      | consent_help_continuing    | "Psychologist, twice a month" |
+    And the NGO completes "Provide the help the person accepts"
+      | field                          | value             |
+      | refusal_help_provided          | ["psychological"] |
+      | refusal_help_information_given | true              |
+    Then the case is open
+    And the case data has case_outcome = "withdrawn"
+    And the social services has no open tasks
+    And the social services is shown no personal data of this case
+    When 89 days pass
+    Then the NGO has no task "Follow-up contact"
+    When 1 day passes
+    Then the NGO has a task "Follow-up contact"
+    When the NGO completes "Follow-up contact"
+      | field               | value                                   |
+      | follow_up_reached   | true                                    |
+      | follow_up_situation | stable                                  |
+      | follow_up_another   | false                                   |
+    Then the case is closed with outcome "withdrawn"
+    And the case data has full_name = "Bermet Asanova"
+
+  @consent
   Scenario: an adult agrees to referral but not to a police report and is still referred
     Given a presumed victim reported by the police
       | field                | value        |
