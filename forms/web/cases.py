@@ -24,7 +24,7 @@ from forms.translate import Translator
 from forms.web import summary
 from forms.web.casedata import delivered_rows, version_index
 from forms.web.deps import CasePage, WebUser
-from forms.web.messages import message_title
+from forms.web.messages import message_title, task_forms
 from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
 
@@ -296,6 +296,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         ]
         elsewhere = anchor(d.process_id, open_ids[0]) if open_ids and not here else None
         drawn.append((replace(d, svg=svg), WhereNow(here, elsewhere)))
+    of_tasks = task_forms(engine, case)
     return page(
         request,
         "case.html",
@@ -316,7 +317,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         done_tasks=done_tasks,
         flash_said=flash_said,
         messages_said=delivered_rows(t, index, history.data, delivered),
-        awaited=[(m, message_title(m)) for m in awaited.items],
+        awaited=[(m, message_title(m, of_tasks)) for m in awaited.items],
         diagrams=drawn,
         limited_since=timewords.day(limited.since.astimezone(timewords.BISHKEK).date(), t.lang)
         if limited

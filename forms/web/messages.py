@@ -13,7 +13,7 @@ from starlette.responses import RedirectResponse, Response
 from api.deps import EngineDep
 from api.routes.common import run_step
 from api.schemas import MessagePublic, StepPublic
-from api.services import messages, timeline
+from api.services import messages, timeline, visibility
 from engine.db import read_session
 from engine.errors import InvalidDataError
 from engine.facade import Engine
@@ -59,11 +59,23 @@ def _answer(
         )
 
 
-def message_title(message: MessagePublic) -> str:
-    """The answer's title as its form words it (translated), else the catch event's name."""
+def message_title(message: MessagePublic, task_forms: frozenset[str] = frozenset()) -> str:
+    """The answer's title as its form words it (translated), else the catch event's name —
+    also when its form is a task's (IOM's "Organise assisted return" carries the departure:
+    the answer is "Departed for home", not a task to do)."""
     schema = message.form_schema or {}
     title = schema.get("title")
-    return str(title) if isinstance(title, str) and title else message.title
+    if message.form in task_forms or not (isinstance(title, str) and title):
+        return message.title
+    return str(title)
+
+
+def task_forms(engine: Engine, case: Case) -> frozenset[str]:
+    """The forms of the user tasks of the case's version (a message reusing one is titled by
+    its catch event)."""
+    with read_session(engine.db) as session:
+        loaded = visibility.version_of(engine, session, case)
+    return frozenset(str(t.form) for t in loaded.bundle.tasks.values() if t.form)
 
 
 @router.get("/cases/{case_id}/messages/{name}")
@@ -110,7 +122,7 @@ def answer_page(
         status=status,
         case=case,
         message=message,
-        title=message_title(message),
+        title=message_title(message, task_forms(engine, case)),
         senders=", ".join(t(f"agency.{a}") for a in message.senders),
         description=(message.form_schema or {}).get("description") or "",
         sections=formview.build(message.form_schema, values, errors, case=known),
@@ -165,12 +177,17 @@ def record_answer(
             status=422,
             submission=submission,
         )
-    session_of(request).update(flash=answered_flash(case, message, data, step))
+    flash = answered_flash(case, message, data, step, task_forms(engine, case))
+    session_of(request).update(flash=flash)
     return RedirectResponse(f"/cases/{case.id}", status_code=303)
 
 
 def answered_flash(
-    case: Case, message: MessagePublic, data: dict[str, Any], step: StepPublic
+    case: Case,
+    message: MessagePublic,
+    data: dict[str, Any],
+    step: StepPublic,
+    forms_of_tasks: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """What the case page says after an answer: which answer, which fields it recorded (their
     labels: the session cookie never carries values; the case page words them from the case,
@@ -179,7 +196,7 @@ def answered_flash(
     recorded = [str(prop.get("title") or name) for name, prop in fields if name in data]
     return {
         "kind": "answered",
-        "title": message_title(message),
+        "title": message_title(message, forms_of_tasks),
         "message": message.name,
         "case_number": case.number,
         "fields": recorded,
