@@ -681,6 +681,24 @@ Feature: Repatriation (SOP 4)
     And the case data has child_new_guardian_name = "Zarina Abdyldaeva"
     And the case data has child_guardian_name = "Zarina Abdyldaeva"
     And the case data has child_guardian_relation = "appointed_guardian"
+    # A child does not decide her return alone: the appointed guardian does, with her views (pages review P3-2).
+    When the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service tries to complete "Informed consent to return"
+      | field                | value                    |
+      | return_consent_given | true                     |
+      | return_consent_by    | person                   |
+      | return_child_views   | wants to go home         |
+    Then the answers are refused for return_consent_by
+    When the consular service completes "Informed consent to return"
+      | field                | value                    |
+      | return_consent_given | true                     |
+      | return_child_views   | wants to go home         |
+    Then the case data has return_consent_by = "legal_representative"
+    And IOM has a task "Assess return risk"
 
   @inbound @child
   Scenario: a child's family is not traced, a return to the family is refused and the child is protected where she is
