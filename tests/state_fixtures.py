@@ -62,8 +62,6 @@ ANSWERS: dict[str, Any] = {
     "screening_purpose": True,
     "crime_register_number": "02-2026-41",
     "crime_code_article": "171",
-    # the proceedings end (the first choice, a hearing, records the next step for ever)
-    "proceedings_next": "closed",
     "non_punishment_applies": False,
     "identification_decision": "confirmed",
     "status_decision_person_told": True,
