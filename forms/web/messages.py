@@ -31,6 +31,12 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 # The person's consent as the case holds it, shown above a form that limits or withdraws it
 # (second page review P-7: "police report: no" before she is asked what she withdraws).
 CURRENT_CONSENT = [
+    # a withdrawal recorded already comes first: "consents to referral: yes" below it is the
+    # consent as first given (pages review 3, P3-5)
+    "consent_withdrawn_scope",
+    "consent_withdrawn_on",
+    "consent_still_agrees_to_help",
+    "consent_help_continuing",
     "consent_referral",
     "consent_police_report",
     "consent_police_report_withdrawn",

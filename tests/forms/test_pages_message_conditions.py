@@ -55,3 +55,23 @@ def test_what_a_withdrawal_recorded_leaves_out_the_cases_own_copy(
     timeline = " ".join(re.sub(r"<[^>]+>", " ", page.split('id="timeline-title"')[1]).split())
     assert "Человек ещё хочет получать часть помощи: Да" in timeline
     assert "Предположительно ребёнок: Нет" not in timeline
+
+
+def test_the_consent_box_says_a_withdrawal_already_recorded(
+    web_engine: Engine, browser: OpenBrowser
+) -> None:
+    """Pages review 3, P3-5: after a withdrawal the box "the person's consent now" still read
+    only "consents to referral: yes"; it now starts with what the withdrawal recorded."""
+    case_id = to_screening(web_engine).case.id
+    sent = {
+        "consent_withdrawn_scope": ["help"],
+        "consent_withdrawn_on": "2026-01-09",
+        "consent_withdrawn_from": ["police"],
+        "consent_still_agrees_to_help": True,
+    }
+    web_engine.deliver_message(case_id, "consent_withdrawn", sent, actor="ngo", agency="ngo")
+    page = html.unescape(browser("ngo").get(f"/cases/{case_id}/messages/consent_limited").text)
+    said = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    box = said[said.index("Согласие человека сейчас") :]
+    assert box.index("Отзыв касается") < box.index("Согласен (согласна) на перенаправление"), box
+    assert "Дата отзыва согласия 9 янв. 2026" in box, box[:600]
