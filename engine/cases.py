@@ -222,11 +222,13 @@ def deliver_message(
             senders=list(allowed.senders),
         )
     form = loaded.bundle.form(allowed.schema)
-    waiting = targets[0].task
-    known = {} if not outside_fields(form) else (waiting or workflow.task_tree).data
+    # What the case holds now (every branch merged), not the first report the workflow's
+    # root keeps: a child found a child during identification is one for her messages too.
+    holds = casedata.case_data(workflow) if outside_fields(form) or read_only_fields(form) else {}
+    known = holds if outside_fields(form) else {}
     if read_only_fields(form):
         # A message form's `readOnly` fields (presumed_child) come from the case, as a task's do.
-        data = dict(with_read_only(form, data, (waiting or workflow.task_tree).data))
+        data = dict(with_read_only(form, data, holds))
     validate_form(form, data, form=allowed.schema, known=known, today=_today(ctx))
     targets = messages.receivers(found, name, data)
     if not targets:

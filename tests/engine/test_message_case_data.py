@@ -1,4 +1,11 @@
-"""A message's payload reaches the case whole, also when the case already holds an older
+"""Messages and the case as it stands.
+
+A message form's rules read the case as it stands, not the first report: a child's
+withdrawal needs who withdrew (`consent_withdrawn_by`), also when the report did not say she
+was a child and identification found it (pages review P3-1: the check on a withdrawing
+guardian was skipped and the return ended).
+
+A message's payload reaches the case whole, also when the case already holds an older
 value of the same field: a list the person extends (the agencies she no longer shares with)
 is not cut back to the earlier list. SpiffWorkflow's data merge, run when the catching event
 updates, changes lists in place and cut them to the parent's length; a withdrawal after a
@@ -9,6 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
+from engine.errors import InvalidDataError
 from engine.facade import Engine
 from tests.forms.conftest import CONSENT, REPORT, SAFETY
 
@@ -41,3 +51,19 @@ def test_a_withdrawal_after_a_limitation_keeps_every_agency_it_names(
     assert data["consent_withdrawn_from"] == ["police", "consular"]
     assert data["consent_withdrawn_on"] == "2026-01-09"
     assert payload["consent_withdrawn_from"] == ["police", "consular"]  # the caller's, untouched
+
+
+def test_a_childs_withdrawal_without_who_withdrew_is_refused_naming_the_field(
+    make_test_engine: Callable[..., Engine],
+) -> None:
+    engine = make_test_engine()
+    engine.deploy_library(deployed_by="test")
+    report = {**REPORT, "age": 15}  # the report does not say presumed_child: the case finds it
+    case_id = engine.start_case("nrm_case", report, agency="ngo", actor="ngo").case.id
+    assert engine.get_case(case_id).data["presumed_child"] is True
+    with pytest.raises(InvalidDataError) as refused:
+        engine.deliver_message(case_id, "consent_withdrawn", WITHDRAWN, actor="ngo", agency="ngo")
+    assert [e.field for e in refused.value.errors] == ["consent_withdrawn_by"]
+    by_guardian = {**WITHDRAWN, "consent_withdrawn_by": "guardian"}
+    engine.deliver_message(case_id, "consent_withdrawn", by_guardian, actor="ngo", agency="ngo")
+    assert engine.get_case(case_id).data["consent_withdrawn_by"] == "guardian"
