@@ -696,6 +696,7 @@ Feature: Identification of a presumed victim (SOP 1)
     And the police sends the message "consent_withdrawn" with:
       | field                        | value      |
       | consent_withdrawn_on         | 2026-01-05 |
+      | consent_withdrawn_by         | child      |
       | consent_still_agrees_to_help | false      |
     # the withdrawal cancelled the registration still open: it is done now, before anything else
     Then the child-protection body has a task "Register child notification and appoint a guardian"
@@ -725,6 +726,7 @@ Feature: Identification of a presumed victim (SOP 1)
     When the police sends the message "consent_withdrawn" with:
       | field                        | value      |
       | consent_withdrawn_on         | 2026-01-05 |
+      | consent_withdrawn_by         | other      |
       | consent_still_agrees_to_help | false      |
     Then the child-protection body has a task "Appoint a guardian who is not a suspect"
     And the child-protection body has no task "Keep the child protected after consent was withdrawn"
@@ -1293,6 +1295,7 @@ Feature: Identification of a presumed victim (SOP 1)
     When the child-protection body sends the message "consent_withdrawn" with:
       | field                        | value      |
       | consent_withdrawn_on         | 2026-01-05 |
+      | consent_withdrawn_by         | child      |
       | consent_still_agrees_to_help | false      |
     Then the child-protection body has a task "Register child notification and appoint a guardian"
     And the NGO has no task "Check safety and risks"

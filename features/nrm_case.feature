@@ -3689,6 +3689,7 @@ Feature: The case of one presumed victim, from report to closure
     When the child-protection body sends the message "consent_withdrawn" with:
       | field                        | value        |
       | consent_withdrawn_on         | "2026-01-05" |
+      | consent_withdrawn_by         | child        |
       | consent_still_agrees_to_help | false        |
     Then the registration service has no task "Verify citizenship"
     And the child-protection body has a task "Keep the child protected after consent was withdrawn"
