@@ -547,6 +547,34 @@ Feature: The case of one presumed victim, from report to closure
     Then the case is closed with outcome "withdrawn"
     And the case data has full_name = "Bermet Asanova"
 
+  @consent @proceedings
+  Scenario: an adult who refuses the referral and a police report but accepts some help has the offences she was compelled to commit cleared by the prosecutor, without a crime report
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                      | value                |
+      | consent_informed           | true                 |
+      | consent_referral           | false                |
+      | consent_police_report      | false                |
+      | consent_refusal_wants_help | true                 |
+      | consent_help_continuing    | "A lawyer, no shelter" |
+    And the NGO completes "Provide the help the person accepts"
+      | field                          | value                       |
+      | refusal_help_provided          | ["legal_aid"]               |
+      | refusal_help_information_given | true                        |
+      | non_punishment_applies         | true                        |
+      | non_punishment_offences        | ["irregular_stay_or_work"] |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the prosecutor has no task "Record the crime in the unified register"
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                   | value          |
+      | non_punishment_decision | not_prosecuted |
+    Then the case is closed with outcome "withdrawn"
+    And the case data has proceedings_outcome = "non_punishment_only"
+
   @consent
   Scenario: an adult agrees to referral but not to a police report and is still referred
     Given a presumed victim reported by the police
