@@ -1839,7 +1839,7 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has no full_name
 
   @consent @repatriation
-  Scenario: a foreign woman who refuses every receiver keeps her reflection period: the social services record with the migration authorities that she is not removed before it ends
+  Scenario: a foreign woman who refuses every receiver keeps her reflection period: the NGO serving her, not the social services she refused, records with the migration authorities that she is not removed before it ends
     Given a presumed victim reported by the NGO
       | field       | value        |
       | citizenship | UZ           |
@@ -1883,18 +1883,19 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Send anonymous notification"
       | field                            | value |
       | anonymous_help_information_given | true  |
-    Then the social services has a task "Record no removal during the reflection period"
+    Then the NGO has a task "Record no removal during the reflection period"
+    And the social services has no open tasks
     And the case data has return_reflection_start = "2026-01-05"
     And the case data has return_reflection_ends = "2026-02-04"
     And IOM has no open tasks
-    When the social services tries to complete "Record no removal during the reflection period"
+    When the NGO tries to complete "Record no removal during the reflection period"
       | field                    | value                                  |
       | no_removal_recorded      | true                                   |
       | no_removal_recorded_with | "Migration department, Bishkek, 14/26" |
       | no_removal_person_told   | true                                   |
       | no_removal_return_wish   | return_home                            |
     Then the answers are refused for no_removal_return_help
-    When the social services completes "Record no removal during the reflection period"
+    When the NGO completes "Record no removal during the reflection period"
       | field                    | value                                  |
       | no_removal_recorded      | true                                   |
       | no_removal_recorded_with | "Migration department, Bishkek, 14/26" |
@@ -1954,7 +1955,8 @@ Feature: The case of one presumed victim, from report to closure
       | field                   | value        |
       | withdrawn_help_provided | ["medical"]  |
       | withdrawn_help_date     | "2026-01-07" |
-    Then the social services has a task "Record no removal during the reflection period"
+    Then the NGO has a task "Record no removal during the reflection period"
+    And the social services has no open tasks
     And the case data has return_reflection_ends = "2026-02-04"
 
 
