@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 from engine import codes
 
 Raw = str | list[str]
@@ -140,16 +142,16 @@ def build(
     case: Mapping[str, Any] | None = None,
 ) -> list[Section]:
     """The form's fields grouped by section, filled with raw values and field errors
-    (`hidden`: fields not asked of this person, see `not_asked`). A condition on a `readOnly`
-    field is the case's, not an answer to give: with the `case` data it is settled — the field
-    simply required when the case meets it (a child's views for a presumed child), no
-    condition shown when it does not."""
-    required = set((schema or {}).get("required") or [])
+    (`hidden`: fields not asked of this person, see `not_asked`). With the `case` data, the
+    form's rules on its `readOnly` fields are settled (`for_case`): a child's views plainly
+    required for a presumed child, "who withdrew" not asked of an adult's case."""
+    shaped, ruled_out = for_case(schema, case)
+    required = set((shaped or {}).get("required") or [])
     values, errors = values or {}, errors or {}
-    conditional, by_case = _split_conditions(schema, case)
+    conditional = conditions(shaped)
     sections: dict[str | None, Section] = {}
     for name, prop in editable(schema).items():
-        if name in hidden:
+        if name in hidden or name in ruled_out:
             continue
         heading = prop.get("x-section")
         key = heading if isinstance(heading, str) else None
@@ -166,7 +168,7 @@ def build(
                 widget=widget,
                 # A field the form takes empty (null: "empty when unknown") is sent empty,
                 # not refused: no asterisk, whatever `required` says of its key.
-                required=(name in required or name in by_case) and not nullable and not takes_none,
+                required=name in required and not nullable and not takes_none,
                 none_is_answer=name in required and takes_none,
                 personal=bool(prop.get("x-personal")),
                 nullable=nullable,
@@ -181,22 +183,73 @@ def build(
     return list(sections.values())
 
 
-def _split_conditions(
+def for_case(
     schema: Mapping[str, Any] | None, case: Mapping[str, Any] | None
-) -> tuple[dict[str, list[Condition]], set[str]]:
-    """The conditions the person's answers decide, per field, and the fields the case's
-    `readOnly` values make required now (conditions on those left out: nothing to answer)."""
+) -> tuple[Mapping[str, Any] | None, frozenset[str]]:
+    """The form as this case reads it, and the fields it never asks of this case (pages
+    review 3, P3-15). A rule's test of a `readOnly` field is the case's, not an answer to give:
+    met, the rule keeps only its tests of answers (none left: its `then` is simply required);
+    not met, its `else` applies instead. A field only a branch the case rules out asks for
+    ("who withdrew" or "the guardian was told" on an adult's case), and the follow-ups of such
+    a field, are not asked. Without `case`, the form as it is."""
+    if not schema or case is None:
+        return schema, frozenset()
     read_only = {n for n, p in properties(schema).items() if p.get("readOnly")}
-    if case is None:
-        return conditions(schema), set()
-    known = {n: _raw(case[n]) for n in read_only if case.get(n) is not None}
-    answered: dict[str, list[Condition]] = {}
-    by_case: set[str] = set()
-    for name, found in conditions(schema).items():
-        answered[name] = [c for c in found if c.field not in read_only]
-        if any(_met(c, known) for c in found if c.field in read_only):
-            by_case.add(name)
-    return {n: c for n, c in answered.items() if c}, by_case
+    required = list(schema.get("required") or [])
+    rules: list[Mapping[str, Any]] = []
+    ruled_out: set[str] = set()
+    for rule in [schema, *(schema.get("allOf") or [])]:
+        test = rule.get("if")
+        if not isinstance(test, Mapping):
+            if rule is not schema:
+                rules.append(rule)
+            continue
+        tested = test.get("properties") or {}
+        on_case = [n for n in tested if n in read_only]
+        if not on_case:
+            rules.append({k: rule[k] for k in ("if", "then", "else") if k in rule})
+            continue
+        needed = [n for n in test.get("required") or [] if n in on_case]
+        part = {"properties": {n: tested[n] for n in on_case}, "required": needed}
+        met = Draft202012Validator(part).is_valid(
+            {n: case[n] for n in on_case if case.get(n) is not None}
+        )
+        branch, other = ("then", "else") if met else ("else", "then")
+        ruled_out |= set((rule.get(other) or {}).get("required") or [])
+        chosen = rule.get(branch)
+        if not isinstance(chosen, Mapping):
+            continue
+        rest = {n: t for n, t in tested.items() if n not in read_only}
+        if rest and met:
+            kept = [n for n in test.get("required") or [] if n in rest]
+            rules.append({"if": {"properties": rest, "required": kept}, "then": chosen})
+        else:
+            required += list(chosen.get("required") or [])
+    hidden: set[str] = set()
+    while True:  # a field ruled out takes the follow-ups only it leads to with it
+        asked = set(required) | {
+            n
+            for r in rules
+            if not _tests_only(r, hidden)
+            for n in (r.get("then") or {}).get("required") or []
+        }
+        found = {n for n in ruled_out - asked if n not in read_only}
+        if found <= hidden:
+            break
+        hidden |= found
+        for r in rules:
+            if _tests_only(r, hidden):
+                ruled_out |= set((r.get("then") or {}).get("required") or [])
+    shaped = {k: v for k, v in schema.items() if k not in ("if", "then", "else", "allOf")}
+    shaped["required"] = required
+    shaped["allOf"] = [r for r in rules if not _tests_only(r, hidden)]
+    return shaped, frozenset(hidden)
+
+
+def _tests_only(rule: Mapping[str, Any], fields: set[str]) -> bool:
+    """True for a rule whose `if` tests only these fields (and some)."""
+    tested = set((rule.get("if") or {}).get("properties") or {})
+    return bool(tested) and tested <= fields
 
 
 def not_asked(schema: Mapping[str, Any] | None, data: Mapping[str, Any]) -> frozenset[str]:

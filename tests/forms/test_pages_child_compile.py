@@ -67,7 +67,10 @@ def test_an_adults_receiver_is_asked_and_no_guardian_pre_filled(
     assert 'name="referral_receiver"' in page
     assert "Орган защиты детей" not in context_of(page)
     assert representative(page) == ""
-    assert "*" not in views_label(page) and 'class="cond"' not in views_label(page)
+    assert 'id="field-referral_child_views"' not in page  # a child's only (review 3, P3-15)
+    receiver = page[page.index('id="field-referral_receiver"') :]
+    receiver = receiver[: receiver.index("</label>")]
+    assert '<span class="req" aria-hidden="true">*</span>' in receiver, receiver  # an adult's
 
 
 def test_a_childs_views_left_out_are_refused_next_to_the_question(

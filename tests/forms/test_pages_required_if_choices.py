@@ -24,5 +24,8 @@ def test_a_question_required_by_another_answer_has_no_not_stated(
     page = browser(str(task.agency)).get(f"/tasks/{task.id}").text
     assert radios(page, "status_decision_person_told") == ["true", "false"]
     assert " checked" not in page.split('name="status_decision_person_told"', 1)[1][:80]
-    # an optional one (its rule also tests the readOnly presumed_child) keeps "not stated"
-    assert radios(page, "status_decision_guardian_told") == ["true", "false", ""]
+    # "the guardian was told too" is not asked of an adult's case (pages review 3, P3-15),
+    # nor its follow-ups
+    assert 'name="status_decision_guardian_told"' not in page
+    assert 'name="status_decision_guardian_tell_plan"' not in page
+    assert 'name="status_decision_tell_plan"' in page  # her own follow-up stays
