@@ -18,6 +18,9 @@ NOW = datetime(2026, 1, 5, 9, tzinfo=UTC)
     ("lang", "delta", "words"),
     [
         ("ru", timedelta(hours=3, minutes=10), "через 3 часа"),
+        ("ru", timedelta(hours=35, minutes=50), "через 35 часов"),
+        ("ru", timedelta(hours=47), "через 2 дня"),  # not "47 hours" (review 3, P3-24)
+        ("ru", timedelta(days=2, hours=23), "через 3 дня"),
         ("ru", timedelta(minutes=21), "через 21 минуту"),
         ("ru", -timedelta(days=2, hours=1), "просрочено на 2 дня"),
         ("ru", -timedelta(days=5), "просрочено на 5 дней"),
