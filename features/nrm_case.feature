@@ -1685,6 +1685,48 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has non_punishment_decision = "not_prosecuted"
     And the case data has crime_register_number = "02-2026-72"
 
+  @proceedings
+  Scenario: offences recorded at reasonable grounds go to the prosecutor at once; an offence first learnt in first assistance is brought to the prosecutor too
+    Given a presumed victim reported by the NGO
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value                       |
+      | reasonable_grounds_informed | true                        |
+      | non_punishment_applies      | true                        |
+      | non_punishment_offences     | ["illegal_border_crossing"] |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                   | value          |
+      | non_punishment_decision | not_prosecuted |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                   | value                                         |
+      | non_punishment_applies  | true                                          |
+      | non_punishment_offences | ["illegal_border_crossing", "property_crime"] |
+    Then the prosecutor has a task "Decide on non-punishment of offences recorded in first assistance"
+    And the prosecutor has no task "Record the crime in the unified register"
+
   @privacy
   Scenario: the social services are the identifying authority for a case an NGO brought
     Given the parameter identifying_authority is social
