@@ -14,7 +14,7 @@ from starlette.responses import RedirectResponse, Response
 from api.deps import EngineDep, load_task
 from api.routes.common import run_step
 from api.schemas import StepPublic, TaskDetail
-from api.services import tasks, visibility
+from api.services import cases, tasks, visibility
 from api.services.policy import Caller
 from engine import codes
 from engine.db import read_session
@@ -101,6 +101,14 @@ def task_page(
         status_only = tasks.without_police_report(
             engine=engine, session=session, task_id=detail.id, case_id=detail.case_id
         )
+        # since when she no longer shares her data with this agency, as the case page says
+        # (pages review 3, P3-7: the decision page did not say she had withdrawn, nor when)
+        case_row = session.get(Case, detail.case_id)
+        limited = (
+            cases.limitation(engine=engine, session=session, caller=caller, case=case_row)
+            if case_row is not None
+            else None
+        )
     roles = tasks.case_roles(engine=engine, case_id=detail.case_id)
     return page(
         request,
@@ -132,6 +140,9 @@ def task_page(
         read_only=read_only,
         in_case=in_case,
         status_only=status_only,
+        limited_since=timewords.day(limited.since.astimezone(timewords.BISHKEK).date(), t.lang)
+        if limited
+        else None,
     )
 
 
