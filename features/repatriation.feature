@@ -1790,6 +1790,16 @@ Feature: Repatriation (SOP 4)
       | child_withdrawal_care          | shelter                              |
       | child_withdrawal_guardian_kept | true                                 |
       | child_withdrawal_contact_plan  | weekly call with the shelter and the guardian |
+    # Before the return stops, child protection decides whether that is in her best interests (issue 16, third review).
+    Then the child-protection body has a task "Decide whether the withdrawal is in the child's best interests"
+    And the child-protection body has no task "Hand over the child's protection in the country of stay"
+    And the case is open
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value |
+      | child_withdrawal_best_interests             | services_end |
+      | child_withdrawal_best_interests_child_views | wants to stay with her guardian here |
+      | child_withdrawal_best_interests_basis       | stable care with the guardian; family not assessed |
+      | child_withdrawal_best_interests_date        | "2026-01-05" |
     # The child stays abroad: her protection is handed over there, as on every path where a child stays abroad.
     Then the child-protection body has a task "Hand over the child's protection in the country of stay"
     And the case is open
@@ -1865,15 +1875,67 @@ Feature: Repatriation (SOP 4)
       | child_withdrawal_guardian_kept        | true                                   |
       | child_withdrawal_withdrawer_suspected | true                                   |
       | child_withdrawal_contact_plan         | weekly call with the shelter and the new guardian |
-    Then the child-protection body has a task "Hand over the child's protection in the country of stay"
-    When the child-protection body completes "Hand over the child's protection in the country of stay"
-      | field                           | value                            |
-      | child_abroad_responsible        | Child protection service, Moscow |
-      | child_abroad_care               | shelter                          |
-      | child_abroad_guardian_confirmed | true                             |
-      | child_abroad_contact_plan       | monthly report from Moscow       |
-    Then the case is closed with outcome "consent_withdrawn"
+    # A suspect's withdrawal is not acted on: the return cannot be ended on it.
+    Then the child-protection body has a task "Decide whether the withdrawal is in the child's best interests"
+    When the child-protection body tries to complete "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value |
+      | child_withdrawal_best_interests             | services_end |
+      | child_withdrawal_best_interests_child_views | wants to go home |
+      | child_withdrawal_best_interests_basis       | the father asked |
+      | child_withdrawal_best_interests_date        | "2026-01-05" |
+    Then the answers are refused for child_withdrawal_best_interests
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value |
+      | child_withdrawal_best_interests             | services_continue |
+      | child_withdrawal_best_interests_child_views | wants to go home |
+      | child_withdrawal_best_interests_basis       | the withdrawal came from a suspect; the new guardian agrees to the return |
+      | child_withdrawal_best_interests_date        | "2026-01-05" |
+    # The return goes on: the consent is asked again of the guardian appointed instead.
+    Then the child-protection body has no task "Hand over the child's protection in the country of stay"
+    And the case is open
+    And the case data has return_child_withdrawal_not_acted_on = true
     And the case data has consent_withdrawn_by = "guardian"
+    And the consular service has a task "Consular interview"
+    When the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_contact_channel       | foreign_authority     |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value                               |
+      | return_consent_given | true                                |
+      | return_child_views   | wants to go home, with her guardian |
+    Then IOM has a task "Assess return risk"
+    And the case data has return_consent_by = "legal_representative"
+    When IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the child-protection body completes "Best-interests decision and family assessment"
+      | field                          | value                 |
+      | return_family_traced           | true                  |
+      | return_family_assessment       | unsuitable            |
+      | return_best_interests_decision | return_to_alternative_care |
+      | return_alternative_care_placement | Osh children's centre |
+      | return_alternative_care_assessed  | true               |
+    And the child-protection body completes "Arrange the child's hand-over on arrival"
+      | field                        | value                              |
+      | child_handover_arranged      | true                               |
+      | child_handover_receiver_kind | child_protection_body              |
+      | child_handover_receiver      | Osh city child-protection, officer |
+      | child_handover_place         | Manas airport, arrivals            |
+      | child_handover_escort        | IOM escort and the guardian        |
+      | child_handover_date          | "2026-02-02"                       |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value              |
+      | return_travel_escort_provided | true               |
+      | return_travel_arrival_at      | "2026-01-06T07:40" |
+    And the child-protection body completes "Receive the child at home"
+      | field                          | value                |
+      | return_reception_by            | ["child_protection"] |
+      | return_reception_accommodation | alternative_care     |
+    Then the case is closed with outcome "arrived_home"
 
   @inbound @child @consent @message
   Scenario: a child's withdrawal is not taken without recording who withdrew it (the child, the guardian or someone else)
@@ -2243,6 +2305,12 @@ Feature: Repatriation (SOP 4)
       | child_withdrawal_care          | shelter                          |
       | child_withdrawal_guardian_kept | true                             |
       | child_withdrawal_contact_plan  | weekly call with the guardian    |
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value |
+      | child_withdrawal_best_interests             | services_end |
+      | child_withdrawal_best_interests_child_views | wants to stay in the shelter |
+      | child_withdrawal_best_interests_basis       | the new guardian and the child agree she stays; no safe family to return to |
+      | child_withdrawal_best_interests_date        | "2026-01-05" |
     Then the child-protection body has a task "Hand over the child's protection in the country of stay"
     When the child-protection body completes "Hand over the child's protection in the country of stay"
       | field                           | value                            |
@@ -2280,6 +2348,13 @@ Feature: Repatriation (SOP 4)
       | child_withdrawal_care          | alternative_care             |
       | child_withdrawal_guardian_kept | true                         |
       | child_withdrawal_contact_plan  | weekly visit                 |
+    Then the child-protection body has a task "Decide whether the withdrawal is in the child's best interests"
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value |
+      | child_withdrawal_best_interests             | services_end |
+      | child_withdrawal_best_interests_child_views | does not want to go back |
+      | child_withdrawal_best_interests_basis       | a return against her settled wish is not in her interests here |
+      | child_withdrawal_best_interests_date        | "2026-01-05" |
     Then the child-protection body has no task "Hand over the child's protection in the country of stay"
     And the case is closed with outcome "consent_withdrawn"
 
