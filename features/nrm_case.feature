@@ -3110,6 +3110,18 @@ Feature: The case of one presumed victim, from report to closure
     When the consular service sends the message "citizenship_established" with:
       | field                      | value     |
       | citizenship_established_as | stateless |
+    Then the case is open
+    And the consular service has a task "Tell the person the result and what follows"
+    When the consular service tries to complete "Tell the person the result and what follows"
+      | field                          | value |
+      | citizenship_result_person_told | false |
+      | citizenship_result_next        | help_there |
+    Then the answers are refused for citizenship_result_not_told_reason, citizenship_result_tell_plan
+    When the consular service completes "Tell the person the result and what follows"
+      | field                          | value                                |
+      | citizenship_result_person_told | true                                 |
+      | citizenship_result_next        | passed_on                            |
+      | citizenship_result_passed_to   | "IOM Moscow, with her written consent" |
     Then the case is closed with outcome "referred_abroad"
     And the case data has citizenship = "stateless"
 
