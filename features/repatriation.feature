@@ -681,6 +681,9 @@ Feature: Repatriation (SOP 4)
     And the case data has child_new_guardian_name = "Zarina Abdyldaeva"
     And the case data has child_guardian_name = "Zarina Abdyldaeva"
     And the case data has child_guardian_relation = "appointed_guardian"
+    # The suspect is not forgotten: the consular service, which talks to the family, is told whom not to contact (pages review P3-6).
+    And the case data has child_guardian_suspected_name = "the child's father"
+    And the case data has child_guardian_suspected_relation = "parent"
     # A child does not decide her return alone: the appointed guardian does, with her views (pages review P3-2).
     When the consular service completes "Consular interview"
       | field                        | value                 |
@@ -1867,6 +1870,7 @@ Feature: Repatriation (SOP 4)
       | child_suspect_kept_away     | true                          |
       | child_suspicion_told_police | true                          |
     Then the case data has child_guardian_name = "Gulnara Toktosunova"
+    And the case data has child_guardian_suspected_name = "Bakyt Osmonov"
     And the child-protection body has a task "Keep the child protected after consent was withdrawn"
     When the child-protection body completes "Keep the child protected after consent was withdrawn"
       | field                                 | value                                  |
