@@ -30,6 +30,9 @@ document.querySelectorAll(".scroll").forEach(function (box) {
 
 // A field an answer makes required (`data-required-if`: [[field, value or null], ...]) shows
 // its asterisk and is aria-required while that answer is chosen; its label says so in words.
+// A follow-up of one particular answer ("why not?" after "No") is hidden until that answer
+// is chosen, unless it holds an error to fix (pages review 3, P3-15; without the script every
+// question shows, and the server drops an answer whose condition is not met).
 document.querySelectorAll("[data-required-if]").forEach(function (field) {
   var form = field.closest("form");
   if (!form) return;
@@ -47,6 +50,8 @@ document.querySelectorAll("[data-required-if]").forEach(function (field) {
       return c[1] === null ? values.length > 0 : values.indexOf(c[1]) >= 0;
     });
     if (mark) mark.hidden = !now;
+    var follows = when.every(function (c) { return c[1] !== null; });
+    if (follows && !field.classList.contains("has-error")) field.hidden = !now;
     field.querySelectorAll("input:not([type=radio]):not([type=checkbox]), select, textarea, [role=radiogroup]").forEach(function (input) {
       if (now) input.setAttribute("aria-required", "true");
       else input.removeAttribute("aria-required");
@@ -55,3 +60,19 @@ document.querySelectorAll("[data-required-if]").forEach(function (field) {
   form.addEventListener("change", update);
   update();
 });
+
+// Leaving a task form with answers typed and not sent asks first (pages review 3, P3-13):
+// "Save draft" keeps them; a tap on a header link on a phone lost an interview's notes.
+(function () {
+  var form = document.getElementById("taskform");
+  if (!form) return;
+  var dirty = false;
+  form.addEventListener("input", function () { dirty = true; });
+  form.addEventListener("change", function () { dirty = true; });
+  form.addEventListener("submit", function () { dirty = false; });
+  window.addEventListener("beforeunload", function (event) {
+    if (!dirty) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+})();

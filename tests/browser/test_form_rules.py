@@ -80,3 +80,34 @@ def _send_refused(page: Any) -> None:
     """Send the report and wait for the refusal's error summary."""
     page.click("button.primary")
     page.wait_for_selector("#error-summary")
+
+
+def test_a_follow_up_shows_once_its_answer_is_chosen_and_leaving_typed_answers_asks(
+    new_page: Any, live_server: LiveServer
+) -> None:
+    """Pages review 3, P3-15 and P3-13: "Why was she not told?" stays hidden until "No" is
+    chosen; leaving the form with answers typed asks first."""
+    from tests.forms.conftest import REPORT
+    from tests.forms.driving import drive_until
+
+    engine = live_server.engine
+    case_id = engine.start_case("nrm_case", REPORT, agency="ngo", actor="ngo").case.id
+    task = drive_until(engine, None, case_id, "identification_decision.schema.json")
+    page = new_page()
+    sign_in(page, "police")
+    page.goto(f"/tasks/{task.id}")
+    told = page.locator("#field-status_decision_person_told")
+    reason = page.locator("#field-status_decision_not_told_reason")
+    assert not told.is_visible() and not reason.is_visible()  # asked once she is confirmed
+    page.check("input[name=identification_decision][value=confirmed]")
+    assert told.is_visible() and not reason.is_visible()
+    page.check("input[name=status_decision_person_told][value=false]")
+    assert reason.is_visible()
+    page.check("input[name=status_decision_person_told][value=true]")
+    assert not reason.is_visible()
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.fill("#f-identification_decision_officer", "Inspector A.")
+    page.click("a[href='/inbox']")
+    assert asked == ["beforeunload"]
+    screenshot(page, "task-follow-up-hidden", full_page=False)
