@@ -401,6 +401,7 @@ Feature: Repatriation (SOP 4)
       | field                          | value                                            |
       | return_risk_explained          | true                                             |
       | return_consent_confirmed       | false                                            |
+      | return_consent_confirmed_by    | person                                           |
       | return_consent_confirmed_notes | "Does not want to go back while they are there"  |
     Then the consular service has no task "Issue certificate of return"
     And the case data has repatriation_outcome = "return_declined"
@@ -1144,8 +1145,9 @@ Feature: Repatriation (SOP 4)
       | return_safety_measures | escort and a safe address |
     And the NGO completes "Confirm consent with the risk and safety plan explained"
       | field                    | value |
-      | return_risk_explained    | true  |
-      | return_consent_confirmed | false |
+      | return_risk_explained       | true   |
+      | return_consent_confirmed    | false  |
+      | return_consent_confirmed_by | person |
     Then IOM has no task "Request travel documents from the consulate of origin"
     And the NGO has a task "Discuss options"
     And the case data has return_options_repeats = 1
@@ -2401,11 +2403,12 @@ Feature: Repatriation (SOP 4)
       | field                                | value                                              |
       | return_risk_explained                | true                                               |
       | return_consent_confirmed             | true                                               |
-      | return_consent_confirmed_by          | legal_representative                               |
       | return_consent_confirmed_guardian    | "Saltanat Ermekova"                                |
       | return_consent_confirmed_child_views | "still wants to see her mother, not the uncle"     |
       | return_consent_confirmed_notes       | the guardian agrees                                |
     Then the case data has return_consent_confirmed_guardian = "Saltanat Ermekova"
+    # For a child the guardian answers: the page does not offer "the person herself" and the answer is recorded (pages review P3-2).
+    And the case data has return_consent_confirmed_by = "legal_representative"
     Then the child-protection body has a task "Best-interests decision and family assessment"
     And IOM has no task "Request travel documents from the consulate of origin"
     When the child-protection body completes "Best-interests decision and family assessment"
