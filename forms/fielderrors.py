@@ -70,6 +70,18 @@ _RULES = {
 }
 
 
+SHORT = 60
+
+
+def short(question: str, limit: int = SHORT) -> str:
+    """A question named inside another's message, cut at a word near `limit` characters: the
+    question is on the page above, and a whole one repeated made three errors fill a phone's
+    screen (pages review 3, P3-20)."""
+    if len(question) <= limit:
+        return question
+    return question[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def message(
     t: Translator,
     prop: Mapping[str, Any],
@@ -82,7 +94,7 @@ def message(
     code = error.code
     # the case's own (`readOnly`) fields are no question to point at: "required" plainly
     related = [n for n in error.related if not (props or {}).get(n, {}).get("readOnly")]
-    others = ", ".join(f"«{label(t, props or {}, name)}»" for name in related)
+    others = ", ".join(f"«{short(label(t, props or {}, name))}»" for name in related)
     if code in _BECAUSE and related:
         return t(_BECAUSE[code], fields=others)
     if code in _RULES:

@@ -17,7 +17,7 @@ from starlette.responses import HTMLResponse
 
 from api.services.policy import FIRST_RESPONDERS, STATISTICS_ROLES, Caller
 from engine import codes
-from forms import timewords
+from forms import fielderrors, timewords
 from forms.translate import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, Translator
 from forms.web.session import WebSession
 
@@ -49,6 +49,8 @@ environment.filters["moment"] = _moment
 environment.filters["stamp"] = _stamp
 # a codes field's options: the common ones, then the rest by name
 environment.globals["code_groups"] = codes.grouped
+# a question named inside another's label or error, cut short (pages review 3, P3-20)
+environment.globals["short"] = fielderrors.short
 
 
 def session_of(request: Request) -> WebSession:
