@@ -19,6 +19,8 @@ CONSULAR_FORMS = (
     "repatriation_consular_interview.schema.json",
     "repatriation_consent_to_return.schema.json",
     "repatriation_consent_confirmed.schema.json",
+    "repatriation_procedure_follow_up.schema.json",
+    "repatriation_refer_abroad.schema.json",
 )
 # the case after "Record the new guardian as the child's guardian" replaced a suspected mother
 AFTER_REPLACEMENT = {
