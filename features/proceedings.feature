@@ -750,6 +750,62 @@ Feature: Criminal proceedings (the victim's side)
     And the case waits for the message "consent_limited"
 
   @consent @message
+  Scenario: the first responder that serves her, when she refused every receiver, records her withdrawal from the proceedings
+    # The NGO hotline that reported her explains the proceedings and prepares her hearings: it
+    # must be able to record "I no longer want to testify" — the district social service she
+    # refused never serves her and must not receive the message's fields (review 4, N-7).
+    Given a "proceedings" case reported by the NGO
+      | field                 | value    |
+      | pseudonym             | Meerim-7 |
+      | presumed_child        | false    |
+      | consent_police_report | true     |
+      | referral_decision     | refused  |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0101-2026-0207 |
+      | crime_registration_region | chui           |
+    Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value           |
+      | consent_withdrawn_scope      | ["proceedings"] |
+      | consent_withdrawn_on         | 2026-01-20      |
+      | consent_still_agrees_to_help | true            |
+    Then the NGO has no task "Explain the proceedings and ask whether the person takes part"
+    And the NGO has a task "Agree the person's safety after consent was withdrawn"
+    When the NGO completes "Agree the person's safety after consent was withdrawn"
+      | field                 | value |
+      | withdrawal_protection | kept  |
+    Then the case is closed with outcome "consent_withdrawn"
+    And the case data has no purge_personal_data
+
+  @consent @message
+  Scenario: child protection records a limit of a child's consent while the crime is registered and while the proceedings run
+    Given a "proceedings" case reported by the police
+      | field                 | value      |
+      | pseudonym             | Aizada-13  |
+      | age                   | 13         |
+      | presumed_child        | true       |
+      | consent_police_report | true       |
+      | referral_receiver     | ngo        |
+      | referral_decision     | accepted   |
+    When the child-protection body sends the message "consent_limited" with:
+      | field                           | value   |
+      | consent_withdrawn_from          | ["iom"] |
+      | consent_police_report_withdrawn | false   |
+    Then the prosecutor has a task "Record the crime in the unified register"
+    And the case data has consent_withdrawn_from = ["iom"]
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0101-2026-0213 |
+      | crime_registration_region | chui           |
+    And the child-protection body sends the message "consent_limited" with:
+      | field                           | value              |
+      | consent_withdrawn_from          | ["iom", "consular"] |
+      | consent_police_report_withdrawn | false              |
+    Then the case data has consent_withdrawn_from = ["iom", "consular"]
+    And the NGO has a task "Explain the proceedings and ask whether the person takes part"
+
+  @consent @message
   Scenario: a victim-witness withdraws consent during the trial and keeps her protection and a planned move from the shelter
     Given a "proceedings" case reported by the police
       | field                 | value     |
