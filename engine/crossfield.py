@@ -9,7 +9,11 @@ declares on the field with these keywords:
 - `"x-not-before": ["other", ...]` — a date on or after each other field's date;
 - `"x-not-after": ["other", ...]` — a date on or before each other field's date;
 - `"x-exclusive": ["value", ...]` — on a list of choices: each of these answers only alone;
-- `"x-codes": "country"` or `"language"` — an ISO code (engine/codes.py), no typed name.
+- `"x-codes": "country"` or `"language"` — an ISO code (engine/codes.py), no typed name;
+- `"x-age-of": {"born": "date_of_birth", "on": "detection_date"}` — on an age in years: it
+  agrees with the date of birth on that day (or today): within a year, and on the same side
+  of 18, so that a typo in one box never takes a child out of child protection (pages review
+  3, P3-3). Both fields get the error.
 
 The other fields are the form's own or, when the form does not ask them, the case's data
 (the form lists them in `x-context`, so that the person sees the date they must keep to).
@@ -31,7 +35,9 @@ NOT_BEFORE = "x-not-before"
 NOT_AFTER = "x-not-after"
 EXCLUSIVE = "x-exclusive"
 CODES = "x-codes"
-KEYWORDS = (NOT_FUTURE, NOT_BEFORE, NOT_AFTER, EXCLUSIVE, CODES)
+AGE_OF = "x-age-of"
+ADULT = 18
+KEYWORDS = (NOT_FUTURE, NOT_BEFORE, NOT_AFTER, EXCLUSIVE, CODES, AGE_OF)
 _RULED = frozenset(KEYWORDS)
 _ORDERED = frozenset((NOT_BEFORE, NOT_AFTER))
 _ORDER = {NOT_BEFORE: "The date is before {other}.", NOT_AFTER: "The date is after {other}."}
@@ -89,7 +95,36 @@ def rule_errors(
     for name, prop in ruled:
         if data.get(name) is not None:
             errors += _field_rules(name, prop, data[name], values, today)
+            errors += _age_rule(name, prop, data[name], values, today)
     return errors
+
+
+def years_on(born: date, day: date) -> int:
+    """Full years of a person born on `born`, on `day`."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _age_rule(
+    name: str, prop: Mapping[str, Any], value: Any, values: Mapping[str, Any], today: date
+) -> Iterator[FieldError]:
+    """An age that disagrees with the date of birth: by more than a year, or on the other
+    side of 18. The error goes on both fields; `limit` is the age the date of birth gives."""
+    rule = prop.get(AGE_OF)
+    if not isinstance(rule, Mapping) or not isinstance(value, int) or isinstance(value, bool):
+        return
+    born_field, on_field = rule.get("born"), rule.get("on")
+    born = _day(values.get(born_field)) if isinstance(born_field, str) else None
+    if born is None:
+        return
+    on = min((_day(values.get(on_field)) if isinstance(on_field, str) else None) or today, today)
+    if born > on:  # a birth after the day: its own date rule says so
+        return
+    years = years_on(born, on)
+    if abs(years - value) <= 1 and (years < ADULT) == (value < ADULT):
+        return
+    said = f"The age {value} and the date of birth (age {years}) disagree."
+    yield FieldError(name, said, AGE_OF, years, related=(str(born_field),))
+    yield FieldError(str(born_field), said, AGE_OF, years, related=(name,))
 
 
 def _field_rules(
@@ -139,6 +174,29 @@ def rule_problems(schema: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
             yield from _exclusive_problems(where, prop)
         if CODES in prop and (codes.kind_of(prop) is None or prop.get("type") != "string"):
             yield where, f"{CODES} needs a text field and one of: {', '.join(codes.KINDS)}"
+        if AGE_OF in prop:
+            yield from _age_problems(where, prop, props)
+
+
+def _age_problems(
+    where: str, prop: Mapping[str, Any], props: Mapping[str, Any]
+) -> Iterator[tuple[str, str]]:
+    rule = prop[AGE_OF]
+    if not isinstance(rule, Mapping) or "integer" not in _types(prop):
+        yield where, f'{AGE_OF} needs an integer field and {{"born": field, "on": field}}'
+        return
+    for key in ("born", "on"):
+        other = rule.get(key)
+        if key == "on" and other is None:
+            continue
+        named = props.get(other) if isinstance(other, str) else None
+        if not isinstance(named, Mapping) or named.get("format") != "date":
+            yield where, f"{AGE_OF} {key} names {other!r}, not a date field of the form"
+
+
+def _types(prop: Mapping[str, Any]) -> list[Any]:
+    kind = prop.get("type")
+    return kind if isinstance(kind, list) else [kind]
 
 
 def _exclusive_problems(where: str, prop: Mapping[str, Any]) -> Iterator[tuple[str, str]]:

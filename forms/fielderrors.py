@@ -101,6 +101,12 @@ def message(
         return t(_RULES[code], field=others)
     if code == "x-exclusive" and error.related:
         return _exclusive(t, prop, error.related)
+    if code == "x-age-of" and isinstance(error.limit, int):
+        # an age the date of birth contradicts (pages review 3, P3-3), on both fields
+        return t("error.age_of", n=error.limit, field=others)
+    if code == "not" and related:
+        # an answer another answer rules out (a country beside "citizenship not known")
+        return t("error.not_with", field=others)
     if code in _PLAIN:
         return t(_PLAIN[code])
     items = prop.get("items")

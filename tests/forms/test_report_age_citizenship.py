@@ -1,0 +1,74 @@
+"""Pages review 3, P3-3: the report refuses answers that contradict each other instead of
+opening a case on one of them. An age of 30 beside a date of birth that makes the person 14
+opened an adult case with no child protection: the report is refused with the error on both
+fields. "Citizenship not known" beside a chosen country silently dropped the country: it is
+refused, naming both questions."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from engine.crossfield import rule_errors, years_on
+from tests.forms.conftest import REPORT, OpenBrowser
+
+FORM = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in REPORT.items()}
+
+
+def _error(page: str, field: str) -> str:
+    """The text of one field's error, tags and spaces tidied."""
+    start = page.find(f'id="err-{field}"')
+    assert start >= 0, f"no error on {field}"
+    block = page[start : page.index("</p>", start)] if "</p>" in page[start:] else page[start:]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", block[block.index(">") + 1 :])).strip()
+
+
+def test_an_age_the_date_of_birth_contradicts_is_refused_on_both_fields(
+    browser: OpenBrowser,
+) -> None:
+    ngo = browser("ngo")
+    child = {**FORM, "age": "30", "date_of_birth": "2012-01-01"}  # 14 on 2026-01-05
+    page = ngo.post("/report", child)
+    assert page.status_code == 422, page.text[:300]
+    said = "Возраст и дата рождения не совпадают: по дате рождения человеку 14."
+    assert said in _error(page.text, "age")
+    assert "«Дата рождения»" in _error(page.text, "age")
+    assert said in _error(page.text, "date_of_birth")
+    assert "«Возраст»" in _error(page.text, "date_of_birth")
+    for lang, words in (
+        ("en", "The age and the date of birth do not agree: by the date of birth the person is 14"),
+        ("ky", "Жашы менен туулган күнү дал келбейт"),
+    ):
+        ngo.post("/language", {"lang": lang, "next": "/report"})
+        assert words in _error(ngo.post("/report", child).text, "age")
+
+
+def test_a_child_by_either_box_is_never_an_adult_by_the_other() -> None:
+    """Within a year is a slip of the day the age was counted on, except across 18."""
+    schema = {
+        "properties": {
+            "age": {"type": ["integer", "null"], "x-age-of": {"born": "dob", "on": "seen"}},
+            "dob": {"type": "string", "format": "date"},
+            "seen": {"type": "string", "format": "date"},
+        }
+    }
+    today = date(2026, 1, 5)
+
+    def refused(age: int, dob: str) -> set[str]:
+        data = {"age": age, "dob": dob, "seen": "2026-01-05"}
+        return {e.field for e in rule_errors(schema, data, known={}, today=today)}
+
+    assert years_on(date(2008, 6, 1), today) == 17
+    assert refused(17, "2008-06-01") == set()
+    assert refused(16, "2008-06-01") == set()  # a year off, both a child
+    assert refused(18, "2008-06-01") == {"age", "dob"}  # a child by the date of birth
+    assert refused(17, "2007-06-01") == {"age", "dob"}  # a child by the age
+    assert refused(32, "1995-03-01") == {"age", "dob"}  # 30 on the day of detection
+    assert refused(31, "1995-03-01") == set()
+
+
+def test_an_age_that_agrees_with_the_date_of_birth_opens_the_case(
+    browser: OpenBrowser,
+) -> None:
+    page = browser("ngo").post("/report", {**FORM, "age": "24", "date_of_birth": "2001-03-02"})
+    assert page.status_code == 303, page.text[:500]
