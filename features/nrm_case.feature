@@ -2002,6 +2002,124 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has return_reflection_ends = "2026-02-04"
 
 
+  @consent
+  Scenario: a woman who refused the social services and takes some help without a receiver withdraws again but still wants help: the NGO serving her agrees it with her, never the social services she refused
+    Given a presumed victim reported by the NGO
+      | field       | value        |
+      | citizenship | UZ           |
+      | pseudonym   | "Aziza-04" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | social       |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the commission completes "Name another receiver"
+      | field             | value  |
+      | referral_receiver | social |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the NGO completes "Ask what help the person accepts"
+      | field                       | value                  |
+      | referral_refusal_wants_help | true                   |
+      | consent_help_continuing     | "A doctor, no shelter" |
+    Then the NGO has a task "Provide the help that continues"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-07 |
+      | consent_still_agrees_to_help | true       |
+    Then the NGO has a task "Agree the help that continues after consent was withdrawn"
+    And the social services has no task "Agree the help that continues after consent was withdrawn"
+    When the NGO completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value              |
+      | consent_help_continuing | "Legal advice only" |
+    Then the NGO has a task "Provide the help that continues"
+    And the social services has no open tasks
+
+  @consent @repatriation
+  Scenario: a foreign woman who refused every receiver withdraws her consent while her no removal is recorded but still wants help: the NGO serving her agrees and provides it, never the social services she refused
+    Given a presumed victim reported by the NGO
+      | field       | value        |
+      | citizenship | UZ           |
+      | pseudonym   | "Dilnoza-05" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | social       |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the commission completes "Name another receiver"
+      | field             | value  |
+      | referral_receiver | social |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the NGO completes "Ask what help the person accepts"
+      | field                       | value |
+      | referral_refusal_wants_help | false |
+    And the NGO completes "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+    And the police completes "Decide identification status"
+      | field                       | value     |
+      | identification_decision     | confirmed |
+      | status_decision_person_told | true      |
+    Then the NGO has a task "Record no removal during the reflection period"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-08 |
+      | consent_still_agrees_to_help | true       |
+    Then the NGO has a task "Agree the help that continues after consent was withdrawn"
+    And the social services has no task "Agree the help that continues after consent was withdrawn"
+    When the NGO completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value               |
+      | consent_help_continuing | "Legal advice only" |
+    Then the NGO has a task "Provide the help that continues"
+    And the social services has no open tasks
+
   @consent @proceedings
   Scenario: a woman who refuses every receiver keeps her part in the proceedings she agreed to and her status decision; her identity is kept for them, and the receiver she refused neither runs them nor sees who she is
     Given a presumed victim reported by the NGO
@@ -2301,8 +2419,8 @@ Feature: The case of one presumed victim, from report to closure
       | field                        | value      |
       | consent_withdrawn_on         | 2026-01-08 |
       | consent_still_agrees_to_help | true       |
-    Then the social services has a task "Agree the help that continues after consent was withdrawn"
-    When the social services completes "Agree the help that continues after consent was withdrawn"
+    Then the NGO has a task "Agree the help that continues after consent was withdrawn"
+    When the NGO completes "Agree the help that continues after consent was withdrawn"
       | field                   | value                  |
       | consent_help_continuing | "Legal advice only"    |
     And the NGO completes "Provide the help that continues"
