@@ -87,11 +87,11 @@ def report_presumed_victim(
 ) -> None:
     """Start `nrm_case` with a valid report, overridden by the table."""
     schema = world.engine.start_form("nrm_case")
-    data = fill_form(
-        dict(schema) if schema else None,
-        {**DEFAULT_REPORT, **table_data(datatable)},
-        world.clock.now().date(),
-    )
+    given = table_data(datatable)
+    report = {**DEFAULT_REPORT, **given}
+    if given.get("citizenship_status") in ("unknown", "stateless") and "citizenship" not in given:
+        del report["citizenship"]  # the report refuses a country beside it (P3-3)
+    data = fill_form(dict(schema) if schema else None, report, world.clock.now().date())
     code = agency_code(agency)
     world.case_ids.append(
         world.engine.start_case("nrm_case", data, agency=code, actor=code).case.id

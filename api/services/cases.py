@@ -26,8 +26,8 @@ def start(
     *, engine: Engine, caller: Caller, body: CaseCreate, idempotency_key: str | None
 ) -> tuple[int, StepPublic]:
     """Start a case; the caller's agency reports it. 201 with the tasks now open. Answers to
-    questions whose condition the report does not meet are left out (`tasks.unmet_answers`:
-    a citizenship beside "citizenship unknown")."""
+    questions whose condition the report does not meet are left out (`tasks.unmet_answers`);
+    a country beside "citizenship unknown" is refused by the form instead."""
     agency = starting_agency(caller)
     data = body.data
     if isinstance(data, dict):

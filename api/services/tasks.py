@@ -78,6 +78,7 @@ def unmet_answers(
     answers = {**data, **{n: task_data[n] for n in fixed if n in task_data}}
     asked: set[str] = set()  # fields some rule asks for
     needed: set[str] = set()  # fields a rule whose condition holds asks for
+    judged: set[str] = set()  # fields a rule whose condition holds says what they may hold
     for rule in rules:
         condition = rule.get("if")
         if not isinstance(condition, Mapping):
@@ -88,7 +89,10 @@ def unmet_answers(
             asked |= set(made)
             if holds is when:
                 needed |= set(made)
-    return [name for name in data if name in asked - needed - always]
+                judged |= set((rule.get(branch) or {}).get("properties") or ())
+    # an answer the holding branch rules on (a country beside "citizenship not known") is
+    # the form's to refuse, naming both questions, never dropped unseen (pages review 3, P3-3)
+    return [name for name in data if name in asked - needed - always - judged]
 
 
 def case_roles(*, engine: Engine, case_id: str) -> dict[str, str]:

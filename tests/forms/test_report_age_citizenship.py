@@ -6,6 +6,7 @@ refused, naming both questions."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 
@@ -20,7 +21,8 @@ def _error(page: str, field: str) -> str:
     start = page.find(f'id="err-{field}"')
     assert start >= 0, f"no error on {field}"
     block = page[start : page.index("</p>", start)] if "</p>" in page[start:] else page[start:]
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", block[block.index(">") + 1 :])).strip()
+    text = re.sub(r"<[^>]+>", " ", block[block.index(">") + 1 :])
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 
 def test_an_age_the_date_of_birth_contradicts_is_refused_on_both_fields(
@@ -72,3 +74,20 @@ def test_an_age_that_agrees_with_the_date_of_birth_opens_the_case(
 ) -> None:
     page = browser("ngo").post("/report", {**FORM, "age": "24", "date_of_birth": "2001-03-02"})
     assert page.status_code == 303, page.text[:500]
+
+
+def test_a_country_beside_citizenship_not_known_is_refused_naming_both_questions(
+    browser: OpenBrowser,
+) -> None:
+    ngo = browser("ngo")
+    for status in ("unknown", "stateless"):
+        page = ngo.post("/report", {**FORM, "citizenship_status": status, "citizenship": "KZ"})
+        assert page.status_code == 422, page.text[:300]
+        said = _error(page.text, "citizenship")
+        assert "Этот ответ не подходит к ответу на вопрос «Известно ли гражданство" in said
+        assert 'value="KZ" selected' in page.text  # the country is still there to see
+    ngo.post("/language", {"lang": "en", "next": "/report"})
+    page = ngo.post("/report", {**FORM, "citizenship_status": "unknown", "citizenship": "KZ"})
+    assert "«Is the person's citizenship known?»" in _error(page.text, "citizenship")
+    sent = ngo.post("/report", {**FORM, "citizenship_status": "unknown", "citizenship": ""})
+    assert sent.status_code == 303, sent.text[:300]
