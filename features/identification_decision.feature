@@ -82,8 +82,9 @@ Feature: The formal status decision (SOP 1), beside help
     And the prosecutor is shown no personal data of this case
     When the prosecutor completes "Review the negative decision"
       | field                 | value                                                    |
-      | status_review_outcome | overturned                                               |
-      | status_review_reasons | "Debt bondage is a means; the first decision missed it" |
+      | status_review_outcome     | overturned                                               |
+      | status_review_reasons     | "Debt bondage is a means; the first decision missed it" |
+      | status_review_person_told | true                                                     |
     Then the case is closed with outcome "confirmed"
     And the NGO has no open tasks
 
@@ -329,9 +330,17 @@ Feature: The formal status decision (SOP 1), beside help
       | status_decision_person_told     | false                                                  |
       | status_decision_not_told_reason | "She is in hospital this week"                         |
       | status_decision_tell_plan       | "The shelter's social worker tells her on her return" |
-    Then the case is closed with outcome "confirmed"
+    Then the case is open
+    And the police has no open tasks
+    And the NGO has a task "Tell the person about the status decision"
+    And the task "Tell the person about the status decision" is due in 3 working days
     And the case data has status_decision_person_told = false
     And the case data has status_decision_tell_plan = "The shelter's social worker tells her on her return"
+    When the NGO completes "Tell the person about the status decision"
+      | field                     | value                                              |
+      | status_decision_told_how  | "In person at the shelter, with a Kyrgyz interpreter" |
+    Then the case is closed with outcome "confirmed"
+    And the case data has status_decision_told_later = true
 
   @child
   Scenario: a child's confirmed status is told to the child with the guardian
@@ -360,3 +369,26 @@ Feature: The formal status decision (SOP 1), beside help
       | status_decision_guardian_told | true      |
     Then the case is closed with outcome "confirmed"
     And the case data has status_decision_guardian_told = true
+
+  @child
+  Scenario: a child's guardian not told yet of the confirmed status: the agency serving the child tells the guardian too
+    Given a "identification_decision" case reported by the NGO
+      | field                 | value             |
+      | pseudonym             | "Aiperi-14"       |
+      | age                   | 14                |
+      | presumed_child        | true              |
+      | consent_police_report | true              |
+      | screening_result      | "presumed_victim" |
+    When the police completes "Decide identification status"
+      | field                                    | value                                  |
+      | identification_decision                  | confirmed                              |
+      | status_decision_person_told              | true                                   |
+      | status_decision_guardian_told            | false                                  |
+      | status_decision_guardian_not_told_reason | "The new guardian is not appointed yet" |
+      | status_decision_guardian_tell_plan       | "The NGO tells the guardian once appointed" |
+    Then the NGO has a task "Tell the person about the status decision"
+    When the NGO completes "Tell the person about the status decision"
+      | field                             | value                                      |
+      | status_decision_told_how          | "In person, with the guardian"             |
+      | status_decision_guardian_told_how | "The appointed guardian, at the NGO, 9 Jan" |
+    Then the case is closed with outcome "confirmed"

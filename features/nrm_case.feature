@@ -1401,8 +1401,9 @@ Feature: The case of one presumed victim, from report to closure
     Then the social services has a task "Draft individual rehabilitation plan"
     When the prosecutor completes "Review the negative decision"
       | field                 | value                                       |
-      | status_review_outcome | overturned                                  |
-      | status_review_reasons | "Debt bondage is a means; it was overlooked" |
+      | status_review_outcome     | overturned                                  |
+      | status_review_reasons     | "Debt bondage is a means; it was overlooked" |
+      | status_review_person_told | true                                        |
     Then the police has no open tasks
     And the social services has a task "Draft individual rehabilitation plan"
     And the case data has status_decision_outcome = "confirmed"
