@@ -32,8 +32,10 @@ from api.schemas import CaseCreate
 from api.services import cases, duplicates
 from api.services.policy import Caller, starting_agency
 from engine.db import read_session
-from engine.errors import InvalidDataError, NrmError
+from engine.errors import FieldError, InvalidDataError, NrmError
 from engine.facade import Engine
+from engine.forms import field_errors
+from engine.workdays import BISHKEK
 from forms import drafts, fielderrors, formview
 from forms.formview import Raw
 from forms.translate import language
@@ -46,6 +48,29 @@ from forms.web.tasks import next_tasks
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 CASE_PROCESS = "nrm_case"
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+# Questions the page always asks, though the form takes a report without them: "Is the
+# citizenship known?" decides whether a country is needed (an API report may give the
+# country alone), so on the page it is required, with its asterisk (pages review 3, P3-22).
+ASKED = ("citizenship_status",)
+
+
+def page_form(schema: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """The report form as the page asks it: `ASKED` required too."""
+    if not schema:
+        return schema
+    required = list(schema.get("required") or [])
+    return {**schema, "required": required + [n for n in ASKED if n not in required]}
+
+
+def _unasked(engine: Engine, schema: Mapping[str, Any] | None, data: dict[str, Any]) -> None:
+    """Refuse a report the page sent without an `ASKED` answer, with every other problem."""
+    missing = [n for n in ASKED if data.get(n) in (None, "", [])]
+    if not schema or not missing:
+        return
+    today = engine.clock.now().astimezone(BISHKEK).date()
+    errors = field_errors(schema, data, today=today)
+    errors += [FieldError(n, "This field is required.", "required") for n in missing]
+    raise InvalidDataError(f"{len(errors)} field(s) need attention", errors)
 
 
 def _report_page(
@@ -94,7 +119,7 @@ def report_form(
     kept = drafts.report_of(engine=engine, username=caller.username)
     return _report_page(
         request,
-        engine.start_form(CASE_PROCESS),
+        page_form(engine.start_form(CASE_PROCESS)),
         dict(kept.data) if kept else {},
         submission=token,
         draft_saved_at=kept.saved_at if kept else None,
@@ -128,7 +153,7 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
     language button of the header (it belongs to this form) keep what was typed and open the
     form again, its token unused; "throw the draft away" opens an empty form."""
     starting_agency(caller)
-    schema = engine.start_form(CASE_PROCESS)
+    schema = page_form(engine.start_form(CASE_PROCESS))
     values = formview.raw_values(schema, form.getlist)
     data = formview.parse(schema, values)
     submission = _token(form.get("submission"))
@@ -161,6 +186,7 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
                 request, schema, values, status=409, submission=submission, similar=similar
             )
     try:
+        _unasked(engine, engine.start_form(CASE_PROCESS), data)
         _status, step = run_step(
             request.app,
             cases.start,

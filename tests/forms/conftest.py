@@ -35,6 +35,7 @@ REPORT: dict[str, Any] = {
     "age": 24,
     "age_certainty": "documented",
     "sex": "female",
+    "citizenship_status": "known",
     "citizenship": "KG",
     "location": "in_kyrgyzstan",
     "language": "ky",

@@ -91,3 +91,24 @@ def test_a_country_beside_citizenship_not_known_is_refused_naming_both_questions
     assert "«Is the person's citizenship known?»" in _error(page.text, "citizenship")
     sent = ngo.post("/report", {**FORM, "citizenship_status": "unknown", "citizenship": ""})
     assert sent.status_code == 303, sent.text[:300]
+
+
+def test_is_the_citizenship_known_is_marked_required_and_asks_for_a_country_not_a_code(
+    browser: OpenBrowser,
+) -> None:
+    """Pages review 3, P3-22: the question refused empty had no asterisk, and its answer
+    asked for a "country code" beside a list of country names."""
+    ngo = browser("ngo")
+    page = ngo.get("/report", follow_redirects=True).text
+    question = page[page.index('id="field-citizenship_status"') :]
+    question = question[: question.index("</fieldset>")]
+    assert 'class="req"' in question and 'aria-required="true"' in question
+    assert "Известно — выберите страну ниже" in question and "код страны" not in page
+    for lang, words in (("en", "Known: choose the country below"), ("ky", "өлкөнү төмөндөн")):
+        ngo.post("/language", {"lang": lang, "next": "/report"})
+        assert words in ngo.get("/report", follow_redirects=True).text
+    ngo.post("/language", {"lang": "ru", "next": "/report"})
+    country_only = {k: v for k, v in FORM.items() if k != "citizenship_status"}
+    refused = ngo.post("/report", country_only)
+    assert refused.status_code == 422, refused.text[:300]
+    assert "Ответьте на этот вопрос." in _error(refused.text, "citizenship_status")
