@@ -10,7 +10,10 @@ import html
 import re
 from datetime import date
 
+from engine import statcube
 from engine.crossfield import rule_errors, years_on
+from engine.db import read_session
+from engine.facade import Engine
 from tests.forms.conftest import REPORT, OpenBrowser
 
 FORM = {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in REPORT.items()}
@@ -112,3 +115,32 @@ def test_is_the_citizenship_known_is_marked_required_and_asks_for_a_country_not_
     refused = ngo.post("/report", country_only)
     assert refused.status_code == 422, refused.text[:300]
     assert "Ответьте на этот вопрос." in _error(refused.text, "citizenship_status")
+
+
+def test_a_social_worker_or_another_agency_can_say_how_the_person_came_to_notice(
+    browser: OpenBrowser, web_engine: Engine
+) -> None:
+    """Pages review 3, P3-21: social services, child protection, a school or another agency
+    had no choice and had to pick something untrue for the statistics."""
+    social = browser("social")
+    form = social.get("/report", follow_redirects=True).text
+    for words in ("Социальные службы", "Орган защиты детей", "Школа или образовательная"):
+        assert words in form, words
+    refused = social.post("/report", {**FORM, "detection_channel": "other"})
+    assert refused.status_code == 422, refused.text[:300]
+    assert "«Как о человеке стало известно»" in _error(refused.text, "detection_channel_other")
+    for channel, extra in (
+        ("social", {}),
+        ("other", {"detection_channel_other": "Diaspora association in Moscow"}),
+    ):
+        sent = social.post(
+            "/report",
+            {**FORM, "pseudonym": f"Channel-{channel}", "detection_channel": channel, **extra},
+        )
+        assert sent.status_code == 303, sent.text[:300]
+        case = web_engine.get_case(sent.headers["location"].removeprefix("/cases/"))
+        assert case.data["detection_channel"] == channel
+    with read_session(web_engine.db) as session:
+        options = statcube.marked_fields(session)["detection_channel"].options
+    assert {"social", "child_protection", "education", "other"} <= set(options)
+    assert "detection_channel_other" not in statcube.marked_fields(session)  # free text
