@@ -3926,7 +3926,7 @@ Feature: The case of one presumed victim, from report to closure
 
 
   @consent @citizenship @child
-  Scenario: abroad, a child's consent withdrawn by her father, whom child protection then finds suspected of involvement, is not acted on before another guardian is appointed and her best interests are decided
+  Scenario: abroad, a child's consent withdrawn by her father, whom child protection then finds suspected of involvement, is not acted on: another guardian is appointed, her best interests are decided and her citizenship is verified again, the case not closed
     Given a presumed victim reported by the consular service
       | field                | value        |
       | detection_channel    | consular     |
@@ -3974,7 +3974,70 @@ Feature: The case of one presumed victim, from report to closure
       | field                                       | value                        |
       | child_withdrawal_best_interests             | services_continue            |
       | child_withdrawal_best_interests_child_views | "She wants to see her aunt"  |
-    Then the consular service has a task "Refer to help in the country of stay"
+    Then the consular service has no task "Refer to help in the country of stay"
+    And the child-protection body has no task "Hand over the child's protection in the country of stay"
+    And the case is open
+    And the registration service has a task "Verify citizenship"
+    When the registration service completes "Verify citizenship"
+      | field                   | value  |
+      | citizenship_verified_as | kyrgyz |
+    Then the consular service has a task "Consular interview"
+    And the case is open
+  @consent @citizenship @child
+  Scenario: abroad, a child who withdraws her own consent while her citizenship is verified, when child protection decides that ending the services is not in her best interests, keeps her case: verified again, referred there and her protection handed over, closed as referred abroad, not withdrawn
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | RU          |
+      | citizenship_status   | unknown     |
+      | age                  | 14          |
+      | pseudonym            | "Aigerim-16" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                    | value                |
+      | child_abroad_safe_now    | true                 |
+      | child_guardian_name      | "Guardian appointed" |
+      | child_guardian_relation  | appointed_guardian   |
+      | child_guardian_suspected | false                |
+    Then the registration service has a task "Verify citizenship"
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_on         | "2026-01-05" |
+      | consent_withdrawn_by         | child        |
+      | consent_still_agrees_to_help | false        |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value                          |
+      | child_withdrawal_responsible   | "Child protection, Moscow"      |
+      | child_withdrawal_care          | alternative_care                |
+      | child_withdrawal_guardian_kept | true                            |
+      | child_withdrawal_contact_plan  | "Weekly call with the guardian" |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                                   |
+      | child_withdrawal_best_interests             | services_continue                       |
+      | child_withdrawal_best_interests_child_views | "She is afraid of being sent back alone" |
+    Then the consular service has no task "Refer to help in the country of stay"
+    And the registration service has a task "Verify citizenship"
+    When the registration service completes "Verify citizenship"
+      | field                        | value |
+      | citizenship_verified_as      | other |
+      | citizenship_verified_country | KZ    |
+    And the consular service completes "Refer to help in the country of stay"
+      | field                        | value                   |
+      | referral_abroad_to           | authorities             |
+      | referral_abroad_organisation | "Child services, Omsk"  |
+      | referral_abroad_country      | RU                      |
+      | referral_abroad_data_consent | true                    |
+      | referral_abroad_outcome      | declined                |
+    Then the case is open
+    When the child-protection body completes "Hand over the child's protection in the country of stay"
+      | field                           | value                  |
+      | child_abroad_responsible        | "Child services, Omsk" |
+      | child_abroad_care               | alternative_care       |
+      | child_abroad_guardian_confirmed | true                   |
+    Then the case is closed with outcome "referred_abroad"
+    And the case data has child_withdrawal_acted_on = false
+
   @consent @repatriation @inbound
   Scenario: a citizen back from abroad withdraws her consent to help while her new passport is being issued: the passport, a legal entitlement, is still issued
     Given a presumed victim reported by the consular service
