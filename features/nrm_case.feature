@@ -170,6 +170,9 @@ Feature: The case of one presumed victim, from report to closure
     And the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
+    And the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     When 120 days pass
     Then the case is open
     And the NGO has a task "Follow-up contact"
@@ -507,6 +510,9 @@ Feature: The case of one presumed victim, from report to closure
     And the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
+    And the border service completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the case is closed with outcome "anonymous_notification"
     And the case data has full_name = "Dastan Mamytov"
     And the social services is shown no personal data of this case
@@ -732,6 +738,9 @@ Feature: The case of one presumed victim, from report to closure
     And the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
+    And the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the case is open
     And the NGO has a task "Intake and needs assessment"
     When the NGO completes "Intake and needs assessment"
@@ -880,6 +889,9 @@ Feature: The case of one presumed victim, from report to closure
     And the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
+    And the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     When 120 days pass
     Then the case is open
     When the NGO completes "Follow-up contact"
@@ -998,6 +1010,9 @@ Feature: The case of one presumed victim, from report to closure
     And the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
+    And the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     When 120 days pass
     Then the case is open
     When the NGO completes "Follow-up contact"
@@ -1118,6 +1133,11 @@ Feature: The case of one presumed victim, from report to closure
     And the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
+    And the NGO completes "Tell the person the outcome of the proceedings"
+      | field                               | value                                                    |
+      | proceedings_outcome_person_told     | false                                                    |
+      | proceedings_outcome_not_told_reason | Contact with her was lost; the search did not find her   |
+      | proceedings_outcome_tell_plan       | The NGO tells her if she gets in touch again              |
     Then the case is closed with outcome "lost_contact"
 
   @repatriation @outbound
@@ -1287,6 +1307,9 @@ Feature: The case of one presumed victim, from report to closure
     And the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
+    And the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     When 120 days pass
     Then the case is open
     When the NGO completes "Follow-up contact"
@@ -1505,6 +1528,9 @@ Feature: The case of one presumed victim, from report to closure
     And the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
+    And the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the case is closed with outcome "not_victim"
 
   @consent @privacy
@@ -2184,6 +2210,9 @@ Feature: The case of one presumed victim, from report to closure
     And the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
+    And the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the case is closed with outcome "anonymous_notification"
     And the case data has full_name = "Zarina Osmonova"
 

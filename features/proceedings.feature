@@ -87,6 +87,16 @@ Feature: Criminal proceedings (the victim's side)
       | field                              | value                         |
       | proceedings_shelter_moving_to      | A rented room near her sister |
       | proceedings_shelter_safety_checked | true                          |
+    Then the NGO has a task "Tell the person the outcome of the proceedings"
+    And the task "Tell the person the outcome of the proceedings" is due in 3 working days
+    When the NGO tries to complete "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | false |
+    Then the answers are refused for proceedings_outcome_not_told_reason, proceedings_outcome_tell_plan
+    When the NGO completes "Tell the person the outcome of the proceedings"
+      | field                            | value                                  |
+      | proceedings_outcome_person_told  | true                                   |
+      | proceedings_outcome_compensation | Still to be decided in the civil claim |
     Then the case is closed with outcome "verdict"
     And the case data has protection_measures = ["identity_confidential", "video_testimony"]
     And the case data has compensation_claimed = true
@@ -124,6 +134,9 @@ Feature: Criminal proceedings (the victim's side)
     When the prosecutor completes "Record the next step of the proceedings"
       | field            | value   |
       | proceedings_next | verdict |
+    When the social services completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the case is closed with outcome "verdict"
     And the case data has proceedings_participates = false
     And the police has no task "Decide protection measures for the victim-witness"
@@ -185,6 +198,9 @@ Feature: Criminal proceedings (the victim's side)
     # the shelter extended when she joined is planned out when the proceedings end
     Then the NGO has a task "Plan the move from the shelter now the proceedings ended"
     When the NGO completes "Plan the move from the shelter now the proceedings ended"
+    When the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the case is closed with outcome "verdict"
     And the case data has protection_measures = ["identity_confidential"]
 
@@ -454,6 +470,9 @@ Feature: Criminal proceedings (the victim's side)
     And the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
+    When the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the NGO has no task "Plan the move from the shelter now the proceedings ended"
     And the case is closed with outcome "closed"
 
@@ -585,6 +604,9 @@ Feature: Criminal proceedings (the victim's side)
     When the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
+    When the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the case is closed with outcome "closed"
 
   @message
@@ -637,6 +659,9 @@ Feature: Criminal proceedings (the victim's side)
     And the prosecutor completes "Record the next step of the proceedings"
       | field            | value   |
       | proceedings_next | verdict |
+    When the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the case is closed with outcome "verdict"
 
   @consent @message
@@ -1044,6 +1069,10 @@ Feature: Criminal proceedings (the victim's side)
     And the prosecutor completes "Record the next step of the proceedings"
       | field            | value  |
       | proceedings_next | closed |
+    When the child-protection body completes "Tell the person the outcome of the proceedings"
+      | field                                 | value                                         |
+      | proceedings_outcome_person_told       | true                                          |
+      | proceedings_outcome_guardian_told_how | With the child, at the child-protection office |
     Then the case is closed with outcome "closed"
     And the case data has proceedings_participates = true
 

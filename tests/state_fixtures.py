@@ -66,6 +66,8 @@ ANSWERS: dict[str, Any] = {
     "identification_decision": "confirmed",
     "status_decision_person_told": True,
     "proceedings_next": "verdict",
+    "proceedings_outcome_person_told": True,
+    "proceedings_outcome_guardian_told_how": "With the child, at the office",
     "status_decision_guardian_told": True,
     "referral_needs": ["shelter", "psychological"],
     "referral_urgency": "urgent",
