@@ -370,6 +370,7 @@ Feature: Identification of a presumed victim (SOP 1)
     When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
       | field                   | value          |
       | non_punishment_decision | not_prosecuted |
+      | non_punishment_person_told | true |
     Then the case data has proceedings_outcome = "non_punishment_only"
     And the police has no task "Record the crime in the unified register"
 

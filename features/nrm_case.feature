@@ -578,6 +578,7 @@ Feature: The case of one presumed victim, from report to closure
     When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
       | field                   | value          |
       | non_punishment_decision | not_prosecuted |
+      | non_punishment_person_told | true |
     Then the case is closed with outcome "withdrawn"
     And the case data has proceedings_outcome = "non_punishment_only"
 
@@ -1621,6 +1622,7 @@ Feature: The case of one presumed victim, from report to closure
     When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
       | field                   | value          |
       | non_punishment_decision | not_prosecuted |
+      | non_punishment_person_told | true |
     Then the prosecutor has no open tasks
     And the case data has proceedings_outcome = "non_punishment_only"
     And the police has no task "Record the crime in the unified register"
@@ -1737,6 +1739,7 @@ Feature: The case of one presumed victim, from report to closure
     When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
       | field                   | value          |
       | non_punishment_decision | not_prosecuted |
+      | non_punishment_person_told | true |
     And the NGO completes "Compile the referral"
       | field                      | value        |
       | referral_needs             | ["shelter"]  |

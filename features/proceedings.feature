@@ -371,6 +371,7 @@ Feature: Criminal proceedings (the victim's side)
     When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
       | field                   | value          |
       | non_punishment_decision | not_prosecuted |
+      | non_punishment_person_told | true |
     Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
     And the case data has non_punishment_decision = "not_prosecuted"
 
@@ -431,6 +432,7 @@ Feature: Criminal proceedings (the victim's side)
     And the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
       | field                   | value          |
       | non_punishment_decision | not_prosecuted |
+      | non_punishment_person_told | true |
     Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
     When the NGO sends the message "consent_withdrawn" with:
       | field                        | value           |
@@ -526,6 +528,7 @@ Feature: Criminal proceedings (the victim's side)
     When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
       | field                   | value          |
       | non_punishment_decision | not_prosecuted |
+      | non_punishment_person_told | true |
     Then the NGO has no task "Explain the proceedings and ask whether the person takes part"
     And the police has no open tasks
     And the case is closed with outcome "non_punishment_only"
@@ -561,6 +564,36 @@ Feature: Criminal proceedings (the victim's side)
     Then the case is closed with outcome "non_punishment_only"
     And the case data has non_punishment_person_told = true
     And the case data has non_punishment_told_date = "2026-01-13"
+
+  @message
+  Scenario: the prosecutor could not tell her of the non-punishment decision: the agency serving her tells her and records when and how
+    # The prosecutor does not get in touch with her; the NGO named in its plan must see the
+    # decision and the plan, and be asked to tell her (pages review 3, P3-4).
+    Given a "proceedings" case reported by the police
+      | field                   | value              |
+      | pseudonym               | Bolot-2            |
+      | presumed_child          | false              |
+      | consent_police_report   | false              |
+      | referral_receiver       | ngo                |
+      | referral_decision       | accepted           |
+      | non_punishment_applies  | true               |
+      | non_punishment_offences | ["document_fraud"] |
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                      | value                                     |
+      | non_punishment_decision    | not_prosecuted                            |
+      | non_punishment_person_told | false                                     |
+      | non_punishment_reasons     | The prosecutor does not contact her       |
+      | non_punishment_tell_plan   | The NGO tells her at the next appointment |
+    Then the case is open
+    And the prosecutor has no open tasks
+    And the NGO has a task "Tell the person about the non-punishment decision"
+    And the task "Tell the person about the non-punishment decision" is due in 3 working days
+    When the NGO completes "Tell the person about the non-punishment decision"
+      | field                   | value                                 |
+      | non_punishment_told_how | In person at the NGO, with her lawyer |
+    Then the case is closed with outcome "non_punishment_only"
+    And the case data has non_punishment_told_later = true
+    And the case data has non_punishment_person_told = false
 
   Scenario: the court's hearing date arrives as a message and the person is prepared for it
     Given a "proceedings" case reported by the police
@@ -1098,6 +1131,7 @@ Feature: Criminal proceedings (the victim's side)
     When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
       | field                   | value          |
       | non_punishment_decision | not_prosecuted |
+      | non_punishment_person_told | true |
     Then the case is closed with outcome "non_punishment_only"
     And the case data has no crime_register_number
 
