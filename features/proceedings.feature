@@ -415,6 +415,44 @@ Feature: Criminal proceedings (the victim's side)
     And the NGO has no task "Explain the proceedings and ask whether the person takes part"
 
   @consent @message
+  Scenario: a non-punishment decision made after her withdrawal that the prosecutor could not tell her is told by the agency serving her
+    Given a "proceedings" case reported by the police
+      | field                   | value              |
+      | pseudonym               | Bolot-3            |
+      | presumed_child          | false              |
+      | consent_police_report   | true               |
+      | referral_receiver       | ngo                |
+      | referral_decision       | accepted           |
+      | non_punishment_applies  | true               |
+      | non_punishment_offences | ["document_fraud"] |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0301-2026-0012 |
+      | crime_registration_region | osh_city       |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value           |
+      | consent_withdrawn_scope      | ["proceedings"] |
+      | consent_withdrawn_on         | 2026-01-09      |
+      | consent_still_agrees_to_help | true            |
+    And the NGO completes "Agree the person's safety after consent was withdrawn"
+      | field                 | value |
+      | withdrawal_protection | kept  |
+      | withdrawal_shelter    | stays |
+    And the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                      | value                                     |
+      | non_punishment_decision    | not_prosecuted                            |
+      | non_punishment_person_told | false                                     |
+      | non_punishment_reasons     | The prosecutor does not contact her       |
+      | non_punishment_tell_plan   | The NGO tells her at the next appointment |
+    Then the case is open
+    And the NGO has a task "Tell the person about the non-punishment decision"
+    When the NGO completes "Tell the person about the non-punishment decision"
+      | field                   | value                     |
+      | non_punishment_told_how | At the NGO, with a lawyer |
+    Then the case is closed with outcome "consent_withdrawn"
+    And the case data has non_punishment_told_later = true
+
+  @consent @message
   Scenario: a non-punishment decision already made is not asked again after a withdrawal from the proceedings
     Given a "proceedings" case reported by the police
       | field                   | value              |
