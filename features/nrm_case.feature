@@ -2295,6 +2295,28 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO has a task "Provide the help that continues"
     And the prosecutor has a task "Record the crime in the unified register"
 
+  @consent @child
+  Scenario: the child-protection body records that a child stops sharing her data with the consular service
+    # Child protection is the body that speaks with a child and her guardian: it records a
+    # limitation of her consent at any moment of her case, as it records a withdrawal.
+    Given a presumed victim reported by the NGO
+      | field         | value       |
+      | pseudonym     | "Aidai-14"  |
+      | age           | 14          |
+      | age_certainty | documented  |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the child-protection body sends the message "consent_limited" with:
+      | field                           | value        |
+      | consent_withdrawn_on            | 2026-01-06   |
+      | consent_withdrawn_from          | ["consular"] |
+      | consent_police_report_withdrawn | false        |
+    Then the case is open
+    And the case data has consent_withdrawn_from = ["consular"]
+    And the consular service is shown no personal data of this case
+
   @consent
   Scenario: a woman stops sharing with the police only; her referral and shelter go on
     Given a presumed victim reported by the NGO
