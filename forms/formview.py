@@ -1,16 +1,15 @@
-"""A task form's JSON Schema as fields to render, and submitted form fields back to JSON.
+"""A task form's JSON Schema as fields to render (submitted fields back to JSON:
+forms/formparse.py).
 
 Forms are flat (docs/diagram-conventions.md): each top-level property is one field.
 Raw values are what the page shows and the browser sends: a string, or a list of strings
-for checkboxes. Parsing keeps anything it cannot read as typed, so the engine's validator
-reports it on the field and the page shows it back exactly as it was typed.
+for checkboxes.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,8 +18,6 @@ from jsonschema import Draft202012Validator
 from engine import codes
 
 Raw = str | list[str]
-_INTEGER = re.compile(r"^[+-]?\d+$")
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 
 
 @dataclass(frozen=True)
@@ -84,7 +81,7 @@ def types_of(prop: Mapping[str, Any]) -> set[str]:
     return {str(declared)} if declared else set()
 
 
-def _raw(value: Any) -> str:
+def raw_text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
@@ -95,10 +92,10 @@ def choices_of(prop: Mapping[str, Any]) -> list[Choice]:
         return []
     options = source.get("oneOf")
     if isinstance(options, list) and all(isinstance(o, Mapping) and "const" in o for o in options):
-        return [Choice(_raw(o["const"]), str(o.get("title") or o["const"])) for o in options]
+        return [Choice(raw_text(o["const"]), str(o.get("title") or o["const"])) for o in options]
     enum = source.get("enum")
     if isinstance(enum, list):
-        return [Choice(_raw(v), str(v)) for v in enum if v is not None]
+        return [Choice(raw_text(v), str(v)) for v in enum if v is not None]
     return []
 
 
@@ -294,7 +291,7 @@ def conditions(schema: Mapping[str, Any] | None) -> dict[str, list[Condition]]:
         ((other, test),) = tested.items()
         if isinstance(test, Mapping) and isinstance(test.get("contains"), Mapping):
             test = test["contains"]  # a list holding this answer (a service in the plan)
-        value = _raw(test["const"]) if isinstance(test, Mapping) and "const" in test else None
+        value = raw_text(test["const"]) if isinstance(test, Mapping) and "const" in test else None
         titles = {c.value: c.title for c in choices_of(props.get(other, {}))}
         made = Condition(other, str(props.get(other, {}).get("title") or other), value,
                          titles.get(value or ""))  # fmt: skip
@@ -325,9 +322,9 @@ def initial_values(schema: Mapping[str, Any] | None, data: Mapping[str, Any]) ->
             continue
         value = data[name]
         if widget_of(prop) == "checkboxes":
-            values[name] = [_raw(v) for v in value] if isinstance(value, list) else []
+            values[name] = [raw_text(v) for v in value] if isinstance(value, list) else []
         else:
-            values[name] = _raw(value)
+            values[name] = raw_text(value)
     # a question whose likely answer another field of the case holds starts from it
     # (`"x-initial": "language"`: the interpreter's language from the person's; review P-10)
     for name, prop in editable(schema).items():
@@ -335,69 +332,5 @@ def initial_values(schema: Mapping[str, Any] | None, data: Mapping[str, Any]) ->
         if name in values or not isinstance(source, str) or data.get(source) in (None, ""):
             continue
         if widget_of(prop) != "checkboxes" and not isinstance(data[source], (list, dict)):
-            values[name] = _raw(data[source])
+            values[name] = raw_text(data[source])
     return values
-
-
-def raw_values(
-    schema: Mapping[str, Any] | None, get_list: Callable[[str], Sequence[Any]]
-) -> dict[str, Raw]:
-    """The form's fields as the browser sent them (checkboxes as lists)."""
-    values: dict[str, Raw] = {}
-    for name, prop in editable(schema).items():
-        sent = [v for v in get_list(name) if isinstance(v, str)]
-        if widget_of(prop) == "checkboxes":
-            values[name] = sent
-        elif sent:
-            values[name] = sent[0]
-    return values
-
-
-def parse(schema: Mapping[str, Any] | None, values: Mapping[str, Raw]) -> dict[str, Any]:
-    """Typed JSON from raw values: numbers, yes/no, choices; empty fields left out."""
-    required = set((schema or {}).get("required") or [])
-    data: dict[str, Any] = {}
-    for name, prop in editable(schema).items():
-        raw = values.get(name)
-        if isinstance(raw, list):
-            if raw or name in required:
-                data[name] = [_choice(prop, v) for v in raw]
-            continue
-        text = (raw or "").strip()
-        if text:
-            data[name] = _typed(prop, text)
-        elif "null" in types_of(prop):
-            data[name] = None
-    return data
-
-
-def _choice(prop: Mapping[str, Any], raw: str) -> Any:
-    source = prop.get("items") if "array" in types_of(prop) else prop
-    consts = _consts(source if isinstance(source, Mapping) else {})
-    return consts.get(raw, raw)
-
-
-def _consts(prop: Mapping[str, Any]) -> dict[str, Any]:
-    options = prop.get("oneOf")
-    values: Iterable[Any] = []
-    if isinstance(options, list):
-        values = [o["const"] for o in options if isinstance(o, Mapping) and "const" in o]
-    elif isinstance(prop.get("enum"), list):
-        values = prop["enum"]
-    return {_raw(v): v for v in values}
-
-
-def _typed(prop: Mapping[str, Any], text: str) -> Any:
-    widget = widget_of(prop)
-    if widget in ("radio", "select"):
-        return _choice(prop, text)
-    if widget == "yesno":
-        return {"true": True, "false": False}.get(text, text)
-    if widget == "integer" and _INTEGER.match(text):
-        return int(text)
-    if widget == "number" and _NUMBER.match(text):
-        number = float(text.replace(",", "."))
-        return (
-            int(number) if number.is_integer() and "." not in text and "," not in text else number
-        )
-    return text

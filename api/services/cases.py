@@ -12,6 +12,8 @@ from sqlmodel import Session, col, select
 
 from api.schemas import CaseCreate, CasePublic, CasesPublic, StepPublic
 from api.services import access_log, idempotency, inbox, steps, visibility
+from api.services.limitation import Limitation, withdrawn_from
+from api.services.limitation import limitation as dated_limitation
 from api.services.policy import Caller, casework_agency, starting_agency
 from api.services.shaping import case_public, task_public
 from api.services.tasks import unmet_answers
@@ -183,19 +185,19 @@ def _followed(engine: Engine, case: Case, agency: str, tasks: list[HumanTask]) -
     data = casesummary.read(case.summary)
     if data is None:
         data = engine.get_case(case.id).data
-    if not visibility.withdrawn_from(data, agency):
+    if not withdrawn_from(data, agency):
         return tasks
     return [t for t in tasks if t.agency == agency]
 
 
 def limitation(
     *, engine: Engine, session: Session, caller: Caller, case: Case
-) -> visibility.Limitation | None:
+) -> Limitation | None:
     """Since when the person no longer shares her data with the caller's agency, if she
     limited it (it then sees only its own later steps and open tasks, no SOP progress)."""
     agency = casework_agency(caller)
     loaded = visibility.version_of(engine, session, case)
-    return visibility.limitation(session, loaded, case.id, agency, engine.get_case(case.id).data)
+    return dated_limitation(session, loaded, case.id, agency, engine.get_case(case.id).data)
 
 
 def _open_tasks(session: Session, case_ids: list[str]) -> dict[str, list[HumanTask]]:
@@ -230,7 +232,7 @@ def get(*, engine: Engine, session: Session, caller: Caller, case: Case) -> Case
     )
     now = engine.clock.now()
     # once the person stopped sharing with the agency, only its own open tasks (review P-2)
-    limited = visibility.withdrawn_from(view.data, agency)
+    limited = withdrawn_from(view.data, agency)
     tasks = [
         task_public(t, case_number=case.number, loaded=loaded, now=now)
         for t in view.open_tasks

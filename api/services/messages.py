@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from api.errors import NotParticipantError
 from api.schemas import MessagePublic, MessagesPublic, StepPublic
-from api.services import idempotency, steps, visibility
+from api.services import idempotency, limitation, steps, visibility
 from api.services.policy import Caller, casework_agency
 from engine.db import read_session
 from engine.errors import MessageNotAwaitedError, NotMessageSenderError, UnknownCaseError
@@ -22,7 +22,7 @@ def awaited(*, engine: Engine, session: Session, caller: Caller, case: Case) -> 
     else the case waits for tells where it is: page review P-2)."""
     agency = casework_agency(caller)
     loaded = visibility.version_of(engine, session, case)
-    limited = visibility.withdrawn_from(engine.get_case(case.id).data, agency)
+    limited = limitation.withdrawn_from(engine.get_case(case.id).data, agency)
     items = []
     for message in engine.awaited_messages(case.id):
         if limited and agency not in message.senders:

@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 from sqlmodel import Session, col, select
 
 from api.schemas import StepPublic, TaskDetail, TaskPublic
-from api.services import access_log, idempotency, steps, visibility
+from api.services import access_log, idempotency, limitation, steps, visibility
 from api.services.inbox import escalation_marks
 from api.services.policy import Caller, casework_agency, supervising_agency
 from api.services.shaping import task_public
@@ -117,7 +117,7 @@ def without_police_report(*, engine: Engine, session: Session, task_id: str, cas
     if row is None or row[0] not in visibility.DECIDING_LANES:
         return False
     data = engine.get_case(case_id).data
-    withdrawn = data.get(visibility.CONSENT_WITHDRAWN_FROM)
+    withdrawn = data.get(limitation.CONSENT_WITHDRAWN_FROM)
     # consent to share with this agency withdrawn later, from the case page (review P-3)
     if isinstance(withdrawn, list) and row[1] in withdrawn:
         return True

@@ -12,7 +12,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from api.schemas import HistoryEvent, HistoryPublic
-from api.services import visibility
+from api.services import limitation, visibility
 from api.services.policy import Caller, casework_agency
 from engine.facade import Engine
 from engine.library import LoadedVersion
@@ -20,7 +20,7 @@ from engine.models import AuditEvent, Case, HumanTask
 
 
 def history(
-    *, session: Session, case: Case, limited: visibility.Limitation | None = None
+    *, session: Session, case: Case, limited: limitation.Limitation | None = None
 ) -> HistoryPublic:
     """The case's audit trail: who, agency, when, what, which task (no data); for an agency
     the person stopped sharing with (`limited`), only the entries before the limitation and

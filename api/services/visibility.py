@@ -24,14 +24,13 @@
   on. Such an agency keeps what it had (the trail up to the limitation, its own steps and
   decisions, its own open tasks) but no longer follows the case (page review P-2): no later
   step of other agencies, no open task of theirs, no SOP it is in now, no diagram
-  (`limitation`).
+  (api/services/limitation.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Protocol
 
 from sqlalchemy import bindparam, exists, or_
@@ -40,6 +39,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel, col, select
 
 from api.errors import NotParticipantError
+from api.services.limitation import withdrawn_from
 from engine.agencies import resolve_lane
 from engine.facade import Engine
 from engine.forms import declared_fields, personal_fields
@@ -69,7 +69,6 @@ OUTCOME_FIELDS = frozenset(
     }
 )
 # The case field naming the agencies the person withdrew consent from (no more personal data).
-CONSENT_WITHDRAWN_FROM = "consent_withdrawn_from"
 # Agencies that may see identity fields besides the identifying authority and the serving one.
 IDENTITY_AGENCIES = frozenset({"consular"})
 # Lanes whose tasks decide about the person instead of serving her: an open task there does not
@@ -109,7 +108,6 @@ class Projection:
 
 
 _TASKS = SQLModel.metadata.tables["human_task"]
-_EVENTS = SQLModel.metadata.tables["audit_event"]
 _OPEN_AGENCIES = (
     core_select(_TASKS.c.agency)
     .where(
@@ -247,8 +245,7 @@ def may_see_personal(
     """True for the serving agency, consular, and the identifying authority in a child's case
     or with consent to a police report — unless the person withdrew consent to share with
     that agency."""
-    withdrawn = data.get(CONSENT_WITHDRAWN_FROM)
-    if isinstance(withdrawn, list) and agency in withdrawn:
+    if withdrawn_from(data, agency):
         return False
     if agency in IDENTITY_AGENCIES or agency == agreed_receiver(data):
         return True
@@ -353,65 +350,3 @@ def form_data(
         personal=case_personal_fields(loaded),
         personal_allowed=allowed,
     )
-
-
-@dataclass(frozen=True)
-class Limitation:
-    """The person limited sharing her data with an agency (it is in `consent_withdrawn_from`):
-    since the trail's entry `event_id` (recorded `since`), the agency sees no later step of
-    the case but its own."""
-
-    agency: str
-    since: datetime
-    event_id: int
-
-    def keeps(self, event_id: int | None, agency: str | None) -> bool:
-        """True for a trail entry the agency may still see: before the limitation, or its
-        own."""
-        return agency == self.agency or (event_id is not None and event_id < self.event_id)
-
-
-def withdrawn_from(data: Mapping[str, Any], agency: str) -> bool:
-    """True when the person withdrew consent to share her data with the agency."""
-    named = data.get(CONSENT_WITHDRAWN_FROM)
-    return isinstance(named, list) and agency in named
-
-
-def limitation(
-    session: Session, loaded: LoadedVersion, case_id: str, agency: str, data: Mapping[str, Any]
-) -> Limitation | None:
-    """When the case data names the agency in `consent_withdrawn_from`: the first step that
-    recorded a withdrawal or limitation (a message or a task whose form asks
-    `consent_withdrawn_from`). The trail keeps no values, so a later limitation adding the
-    agency is dated by the first one: the agency loses a little more, never less. With no
-    such step in the trail (data set otherwise), it keeps only its own entries."""
-    if not withdrawn_from(data, agency):
-        return None
-    by_message = {
-        m.message
-        for m in loaded.bundle.messages.values()
-        if m.schema and _asks_withdrawal(loaded.bundle.form(m.schema))
-    }
-    rows = session.connection().execute(
-        core_select(_EVENTS.c.id, _EVENTS.c.at, _EVENTS.c.action, _EVENTS.c.detail, _TASKS.c.form)
-        .select_from(_EVENTS.outerjoin(_TASKS, _TASKS.c.id == _EVENTS.c.task_id))
-        .where(
-            _EVENTS.c.case_id == case_id,
-            _EVENTS.c.action.in_(["message.delivered", "task.completed"]),
-        )
-        .order_by(_EVENTS.c.id)
-    )
-    for event_id, at, action, detail, form in rows:
-        if action == "message.delivered":
-            found = (detail or {}).get("message") in by_message
-        else:
-            found = _asks_withdrawal(loaded.bundle.form(form))
-        if found and event_id is not None:
-            return Limitation(agency, at, event_id)
-    first = session.exec(select(Case.created_at).where(Case.id == case_id)).first()
-    return Limitation(agency, first or datetime.min, 0)
-
-
-def _asks_withdrawal(form: Mapping[str, Any] | None) -> bool:
-    """True for a form that records to whom sharing stops (asks it, not only shows it)."""
-    return CONSENT_WITHDRAWN_FROM in ((form or {}).get("properties") or {})

@@ -18,7 +18,7 @@ from engine.db import read_session
 from engine.errors import InvalidDataError
 from engine.facade import Engine
 from engine.models import Case
-from forms import fielderrors, fieldlabels, formview
+from forms import fielderrors, fieldlabels, formparse, formview
 from forms.formview import Raw
 from forms.web.casedata import context_rows, version_index
 from forms.web.deps import PostedForm, WebUser
@@ -156,8 +156,8 @@ def record_answer(
     # with, so that its idempotency key replays the first result.
     replay = sent_form if isinstance(sent_form, str) and submission else None
     case, message = _answer(engine, caller, case_id, name, replay)
-    values = formview.raw_values(message.form_schema, form.getlist)
-    data = formview.parse(message.form_schema, values)
+    values = formparse.raw_values(message.form_schema, form.getlist)
+    data = formparse.parse(message.form_schema, values)
     try:
         _status, step = run_step(
             request.app,

@@ -36,7 +36,7 @@ from engine.errors import FieldError, InvalidDataError, NrmError
 from engine.facade import Engine
 from engine.forms import field_errors
 from engine.workdays import BISHKEK
-from forms import drafts, fielderrors, formview
+from forms import drafts, fielderrors, formparse, formview
 from forms.formview import Raw
 from forms.translate import language
 from forms.web.deps import PostedForm, WebUser
@@ -141,7 +141,7 @@ def _keep_report(engine: Engine, owner: Caller, form: FormData) -> str | None:
         starting_agency(owner)
     except NrmError:
         return None
-    values = formview.raw_values(engine.start_form(CASE_PROCESS), form.getlist)
+    values = formparse.raw_values(engine.start_form(CASE_PROCESS), form.getlist)
     drafts.keep_report(engine=engine, username=owner.username, values=values)
     return "/report"
 
@@ -154,8 +154,8 @@ def report(request: Request, form: PostedForm, engine: EngineDep, caller: WebUse
     form again, its token unused; "throw the draft away" opens an empty form."""
     starting_agency(caller)
     schema = page_form(engine.start_form(CASE_PROCESS))
-    values = formview.raw_values(schema, form.getlist)
-    data = formview.parse(schema, values)
+    values = formparse.raw_values(schema, form.getlist)
+    data = formparse.parse(schema, values)
     submission = _token(form.get("submission"))
     if submission is None:  # a form from before tokens, or tampered with: a fresh one
         submission = secrets.token_urlsafe(18)

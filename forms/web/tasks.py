@@ -21,11 +21,11 @@ from engine.db import read_session
 from engine.errors import ConflictError, InvalidDataError, NrmError, OverrideNotConfirmedError
 from engine.facade import Engine
 from engine.models import Case
-from forms import drafts, fielderrors, fieldlabels, formview, timewords
+from forms import drafts, fielderrors, fieldlabels, formparse, formview, timewords
 from forms.fieldlabels import FieldIndex
 from forms.formview import Raw
 from forms.translate import Translator, language
-from forms.web import summary
+from forms.web import receivers, summary
 from forms.web.casedata import context_rows, version_index
 from forms.web.deps import PostedForm, ReadableTaskPage, TaskPage, WebUser
 from forms.web.expiry import keeps_typed
@@ -126,8 +126,8 @@ def task_page(
         ),
         context=context_rows(t, index, detail.form_schema, detail.data, roles)
         + fixed_rows(t, index, detail.form_schema, detail.data, roles),
-        option_names=option_names(t, detail.form_schema, detail.data),
-        refusal=refusal_reason(t, detail.form_schema, detail.data),
+        option_names=receivers.option_names(t, detail.form_schema, detail.data),
+        refusal=receivers.refusal_reason(t, detail.form_schema, detail.data),
         answers=sent_answers(engine, t, index, detail, roles),
         roles=roles,
         case_summary=line.get(detail.case_id),
@@ -157,55 +157,6 @@ def fixed_rows(
     protection"), as read-only rows beside what the case holds (page review P-4)."""
     fixed = formview.child_answers(schema, data)
     return fieldlabels.rows(t, index, fixed, list(fixed), roles)
-
-
-def refused_receivers(data: dict[str, Any]) -> set[str]:
-    """Receivers the person did not agree to (review P-6): the one she refused
-    (`referral_refused_receiver`), and, once her consent per receiver is recorded
-    (`referral_consent_receivers`), every receiver not in it."""
-    named = data.get("referral_refused_receiver")
-    refused = {named} if named else set()
-    agreed = data.get("referral_consent_receivers")
-    if isinstance(agreed, list):
-        refused |= {"ngo", "social", "child_protection"} - set(agreed)
-    return {str(r) for r in refused}
-
-
-def refusal_reason(t: Translator, schema: dict[str, Any] | None, data: dict[str, Any]) -> str:
-    """Why a new receiver is asked for, in words, when it is because the person did not agree
-    to the receiver named (review P-6): the form's lead names three reasons, the context's
-    decision may be an earlier round's."""
-    asks = "referral_receiver" in formview.editable(schema)
-    named, agreed = data.get("referral_receiver"), data.get("referral_consent_receivers")
-    # a receiver reached the referral only with her consent (asked if not agreed at first),
-    # so one outside the recorded list is one she refused
-    if not asks or data.get("presumed_child"):
-        return ""
-    if not isinstance(named, str) or not isinstance(agreed, list) or named in agreed:
-        return ""
-    agency = t(f"agency.{named}") if t.has(f"agency.{named}") else named
-    return t("task.receiver_refused_reason", agency=agency)
-
-
-def option_names(
-    t: Translator, schema: dict[str, Any] | None, data: dict[str, Any]
-) -> dict[str, dict[str, str]]:
-    """Choices of a field naming an agency (`referral_receiver`), worded as the agency is
-    named everywhere else on the page (review P-6: one name per agency), a receiver the
-    person did not agree to marked so."""
-    refused = refused_receivers(data) if not data.get("presumed_child") else set()
-    names: dict[str, dict[str, str]] = {}
-    for name, prop in formview.editable(schema).items():
-        if name not in fieldlabels.AGENCY_FIELDS | fieldlabels.AGENCY_LISTS:
-            continue
-        for choice in formview.choices_of(prop):
-            if not t.has(f"agency.{choice.value}"):
-                continue
-            text = t(f"agency.{choice.value}")
-            if name == "referral_receiver" and choice.value in refused:
-                text = t("task.receiver_refused", agency=text)
-            names.setdefault(name, {})[choice.value] = text
-    return names
 
 
 def sent_answers(
@@ -242,7 +193,7 @@ def _keep(engine: Engine, owner: Caller, task_id: str, form: FormData) -> str | 
         return None
     with read_session(engine.db) as session:
         schema = visibility.version_of(engine, session, ctx.case).bundle.form(ctx.task.form)
-    values = formview.raw_values(schema, form.getlist)
+    values = formparse.raw_values(schema, form.getlist)
     saved = drafts.save(engine=engine, username=owner.username, task_id=task_id, values=values)
     return f"/tasks/{task_id}" if saved else None
 
@@ -262,7 +213,7 @@ def submit_task(
         detail = tasks.detail(
             engine=engine, session=session, caller=caller, task=ctx.task, case=ctx.case
         )
-    values = formview.raw_values(detail.form_schema, form.getlist)
+    values = formparse.raw_values(detail.form_schema, form.getlist)
     if form.get("lang") is not None:  # a language button in the header sends what was typed
         session_of(request).update(lang=language(str(form.get("lang"))))
         if drafts.save(engine=engine, username=caller.username, task_id=detail.id, values=values):
@@ -272,7 +223,7 @@ def submit_task(
         if drafts.save(engine=engine, username=caller.username, task_id=detail.id, values=values):
             session_of(request).update(flash={"kind": "draft_saved"})
         return RedirectResponse(f"/tasks/{detail.id}", status_code=303)
-    data = formview.parse(detail.form_schema, values)
+    data = formparse.parse(detail.form_schema, values)
     submission = str(form.get("submission") or "")[:100] or None
     try:
         _status, step = run_step(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from forms import formview
+from forms import formparse, formview
 
 SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -71,7 +71,7 @@ def test_parse_types_values_and_leaves_empty_fields_out() -> None:
         "needs": ["food", "bed"],
         "extras": [],
     }
-    assert formview.parse(SCHEMA, raw) == {
+    assert formparse.parse(SCHEMA, raw) == {
         "name": "Aigul",
         "age": 24,
         "weight": 52.5,
@@ -85,12 +85,14 @@ def test_parse_types_values_and_leaves_empty_fields_out() -> None:
 
 
 def test_parse_keeps_what_it_cannot_read_for_the_validator() -> None:
-    data = formview.parse(SCHEMA, {"age": "twenty", "adult": "maybe", "level": "9", "weight": "1e"})
+    data = formparse.parse(
+        SCHEMA, {"age": "twenty", "adult": "maybe", "level": "9", "weight": "1e"}
+    )
     assert data == {"age": "twenty", "adult": "maybe", "level": "9", "weight": "1e"}
 
 
 def test_parse_empty_nullable_field_is_null_and_unchecked_optional_array_absent() -> None:
-    assert formview.parse(SCHEMA, {"age": "", "needs": []}) == {"age": None}
+    assert formparse.parse(SCHEMA, {"age": "", "needs": []}) == {"age": None}
 
 
 def test_initial_values_are_raw_strings_of_case_data() -> None:
@@ -105,5 +107,5 @@ def test_initial_values_are_raw_strings_of_case_data() -> None:
 
 def test_raw_values_reads_only_the_form_fields() -> None:
     sent = {"name": ["A"], "needs": ["food", "bed"], "csrf_token": ["t"]}
-    values = formview.raw_values(SCHEMA, lambda name: sent.get(name, []))
+    values = formparse.raw_values(SCHEMA, lambda name: sent.get(name, []))
     assert values == {"name": "A", "needs": ["food", "bed"], "extras": []}
