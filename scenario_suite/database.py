@@ -66,6 +66,14 @@ def _pg_schema() -> str | None:
 
 def _truncate_all(db: Database) -> None:
     with db.begin() as conn:
+        # A connection an earlier test left open in a transaction (on this worker's database)
+        # would hold the truncation's lock for ever: the suite then hangs, it does not fail.
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
         tables = (
             conn.execute(
                 text(
