@@ -141,6 +141,8 @@ def test_a_social_worker_or_another_agency_can_say_how_the_person_came_to_notice
         case = web_engine.get_case(sent.headers["location"].removeprefix("/cases/"))
         assert case.data["detection_channel"] == channel
     with read_session(web_engine.db) as session:
-        options = statcube.marked_fields(session)["detection_channel"].options
-    assert {"social", "child_protection", "education", "other"} <= set(options)
-    assert "detection_channel_other" not in statcube.marked_fields(session)  # free text
+        marks = statcube.marked_fields(session)
+    assert {"social", "child_protection", "education", "other"} <= set(
+        marks["detection_channel"].options
+    )
+    assert "detection_channel_other" not in marks  # free text
