@@ -241,6 +241,70 @@ Feature: Identification of a presumed victim (SOP 1)
     And the police has no open tasks
 
   @consent
+  Scenario: in the whole case, a woman caught carrying drugs for her traffickers who refuses the referral, all help and a police report at first contact still has those offences brought to the prosecutor
+    Given a presumed victim reported by the police
+      | field     | value                 |
+      | full_name | "Aigerim Toktogulova" |
+    When the police completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the police completes "Inform and obtain consent"
+      | field                      | value |
+      | consent_informed           | true  |
+      | consent_referral           | false |
+      | consent_police_report      | false |
+      | consent_refusal_wants_help | false |
+    # no screening and no reasonable grounds on this branch: the notification's form asks the offences
+    When the police tries to complete "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+      | non_punishment_applies           | true  |
+    Then the answers are refused for non_punishment_offences
+    When the police completes "Send anonymous notification"
+      | field                            | value             |
+      | anonymous_help_information_given | true              |
+      | non_punishment_applies           | true              |
+      | non_punishment_offences          | ["drug_related"]  |
+      | non_punishment_proceedings_pending | true            |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the prosecutor has no task "Record the crime in the unified register"
+    # her identity stays for the decision to reach the case against her
+    And the case data has full_name = "Aigerim Toktogulova"
+    When the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                      | value                |
+      | non_punishment_decision    | proceedings_dropped  |
+      | non_punishment_person_told | true                 |
+    Then the case data has proceedings_outcome = "non_punishment_only"
+
+  @consent
+  Scenario: an adult who refuses the referral and all help but records offences keeps her identity when the identification ends
+    Given a "identification" case reported by the NGO
+      | field              | value           |
+      | pseudonym          | "Zarina-44"     |
+      | full_name          | "Zarina Alieva" |
+      | age                | 27              |
+      | age_certainty      | estimated       |
+      | interpreter_needed | false           |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                      | value |
+      | consent_informed           | true  |
+      | consent_referral           | false |
+      | consent_police_report      | false |
+      | consent_refusal_wants_help | false |
+    And the NGO completes "Send anonymous notification"
+      | field                            | value                       |
+      | anonymous_help_information_given | true                        |
+      | non_punishment_applies           | true                        |
+      | non_punishment_offences          | ["illegal_border_crossing"] |
+    Then the case data has identification_outcome = "anonymous_notification"
+    And the case data has full_name = "Zarina Alieva"
+
+  @consent
   Scenario: an adult agrees to referral but not to a police report: reasonable grounds without the police
     Given a "identification" case reported by the labour inspection
       | field              | value       |
