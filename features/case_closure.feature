@@ -172,6 +172,8 @@ Feature: Closure and follow-up of the case
     Then the case is closed with outcome "rehabilitation_completed"
     And the case data has child_guardian_name = "Appointed guardian"
     And the case data has child_withdrawal_acted_on = false
+    And the case data has child_guardian_suspected_name = "Father of the child"
+    And the case data has child_guardian_suspected_relation = "parent"
     And the case data has no purge_personal_data
 
   @timer

@@ -212,6 +212,8 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | child_new_guardian_relation | appointed_guardian      |
       | child_suspect_kept_away     | true                    |
     Then the case data has child_guardian_name = "Appointed guardian"
+    And the case data has child_guardian_suspected_name = "Uncle of the child"
+    And the case data has child_guardian_suspected_relation = "relative"
     When the child-protection body tries to complete "Decide whether the withdrawal is in the child's best interests"
       | field                           | value        |
       | child_withdrawal_best_interests | services_end |

@@ -1172,4 +1172,6 @@ Feature: SOP 3 - Social rehabilitation
       | child_withdrawal_best_interests_child_views | "She wants to stay in the shelter"    |
     Then the case is closed with outcome "child_withdrawal_not_acted_on"
     And the case data has child_guardian_name = "Appointed guardian"
+    And the case data has child_guardian_suspected_name = "Uncle of the child"
+    And the case data has child_guardian_suspected_relation = "relative"
     And the case data has no purge_personal_data
