@@ -196,3 +196,52 @@ Feature: Closure and follow-up of the case
       | follow_up_another | false |
     Then the case is closed with outcome "withdrawn"
     And the social services has no open tasks
+
+  @consent
+  Scenario: an adult who first agreed to a police report and has since stopped sharing her data with the police keeps only an anonymous notification when she withdraws help during the follow-up
+    # Review 4 M-5: the consent to the police report she gave once no longer keeps her identity
+    # when the police are among the agencies that get no more data from her.
+    Given a "case_closure" case reported by the social services
+      | field                   | value        |
+      | pseudonym               | "Aigul-05"   |
+      | presumed_child          | false        |
+      | is_foreign              | false        |
+      | rehab_exit_reason       | goals_met    |
+      | rehab_follow_up_planned | true         |
+      | rehab_follow_up_date    | "2026-03-02" |
+      | rehab_follow_up_by      | ngo          |
+      | consent_police_report   | true         |
+      | consent_withdrawn_from  | ["police"]   |
+    When the social services completes "Close the case"
+      | field               | value |
+      | closure_person_told | true  |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-20" |
+      | consent_still_agrees_to_help | false        |
+    Then the case is closed with outcome "rehabilitation_completed"
+    And the case data has purge_personal_data = true
+
+  @consent
+  Scenario: an adult who agreed to a police report and still does keeps her identity when she withdraws help during the follow-up
+    Given a "case_closure" case reported by the social services
+      | field                   | value        |
+      | pseudonym               | "Aigul-06"   |
+      | presumed_child          | false        |
+      | is_foreign              | false        |
+      | rehab_exit_reason       | goals_met    |
+      | rehab_follow_up_planned | true         |
+      | rehab_follow_up_date    | "2026-03-02" |
+      | rehab_follow_up_by      | ngo          |
+      | consent_police_report   | true         |
+    When the social services completes "Close the case"
+      | field               | value |
+      | closure_person_told | true  |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-20" |
+      | consent_still_agrees_to_help | false        |
+    Then the case is closed with outcome "rehabilitation_completed"
+    And the case data has no purge_personal_data

@@ -255,6 +255,31 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | rehab_follow_up_planned | false |
     Then the case is closed with outcome "goals_met"
 
+  @consent
+  Scenario: an adult who first agreed to a police report and has since withdrawn it keeps only an anonymous notification when she withdraws help and wants none
+    # Review 4 M-5: a police report she withdrew no longer keeps her identity.
+    Given a "case_help" case reported by the NGO
+      | field                          | value        |
+      | pseudonym                      | "Aidana-35"  |
+      | age                            | 30           |
+      | citizenship                    | unknown      |
+      | citizenship_to_verify          | true         |
+      | is_foreign                     | false        |
+      | presumed_child                 | false        |
+      | referral_receiver              | ngo          |
+      | referral_decision              | accepted     |
+      | consent_police_report          | true         |
+      | consent_police_report_withdrawn | true        |
+      | reasonable_grounds_date        | "2026-01-05" |
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | false        |
+    Then the case is closed
+    And the case data has rehab_exit_reason = "voluntary_withdrawal"
+    And the case data has purge_personal_data = true
+
   @consent @child
   Scenario: a child's own withdrawal ends the services only once child protection found it in her best interests; she stays protected and gets the help agreed
     Given a "case_help" case reported by the NGO
