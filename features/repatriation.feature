@@ -1896,19 +1896,16 @@ Feature: Repatriation (SOP 4)
       | child_withdrawal_best_interests_child_views | wants to go home |
       | child_withdrawal_best_interests_basis       | the withdrawal came from a suspect; the new guardian agrees to the return |
       | child_withdrawal_best_interests_date        | "2026-01-05" |
-    # The return goes on: the consent is asked again of the guardian appointed instead.
+    # The return goes on where it was: the consular interview and her citizenship stand (issue 16),
+    # the consent is asked again of the guardian appointed instead.
     Then the child-protection body has no task "Hand over the child's protection in the country of stay"
     And the case is open
     And the case data has return_child_withdrawal_not_acted_on = true
     And the case data has consent_withdrawn_by = "guardian"
-    And the consular service has a task "Consular interview"
-    When the consular service completes "Consular interview"
-      | field                        | value                 |
-      | return_contact_channel       | foreign_authority     |
-      | return_country_of_stay       | RU                    |
-      | return_citizenship_evidence  | ["birth_certificate"] |
-      | return_citizenship_confirmed | true                  |
-    And the consular service completes "Informed consent to return"
+    And the consular service has no task "Consular interview"
+    And the child-protection body has no task "Protect the child abroad and appoint a guardian"
+    And the consular service has a task "Informed consent to return"
+    When the consular service completes "Informed consent to return"
       | field                | value                               |
       | return_consent_given | true                                |
       | return_child_views   | wants to go home, with her guardian |
