@@ -4284,3 +4284,150 @@ Feature: The case of one presumed victim, from report to closure
     Then the case data has proceedings_outcome = "consent_withdrawn"
     And the social services has a task "Draft individual rehabilitation plan"
     And the case is open
+
+  @consent @child @proceedings
+  Scenario: at home, a child's withdrawal by her guardian that child protection decides is not in her best interests is not acted on: her help goes on and the case is not closed as withdrawn
+    Given a presumed victim reported by the NGO
+      | field     | value        |
+      | pseudonym | "Nazira-14"  |
+      | age       | 14           |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                    | value                |
+      | child_notification_date  | "2026-01-05"         |
+      | child_protection_officer | "Inspector, Bishkek" |
+      | child_unaccompanied      | false                |
+      | child_guardian_name      | "Her aunt"           |
+      | child_guardian_relation  | relative             |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+    And the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-88" |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value |
+      | proceedings_participates | false |
+    And the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
+    And the NGO completes "Tell the person the outcome of the proceedings"
+      | field                                 | value                                   |
+      | proceedings_outcome_person_told       | true                                    |
+      | proceedings_outcome_guardian_told_how | "With her aunt, at the child-protection office" |
+    And the police completes "Decide identification status"
+      | field                         | value     |
+      | identification_decision       | confirmed |
+      | status_decision_person_told   | true      |
+      | status_decision_guardian_told | true      |
+    And the NGO completes "Compile the referral"
+      | field                      | value                |
+      | referral_needs             | ["shelter"]          |
+      | referral_receiver          | child_protection     |
+      | referral_consent_receivers | ["child_protection"] |
+      | referral_consent_date      | "2026-01-05"         |
+      | referral_consent_method    | written              |
+      | referral_child_views       | "Wants to go to school" |
+    And the child-protection body completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the child-protection body completes "Provide first assistance"
+      | field                       | value                      |
+      | assistance_shelter_provided | true                       |
+      | non_punishment_applies      | true                       |
+      | non_punishment_offences     | ["irregular_stay_or_work"] |
+    Then the prosecutor has a task "Decide on non-punishment of offences recorded in first assistance"
+    When the child-protection body completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the child-protection body completes "Agree child protection plan"
+      | field                    | value        |
+      | child_protection_plan_id | CPP-2026-088 |
+      | child_guardian_agreed    | true         |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the child-protection body completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the child-protection body completes "Approve the child's exit from rehabilitation"
+      | field                     | value |
+      | rehab_child_exit_approved | true  |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    And the social services completes "Close the case"
+    Then the case is open
+    And the case data has case_outcome = "rehabilitation_completed"
+    # Her aunt, the guardian, tells child protection that she withdraws the consent to help.
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-02-20" |
+      | consent_withdrawn_by         | guardian     |
+      | consent_still_agrees_to_help | false        |
+    Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value                                   |
+      | child_withdrawal_responsible   | "District child-protection body, Osh"   |
+      | child_withdrawal_care          | family                                  |
+      | child_withdrawal_guardian_kept | true                                    |
+      | child_withdrawal_contact_plan  | "Weekly visit at home with the guardian" |
+      | child_withdrawal_withdrawer_suspected | false                           |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                             |
+      | child_withdrawal_best_interests             | services_continue                 |
+      | child_withdrawal_best_interests_child_views | "She wants to keep seeing her psychologist" |
+    Then the child-protection body has a task "Intake and needs assessment"
+    And the child-protection body has no task "Agree the help that continues after consent was withdrawn"
+    And the case is open
+    And the case data has child_withdrawal_acted_on = false
+    When the child-protection body completes "Intake and needs assessment"
+      | field       | value             |
+      | rehab_needs | ["psychological"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value             |
+      | rehab_services_planned | ["psychological"] |
+    And the child-protection body completes "Agree child protection plan"
+      | field                    | value        |
+      | child_protection_plan_id | CPP-2026-089 |
+      | child_guardian_agreed    | true         |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the child-protection body completes "Deliver service: Psychological help"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the child-protection body completes "Approve the child's exit from rehabilitation"
+      | field                     | value |
+      | rehab_child_exit_approved | true  |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    And the social services completes "Close the case"
+    Then the case is closed with outcome "rehabilitation_completed"
+    And the case data has child_withdrawal_acted_on = false
