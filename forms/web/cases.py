@@ -24,7 +24,7 @@ from forms.translate import Translator
 from forms.web import summary
 from forms.web.casedata import delivered_rows, version_index
 from forms.web.deps import CasePage, WebUser
-from forms.web.messages import message_title, task_forms
+from forms.web.messages import PERSON_MESSAGES, message_title, task_forms
 from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
 
@@ -177,6 +177,61 @@ def data_groups(
     return groups
 
 
+@dataclass(frozen=True)
+class Awaited:
+    """What the case page says of the answers the case waits for (pages review 3, P3-10):
+    what the person told us — a button for each the viewer's agency may record, the day each
+    was recorded — apart from what other agencies report (a link each the viewer may record);
+    what only others record is a note of who records what, never a line that reads as a fact."""
+
+    buttons: list[tuple[str, str]]  # (message name, button's words)
+    recorded: list[tuple[str, str]]  # (what she told us, the day it was last recorded)
+    person_others: list[tuple[str, str]]  # (what, the agencies recording it)
+    answers: list[tuple[Any, str]]  # (message, title) the viewer may record
+    answers_others: list[tuple[str, str]]  # (title, the agencies recording it)
+
+
+def awaited_view(
+    t: Translator,
+    awaited: list[Any],
+    of_tasks: frozenset[str],
+    history: list[Any],
+    delivered: Mapping[str, timeline.Delivered],
+) -> Awaited:
+    """The answers the case waits for, split as the case page shows them (`Awaited`)."""
+    last: dict[str, datetime] = {}
+    for event in history:
+        name = (event.detail or {}).get("message")
+        if event.action == "message.delivered" and name:
+            last[str(name)] = event.at
+    view = Awaited([], [], [], [], [])
+    waiting = {m.name: m for m in awaited}
+    for name, (label, _submit) in PERSON_MESSAGES.items():
+        message = waiting.get(name)
+        if message is not None and message.may_send:
+            view.buttons.append((name, t(label)))
+        elif message is not None:
+            view.person_others.append((t(label), _agencies(t, message.senders)))
+        if name in last:
+            day = timewords.day(last[name].astimezone(timewords.BISHKEK).date(), t.lang)
+            said = delivered.get(name)
+            view.recorded.append((t.form(said.title) if said else t(label), day))
+    for message in awaited:
+        if message.name in PERSON_MESSAGES:
+            continue
+        if message.may_send:
+            view.answers.append((message, message_title(message, of_tasks)))
+        else:
+            view.answers_others.append(
+                (t.form(message_title(message, of_tasks)), _agencies(t, message.senders))
+            )
+    return view
+
+
+def _agencies(t: Translator, codes: list[str]) -> str:
+    return ", ".join(t(f"agency.{code}") for code in codes)
+
+
 @router.get("/cases")
 def list_cases(
     request: Request,
@@ -317,7 +372,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         done_tasks=done_tasks,
         flash_said=flash_said,
         messages_said=delivered_rows(t, index, history.data, delivered),
-        awaited=[(m, message_title(m, of_tasks)) for m in awaited.items],
+        awaited=awaited_view(t, awaited.items, of_tasks, history.data, delivered),
         diagrams=drawn,
         limited_since=timewords.day(limited.since.astimezone(timewords.BISHKEK).date(), t.lang)
         if limited

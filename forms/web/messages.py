@@ -45,6 +45,17 @@ CURRENT_CONSENT = [
 ]
 
 
+# What the person tells the agency serving her (pages review 3, P3-10): her rights, recorded
+# from a block of its own near the top of the case page ("What the person told us"), never
+# among the answers other agencies send. Per message: its button, and the form's send button.
+PERSON_MESSAGES: dict[str, tuple[str, str]] = {
+    "consent_withdrawn": ("case.person.withdrew", "case.person.submit_withdrew"),
+    "consent_limited": ("case.person.limited", "case.person.submit_limited"),
+    "contact_lost": ("case.person.contact_lost", "case.person.submit_contact_lost"),
+    "proceedings_takes_part": ("case.person.takes_part", "case.person.submit_takes_part"),
+}
+
+
 def changes_consent(schema: dict[str, Any] | None) -> bool:
     """True for an answer's form that limits or withdraws the person's consent (it asks to
     whom sharing stops)."""
@@ -122,13 +133,18 @@ def answer_page(
             fields=wanted + [f for f in current + settled if f not in wanted],
         )
         index = version_index(engine, session, case)
+    person = PERSON_MESSAGES.get(message.name)
+    title = message_title(message, task_forms(engine, case))
     return page(
         request,
         "message.html",
         status=status,
         case=case,
         message=message,
-        title=message_title(message, task_forms(engine, case)),
+        title=title,
+        # the person's own word: titled by what she said and sent as "Record the withdrawal"
+        heading=t(person[0]) if person else t("case.answer_title", title=t.form(title)),
+        submit=t(person[1]) if person else t("case.answer_submit"),
         senders=", ".join(t(f"agency.{a}") for a in message.senders),
         description=(message.form_schema or {}).get("description") or "",
         sections=formview.build(message.form_schema, values, errors, case=known),

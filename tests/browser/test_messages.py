@@ -40,9 +40,9 @@ def test_the_ngo_records_a_withdrawal_of_consent_from_the_case_page(
     page = new_page(width, height)
     sign_in(page, "ngo")
     page.goto(f"/cases/{step.case.id}")
-    page.click("text=Внести ответ: Человек отозвал согласие")
+    page.click("#person-title ~ .person-actions >> text=Человек отозвал согласие")
     page.wait_for_url("**/messages/consent_withdrawn")
-    assert page.locator("h1").inner_text() == "Внести ответ: Человек отозвал согласие"
+    assert page.locator("h1").inner_text() == "Человек отозвал согласие"
     assert no_horizontal_scroll(page)
     screenshot(page, f"answer-form-{width}", full_page=False)
     page.check("input[name=consent_withdrawn_scope][value=proceedings]")

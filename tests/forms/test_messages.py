@@ -63,16 +63,25 @@ def field_html(page: str, name: str) -> str:
     return page[start : end if end > 0 else None]
 
 
-def test_the_case_page_lists_the_answers_it_waits_for_and_links_the_senders_form(
+def test_the_case_page_offers_the_persons_word_as_buttons_to_the_agencies_recording_it(
     browser: OpenBrowser, web_engine: Engine
 ) -> None:
+    """Pages review 3, P3-10: withdrawal of consent is the person's own word, in a block of its
+    own near the top, not among the answers other agencies send; to an agency that does not
+    record it, a note of who does, never a line that reads as a fact."""
     step = proceedings_case(web_engine)
     page = browser("ngo").get(f"/cases/{step.case.id}").text
-    assert '<h2 id="awaited-title">Ответы, которых ждёт дело</h2>' in page
-    assert f'<a href="{answer_path(step)}">Внести ответ: Человек отозвал согласие</a>' in page
+    block = page.split('id="person-title"')[1].split("</section>")[0]
+    assert '<h2 id="person-title">Что сообщил человек</h2>' in page
+    assert f'<a class="button" href="{answer_path(step)}">Человек отозвал согласие</a>' in block
+    assert page.index('id="person-title"') < page.index('id="open-title"')
+    others = page.split('id="awaited-title"')[1].split("</section>")[0]
+    assert "согласие" not in others  # not among what other agencies report
     prosecutor = browser("prosecutor").get(f"/cases/{step.case.id}").text
-    assert "Человек отозвал согласие" in prosecutor  # told what the case waits for
-    assert answer_path(step) not in prosecutor  # but not a sender: no form
+    theirs = prosecutor.split('id="person-title"')[1].split("</section>")[0]
+    assert answer_path(step) not in prosecutor  # not a sender: no form
+    assert "<li>" not in theirs  # no bullet that reads "the person withdrew consent"
+    assert "Это записывает другое ведомство: «Человек отозвал согласие» (вносит: " in theirs
 
 
 def test_the_answer_form_is_rendered_from_the_message_schema(
@@ -80,8 +89,9 @@ def test_the_answer_form_is_rendered_from_the_message_schema(
 ) -> None:
     step = proceedings_case(web_engine)
     page = browser("ngo").get(answer_path(step)).text
-    assert "<h1>Внести ответ: Человек отозвал согласие</h1>" in page
-    assert "<title>Внести ответ: Человек отозвал согласие" in page
+    assert "<h1>Человек отозвал согласие</h1>" in page
+    assert "<title>Человек отозвал согласие" in page
+    assert '<button type="submit" class="primary">Записать отзыв согласия</button>' in page
     assert "Вносит: Орган защиты детей, НКО / кризисный центр, Социальные службы" in page
     assert "Передача данных указанным здесь ведомствам сразу прекращается" in page  # description
     assert '<input type="date"' in field_html(page, "consent_withdrawn_on")
@@ -104,7 +114,7 @@ def test_a_refused_answer_shows_the_error_summary_first_keeps_the_values_and_rec
     main = page[page.index('<main id="main"') :]
     assert main.index('id="error-summary"') < main.index("<h1>")
     assert re.search(r'<div class="error-summary"[^>]* autofocus', main)
-    assert "<title>Ошибка: Внести ответ" in page
+    assert "<title>Ошибка: Человек отозвал согласие" in page
     assert re.findall(r'<li><a href="#(f-[a-z_]+)">', main) == ["f-consent_withdrawn_on"]
     assert 'aria-invalid="true"' in field_html(page, "consent_withdrawn_on")
     kept = field_html(page, "consent_withdrawn_from")

@@ -88,7 +88,7 @@ def test_police_follows_the_case_until_the_limitation_then_only_its_own_steps(
     assert before.name in _timeline(page)
     others = [t for t in web_engine.case_tasks(case_id) if t.agency != "police"]
     assert others and others[0].name in _open_tasks(page)
-    assert 'id="diagram-title"' in page and 'id="awaited-title"' in page
+    assert 'id="diagram-title"' in page and 'id="person-title"' in page
     assert NOTICE["en"] not in page
 
     _limit(web_engine, clock, case_id)
@@ -103,6 +103,7 @@ def test_police_follows_the_case_until_the_limitation_then_only_its_own_steps(
     assert still and not any(t.name in _open_tasks(page) for t in still), _open_tasks(page)
     assert 'id="diagram-title"' not in page and "<svg" not in page
     assert 'id="awaited-title"' not in page  # what the case waits for from others
+    assert 'id="person-title"' not in page  # nor who records the person's word
     # its own task opens and can be worked
     task_page = police.get(f"/tasks/{decision.id}")
     assert task_page.status_code == 200
