@@ -4431,3 +4431,96 @@ Feature: The case of one presumed victim, from report to closure
     And the social services completes "Close the case"
     Then the case is closed with outcome "rehabilitation_completed"
     And the case data has child_withdrawal_acted_on = false
+
+  @consent @repatriation @inbound
+  Scenario: a citizen who withdraws all consent on the way home and wants nothing is not asked again at home: no safety check, no consent asked again; only her new passport is issued, and the case closes as withdrawn without her identity
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | KZ          |
+      | pseudonym            | "Gulnara-41" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the consular service completes "Consular interview"
+      | field                        | value           |
+      | full_name                    | "Gulnara T."    |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                | value  |
+      | return_consent_given | true   |
+      | return_consent_by    | person |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value        |
+      | return_travel_departure_date  | "2026-01-05" |
+      | return_travel_escort_provided | false        |
+    Then the social services has a task "Receive at home"
+    # She has landed; at the airport she says she wants nothing from "the programme".
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_on         | "2026-01-05"       |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | false              |
+    Then the social services has no task "Check safety and risks"
+    And the social services has no task "Inform and obtain consent"
+    And the social services has no task "Agree the help that continues after consent was withdrawn"
+    And the registration service has a task "Issue new passport"
+    And the case is open
+    When the registration service completes "Issue new passport"
+      | field           | value       |
+      | passport_number | "AC5550001" |
+    Then the case is closed with outcome "withdrawn"
+    And the case data has repatriation_outcome = "arrived_home"
+    And the case data has no full_name
+
+  @consent @repatriation @inbound
+  Scenario: a citizen who withdraws her consent on the way home but still wants some help gets it agreed and provided by the social services that received her, instead of SOP 1 from the start
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | KZ          |
+      | pseudonym            | "Gulnara-42" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the consular service completes "Consular interview"
+      | field                        | value           |
+      | full_name                    | "Gulnara K."    |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                | value  |
+      | return_consent_given | true   |
+      | return_consent_by    | person |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value        |
+      | return_travel_departure_date  | "2026-01-05" |
+      | return_travel_escort_provided | false        |
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_on         | "2026-01-05"       |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | true               |
+    Then the social services has no task "Check safety and risks"
+    And the social services has a task "Agree the help that continues after consent was withdrawn"
+    And the registration service has a task "Issue new passport"
+    When the social services completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                       |
+      | consent_help_continuing | "A doctor's visit next week" |
+    And the social services completes "Provide the help that continues"
+      | field                   | value        |
+      | withdrawn_help_provided | ["medical"]  |
+      | withdrawn_help_date     | "2026-01-08" |
+    And the registration service completes "Issue new passport"
+      | field           | value       |
+      | passport_number | "AC5550002" |
+    Then the case is closed with outcome "withdrawn"
+    And the case data has withdrawn_help_provided = ["medical"]
+    And the case data has full_name = "Gulnara K."
