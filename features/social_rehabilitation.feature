@@ -981,6 +981,25 @@ Feature: SOP 3 - Social rehabilitation
     And the NGO has a task "Agree the help that continues after consent was withdrawn"
 
   @consent @message
+  Scenario: she stops sharing her data with the prosecutor's office and the border service, not only with the police
+    # Pages review 3 P3-11: every agency that may hold her data can be named, as in the other withdrawals.
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value  |
+      | pseudonym         | Saltanat |
+      | presumed_child    | false  |
+      | referral_receiver | ngo    |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value                      |
+      | consent_withdrawn_on         | 2026-01-07                 |
+      | consent_withdrawn_from       | ["prosecutor", "border"]   |
+      | consent_still_agrees_to_help | true                       |
+    Then the NGO has a task "Agree the help that continues after consent was withdrawn"
+    And the case data has consent_withdrawn_from = ["prosecutor", "border"]
+
+  @consent @message
   Scenario: a woman withdraws all consent and only an anonymous notification is kept
     Given a "social_rehabilitation" case reported by the police
       | field             | value  |
