@@ -33,7 +33,7 @@ AGENCY_FIELDS = frozenset(
 )
 # Lists of agency role codes (a receiver the person agrees to; "none" keeps its title): each
 # agency named as everywhere else (review P-6: one name per agency).
-AGENCY_LISTS = frozenset({"referral_consent_receivers"})
+AGENCY_LISTS = frozenset({"referral_consent_receivers", "consent_withdrawn_from"})
 # The diagrams' own bookkeeping (which services are open in a review period, each one's
 # agency, the last service task's leftovers): not case facts, never listed on the case page.
 INTERNAL_FIELDS = frozenset(

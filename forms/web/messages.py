@@ -25,6 +25,7 @@ from forms.web.deps import PostedForm, WebUser
 from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
 from forms.web.tasks import next_tasks
+from forms.web.withdrawal import asks_whom, case_agencies, narrow
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -133,6 +134,19 @@ def answer_page(
             fields=wanted + [f for f in current + settled if f not in wanted],
         )
         index = version_index(engine, session, case)
+        sections = formview.build(message.form_schema, values, errors, case=known)
+        option_names: dict[str, dict[str, str]] = {}
+        if asks_whom(message.form_schema):
+            # every agency holding or to receive her data here, open tasks first (P3-11)
+            data = engine.get_case(case.id).data
+            already = data.get("consent_withdrawn_from")
+            words = narrow(
+                t,
+                sections,
+                case_agencies(engine, session, case, data),
+                [str(a) for a in already] if isinstance(already, list) else [],
+            )
+            option_names = {"consent_withdrawn_from": words} if words else {}
     person = PERSON_MESSAGES.get(message.name)
     title = message_title(message, task_forms(engine, case))
     return page(
@@ -147,7 +161,8 @@ def answer_page(
         submit=t(person[1]) if person else t("case.answer_submit"),
         senders=", ".join(t(f"agency.{a}") for a in message.senders),
         description=(message.form_schema or {}).get("description") or "",
-        sections=formview.build(message.form_schema, values, errors, case=known),
+        sections=sections,
+        option_names=option_names,
         context=context_rows(t, index, message.form_schema, known),
         consent_now=fieldlabels.rows(t, index, known, [f for f in current if f in known]),
         general=general or [],
