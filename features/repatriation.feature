@@ -1426,6 +1426,115 @@ Feature: Repatriation (SOP 4)
       | missing_child_protection_alerted | true                   |
     Then the case is closed with outcome "lost_contact"
 
+  @inbound @message @contact
+  Scenario: a Kyrgyz citizen abroad who disappears before her flight home is searched for there, not closed as "not returned"; found, her return goes on where it was
+    Given a "repatriation" case reported by the consular service
+      | field                  | value    |
+      | repatriation_direction | inbound  |
+      | presumed_child         | false    |
+      | pseudonym              | Aigul-31 |
+    When the consular service completes "Consular interview"
+      | field                        | value             |
+      | return_contact_channel       | ngo               |
+      | return_country_of_stay       | RU                |
+      | return_citizenship_evidence  | ["kg_id_card"]    |
+      | return_citizenship_confirmed | true              |
+    And the consular service completes "Informed consent to return"
+      | field                 | value   |
+      | return_consent_given  | true    |
+      | return_consent_by     | person  |
+      | return_consent_method | written |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    Then IOM has a task "Organise travel and escort"
+    When the consular service sends the message "contact_lost" with:
+      | field                      | value                                      |
+      | contact_lost_date          | "2026-01-04"                               |
+      | contact_lost_circumstances | "left the shelter in Moscow, phone off"    |
+    # Abroad the consular service asks the police there to search; nobody at home is asked to.
+    Then IOM has no task "Organise travel and escort"
+    And the consular service has a task "Ask the authorities of the country of stay to search"
+    And the task "Ask the authorities of the country of stay to search" is due in 2 hours
+    And the social services has no open tasks
+    And the case is open
+    When the consular service completes "Ask the authorities of the country of stay to search"
+      | field                        | value                               |
+      | return_search_requested_from | Police, Khamovniki district, Moscow |
+    Then the consular service has a task "Search for the person abroad"
+    When 10 days pass
+    And the consular service completes "Search for the person abroad"
+      | field                   | value                          |
+      | return_found_safe_place | back in the shelter in Moscow  |
+      | return_found_by         | partner                        |
+    # Found: the interview stands; she is asked again whether she still wants to go home.
+    Then the consular service has no task "Consular interview"
+    And the consular service has a task "Informed consent to return"
+    And the case data has return_contact_restored = true
+    When the consular service completes "Informed consent to return"
+      | field                 | value   |
+      | return_consent_given  | true    |
+      | return_consent_by     | person  |
+      | return_consent_method | written |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_escort_provided | false |
+    And the social services completes "Receive at home"
+      | field                   | value  |
+      | return_receiving_agency | social |
+    Then the case is closed with outcome "arrived_home"
+
+  @inbound @message @contact @child
+  Scenario: a Kyrgyz girl who runs away from a shelter abroad is searched for there with child protection; not found within the search period, her return stops as "contact lost", never as "not returned"
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 15        |
+      | pseudonym              | Ainura-31 |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Zarina Abdyldaeva                |
+      | child_guardian_relation      | appointed_guardian               |
+      | child_guardian_suspected     | false                            |
+    And the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_contact_channel       | foreign_authority     |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    Then the consular service has a task "Informed consent to return"
+    When the consular service sends the message "contact_lost" with:
+      | field                      | value                                           |
+      | contact_lost_date          | "2026-01-05"                                    |
+      | contact_lost_circumstances | "ran away from the shelter in Moscow at night"  |
+    Then the consular service has a task "Ask the authorities of the country of stay to search"
+    And the task "Ask the authorities of the country of stay to search" is due in 2 hours
+    And the social services has no task "Report the missing child and alert child protection"
+    When the consular service tries to complete "Ask the authorities of the country of stay to search"
+      | field                        | value                               |
+      | return_search_requested_from | Police, Khamovniki district, Moscow |
+    Then the answers are refused for return_search_host_child_protection, return_search_child_protection_alerted
+    When the consular service completes "Ask the authorities of the country of stay to search"
+      | field                                  | value                               |
+      | return_search_requested_from           | Police, Khamovniki district, Moscow |
+      | return_search_host_child_protection    | true                                |
+      | return_search_child_protection_alerted | true                                |
+    Then the consular service has a task "Search for the person abroad"
+    When 29 days pass
+    Then the case is open
+    When 2 days pass
+    Then the case is closed with outcome "lost_contact"
+    And the case data has no purge_personal_data
+
   @outbound @message
   Scenario: IOM records the departure with the message "person_departed", which the rehabilitation beside also receives; the return goes on to the hand-over
     Given a "repatriation" case reported by the NGO
