@@ -771,7 +771,22 @@ Feature: Identification of a presumed victim (SOP 1)
       | child_parent_suspected | false |
     Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
     When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value |
+      | child_withdrawal_guardian_kept | true  |
+    # the child withdrew herself: no guardian to replace; she is told of the reasonable grounds (review 4, M-9)
+    Then the child-protection body has no task "Appoint a guardian who is not a suspect"
+    And the child-protection body has a task "Record reasonable grounds and tell the person"
+    When the child-protection body completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+      | non_punishment_applies      | false        |
+    Then the child-protection body has a task "Decide whether the withdrawal is in the child's best interests"
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                            | value             |
+      | child_withdrawal_best_interests  | services_continue |
     Then the case is closed with outcome "presumed_victim"
+    And the case data has reasonable_grounds_date = "2026-01-05"
 
   @consent @child
   Scenario: a withdrawal during identification does not cancel the child's guardian appointment or the check whether the parent is a suspect
@@ -802,10 +817,21 @@ Feature: Identification of a presumed victim (SOP 1)
       | child_new_guardian_relation | relative              |
       | child_suspect_kept_away     | true                  |
     Then the case data has child_guardian_name = "Aunt, not a suspect"
+    And the case data has child_guardian_suspected_name = "Father"
     And the child-protection body has a task "Keep the child protected after consent was withdrawn"
     When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value |
+      | child_withdrawal_guardian_kept | true  |
+    And the child-protection body completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+      | non_punishment_applies      | false |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                            | value             |
+      | child_withdrawal_best_interests  | services_continue |
     Then the case is closed with outcome "presumed_victim"
     And the case data has child_guardian_relation = "relative"
+    And the case data has child_guardian_suspected_name = "Father"
 
   @child
   Scenario: a parent is suspected of involvement: the child-protection body appoints another guardian before screening, who replaces the suspect in the child's record
@@ -850,6 +876,9 @@ Feature: Identification of a presumed victim (SOP 1)
     And the case data has child_guardian_name = "Aunt, not a suspect"
     And the case data has child_guardian_relation = "relative"
     And the case data has child_guardian_contact = "+996 555 333 444"
+    # the suspect is not lost: whoever reads the record knows whom not to contact (review 4, N-8)
+    And the case data has child_guardian_suspected_name = "Father"
+    And the case data has child_guardian_suspected_relation = "parent"
 
   @child
   Scenario: a child screened not a victim is taken on by the child-protection body before identification closes
@@ -1369,6 +1398,136 @@ Feature: Identification of a presumed victim (SOP 1)
       | field                  | value |
       | child_parent_suspected | false |
     Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
+
+  @consent @child
+  Scenario: a guardian who withdraws a child's consent during identification and is found to be a suspect is replaced before anything ends on his word, and the child's services go on
+    Given a "identification" case reported by the police
+      | field              | value      |
+      | pseudonym          | "Aizada-15" |
+      | age                | 15         |
+      | age_certainty      | documented |
+      | interpreter_needed | false      |
+    When the police completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                   | value    |
+      | child_guardian_name     | "Aunt"   |
+      | child_guardian_relation | relative |
+      | child_parent_suspected  | false    |
+    # the aunt, her guardian, withdraws: she is the one who sent her to Dubai
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_withdrawn_by         | guardian   |
+      | consent_still_agrees_to_help | false      |
+    Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
+    # whether the guardian who withdrew is a suspect is asked, not skipped
+    When the child-protection body tries to complete "Keep the child protected after consent was withdrawn"
+      | field                                | value |
+      | child_withdrawal_guardian_kept       | false |
+      | child_withdrawal_withdrawer_suspected | null |
+    Then the answers are refused for child_withdrawal_withdrawer_suspected
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value |
+      | child_withdrawal_guardian_kept        | false |
+      | child_withdrawal_withdrawer_suspected | true  |
+    Then the child-protection body has a task "Appoint a guardian who is not a suspect"
+    And the child-protection body has no task "Decide whether the withdrawal is in the child's best interests"
+    When the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value               |
+      | child_new_guardian_name     | "Grandmother"       |
+      | child_new_guardian_relation | relative            |
+      | child_suspect_kept_away     | true                |
+    Then the case data has child_guardian_name = "Grandmother"
+    And the case data has child_guardian_suspected_name = "Aunt"
+    And the child-protection body has a task "Record reasonable grounds and tell the person"
+    When the child-protection body completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+      | non_punishment_applies      | false |
+    # a suspected guardian's withdrawal is never acted on
+    When the child-protection body tries to complete "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    Then the answers are refused for child_withdrawal_best_interests
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value             |
+      | child_withdrawal_best_interests | services_continue |
+    Then the case is closed with outcome "presumed_victim"
+
+  @consent @child
+  Scenario: a 17-year-old's own withdrawal during identification that child protection finds in her best interests ends the services; she stays protected and her identity is kept
+    Given a "identification" case reported by the NGO
+      | field              | value           |
+      | pseudonym          | "Saikal-17"     |
+      | full_name          | "Saikal Bekova" |
+      | age                | 17              |
+      | age_certainty      | documented      |
+      | interpreter_needed | false           |
+    When the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value |
+      | child_parent_suspected | false |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_withdrawn_by         | child      |
+      | consent_still_agrees_to_help | false      |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value |
+      | child_withdrawal_guardian_kept | true  |
+    And the child-protection body completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+      | non_punishment_applies      | false |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    Then the case is closed with outcome "withdrawn_with_help"
+    And the case data has full_name = "Saikal Bekova"
+
+  @consent @child
+  Scenario: a child whose reasonable grounds were recorded before her guardian withdrew is not asked them again
+    Given a "identification" case reported by the police
+      | field              | value      |
+      | pseudonym          | "Dinara-16" |
+      | age                | 16         |
+      | age_certainty      | documented |
+      | interpreter_needed | false      |
+    When the police completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | true  |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value |
+      | child_parent_suspected | false |
+    And the police completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_purpose | true  |
+    And the police completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+      | non_punishment_applies      | false        |
+    # the identification waits for the emergency care; her mother withdraws meanwhile
+    Then the health organisation has a task "Provide emergency assistance"
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-06 |
+      | consent_withdrawn_by         | guardian   |
+      | consent_still_agrees_to_help | false      |
+    And the health organisation completes "Provide emergency assistance"
+      | field                | value            |
+      | emergency_assistance | ["medical_care"] |
+      | emergency_provider   | "City hospital"  |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value |
+      | child_withdrawal_guardian_kept        | true  |
+      | child_withdrawal_withdrawer_suspected | false |
+    Then the child-protection body has no task "Record reasonable grounds and tell the person"
+    And the child-protection body has a task "Decide whether the withdrawal is in the child's best interests"
 
   @consent @safety
   Scenario: a person in danger withdraws consent before she is safe; her safety and her medical care are both seen to, each by its own agency

@@ -806,5 +806,81 @@ Feature: SOP 2 - Referral of a presumed victim
       | consent_still_agrees_to_help | false      |
     Then the child-protection body has a task "Keep the child protected after consent was withdrawn"
     When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value |
+      | child_withdrawal_guardian_kept        | true  |
+      | child_withdrawal_withdrawer_suspected | false |
+    Then the child-protection body has no task "Appoint a guardian who is not a suspect"
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value             |
+      | child_withdrawal_best_interests | services_continue |
     Then the case is closed with outcome "accepted"
     And the case data has referral_receiver = "child_protection"
+
+  @consent @child
+  Scenario: a 15-year-old's aunt, her guardian and the one who sent her to Dubai, withdraws consent during the referral: she is replaced before the child is taken on, and the aunt is kept on record as the suspect
+    Given a "referral" case reported by the NGO
+      | field                   | value      |
+      | pseudonym               | "Asel-15"  |
+      | presumed_child          | true       |
+      | is_foreign              | false      |
+      | child_guardian_name     | "Aunt"     |
+      | child_guardian_relation | relative   |
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_by         | guardian   |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | false      |
+    # whether the guardian who withdrew is a suspect is asked, not skipped
+    When the child-protection body tries to complete "Keep the child protected after consent was withdrawn"
+      | field                                 | value |
+      | child_withdrawal_guardian_kept        | false |
+      | child_withdrawal_withdrawer_suspected | null  |
+    Then the answers are refused for child_withdrawal_withdrawer_suspected
+    When the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value |
+      | child_withdrawal_guardian_kept        | false |
+      | child_withdrawal_withdrawer_suspected | true  |
+    Then the child-protection body has a task "Appoint a guardian who is not a suspect"
+    And the child-protection body has no task "Decide whether the withdrawal is in the child's best interests"
+    When the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value         |
+      | child_new_guardian_name     | "Grandmother" |
+      | child_new_guardian_relation | relative      |
+      | child_suspect_kept_away     | true          |
+    # SOP 3's plan and every later decision go to the grandmother; the aunt is known as the suspect
+    Then the case data has child_guardian_name = "Grandmother"
+    And the case data has child_guardian_suspected_name = "Aunt"
+    And the case data has child_guardian_suspected_relation = "relative"
+    When the child-protection body tries to complete "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    Then the answers are refused for child_withdrawal_best_interests
+    When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value             |
+      | child_withdrawal_best_interests | services_continue |
+    Then the case is closed with outcome "accepted"
+    And the case data has referral_receiver = "child_protection"
+
+  @consent @child
+  Scenario: a 17-year-old's own withdrawal during the referral that child protection finds in her best interests ends the referral with the help she still wants agreed
+    Given a "referral" case reported by the NGO
+      | field          | value       |
+      | pseudonym      | "Nazira-17" |
+      | presumed_child | true        |
+      | is_foreign     | false       |
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_by         | child      |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | false      |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value |
+      | child_withdrawal_guardian_kept | true  |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    Then the NGO has a task "Agree the help that continues after consent was withdrawn"
+    When the NGO completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                               |
+      | consent_help_continuing | "School counsellor once a week"     |
+    Then the case is closed with outcome "withdrawn"
