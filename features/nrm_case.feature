@@ -2089,7 +2089,7 @@ Feature: The case of one presumed victim, from report to closure
     And the social services has no open tasks
 
   @consent @repatriation
-  Scenario: a foreign woman who refused every receiver withdraws her consent while her no removal is recorded but still wants help: the NGO serving her agrees and provides it, never the social services she refused
+  Scenario: a foreign woman who refused every receiver withdraws her consent while her no removal is recorded but still wants help: the NGO serving her agrees and provides it, never the social services she refused, and her no removal is still recorded
     Given a presumed victim reported by the NGO
       | field       | value        |
       | citizenship | UZ           |
@@ -2144,11 +2144,27 @@ Feature: The case of one presumed victim, from report to closure
       | consent_still_agrees_to_help | true       |
     Then the NGO has a task "Agree the help that continues after consent was withdrawn"
     And the social services has no task "Agree the help that continues after consent was withdrawn"
+    And the NGO has a task "Record no removal during the reflection period"
     When the NGO completes "Agree the help that continues after consent was withdrawn"
       | field                   | value               |
       | consent_help_continuing | "Legal advice only" |
     Then the NGO has a task "Provide the help that continues"
     And the social services has no open tasks
+    When the NGO completes "Provide the help that continues"
+      | field                   | value         |
+      | withdrawn_help_provided | ["legal_aid"] |
+      | withdrawn_help_date     | "2026-01-09"  |
+    Then the case is open
+    And the NGO has a task "Record no removal during the reflection period"
+    When the NGO completes "Record no removal during the reflection period"
+      | field                      | value                                  |
+      | no_removal_recorded        | true                                   |
+      | no_removal_recorded_with   | "Migration department, Bishkek, 15/26" |
+      | no_removal_identity_agreed | true                                   |
+      | no_removal_person_told     | true                                   |
+      | no_removal_return_wish     | stay                                   |
+    Then the case is closed
+    And the case data has no_removal_recorded = true
 
   @consent @proceedings
   Scenario: a woman who refuses every receiver keeps her part in the proceedings she agreed to and her status decision; her identity is kept for them, and the receiver she refused neither runs them nor sees who she is
