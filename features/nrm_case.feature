@@ -3911,6 +3911,8 @@ Feature: The case of one presumed victim, from report to closure
       | child_suspicion_told_police | true                 |
     Then the case data has child_guardian_name = "Appointed guardian"
     And the case data has child_guardian_relation = "appointed_guardian"
+    And the case data has child_guardian_suspected_name = "The father"
+    And the case data has child_guardian_suspected_relation = "parent"
     And the registration service has a task "Verify citizenship"
 
   @consent @citizenship
@@ -4035,6 +4037,7 @@ Feature: The case of one presumed victim, from report to closure
       | child_suspect_kept_away     | true                 |
       | child_suspicion_told_police | true                 |
     Then the case data has child_guardian_name = "Appointed guardian"
+    And the case data has child_guardian_suspected_name = "Guardian appointed"
     When the child-protection body tries to complete "Decide whether the withdrawal is in the child's best interests"
       | field                                       | value                        |
       | child_withdrawal_best_interests             | services_end                 |
