@@ -27,6 +27,7 @@ from forms.web.deps import CasePage, WebUser
 from forms.web.messages import PERSON_MESSAGES, message_title, task_forms
 from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
+from forms.web.soplabel import HEARING, takes_part_in_proceedings
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 PAGE_SIZE = 50
@@ -197,8 +198,11 @@ def awaited_view(
     of_tasks: frozenset[str],
     history: list[Any],
     delivered: Mapping[str, timeline.Delivered],
+    hearings: bool = True,
 ) -> Awaited:
-    """The answers the case waits for, split as the case page shows them (`Awaited`)."""
+    """The answers the case waits for, split as the case page shows them (`Awaited`); a
+    court's hearing only where the person takes part in proceedings (`hearings`; P3-12: a
+    case whose person refused a police report runs only the non-punishment decision)."""
     last: dict[str, datetime] = {}
     for event in history:
         name = (event.detail or {}).get("message")
@@ -217,7 +221,7 @@ def awaited_view(
             said = delivered.get(name)
             view.recorded.append((t.form(said.title) if said else t(label), day))
     for message in awaited:
-        if message.name in PERSON_MESSAGES:
+        if message.name in PERSON_MESSAGES or (message.name == HEARING and not hearings):
             continue
         if message.may_send:
             view.answers.append((message, message_title(message, of_tasks)))
@@ -372,7 +376,14 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         done_tasks=done_tasks,
         flash_said=flash_said,
         messages_said=delivered_rows(t, index, history.data, delivered),
-        awaited=awaited_view(t, awaited.items, of_tasks, history.data, delivered),
+        awaited=awaited_view(
+            t,
+            awaited.items,
+            of_tasks,
+            history.data,
+            delivered,
+            hearings=takes_part_in_proceedings(engine.get_case(case.id).data),
+        ),
         diagrams=drawn,
         limited_since=timewords.day(limited.since.astimezone(timewords.BISHKEK).date(), t.lang)
         if limited

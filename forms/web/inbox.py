@@ -18,6 +18,7 @@ from forms.web import summary
 from forms.web.deps import WebUser
 from forms.web.render import page, translator
 from forms.web.routing import PageRoute
+from forms.web.soplabel import task_label, words
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 PAGE_SIZE = 50
@@ -57,16 +58,16 @@ def show_inbox(
         )
         sops = summary.sop_choices(engine, session, t)
         # a task of an event sub-process is in the SOP holding it (review P-1)
-        sop_of = engine.library.latest(session, summary.ROOT_PROCESS).bundle.sop_of
+        bundle = engine.library.latest(session, summary.ROOT_PROCESS).bundle
     drafted = drafts.task_ids(engine=engine, username=caller.username)
-    sop_names = dict(sops)
     rows = [
         {
             "task": task,
             "deadline": timewords.deadline(t, task.due_at, now),
             "waited": timewords.waited(t, task.created_at, now),
             "draft": task.id in drafted,
-            "sop": sop_names.get(sop_of(task.process_id)),
+            # what runs for this task, not only the diagram holding it (P3-12)
+            "sop": words(t, task_label(bundle, task.process_id, task.form)),
         }
         for task in found.data
     ]

@@ -6,11 +6,13 @@ from typing import Any
 
 from sqlmodel import Session
 
-from api.services import cases
+from api.services import cases, visibility
 from api.services.policy import Caller
 from engine.facade import Engine
+from engine.models import Case
 from forms import fieldlabels, timewords
 from forms.translate import Translator
+from forms.web.soplabel import sop_labels, words
 
 ROOT_PROCESS = "nrm_case"
 
@@ -24,6 +26,9 @@ def lines(
         engine=engine, session=session, caller=caller, case_ids=list(dict.fromkeys(case_ids))
     )
     index = fieldlabels.field_index({"report": engine.start_form(ROOT_PROCESS)})
+    running = {
+        case_id: _running(engine, session, case_id) for case_id, s in found.items() if s.sops
+    }
     now = engine.clock.now()
     return {
         case_id: {
@@ -32,7 +37,12 @@ def lines(
             "age_group": s.age_group if s.age_group and s.age_group != "unknown" else None,
             "danger": s.immediate_danger,
             "region": fieldlabels.display(t, index, "region", s.region) if s.region else None,
-            "sops": [t.form(name) for name in s.sops],
+            # named by what runs in them now (P3-12: "Non-punishment", not a criminal case)
+            "sops": [
+                words(t, label)
+                for name in s.sops
+                for label in (running.get(case_id) or {}).get(name) or [name]
+            ],
             "deadline": timewords.deadline(t, s.next_due, now) if s.next_due else None,
             "due_at": s.next_due,
             "overdue": s.overdue,
@@ -45,6 +55,14 @@ def lines(
         }
         for case_id, s in found.items()
     }
+
+
+def _running(engine: Engine, session: Session, case_id: str) -> dict[str, list[str]]:
+    case = session.get(Case, case_id)
+    if case is None:
+        return {}
+    bundle = visibility.version_of(engine, session, case).bundle
+    return sop_labels(bundle, engine.case_tasks(case_id))
 
 
 def sop_choices(engine: Engine, session: Session, t: Translator) -> list[tuple[str, str]]:
