@@ -1151,6 +1151,46 @@ Feature: SOP 3 - Social rehabilitation
     Then the case is closed
     And the case data has rehab_exit_reason = "handover_repatriation"
 
+  @child @message
+  Scenario: a foreign child who has left for home leaves rehabilitation only with child protection's approval recorded
+    # Review 4 M-2: the receiver closed a child's rehabilitation on her departure without child protection.
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value      |
+      | pseudonym         | Dilnoza-16 |
+      | presumed_child    | true       |
+      | is_foreign        | true       |
+      | referral_receiver | ngo        |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the child-protection body completes "Agree child protection plan"
+      | field                    | value        |
+      | child_protection_plan_id | CPP-2026-160 |
+      | child_guardian_agreed    | true         |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And IOM sends the message "person_departed" with:
+      | field                        | value        |
+      | return_travel_departure_date | "2026-01-05" |
+    And the NGO tries to complete "Close the rehabilitation: the person has returned home"
+      | field                              | value                                         |
+      | rehab_closure_summary              | "Shelter ended; handed over to the receiving NGO" |
+      | rehab_returned_home_providers_told | true                                          |
+    Then the answers are refused for rehab_child_exit_approved
+    When the NGO completes "Close the rehabilitation: the person has returned home"
+      | field                              | value                                         |
+      | rehab_closure_summary              | "Shelter ended; handed over to the receiving NGO" |
+      | rehab_returned_home_providers_told | true                                          |
+      | rehab_child_exit_approved          | true                                          |
+      | rehab_child_exit_date              | "2026-01-05"                                  |
+    Then the case is closed
+    And the case data has rehab_exit_reason = "handover_repatriation"
+    And the case data has rehab_child_exit_approved = true
+
   @child @consent @message
   Scenario: a child's consent withdrawn during rehabilitation by a guardian suspected of involvement is not acted on: another guardian is appointed and the rehabilitation starts again
     Given a "social_rehabilitation" case reported by the police
