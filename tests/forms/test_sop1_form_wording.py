@@ -1,0 +1,46 @@
+"""Pages review 3, P3-16/P3-17/P3-18 (issue 16): the SOP 1 and referral forms say what they mean
+in every language: no two fields of a form share a title, and the reasonable-grounds sentence
+says that help starts whatever the status decision and whatever she decides about the police."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from forms.translate import LANGUAGES, Translator
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "forms" / "schemas"
+SOP1_FORMS = sorted(
+    p.name
+    for p in SCHEMAS.glob("*.schema.json")
+    if p.name.startswith(("identification_", "referral_"))
+)
+
+
+def load(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMAS / name).read_text("utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", SOP1_FORMS)
+def test_no_two_fields_of_a_form_share_a_title(name: str, lang: str) -> None:
+    t = Translator(lang)
+    titles = [t.form(p["title"]) for p in load(name)["properties"].values() if "title" in p]
+    repeated = sorted({title for title in titles if titles.count(title) > 1})
+    assert repeated == [], f"{name} ({lang}): {repeated}"
+
+
+def test_the_reasonable_grounds_sentence_is_about_her_choice_not_the_decisions() -> None:
+    prop = load("identification_reasonable_grounds.schema.json")["properties"]
+    ru = Translator("ru").form(prop["reasonable_grounds_informed"]["title"])
+    assert "что бы оно ни решило" not in ru
+    assert "независимо от официального решения о статусе" in ru
+    assert "обратится ли она в милицию" in ru
+    notes = {
+        Translator("ru").form(prop[n]["title"])
+        for n in ("reasonable_grounds_note", "non_punishment_notes")
+    }
+    assert notes == {"Примечания о разъяснении", "Примечания о правонарушениях"}
