@@ -1069,11 +1069,16 @@ Feature: Criminal proceedings (the victim's side)
       | proceedings_shelter | not_in_shelter |
     And the NGO completes "Prepare the compensation claim"
     Then the case data has proceedings_participates = false
+    And the police is shown no personal data of this case
+    # she agrees again that the police know her and protect her
     When the NGO sends the message "proceedings_takes_part" with:
-      | field                            | value      |
-      | proceedings_takes_part_date      | 2026-01-05 |
-      | proceedings_takes_part_explained | true       |
+      | field                                | value      |
+      | proceedings_takes_part_date          | 2026-01-05 |
+      | proceedings_takes_part_explained     | true       |
+      | proceedings_takes_part_police_agrees | true       |
     Then the police has a task "Decide protection measures for the victim-witness"
+    And the case data has consent_withdrawn_from = []
+    And the police is shown personal data of this case
     When the prosecutor completes "Record the next step of the proceedings"
       | field            | value   |
       | proceedings_next | hearing |
@@ -1093,6 +1098,69 @@ Feature: Criminal proceedings (the victim's side)
       | proceedings_next | verdict |
     Then the NGO has a task "Plan the move from the shelter now the proceedings ended"
     And the case data has protection_risk = "high"
+
+  @consent @message
+  Scenario: she took back her police report and said the police get no more of her data: when she takes part again without agreeing to the police, the prosecutor decides her protection and the police see nothing
+    # Review 4, N-11: an officer is linked to her traffickers. Her answer "the police get no more
+    # of my data" is acted on, and a later "I take part" does not hand her to the police again.
+    Given a "proceedings" case reported by the police
+      | field                 | value      |
+      | pseudonym             | Dinara-9   |
+      | presumed_child        | false      |
+      | consent_police_report | true       |
+      | referral_receiver     | ngo        |
+      | referral_decision     | accepted   |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0403-2026-0044 |
+      | crime_registration_region | talas          |
+    And the NGO completes "Explain the proceedings and ask whether the person takes part"
+      | field                    | value  |
+      | proceedings_explained    | true   |
+      | proceedings_participates | true   |
+      | proceedings_decided_by   | person |
+    And the NGO sends the message "consent_limited" with:
+      | field                           | value   |
+      | consent_withdrawn_from          | ["iom"] |
+      | consent_police_report_withdrawn | true    |
+    # the protection task the police still hold shows them nothing of who she is
+    Then the police has a task "Decide protection measures for the victim-witness"
+    And the police is shown no personal data of this case
+    When the NGO completes "Explain the consequences and record whether the person still takes part"
+      | field                                       | value |
+      | police_report_withdrawal_explained          | true  |
+      | police_report_withdrawal_still_participates | false |
+      | police_report_withdrawal_police_excluded    | true  |
+    Then the case data has consent_withdrawn_from = ["iom", "police"]
+    When the police completes "Decide protection measures for the victim-witness"
+      | field           | value |
+      | protection_risk | high  |
+    And the NGO completes "Extend the free shelter for the proceedings"
+      | field               | value          |
+      | proceedings_shelter | not_in_shelter |
+    And the NGO completes "Prepare the compensation claim"
+    # months later she will testify before the court: she is asked about the police first
+    And the NGO tries to send the message "proceedings_takes_part" with:
+      | field                            | value      |
+      | proceedings_takes_part_date      | 2026-01-05 |
+      | proceedings_takes_part_explained | true       |
+    Then the answers are refused for proceedings_takes_part_police_agrees
+    When the NGO sends the message "proceedings_takes_part" with:
+      | field                                | value      |
+      | proceedings_takes_part_date          | 2026-01-05 |
+      | proceedings_takes_part_explained     | true       |
+      | proceedings_takes_part_police_agrees | false      |
+    Then the prosecutor has a task "Decide protection measures for the victim-witness"
+    And the police has no task "Decide protection measures for the victim-witness"
+    And the NGO has a task "Extend the free shelter for the proceedings"
+    And the police is shown no personal data of this case
+    And the case data has consent_withdrawn_from = ["iom", "police"]
+    When the prosecutor completes "Decide protection measures for the victim-witness"
+      | field               | value                     |
+      | protection_risk     | high                      |
+      | protection_measures | ["identity_confidential"] |
+    Then the prosecutor has no task "Decide protection measures for the victim-witness"
+    And the case data has proceedings_participates = true
 
   @child @message
   Scenario: a child who did not want to take part takes part later, with her guardian; the police decide a child-friendly interview

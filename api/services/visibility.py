@@ -18,7 +18,10 @@
   not withdrawn since): without that consent the police and the deciding authority work on
   pseudonymised data (brief §7 rule 2). An open task in a deciding lane (the identifying
   authority's decisions, the review of a negative decision) decides about the person and
-  does not make its agency a serving one. Always within the fields above.
+  does not make its agency a serving one; nor does an open task of law enforcement (the
+  police's witness protection): the police see her identity only where they may know it
+  (`police_may_know`), so a protection task opened before she took back her police report
+  never shows it again (review 4, N-11). Always within the fields above.
 - Never to an agency the person withdrew consent from (`consent_withdrawn_from`, recorded
   by the message `consent_withdrawn` or `consent_limited`): sharing with it stops from then
   on. Such an agency keeps what it had (the trail up to the limitation, its own steps and
@@ -74,6 +77,12 @@ IDENTITY_AGENCIES = frozenset({"consular"})
 # Lanes whose tasks decide about the person instead of serving her: an open task there does not
 # make its agency one that serves the person now.
 DECIDING_LANES = frozenset({"lane_identifying_authority", "lane_decision_reviewer"})
+# Lanes of law enforcement: an open task there does not make its agency a serving one either;
+# the police see identity only where they may know it (`police_may_know`, review 4 N-11/N-13).
+LAW_ENFORCEMENT_LANES = frozenset({"lane_police"})
+LAW_ENFORCEMENT = frozenset({"police"})
+# Lanes whose open tasks never make their agency one serving the person now.
+NOT_SERVING_LANES = DECIDING_LANES | LAW_ENFORCEMENT_LANES
 
 
 class OpenTaskLike(Protocol):
@@ -113,7 +122,7 @@ _OPEN_AGENCIES = (
     .where(
         _TASKS.c.case_id == bindparam("case_id"),
         _TASKS.c.status == TaskStatus.READY.value,
-        or_(_TASKS.c.lane.is_(None), _TASKS.c.lane.not_in(sorted(DECIDING_LANES))),
+        or_(_TASKS.c.lane.is_(None), _TASKS.c.lane.not_in(sorted(NOT_SERVING_LANES))),
     )
     .distinct()
 )
@@ -224,13 +233,13 @@ def _sends(
 
 def serving_agencies(tasks: Iterable[OpenTaskLike]) -> frozenset[str]:
     """The agencies serving the person now: those with an open task outside the deciding
-    lanes."""
-    return frozenset(t.agency for t in tasks if t.agency and t.lane not in DECIDING_LANES)
+    and law-enforcement lanes."""
+    return frozenset(t.agency for t in tasks if t.agency and t.lane not in NOT_SERVING_LANES)
 
 
 def open_agencies(session: Session, case_id: str) -> frozenset[str]:
-    """Agencies with an open task in the case outside the deciding lanes (the ones serving
-    the person now)."""
+    """Agencies with an open task in the case outside the deciding and law-enforcement lanes
+    (the ones serving the person now)."""
     rows = session.connection().execute(_OPEN_AGENCIES, {"case_id": case_id}).scalars()
     return frozenset(a for a in rows if a)
 
@@ -242,16 +251,17 @@ def may_see_personal(
     serving: Iterable[str],
     params: Mapping[str, Any],
 ) -> bool:
-    """True for the serving agency, consular, and the identifying authority in a child's case
-    or with consent to a police report — unless the person withdrew consent to share with
-    that agency."""
+    """True for the serving agency, consular, and the identifying authority or the police in a
+    child's case or with consent to a police report — unless the person withdrew consent to
+    share with that agency."""
     if withdrawn_from(data, agency):
         return False
     if agency in IDENTITY_AGENCIES or agency == agreed_receiver(data):
         return True
     if agency in set(serving):
         return True
-    return agency == params.get("identifying_authority") and police_may_know(data)
+    knowing = LAW_ENFORCEMENT | {params.get("identifying_authority")}
+    return agency in knowing and police_may_know(data)
 
 
 def agreed_receiver(data: Mapping[str, Any]) -> str | None:
@@ -275,12 +285,15 @@ def agreed_receiver(data: Mapping[str, Any]) -> str | None:
 
 def police_may_know(data: Mapping[str, Any]) -> bool:
     """A child's case (reported whatever she says), or an adult who consented to a police
-    report and has not withdrawn that consent."""
+    report and has not withdrawn that consent — or who withdrew it but answered that the
+    police may keep her identity (proceedings.bpmn `task_police_report_withdrawn`)."""
     if data.get("presumed_child") is True:
         return True
-    return data.get("consent_police_report") is True and not data.get(
-        "consent_police_report_withdrawn"
-    )
+    if data.get("consent_police_report") is not True:
+        return False
+    if not data.get("consent_police_report_withdrawn"):
+        return True
+    return data.get("police_report_withdrawal_police_excluded") is False
 
 
 def project(

@@ -276,3 +276,36 @@ def test_an_open_decision_or_review_task_does_not_make_its_agency_a_serving_one(
         params={"identifying_authority": "police", "decision_review_authority": "prosecutor"},
     )
     assert reviewer is False
+
+
+def test_an_open_police_task_does_not_show_identity_once_she_took_back_her_police_report() -> None:
+    # review 4, N-11: the witness-protection task opened before the withdrawal stays open
+    tasks = [Open("police", "lane_police"), Open("ngo", "lane_serving_agency")]
+    assert serving_agencies(tasks) == {"ngo"}
+    withdrawn = {"consent_police_report": True, "consent_police_report_withdrawn": True}
+    params = {"identifying_authority": "police"}
+    shown = may_see_personal(
+        agency="police", data=withdrawn, serving=serving_agencies(tasks), params=params
+    )
+    assert shown is False
+    consented = {"consent_police_report": True}
+    assert may_see_personal(
+        agency="police", data=consented, serving=serving_agencies(tasks), params=params
+    )
+
+
+@pytest.mark.parametrize(
+    ("excluded", "allowed"),
+    [(True, False), (False, True), (None, False)],
+)
+def test_the_police_keep_her_identity_after_the_withdrawal_only_when_she_said_so(
+    excluded: bool | None, allowed: bool
+) -> None:
+    data: dict[str, Any] = {"consent_police_report": True, "consent_police_report_withdrawn": True}
+    if excluded is not None:
+        data["police_report_withdrawal_police_excluded"] = excluded
+    # another identifying authority: the police protecting her see identity by her consent
+    shown = may_see_personal(
+        agency="police", data=data, serving=set(), params={"identifying_authority": "social"}
+    )
+    assert shown is allowed
