@@ -1163,7 +1163,7 @@ Feature: Criminal proceedings (the victim's side)
     And the case data has proceedings_participates = true
 
   @child @message
-  Scenario: a child who did not want to take part takes part later, with her guardian; the police decide a child-friendly interview
+  Scenario: a child who did not want to take part takes part later, with her guardian and in her own words; the police decide a child-friendly interview
     Given a "proceedings" case reported by the police
       | field                 | value          |
       | pseudonym             | Aiperi-15      |
@@ -1185,12 +1185,20 @@ Feature: Criminal proceedings (the victim's side)
       | field                            | value      |
       | proceedings_takes_part_date      | 2026-01-05 |
       | proceedings_takes_part_explained | true       |
-    Then the answers are refused for proceedings_takes_part_guardian_agrees
+    Then the answers are refused for proceedings_takes_part_guardian_agrees, proceedings_takes_part_child_views
+    # and the child's own views are recorded, not only her guardian's agreement (review 4, M-4)
+    When the child-protection body tries to send the message "proceedings_takes_part" with:
+      | field                                  | value      |
+      | proceedings_takes_part_date            | 2026-01-05 |
+      | proceedings_takes_part_explained       | true       |
+      | proceedings_takes_part_guardian_agrees | true       |
+    Then the answers are refused for proceedings_takes_part_child_views
     When the child-protection body sends the message "proceedings_takes_part" with:
       | field                                  | value                                       |
       | proceedings_takes_part_date            | 2026-01-05                                  |
       | proceedings_takes_part_explained       | true                                        |
       | proceedings_takes_part_guardian_agrees | true                                        |
+      | proceedings_takes_part_child_views     | "She wants to tell the judge, by video"     |
       | proceedings_takes_part_note            | "Explained again with her guardian present" |
     And the child-protection body completes "Prepare the compensation claim"
     And the child-protection body completes "Extend the free shelter for the proceedings"
