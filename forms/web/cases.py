@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from api.deps import EngineDep
 from api.services import cases, messages, timeline, visibility
+from api.services.policy import casework_agency
 from engine.db import read_session
 from engine.library import LoadedVersion
 from engine.views import TaskView
@@ -236,6 +237,21 @@ def _agencies(t: Translator, codes: list[str]) -> str:
     return ", ".join(t(f"agency.{code}") for code in codes)
 
 
+def referral_said(data: Mapping[str, Any], agency: str, reporter: str) -> tuple[str, str] | None:
+    """For the agency that referred the person (first responder or reporter), where her
+    referral stands: (key of the words, receiver's code) — waiting, accepted or declined
+    (P3-9: the NGO that sent her for a bed tonight sees whether anyone took her)."""
+    receiver = data.get("referral_receiver")
+    if agency not in (data.get("first_responder"), reporter) or not isinstance(receiver, str):
+        return None
+    decision = data.get("referral_decision")
+    if decision == "accepted":
+        return "case.referral.accepted", receiver
+    if decision == "declined":
+        return "case.referral.declined", receiver
+    return "case.referral.waiting", receiver
+
+
 @router.get("/cases")
 def list_cases(
     request: Request,
@@ -356,6 +372,8 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         elsewhere = anchor(d.process_id, open_ids[0]) if open_ids and not here else None
         drawn.append((replace(d, svg=svg), WhereNow(here, elsewhere)))
     of_tasks = task_forms(engine, case)
+    raw = engine.get_case(case.id).data
+    caller_agency = casework_agency(caller)
     return page(
         request,
         "case.html",
@@ -382,8 +400,9 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
             of_tasks,
             history.data,
             delivered,
-            hearings=takes_part_in_proceedings(engine.get_case(case.id).data),
+            hearings=takes_part_in_proceedings(raw),
         ),
+        referral=referral_said(raw, caller_agency, public.reporting_agency),
         diagrams=drawn,
         limited_since=timewords.day(limited.since.astimezone(timewords.BISHKEK).date(), t.lang)
         if limited

@@ -63,6 +63,7 @@ def show_inbox(
     rows = [
         {
             "task": task,
+            "case_id": task.case_id,
             "deadline": timewords.deadline(t, task.due_at, now),
             "waited": timewords.waited(t, task.created_at, now),
             "draft": task.id in drafted,
@@ -71,6 +72,9 @@ def show_inbox(
         }
         for task in found.data
     ]
+    # a person with nowhere safe to sleep tonight first (P3-9), the order kept otherwise
+    urgent = {case_id for case_id, line in lines.items() if line.get("urgent")}
+    rows.sort(key=lambda row: row["case_id"] not in urgent)
     return page(
         request,
         "inbox.html",

@@ -29,6 +29,7 @@ def lines(
     running = {
         case_id: _running(engine, session, case_id) for case_id, s in found.items() if s.sops
     }
+    urgent = {case_id for case_id in found if _urgent(engine, session, case_id)}
     now = engine.clock.now()
     return {
         case_id: {
@@ -36,6 +37,8 @@ def lines(
             "child": s.child,
             "age_group": s.age_group if s.age_group and s.age_group != "unknown" else None,
             "danger": s.immediate_danger,
+            # "nowhere safe to sleep tonight" while her referral is open (P3-9)
+            "urgent": case_id in urgent,
             "region": fieldlabels.display(t, index, "region", s.region) if s.region else None,
             # named by what runs in them now (P3-12: "Non-punishment", not a criminal case)
             "sops": [
@@ -63,6 +66,23 @@ def _running(engine: Engine, session: Session, case_id: str) -> dict[str, list[s
         return {}
     bundle = visibility.version_of(engine, session, case).bundle
     return sop_labels(bundle, engine.case_tasks(case_id))
+
+
+URGENT = ("referral_urgency", "immediate")
+REFERRAL = "referral"
+
+
+def _urgent(engine: Engine, session: Session, case_id: str) -> bool:
+    """A referral marked "Immediate: the person has no safe place tonight" with the
+    referral's tasks (accept, first assistance) still open."""
+    field, value = URGENT
+    if engine.get_case(case_id).data.get(field) != value:
+        return False
+    case = session.get(Case, case_id)
+    if case is None:
+        return False
+    sop_of = visibility.version_of(engine, session, case).bundle.sop_of
+    return any(sop_of(t.process_id) == REFERRAL for t in engine.case_tasks(case_id))
 
 
 def sop_choices(engine: Engine, session: Session, t: Translator) -> list[tuple[str, str]]:
