@@ -1708,10 +1708,19 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO has a task "Intake and needs assessment"
     And the NGO has a task "Explain the proceedings and ask whether the person takes part"
     When the prosecutor completes "Decide on non-punishment of offences recorded in first assistance"
-      | field                   | value          |
-      | non_punishment_decision | not_prosecuted |
+      | field                      | value                                    |
+      | non_punishment_decision    | not_prosecuted                           |
+      | non_punishment_person_told | false                                    |
+      | non_punishment_reasons     | "She is in the shelter; no contact yet"  |
+      | non_punishment_tell_plan   | "The NGO tells her this week"            |
     Then the prosecutor has no open tasks
     And the case data has non_punishment_decision = "not_prosecuted"
+    And the NGO has a task "Tell the person about the non-punishment decision"
+    When the NGO completes "Tell the person about the non-punishment decision"
+      | field                   | value                     |
+      | non_punishment_told_how | At the NGO, with a lawyer |
+    Then the NGO has no task "Tell the person about the non-punishment decision"
+    And the case data has non_punishment_told_later = true
     And the case data has crime_register_number = "02-2026-72"
 
   @proceedings
@@ -1756,6 +1765,11 @@ Feature: The case of one presumed victim, from report to closure
       | non_punishment_offences | ["illegal_border_crossing", "property_crime"] |
     Then the prosecutor has a task "Decide on non-punishment of offences recorded in first assistance"
     And the prosecutor has no task "Record the crime in the unified register"
+    When the prosecutor completes "Decide on non-punishment of offences recorded in first assistance"
+      | field                      | value          |
+      | non_punishment_decision    | not_prosecuted |
+      | non_punishment_person_told | true           |
+    Then the NGO has no task "Tell the person about the non-punishment decision"
 
   @privacy
   Scenario: the social services are the identifying authority for a case an NGO brought
