@@ -4126,7 +4126,7 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has child_withdrawal_acted_on = false
 
   @consent @repatriation @inbound
-  Scenario: a citizen back from abroad withdraws her consent to help while her new passport is being issued: the passport, a legal entitlement, is still issued
+  Scenario: a citizen back from abroad withdraws her consent to help while her new passport is being issued: the passport, a legal entitlement, is still issued, and the outcome recorded when she refused the referral stands
     Given a presumed victim reported by the consular service
       | field                | value       |
       | detection_channel    | consular    |
@@ -4179,7 +4179,8 @@ Feature: The case of one presumed victim, from report to closure
       | field                  | value       |
       | passport_issued_before | false       |
       | passport_number        | "AC1112223" |
-    Then the case is closed with outcome "withdrawn"
+    # The outcome recorded when she refused the referral stands (review 4 M-5).
+    Then the case is closed with outcome "anonymous_notification"
     And the case data has no full_name
 
 
@@ -4243,7 +4244,7 @@ Feature: The case of one presumed victim, from report to closure
       | field                  | value       |
       | passport_issued_before | false       |
       | passport_number        | "AC1112224" |
-    Then the case is closed with outcome "withdrawn"
+    Then the case is closed with outcome "anonymous_notification"
     And the case data has withdrawn_help_provided = ["psychological"]
   @child @consent @message
   Scenario: withdrawing only from the proceedings ends neither the rehabilitation nor the return running beside them
@@ -4557,3 +4558,60 @@ Feature: The case of one presumed victim, from report to closure
     Then the case is closed with outcome "withdrawn"
     And the case data has withdrawn_help_provided = ["medical"]
     And the case data has full_name = "Gulnara K."
+
+  @consent @privacy
+  Scenario: a woman who agreed to a police report but withdrew it, and then refuses every receiver, keeps only an anonymous notification: her identity is purged, not kept for proceedings that no longer run
+    Given a presumed victim reported by the NGO
+      | field     | value             |
+      | full_name | "Aigul Sadykova"  |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | true  |
+    And the NGO sends the message "consent_limited" with:
+      | field                           | value      |
+      | consent_withdrawn_on            | 2026-01-05 |
+      | consent_withdrawn_from          | ["police"] |
+      | consent_police_report_withdrawn | true       |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    Then the prosecutor has no task "Record the crime in the unified register"
+    When the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | social       |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the commission completes "Name another receiver"
+      | field             | value  |
+      | referral_receiver | social |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the NGO completes "Ask what help the person accepts"
+      | field                       | value |
+      | referral_refusal_wants_help | false |
+    And the NGO completes "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+    And the police completes "Decide identification status"
+      | field                       | value     |
+      | identification_decision     | confirmed |
+      | status_decision_person_told | true      |
+    Then the case is closed with outcome "anonymous_notification"
+    And the case data has purge_personal_data = true
+    And the case data has no full_name
