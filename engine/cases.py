@@ -241,8 +241,7 @@ def deliver_message(
         )
     timers = runtime.pending_timers(workflow)
     payload = {**data, "message_receivers": sorted({messages.process_of(t) for t in targets})}
-    for target in targets:
-        messages.deliver(workflow, target, payload)
+    caught = [messages.deliver(workflow, target, payload) for target in targets]
     runtime.run(workflow)
     now = ctx.clock.now()
     return _audited_step(
@@ -256,6 +255,8 @@ def deliver_message(
             "message": name,
             "elements": sorted({t.info.bpmn_id for t in targets}),
             "process_id": targets[0].info.process_id,
+            # the tasks that caught it: each delivery's own values, read back from them
+            "tasks": sorted(str(task.id) for task in caught),
         },
     )
 

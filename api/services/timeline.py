@@ -97,6 +97,7 @@ SHOWN_DETAIL = (
     "to_agency",
     "to_role",
     "message",
+    "tasks",  # a recorded message's catching tasks (comma-separated ids): its own values
 )
 
 
@@ -209,5 +210,31 @@ def _readable(
 
 
 def _shown(detail: dict[str, Any]) -> dict[str, str | int | None] | None:
-    shown = {k: detail[k] for k in SHOWN_DETAIL if k in detail}
+    shown = {
+        k: ",".join(map(str, detail[k])) if isinstance(detail[k], list) else detail[k]
+        for k in SHOWN_DETAIL
+        if k in detail
+    }
     return shown or None
+
+
+def delivered_each(
+    *, engine: Engine, session: Session, caller: Caller, case: Case, tasks: dict[str, str]
+) -> dict[str, dict[str, Any]]:
+    """Per catching task of a recorded message (task id -> message name), the values that
+    delivery recorded, as the task holds them since (page review P-2: each delivery its own
+    values, not the case's latest): its form's fields, within need to know, never personal."""
+    loaded, _, allowed, personal = _readable(engine, session, caller, case)
+    forms = {m.message: loaded.bundle.form(m.schema) for m in loaded.bundle.messages.values()}
+    found: dict[str, dict[str, Any]] = {}
+    for task_id, sent in engine.completed_task_data(case.id, list(tasks)).items():
+        props = (forms.get(tasks[task_id]) or {}).get("properties") or {}
+        found[task_id] = {
+            name: sent[name]
+            for name, prop in props.items()
+            if name in sent
+            and not (isinstance(prop, dict) and prop.get("readOnly"))
+            and name in allowed
+            and name not in personal
+        }
+    return found

@@ -172,8 +172,9 @@ def process_of(catcher: Catcher) -> str:
     return str(_instance(catcher).spec.name)
 
 
-def deliver(workflow: BpmnWorkflow, catcher: Catcher, payload: Mapping[str, Any]) -> None:
-    """Catch the message at one catcher (the caller then runs the case on)."""
+def deliver(workflow: BpmnWorkflow, catcher: Catcher, payload: Mapping[str, Any]) -> Task:
+    """Catch the message at one catcher (the caller then runs the case on); the task that
+    caught it (its data, once completed, is what this delivery recorded)."""
     task = catcher.task
     if task is None:
         task = _start_event_subprocess(workflow, catcher)
@@ -186,6 +187,7 @@ def deliver(workflow: BpmnWorkflow, catcher: Catcher, payload: Mapping[str, Any]
     # merge (SpiffWorkflow's DeepMerge) changes lists and objects in place — a list is cut to
     # the parent's length — so the task got copies and the payload itself is put back whole.
     task.data.update(deepcopy(dict(payload)))
+    return task
 
 
 def _start_event_subprocess(workflow: BpmnWorkflow, catcher: Catcher) -> Task:

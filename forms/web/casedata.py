@@ -39,12 +39,30 @@ def context_rows(
     return fieldlabels.rows(t, index, data, wanted, roles)
 
 
+def caught_by(history: list[Any]) -> dict[str, str]:
+    """The catching task of each recorded message in the trail (task id -> message name)."""
+    found: dict[str, str] = {}
+    for event in history:
+        detail = event.detail or {}
+        name, tasks = detail.get("message"), detail.get("tasks")
+        if name and isinstance(tasks, str) and tasks:
+            found[tasks.split(",")[0]] = str(name)
+    return found
+
+
 def delivered_rows(
-    t: Translator, index: FieldIndex, history: list[Any], found: Mapping[str, Any]
+    t: Translator,
+    index: FieldIndex,
+    history: list[Any],
+    found: Mapping[str, Any],
+    each: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[int, tuple[str, list[tuple[str, str, bool]]]]:
     """Per timeline entry (its place in `history`) that recorded a message: the message's
-    title in the page language and, on the latest entry of that message only (the values
-    are the case's now), what it set as label/value rows (`api/services/timeline.delivered`)."""
+    title in the page language and what it set as label/value rows: the values that delivery
+    recorded (`each`, by its catching task, page review P-2), else — an entry older than the
+    trail's catching tasks — on the latest entry of that message only, the case's values now
+    (`api/services/timeline.delivered`)."""
+    each = each or {}
     latest: dict[str, int] = {}
     for at, event in enumerate(history):
         name = (event.detail or {}).get("message")
@@ -55,7 +73,13 @@ def delivered_rows(
         name = str((event.detail or {}).get("message") or "")
         if name in found:
             said = found[name]
-            fields = list(said.values)
-            rows = fieldlabels.rows(t, index, said.values, fields) if latest[name] == at else []
+            caught = str((event.detail or {}).get("tasks") or "").split(",")[0]
+            if caught in each:
+                own = dict(each[caught])
+                rows = fieldlabels.rows(t, index, own, list(own))
+            elif latest[name] == at:
+                rows = fieldlabels.rows(t, index, said.values, list(said.values))
+            else:
+                rows = []
             shown[at] = (t.form(said.title), rows)
     return shown

@@ -23,7 +23,7 @@ from forms import diagramtext, fieldlabels, formview, timewords
 from forms.fieldlabels import INTERNAL_FIELDS, FieldIndex
 from forms.translate import Translator
 from forms.web import summary
-from forms.web.casedata import delivered_rows, version_index
+from forms.web.casedata import caught_by, delivered_rows, version_index
 from forms.web.deps import CasePage, WebUser
 from forms.web.messages import PERSON_MESSAGES, message_title, task_forms
 from forms.web.render import page, session_of, translator
@@ -337,6 +337,10 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         delivered = timeline.delivered(
             engine=engine, session=session, caller=caller, case=case, names=recorded
         )
+        # each delivery's own values, read back from the task that caught it (P-2)
+        each = timeline.delivered_each(
+            engine=engine, session=session, caller=caller, case=case, tasks=caught_by(history.data)
+        )
         # the green notice after an answer says what it recorded in words, as the timeline
         # does (second page review P-7), not the names of the form's fields
         flash = session_of(request).data.get("flash") or {}
@@ -393,7 +397,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         withheld=sent.withheld,
         done_tasks=done_tasks,
         flash_said=flash_said,
-        messages_said=delivered_rows(t, index, history.data, delivered),
+        messages_said=delivered_rows(t, index, history.data, delivered, each),
         awaited=awaited_view(
             t,
             awaited.items,
