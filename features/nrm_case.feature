@@ -1995,7 +1995,7 @@ Feature: The case of one presumed victim, from report to closure
     And the case data has no_removal_recorded = true
 
   @consent @repatriation
-  Scenario: a stateless woman who takes some help without a receiver keeps her reflection period, recorded with the migration authorities once the help is provided
+  Scenario: a stateless woman who takes some help without a receiver keeps her reflection period, recorded with the migration authorities once the help is provided, and her statelessness is verified
     Given a presumed victim reported by the NGO
       | field              | value        |
       | citizenship_status | stateless    |
@@ -2044,6 +2044,24 @@ Feature: The case of one presumed victim, from report to closure
     Then the NGO has a task "Record no removal during the reflection period"
     And the social services has no open tasks
     And the case data has return_reflection_ends = "2026-02-04"
+    When the NGO completes "Record no removal during the reflection period"
+      | field                      | value                                  |
+      | no_removal_recorded        | true                                   |
+      | no_removal_recorded_with   | "Migration department, Bishkek, 17/26" |
+      | no_removal_identity_agreed | true                                   |
+      | no_removal_person_told     | true                                   |
+      | no_removal_return_wish     | undecided                              |
+    Then the registration service has a task "Verify citizenship"
+    When the registration service completes "Verify citizenship"
+      | field                   | value     |
+      | citizenship_verified_as | stateless |
+    And the police completes "Decide identification status"
+      | field                       | value     |
+      | identification_decision     | confirmed |
+      | status_decision_person_told | true      |
+    Then the case is closed
+    And the case data has citizenship = "stateless"
+    And IOM has no open tasks
 
 
   @consent
@@ -4615,3 +4633,108 @@ Feature: The case of one presumed victim, from report to closure
     Then the case is closed with outcome "anonymous_notification"
     And the case data has purge_personal_data = true
     And the case data has no full_name
+
+  @consent @repatriation
+  Scenario: a foreign woman who refuses every receiver and asks to go home gets her voluntary return (4B), run by the NGO serving her and IOM, never by the social services she refused, and the case closes as returned home
+    Given a presumed victim reported by the NGO
+      | field       | value        |
+      | citizenship | UZ           |
+      | pseudonym   | "Dilfuza-05" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | social       |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the commission completes "Name another receiver"
+      | field             | value  |
+      | referral_receiver | social |
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the NGO completes "Ask what help the person accepts"
+      | field                       | value |
+      | referral_refusal_wants_help | false |
+    And the NGO completes "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+    And the NGO completes "Record no removal during the reflection period"
+      | field                      | value                                        |
+      | no_removal_recorded        | true                                         |
+      | no_removal_recorded_with   | "Migration department, Bishkek, 16/26"       |
+      | no_removal_identity_agreed | true                                         |
+      | no_removal_person_told     | true                                         |
+      | no_removal_return_wish     | return_home                                  |
+      | no_removal_return_help     | "IOM assisted return; she asked the NGO in writing" |
+    Then the case data has repatriation_direction = "outbound"
+    And the NGO has a task "Explain rights and the reflection period"
+    And the social services has no open tasks
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value                    |
+      | return_reflection_rights_explained | true                     |
+      | return_reflection_waived           | true                     |
+      | return_reflection_waiver_date      | "2026-01-07"             |
+      | return_reflection_waiver_reference | "signed request, file 5" |
+    And the NGO completes "Discuss options"
+      | field                    | value            |
+      | repatriation_option      | voluntary_return |
+      | repatriation_option_date | "2026-01-08"     |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                               | value        |
+      | return_consulate_contact_consent    | true         |
+      | return_travel_document_request_date | "2026-01-09" |
+      | return_travel_document_result       | issued       |
+    And the NGO completes "Discuss hand-over data with the person"
+      | field                         | value                            |
+      | return_receiving_organisation | "Reintegration centre, Tashkent" |
+      | return_receiving_country      | UZ                               |
+      | return_handover_data_items    | ["contact_details", "needs"]     |
+      | return_handover_data_consent  | true                             |
+      | return_handover_consent_date  | "2026-01-10"                     |
+      | return_handover_consent_by    | person                           |
+    And IOM completes "Prepare reintegration plan"
+      | field                               | value                           |
+      | return_reintegration_goals          | "Vocational training near home" |
+      | return_reintegration_services       | ["vocational_training"]         |
+      | return_reintegration_plan_date      | "2026-01-11"                    |
+      | return_reintegration_contacts_given | true                            |
+    And IOM completes "Organise assisted return"
+      | field                         | value                    |
+      | return_travel_departure_date  | "2026-01-14"             |
+      | return_travel_mode            | road                     |
+      | return_travel_arrival_point   | "Dostuk border crossing" |
+      | return_travel_escort_provided | false                    |
+    And IOM completes "Hand over to the receiving organisation"
+      | field                     | value        |
+      | return_handover_date      | "2026-01-14" |
+      | return_handover_confirmed | true         |
+    And the police completes "Decide identification status"
+      | field                       | value     |
+      | identification_decision     | confirmed |
+      | status_decision_person_told | true      |
+    Then the case is closed with outcome "returned_home"
+    And the social services has no open tasks
