@@ -305,6 +305,92 @@ Feature: Identification of a presumed victim (SOP 1)
     And the case data has full_name = "Zarina Alieva"
 
   @consent
+  Scenario: a woman prosecuted for a false passport who refused a police report agrees that the offences go to the prosecutor with the reference of the case against her and her identity, so the decision reaches that case
+    Given a presumed victim reported by the NGO
+      | field         | value           |
+      | full_name     | "Nazgul Osmonova" |
+      | date_of_birth | "1998-03-02"    |
+      | age           | 27              |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    # she is asked, and told, where the offences go; the reference is needed when she agrees
+    When the NGO tries to complete "Record reasonable grounds and tell the person"
+      | field                              | value                |
+      | reasonable_grounds_informed        | true                 |
+      | non_punishment_applies             | true                 |
+      | non_punishment_offences            | ["document_offence"] |
+      | non_punishment_proceedings_pending | true                 |
+      | non_punishment_refer_agreed        | true                 |
+    Then the answers are refused for non_punishment_case_reference
+    When the NGO completes "Record reasonable grounds and tell the person"
+      | field                              | value                |
+      | reasonable_grounds_informed        | true                 |
+      | non_punishment_applies             | true                 |
+      | non_punishment_offences            | ["document_offence"] |
+      | non_punishment_proceedings_pending | true                 |
+      | non_punishment_refer_agreed        | true                 |
+      | non_punishment_case_reference      | "Osh city court 1-245/2025" |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the case data has non_punishment_person_name = "Nazgul Osmonova"
+    And the case data has non_punishment_person_birth_date = "1998-03-02"
+    And the prosecutor is shown personal data of this case
+
+  @consent
+  Scenario: a woman who does not agree that her identity goes to the prosecutor has the offences decided on her pseudonym, and her lawyer gets the record
+    Given a presumed victim reported by the NGO
+      | field     | value             |
+      | full_name | "Nazgul Osmonova" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    When the NGO tries to complete "Record reasonable grounds and tell the person"
+      | field                              | value                |
+      | reasonable_grounds_informed        | true                 |
+      | non_punishment_applies             | true                 |
+      | non_punishment_offences            | ["document_offence"] |
+      | non_punishment_refer_agreed        | null                 |
+    Then the answers are refused for non_punishment_refer_agreed
+    When the NGO tries to complete "Record reasonable grounds and tell the person"
+      | field                              | value                |
+      | reasonable_grounds_informed        | true                 |
+      | non_punishment_applies             | true                 |
+      | non_punishment_offences            | ["document_offence"] |
+      | non_punishment_refer_agreed        | false                |
+    Then the answers are refused for non_punishment_lawyer
+    When the NGO completes "Record reasonable grounds and tell the person"
+      | field                              | value                                   |
+      | reasonable_grounds_informed        | true                                    |
+      | non_punishment_applies             | true                                    |
+      | non_punishment_offences            | ["document_offence"]                    |
+      | non_punishment_refer_agreed        | false                                   |
+      | non_punishment_case_reference      | "Osh city court 1-245/2025"             |
+      | non_punishment_lawyer              | "Legal clinic Adilet, +996 312 000 000" |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the case data has no non_punishment_person_name
+    And the case data has non_punishment_case_reference = null
+
+  @consent
   Scenario: an adult agrees to referral but not to a police report: reasonable grounds without the police
     Given a "identification" case reported by the labour inspection
       | field              | value       |

@@ -44,3 +44,20 @@ def test_the_reasonable_grounds_sentence_is_about_her_choice_not_the_decisions()
         for n in ("reasonable_grounds_note", "non_punishment_notes")
     }
     assert notes == {"Примечания о разъяснении", "Примечания о правонарушениях"}
+
+
+def test_the_prosecutor_sees_her_identity_only_through_what_she_agreed_to() -> None:
+    """Review 4, N-12: the non-punishment decision shows the reference of the case against her and
+    the name and date of birth copied when she agreed, never the identity block itself."""
+    form = load("proceedings_non_punishment.schema.json")
+    context = set(form["x-context"])
+    assert {
+        "non_punishment_refer_agreed",
+        "non_punishment_case_reference",
+        "non_punishment_person_name",
+        "non_punishment_person_birth_date",
+    } <= context
+    assert not {"full_name", "date_of_birth", "document_number", "address"} & context
+    for name in ("non_punishment_person_name", "non_punishment_person_birth_date"):
+        assert form["properties"][name]["x-personal"] is True
+        assert form["properties"][name]["readOnly"] is True
