@@ -487,3 +487,95 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | rehab_follow_up_planned | false |
     Then the NGO has a task "Explain rights and the reflection period"
     And the case is open
+
+  @repatriation @message @child
+  Scenario: a foreign child who goes missing during her return after rehabilitation is searched for in rehabilitation, and her case closes only with child protection's approval
+    # Review 4 N-14: before, 4B's "Report the missing child" ended the return and the case closed on it.
+    Given a "case_help" case reported by the NGO
+      | field                   | value              |
+      | pseudonym               | "Firuza-16"        |
+      | age                     | 16                 |
+      | citizenship             | TJ                 |
+      | citizenship_to_verify   | false              |
+      | is_foreign              | true               |
+      | presumed_child          | true               |
+      | referral_receiver       | ngo                |
+      | child_guardian_name     | "Appointed guardian" |
+      | child_guardian_relation | appointed_guardian |
+      | reasonable_grounds_date | "2026-01-05"       |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the child-protection body completes "Agree child protection plan"
+      | field                    | value        |
+      | child_protection_plan_id | CPP-2026-161 |
+      | child_guardian_agreed    | true         |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value   |
+      | rehab_service_status | ongoing |
+    And the NGO completes "Explain rights and the reflection period"
+      | field                              | value |
+      | return_reflection_rights_explained | true  |
+      | return_reflection_waived           | false |
+    And the NGO sends the message "contact_lost" with:
+      | field                      | value                                    |
+      | contact_lost_date          | "2026-01-05"                             |
+      | contact_lost_circumstances | "Left the foster placement"              |
+    And the NGO completes "Report the missing child to the police"
+      | field                            | value                     |
+      | missing_child_reported_police    | true                      |
+      | missing_child_protection_alerted | true                      |
+      | missing_child_police_reference   | Bishkek police, KUSP 301  |
+    And the NGO completes "Search for the person"
+      | field            | value        |
+      | rehab_found_date | "2026-01-05" |
+    And the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the child-protection body completes "Agree child protection plan"
+      | field                    | value        |
+      | child_protection_plan_id | CPP-2026-161 |
+      | child_guardian_agreed    | true         |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the child-protection body completes "Approve the child's exit from rehabilitation"
+      | field                     | value |
+      | rehab_child_exit_approved | true  |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    Then the NGO has a task "Explain rights and the reflection period"
+    When the NGO sends the message "contact_lost" with:
+      | field                      | value                                          |
+      | contact_lost_date          | "2026-01-05"                                   |
+      | contact_lost_circumstances | "Disappeared the week her travel documents came" |
+    And the social services completes "Report the missing child and alert child protection"
+      | field                            | value                    |
+      | missing_child_reported_police    | true                     |
+      | missing_child_protection_alerted | true                     |
+      | missing_child_police_reference   | Bishkek police, KUSP 377 |
+    Then the case is open
+    And the social services has a task "Search for the person"
+    And the social services has no task "Close the case"
+    When 31 days pass
+    Then the child-protection body has a task "Approve the child's exit from rehabilitation"
+    And the case is open
