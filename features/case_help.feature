@@ -579,3 +579,101 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
     When 31 days pass
     Then the child-protection body has a task "Approve the child's exit from rehabilitation"
     And the case is open
+
+  @repatriation @consent @child
+  Scenario: a foreign child's withdrawal that stopped her rehabilitation and her return beside it, not acted on by child protection, lets both go on
+    # Issue 16 item 4: before, only the rehabilitation started again; the return beside it stayed stopped.
+    Given a "case_help" case reported by the NGO
+      | field                   | value                |
+      | pseudonym               | "Madina-13"          |
+      | age                     | 13                   |
+      | citizenship             | TJ                   |
+      | citizenship_to_verify   | false                |
+      | is_foreign              | true                 |
+      | presumed_child          | true                 |
+      | referral_receiver       | ngo                  |
+      | child_guardian_name     | "Mother"             |
+      | child_guardian_relation | parent               |
+      | reasonable_grounds_date | "2026-01-05"         |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    Then the NGO has a task "Explain rights and the reflection period"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | guardian     |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-05" |
+      | consent_still_agrees_to_help | false        |
+    Then the NGO has no task "Explain rights and the reflection period"
+    When the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+      | field                          | value                                     |
+      | child_withdrawal_responsible   | "District child-protection body, Bishkek" |
+      | child_withdrawal_care          | shelter                                   |
+      | child_withdrawal_guardian_kept | true                                      |
+      | child_withdrawal_contact_plan  | "Weekly visit to the shelter"             |
+      | child_withdrawal_withdrawer_suspected | false                              |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                                  |
+      | child_withdrawal_best_interests             | services_continue                      |
+      | child_withdrawal_best_interests_child_views | "She wants to stay safe and go home later" |
+    Then the NGO has a task "Intake and needs assessment"
+    And the NGO has a task "Explain rights and the reflection period"
+    And the case is open
+
+  @repatriation @consent @child
+  Scenario: a foreign child's return already ended on its own decided withdrawal is not started again when a later withdrawal of help is not acted on: her rehabilitation goes on
+    Given a "case_help" case reported by the NGO
+      | field                   | value                |
+      | pseudonym               | "Madina-14"          |
+      | age                     | 14                   |
+      | citizenship             | TJ                   |
+      | citizenship_to_verify   | false                |
+      | is_foreign              | true                 |
+      | presumed_child          | true                 |
+      | referral_receiver       | ngo                  |
+      | child_guardian_name     | "Mother"             |
+      | child_guardian_relation | parent               |
+      | reasonable_grounds_date | "2026-01-05"         |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | guardian     |
+      | consent_withdrawn_scope      | ["return"]   |
+      | consent_withdrawn_on         | "2026-01-05" |
+      | consent_still_agrees_to_help | true         |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value                                     |
+      | child_withdrawal_responsible          | "District child-protection body, Bishkek" |
+      | child_withdrawal_care                 | shelter                                   |
+      | child_withdrawal_guardian_kept        | true                                      |
+      | child_withdrawal_contact_plan         | "Weekly visit to the shelter"             |
+      | child_withdrawal_withdrawer_suspected | false                                     |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                          |
+      | child_withdrawal_best_interests             | services_end                   |
+      | child_withdrawal_best_interests_child_views | "She does not want to go back" |
+    Then the NGO has no task "Explain rights and the reflection period"
+    And the social services has a task "Draft individual rehabilitation plan"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | guardian     |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-05" |
+      | consent_still_agrees_to_help | false        |
+    And the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+      | field                                 | value                                     |
+      | child_withdrawal_responsible          | "District child-protection body, Bishkek" |
+      | child_withdrawal_care                 | shelter                                   |
+      | child_withdrawal_guardian_kept        | true                                      |
+      | child_withdrawal_contact_plan         | "Weekly visit to the shelter"             |
+      | child_withdrawal_withdrawer_suspected | false                                     |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                         |
+      | child_withdrawal_best_interests             | services_continue             |
+      | child_withdrawal_best_interests_child_views | "She wants to stay in the shelter" |
+    Then the NGO has a task "Intake and needs assessment"
+    And the NGO has no task "Explain rights and the reflection period"
+    And the case is open
