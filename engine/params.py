@@ -86,6 +86,14 @@ PARAMETERS: tuple[Parameter, ...] = (
         H,
     ),
     Parameter(
+        "referral_urgent_accept_hours",
+        4,
+        "param",
+        "Hours for a receiver to accept or decline a referral marked immediate (the person has "
+        "no safe place tonight)",
+        H,
+    ),
+    Parameter(
         "commission_resolve_hours",
         72,
         "param",

@@ -189,6 +189,28 @@ Feature: SOP 2 - Referral of a presumed victim
     And the task "Accept or decline referral" is due in 24 hours
 
   @timer
+  Scenario: a woman with nowhere safe to sleep tonight: the receiver has 4 hours, not 24, to take her referral, or the commission names another
+    Given a "referral" case reported by the NGO
+      | field          | value       |
+      | pseudonym      | "Gulnara-2" |
+      | presumed_child | false       |
+      | is_foreign     | false       |
+    When the NGO completes "Compile the referral"
+      | field                      | value             |
+      | referral_needs             | ["shelter"]       |
+      | referral_urgency           | immediate         |
+      | referral_receiver          | social            |
+      | referral_consent_receivers | ["ngo", "social"] |
+      | referral_consent_date      | 2026-01-05        |
+      | referral_consent_method    | oral_recorded     |
+    Then the social services has a task "Accept or decline referral"
+    And the task "Accept or decline referral" is due in 4 hours
+    When 5 hours pass
+    Then the social services has no task "Accept or decline referral"
+    And the commission has a task "Name another receiver"
+    And the case data has referral_decision = "no_answer"
+
+  @timer
   Scenario: the commission names no receiver within 72 hours and the ministry chases it
     Given a "referral" case reported by the police
       | field          | value  |
