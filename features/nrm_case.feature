@@ -4738,3 +4738,12 @@ Feature: The case of one presumed victim, from report to closure
       | status_decision_person_told | true      |
     Then the case is closed with outcome "returned_home"
     And the social services has no open tasks
+
+  @citizenship
+  Scenario: a report another agency's system sends with a country but without "Is the citizenship known?" is taken, and the case records the citizenship as known
+    Given a presumed victim reported by the NGO
+      | field       | value |
+      | citizenship | TJ    |
+    Then the case data has citizenship_status = "known"
+    And the case data has citizenship = "TJ"
+    And the case data has is_foreign = true
