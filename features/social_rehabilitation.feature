@@ -1021,6 +1021,25 @@ Feature: SOP 3 - Social rehabilitation
     And the case is closed with outcome "voluntary_withdrawal"
     And the case data has purge_personal_data = true
 
+  @consent @message
+  Scenario: a woman who still agrees to her police report withdraws all other consent: her identity is kept for the proceedings
+    # Issue 16 (as review 4 M-5): a witness's identity is never purged; SOP 3 purged it unconditionally.
+    Given a "social_rehabilitation" case reported by the police
+      | field                 | value   |
+      | pseudonym             | Gulzat-2 |
+      | presumed_child        | false   |
+      | referral_receiver     | ngo     |
+      | consent_police_report | true    |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-06 |
+      | consent_still_agrees_to_help | false      |
+    Then the case is closed with outcome "voluntary_withdrawal"
+    And the case data has no purge_personal_data
+
   @child @consent @message
   Scenario: a child's consent is withdrawn during rehabilitation: the child-protection body keeps the child protected and nothing is purged
     Given a "social_rehabilitation" case reported by the police
