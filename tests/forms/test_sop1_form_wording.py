@@ -38,7 +38,7 @@ def test_the_reasonable_grounds_sentence_is_about_her_choice_not_the_decisions()
     ru = Translator("ru").form(prop["reasonable_grounds_informed"]["title"])
     assert "что бы оно ни решило" not in ru
     assert "независимо от официального решения о статусе" in ru
-    assert "обратится ли она в милицию" in ru
+    assert "обратится ли человек в милицию" in ru  # her choice, named neutrally (P3-25)
     notes = {
         Translator("ru").form(prop[n]["title"])
         for n in ("reasonable_grounds_note", "non_punishment_notes")
