@@ -34,7 +34,9 @@ def start(
     data = body.data
     if isinstance(data, dict):
         unmet = unmet_answers(engine.start_form(body.process_id), data, dict)
-        data = {name: value for name, value in data.items() if name not in unmet}
+        data = _country_means_known(
+            {name: value for name, value in data.items() if name not in unmet}
+        )
     request = steps.StepRequest(
         caller=caller,
         agency=agency,
@@ -54,6 +56,15 @@ def start(
             body.process_id, data, agency=agency, actor=caller.username, within=within
         ),
     )
+
+
+def _country_means_known(data: dict[str, Any]) -> dict[str, Any]:
+    """A report that names the person's country but not whether her citizenship is known
+    (API clients written before the question; the page always asks it): the country says it
+    is known. Recorded so in the case and in its statistics, never left "not answered"."""
+    if data.get("citizenship") and data.get("citizenship_status") in (None, ""):
+        return {**data, "citizenship_status": "known"}
+    return data
 
 
 @dataclass(frozen=True)

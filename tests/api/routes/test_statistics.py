@@ -107,3 +107,21 @@ def test_the_rapporteur_alone_exports_the_htcds_file(as_user: Callable[[str], Ac
     assert header.startswith("yearOfRegistration,regionOfRegistration,reportingAgencyType")
     assert len(rows) == 6 and "P0" not in response.text and "Asel" not in response.text
     assert as_user("policy").get("/statistics/export/htcds").status_code == 403
+
+
+def test_a_report_that_names_a_country_counts_the_citizenship_as_known(
+    as_user: Callable[[str], Actor],
+) -> None:
+    """An API client written before "Is the citizenship known?" sends the country alone: the
+    case records the citizenship as known, and the statistics count it so, not as unanswered."""
+    police = as_user("police")
+    without = {k: v for k, v in REPORT.items() if k != "citizenship_status"}
+    for i in range(5):
+        response = police.post(
+            "/cases", json={"process_id": "nrm_case", "data": {**without, "pseudonym": f"C{i}"}}
+        )
+        assert response.status_code == 201, response.text
+    case = police.get(f"/cases/{response.json()['case']['id']}").json()
+    assert case["data"]["citizenship_status"] == "known"
+    counted = as_user("rapporteur").get("/statistics").json()["by_fact"]["citizenship_status"]
+    assert counted["known"] == 5 and counted["unknown"] == 0, counted
