@@ -93,9 +93,9 @@ def test_decision_page_and_ngo_case_page(
     ngo = new_page(width=width)
     sign_in(ngo, "ngo")
     outcome = {
-        "ru": "Идентифицирован(а) как предполагаемая жертва торговли людьми",
-        "ky": "Адам сатуунун болжолдуу жабырлануучусу катары аныкталды",
-        "en": "Identified as a presumed victim of trafficking",
+        "ru": "Статус жертвы торговли людьми подтверждён",
+        "ky": "Адам сатуунун жабырлануучусу статусу тастыкталды",
+        "en": "Victim status confirmed",
     }
     limitation = {
         "ru": "Ответ внесён: Человек ограничил согласие",

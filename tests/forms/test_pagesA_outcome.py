@@ -38,9 +38,9 @@ def test_the_serving_ngo_reads_the_status_decision_but_not_its_basis(
     )
     ngo = browser("ngo")
     words = {
-        "ru": ("Идентифицирован(а) как предполагаемая жертва торговли людьми", "6 янв. 2026"),
-        "ky": ("Адам сатуунун болжолдуу жабырлануучусу катары аныкталды", "2026"),
-        "en": ("Identified as a presumed victim of trafficking", "Jan 6, 2026"),
+        "ru": ("Статус жертвы торговли людьми подтверждён", "6 янв. 2026"),
+        "ky": ("Адам сатуунун жабырлануучусу статусу тастыкталды", "2026"),
+        "en": ("Victim status confirmed", "Jan 6, 2026"),
     }
     for lang, (decided, date) in words.items():
         ngo.post("/language", {"lang": lang, "next": "/inbox"})

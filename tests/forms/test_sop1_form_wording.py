@@ -61,3 +61,28 @@ def test_the_prosecutor_sees_her_identity_only_through_what_she_agreed_to() -> N
     for name in ("non_punishment_person_name", "non_punishment_person_birth_date"):
         assert form["properties"][name]["x-personal"] is True
         assert form["properties"][name]["readOnly"] is True
+
+
+@pytest.mark.parametrize(
+    ("lang", "confirmed", "not_confirmed"),
+    [
+        ("en", "Victim status confirmed", "Victim status not confirmed"),
+        (
+            "ru",
+            "Статус жертвы торговли людьми подтверждён",
+            "Статус жертвы торговли людьми не подтверждён",
+        ),
+        (
+            "ky",
+            "Адам сатуунун жабырлануучусу статусу тастыкталды",
+            "Адам сатуунун жабырлануучусу статусу тастыкталган жок",
+        ),
+    ],
+)
+def test_the_status_decision_says_confirmed_or_not_never_presumed(
+    lang: str, confirmed: str, not_confirmed: str
+) -> None:
+    """Pages review 3, P3-16: the formal decision ends "presumed"; its two answers are opposites."""
+    choices = load("identification_decision.schema.json")["properties"]["identification_decision"]
+    titles = {c["const"]: Translator(lang).form(c["title"]) for c in choices["oneOf"]}
+    assert titles == {"confirmed": confirmed, "not_confirmed": not_confirmed}

@@ -44,5 +44,5 @@ def test_the_serving_ngo_is_asked_to_tell_her_and_sees_the_plan(
     page = html.unescape(ngo.get(f"/tasks/{told[0].id}").text)
     text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
     assert PLAN in text
-    assert "Identified as a presumed victim of trafficking" in text
+    assert "Victim status confirmed" in text
     assert BASIS not in page
