@@ -188,6 +188,56 @@ Feature: SOP 2 - Referral of a presumed victim
     Then the social services has a task "Accept or decline referral"
     And the task "Accept or decline referral" is due in 24 hours
 
+  Scenario: the shelter's "no offences" in first assistance never erases the offences recorded at reasonable grounds; an offence learnt since is added
+    Given a "referral" case reported by the NGO
+      | field                   | value              |
+      | pseudonym               | "Ainura-30"        |
+      | presumed_child          | false              |
+      | is_foreign              | false              |
+      | non_punishment_applies  | true               |
+      | non_punishment_offences | ["property_crime"] |
+    When the NGO completes "Compile the referral"
+      | field                      | value             |
+      | referral_needs             | ["shelter"]       |
+      | referral_urgency           | urgent            |
+      | referral_receiver          | social            |
+      | referral_consent_receivers | ["social"]        |
+      | referral_consent_date      | 2026-01-05        |
+      | referral_consent_method    | written           |
+    And the social services completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the social services completes "Provide first assistance"
+      | field                  | value |
+      | non_punishment_applies | false |
+    Then the case data has non_punishment_applies = true
+    And the case data has non_punishment_offences = ["property_crime"]
+
+  Scenario: an offence first learnt in first assistance is added to those recorded at reasonable grounds
+    Given a "referral" case reported by the NGO
+      | field                   | value              |
+      | pseudonym               | "Ainura-31"        |
+      | presumed_child          | false              |
+      | is_foreign              | false              |
+      | non_punishment_applies  | true               |
+      | non_punishment_offences | ["property_crime"] |
+    When the NGO completes "Compile the referral"
+      | field                      | value             |
+      | referral_needs             | ["shelter"]       |
+      | referral_urgency           | urgent            |
+      | referral_receiver          | social            |
+      | referral_consent_receivers | ["social"]        |
+      | referral_consent_date      | 2026-01-05        |
+      | referral_consent_method    | written           |
+    And the social services completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the social services completes "Provide first assistance"
+      | field                   | value            |
+      | non_punishment_applies  | true             |
+      | non_punishment_offences | ["drug_related"] |
+    Then the case data has non_punishment_offences = ["drug_related", "property_crime"]
+
   @timer
   Scenario: a woman with nowhere safe to sleep tonight: the receiver has 4 hours, not 24, to take her referral, or the commission names another
     Given a "referral" case reported by the NGO
