@@ -864,6 +864,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym              | Farrukh-16       |
     When the child-protection body completes "Explain rights and the reflection period"
       | field                                           | value                    |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived                        | true                     |
       | return_reflection_waiver_reference              | "written request, file 3" |
       | return_reflection_waiver_child_protection_agreed | false                   |
@@ -883,6 +884,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym              | Shahlo-17        |
     When the child-protection body completes "Explain rights and the reflection period"
       | field                                           | value                    |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived                        | true                     |
       | return_reflection_waiver_reference              | "written request, file 4" |
       | return_reflection_waiver_child_protection_agreed | true                    |
@@ -901,6 +903,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym              | Iskandar-15      |
     When the child-protection body completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     Then the child-protection body has a task "Discuss options"
     When the child-protection body completes "Discuss options"
@@ -963,6 +966,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym              | Jamshed-13 |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -998,6 +1002,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym               | Dilnoza-12   |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -1046,6 +1051,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym              | Kiran-30 |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value                |
@@ -1066,6 +1072,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym              | Laila-24 |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field                        | value            |
@@ -1087,6 +1094,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym               | Malika-19    |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -1131,6 +1139,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym               | Sevara-22    |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -1169,6 +1178,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym               | Aruzhan-30   |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -1209,6 +1219,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym              | Nadia-27 |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -1240,6 +1251,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym               | Dilfuza-34   |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -1277,6 +1289,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym              | Odina-33 |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -1317,6 +1330,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym               | Dilnoza-4    |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -1351,6 +1365,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym               | Dilnoza-5    |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -1547,6 +1562,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym               | Dilnoza-7    |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -1591,6 +1607,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym               | Dilnoza-5    |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -1654,6 +1671,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym               | Zebo-6       |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -2077,6 +2095,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym               | Aliya-31     |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -2300,6 +2319,39 @@ Feature: Repatriation (SOP 4)
       | return_reflection_explain_plan          | "12 January with the Dari interpreter from IOM" |
     Then the NGO has no task "Discuss options"
     And the case data has return_reflection_explain_plan = "12 January with the Dari interpreter from IOM"
+    # The plan becomes a step: the receiver is asked to explain them while the period runs (review 4 M-3).
+    And the NGO has a task "Explain the rights now"
+    And the task "Explain the rights now" is due in 48 hours
+
+  @outbound @deadline
+  Scenario: a foreign victim whose rights could not be explained at first is told them before her options are discussed, even when the reflection period is already over
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | AF           |
+      | pseudonym               | Mariam-4     |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                                   | value                                     |
+      | return_reflection_rights_explained      | false                                     |
+      | return_reflection_waived                | false                                     |
+      | return_reflection_not_explained_reason  | "too unwell to talk"                      |
+      | return_reflection_explain_plan          | "once she is back from hospital"          |
+    Then the NGO has a task "Explain the rights now"
+    When 3 days pass
+    Then the NGO has no task "Discuss options"
+    And "Explain the rights now" is escalated to the supervisors of the NGO
+    When the NGO tries to complete "Explain the rights now"
+      | field                              | value |
+      | return_reflection_rights_explained | false |
+    Then the answers are refused for return_reflection_rights_explained
+    When the NGO completes "Explain the rights now"
+      | field                              | value        |
+      | return_reflection_rights_explained | true         |
+      | return_reflection_explained_date   | "2026-01-07" |
+    Then the NGO has a task "Discuss options"
 
   # ---------------------------------------------------------------- review 2: a withdrawal purges only what it covered
 
@@ -2316,6 +2368,7 @@ Feature: Repatriation (SOP 4)
       | full_name               | "Farangis S." |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO completes "Discuss options"
       | field               | value            |
@@ -2343,6 +2396,7 @@ Feature: Repatriation (SOP 4)
       | consent_police_report   | true         |
     When the NGO completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the NGO sends the message "consent_withdrawn" with:
       | field                        | value              |
@@ -2483,6 +2537,7 @@ Feature: Repatriation (SOP 4)
       | pseudonym               | Aigerim-16       |
     When the child-protection body completes "Explain rights and the reflection period"
       | field                    | value |
+      | return_reflection_rights_explained | true |
       | return_reflection_waived | false |
     And the child-protection body completes "Discuss options"
       | field                           | value                  |
