@@ -720,7 +720,7 @@ Feature: The case of one presumed victim, from report to closure
       | return_reintegration_services       | ["vocational_training"]         |
       | return_reintegration_plan_date      | "2026-01-11"                    |
       | return_reintegration_contacts_given | true                            |
-    And IOM completes "Organise assisted return"
+    And IOM sends the message "person_departed" with:
       | field                         | value                    |
       | return_travel_departure_date  | "2026-01-14"             |
       | return_travel_mode            | road                     |
@@ -742,28 +742,12 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO completes "Tell the person the outcome of the proceedings"
       | field                           | value |
       | proceedings_outcome_person_told | true  |
-    Then the case is open
-    And the NGO has a task "Intake and needs assessment"
-    When the NGO completes "Intake and needs assessment"
-      | field       | value       |
-      | rehab_needs | ["shelter"] |
-    And the social services completes "Draft individual rehabilitation plan"
-      | field                  | value       |
-      | rehab_services_planned | ["shelter"] |
-    And the commission completes "Approve rehabilitation plan"
-      | field               | value    |
-      | rehab_plan_decision | approved |
-    And the NGO completes "Deliver service: Shelter"
-      | field                | value     |
-      | rehab_service_status | delivered |
-    And the social services completes "Monitor the plan until the review"
-      | field                     | value    |
-      | rehab_early_review_reason | handover |
-    And the social services completes "Review rehabilitation plan"
-      | field                 | value                             |
-      | rehab_review_progress | "She went home with IOM's help"   |
-      | rehab_review_decision | handover_repatriation             |
-    And the social services completes "Close rehabilitation and plan follow-up"
+    # She has left: her rehabilitation closes with the departure, not at a later review (review 4 M-1).
+    Then the NGO has a task "Close the rehabilitation: the person has returned home"
+    When the NGO completes "Close the rehabilitation: the person has returned home"
+      | field                              | value                                                 |
+      | rehab_closure_summary              | "Shelter ended; the receiving centre has her contacts" |
+      | rehab_returned_home_providers_told | true                                                  |
     And the social services completes "Close the case"
     Then the case is closed with outcome "returned_home"
     And IOM has no open tasks

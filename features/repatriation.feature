@@ -1596,6 +1596,56 @@ Feature: Repatriation (SOP 4)
     And the case data has return_travel_departure_date = "2026-01-20"
 
   @outbound @message
+  Scenario: while her rehabilitation runs beside the return, IOM cannot record the departure by completing "Organise assisted return", which would leave the rehabilitation running for a person who left; the message "person_departed" records it and closes both
+    Given a "repatriation" case reported by the NGO
+      | field                        | value        |
+      | repatriation_direction       | outbound     |
+      | reasonable_grounds_date      | "2025-11-20" |
+      | referral_receiver            | ngo          |
+      | presumed_child               | false        |
+      | citizenship                  | UZ           |
+      | return_beside_rehabilitation | true         |
+      | pseudonym                    | Dilnoza-8    |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                    | value |
+      | return_reflection_rights_explained | true |
+      | return_reflection_waived | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value  |
+      | return_consulate_contact_consent | true   |
+      | return_travel_document_result    | issued |
+    And the NGO completes "Discuss hand-over data with the person"
+      | field                         | value                           |
+      | return_receiving_organisation | IOM Tashkent reintegration desk |
+      | return_receiving_country      | UZ                              |
+      | return_handover_data_items    | ["contact_details"]             |
+      | return_handover_data_consent  | true                            |
+      | return_handover_consent_by    | person                          |
+    And IOM completes "Prepare reintegration plan"
+    And IOM tries to complete "Organise assisted return"
+      | field                         | value        |
+      | return_travel_departure_date  | "2026-01-05" |
+      | return_travel_mode            | air          |
+      | return_travel_arrival_point   | Tashkent     |
+      | return_travel_escort_provided | false        |
+    Then the answers are refused for return_beside_rehabilitation
+    And IOM has a task "Organise assisted return"
+    When IOM sends the message "person_departed" with:
+      | field                         | value        |
+      | return_travel_departure_date  | "2026-01-05" |
+      | return_travel_mode            | air          |
+      | return_travel_arrival_point   | Tashkent     |
+      | return_travel_escort_provided | false        |
+    Then IOM has no task "Organise assisted return"
+    And IOM has a task "Hand over to the receiving organisation"
+
+  @outbound @message
   Scenario: a message from the wrong agency is refused
     Given a "repatriation" case reported by the NGO
       | field                   | value        |
