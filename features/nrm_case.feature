@@ -4436,6 +4436,8 @@ Feature: The case of one presumed victim, from report to closure
     And the child-protection body has no task "Agree the help that continues after consent was withdrawn"
     And the case is open
     And the case data has child_withdrawal_acted_on = false
+    # Non-punishment never rests on consent: the prosecutor's pending decision goes on (review 5 R5-1).
+    And the prosecutor has a task "Decide on non-punishment of offences recorded in first assistance"
     When the child-protection body completes "Intake and needs assessment"
       | field       | value             |
       | rehab_needs | ["psychological"] |
@@ -4465,8 +4467,13 @@ Feature: The case of one presumed victim, from report to closure
       | field                   | value |
       | rehab_follow_up_planned | false |
     And the social services completes "Close the case"
+    And the prosecutor completes "Decide on non-punishment of offences recorded in first assistance"
+      | field                      | value          |
+      | non_punishment_decision    | not_prosecuted |
+      | non_punishment_person_told | true           |
     Then the case is closed with outcome "rehabilitation_completed"
     And the case data has child_withdrawal_acted_on = false
+    And the case data has non_punishment_decision = "not_prosecuted"
 
   @consent @repatriation @inbound
   Scenario: a citizen who withdraws all consent on the way home and wants nothing is not asked again at home: no safety check, no consent asked again; only her new passport is issued, and the case closes as withdrawn without her identity
@@ -4731,3 +4738,88 @@ Feature: The case of one presumed victim, from report to closure
     Then the case data has citizenship_status = "known"
     And the case data has citizenship = "TJ"
     And the case data has is_foreign = true
+
+  @consent @proceedings
+  Scenario: a woman whose help has closed withdraws all consent and wants nothing while the prosecutor still decides on offences she was made to commit: the decision goes on and her identity is kept for it
+    Given a presumed victim reported by the NGO
+      | field     | value             |
+      | full_name | "Cholpon Asanova" |
+      | pseudonym | "Cholpon-29"      |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+      | non_punishment_applies      | true         |
+      | non_punishment_offences     | ["illegal_border_crossing"] |
+    And the prosecutor completes "Decide on non-punishment of offences linked to the exploitation"
+      | field                      | value          |
+      | non_punishment_decision    | not_prosecuted |
+      | non_punishment_person_told | true           |
+    And the police completes "Decide identification status"
+      | field                       | value     |
+      | identification_decision     | confirmed |
+      | status_decision_person_told | true      |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                   | value                                         |
+      | non_punishment_applies  | true                                          |
+      | non_punishment_offences | ["illegal_border_crossing", "property_crime"] |
+    Then the prosecutor has a task "Decide on non-punishment of offences recorded in first assistance"
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    And the social services completes "Close the case"
+    Then the case is open
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-02-20" |
+      | consent_still_agrees_to_help | false        |
+    Then the prosecutor has a task "Decide on non-punishment of offences recorded in first assistance"
+    And the case data has no purge_personal_data
+    When the prosecutor completes "Decide on non-punishment of offences recorded in first assistance"
+      | field                      | value          |
+      | non_punishment_decision    | not_prosecuted |
+      | non_punishment_person_told | true           |
+    Then the case is closed with outcome "rehabilitation_completed"
+    And the case data has full_name = "Cholpon Asanova"
