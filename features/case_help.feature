@@ -307,12 +307,13 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | child_withdrawal_care          | family                                    |
       | child_withdrawal_guardian_kept | true                                      |
       | child_withdrawal_contact_plan  | "Monthly visit by the inspector"          |
-    Then the social services has no task "Agree the help that continues after consent was withdrawn"
+    Then the child-protection body has no task "Agree the help that continues after consent was withdrawn"
     When the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
       | field                                       | value                                          |
       | child_withdrawal_best_interests             | services_end                                   |
       | child_withdrawal_best_interests_child_views | "She is 17, back with her mother, goes to school" |
-    And the social services completes "Agree the help that continues after consent was withdrawn"
+    Then the social services has no task "Agree the help that continues after consent was withdrawn"
+    When the child-protection body completes "Agree the help that continues after consent was withdrawn"
       | field                   | value                      |
       | consent_help_continuing | "School support and counselling" |
     And the child-protection body completes "Provide the help that continues"

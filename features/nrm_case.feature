@@ -2766,7 +2766,7 @@ Feature: The case of one presumed victim, from report to closure
       | consent_still_agrees_to_help | true       |
     And 150 days pass
     Then the NGO has no task "Follow-up contact"
-    When the social services completes "Agree the help that continues after consent was withdrawn"
+    When the NGO completes "Agree the help that continues after consent was withdrawn"
       | field                   | value                                   |
       | consent_help_continuing | "Counselling at the crisis centre only" |
     Then the case is open
@@ -3009,7 +3009,7 @@ Feature: The case of one presumed victim, from report to closure
     And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
       | field                           | value        |
       | child_withdrawal_best_interests | services_end |
-    And the social services completes "Agree the help that continues after consent was withdrawn"
+    And the child-protection body completes "Agree the help that continues after consent was withdrawn"
       | field                   | value                          |
       | consent_help_continuing | "Shelter until the end of May" |
     And the child-protection body completes "Provide the help that continues"
@@ -3111,7 +3111,7 @@ Feature: The case of one presumed victim, from report to closure
       | consent_withdrawn_on         | "2026-01-08" |
       | consent_still_agrees_to_help | true         |
     Then the registration service has no task "Verify citizenship"
-    When the social services completes "Agree the help that continues after consent was withdrawn"
+    When the NGO completes "Agree the help that continues after consent was withdrawn"
       | field                   | value                          |
       | consent_help_continuing | "Medical care and legal advice" |
     And the NGO completes "Provide the help that continues"
