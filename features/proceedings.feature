@@ -845,6 +845,47 @@ Feature: Criminal proceedings (the victim's side)
     And the case data has consent_limited = true
     And the case waits for the message "consent_limited"
 
+  @consent
+  Scenario: no receiver accepted her referral and the police serve her: when they ask whether she will testify, they record that her help does not depend on it, that she was offered free legal aid and given an independent contact
+    # Review 4, N-13: she consented to no one but the police, so the police ask. The independent
+    # support her free choice relies on is recorded before her answer counts (whoever asks).
+    Given a "proceedings" case reported by the police
+      | field                 | value     |
+      | pseudonym             | Aijan-23  |
+      | presumed_child        | false     |
+      | consent_police_report | true      |
+      | referral_decision     | refused   |
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                     | value          |
+      | crime_register_number     | 0101-2026-0231 |
+      | crime_registration_region | chui           |
+    Then the police has a task "Explain the proceedings and ask whether the person takes part"
+    When the police tries to complete "Explain the proceedings and ask whether the person takes part"
+      | field                    | value  |
+      | proceedings_explained    | true   |
+      | proceedings_participates | false  |
+      | proceedings_decided_by   | person |
+    Then the answers are refused for proceedings_help_not_conditional_told, proceedings_legal_aid_offered, proceedings_support_contact
+    When the police tries to complete "Explain the proceedings and ask whether the person takes part"
+      | field                                 | value  |
+      | proceedings_explained                 | true   |
+      | proceedings_participates              | false  |
+      | proceedings_decided_by                | person |
+      | proceedings_help_not_conditional_told | false  |
+      | proceedings_legal_aid_offered         | true   |
+      | proceedings_support_contact           | "Crisis centre Sezim, hotline 189" |
+    Then the answers are refused for proceedings_help_not_conditional_told
+    When the police completes "Explain the proceedings and ask whether the person takes part"
+      | field                                 | value  |
+      | proceedings_explained                 | true   |
+      | proceedings_participates              | false  |
+      | proceedings_decided_by                | person |
+      | proceedings_help_not_conditional_told | true   |
+      | proceedings_legal_aid_offered         | true   |
+      | proceedings_support_contact           | "Crisis centre Sezim, hotline 189" |
+    Then the case data has proceedings_outcome = "not_participating"
+    And the case data has proceedings_support_contact = "Crisis centre Sezim, hotline 189"
+
   @consent @message
   Scenario: the first responder that serves her, when she refused every receiver, records her withdrawal from the proceedings
     # The NGO hotline that reported her explains the proceedings and prepares her hearings: it
