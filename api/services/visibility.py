@@ -24,7 +24,8 @@
   never shows it again (review 4, N-11). Always within the fields above.
 - Never to an agency the person withdrew consent from (`consent_withdrawn_from`, recorded
   by the message `consent_withdrawn` or `consent_limited`): sharing with it stops from then
-  on. Such an agency keeps what it had (the trail up to the limitation, its own steps and
+  on — except child protection in a child's case (review R5-6). Such an agency keeps what it
+  had (the trail up to the limitation, its own steps and
   decisions, its own open tasks) but no longer follows the case (page review P-2): no later
   step of other agencies, no open task of theirs, no SOP it is in now, no diagram
   (api/services/limitation.py).
@@ -254,7 +255,7 @@ def may_see_personal(
     """True for the serving agency, consular, and the identifying authority or the police in a
     child's case or with consent to a police report — unless the person withdrew consent to
     share with that agency."""
-    if withdrawn_from(data, agency):
+    if withdrawn_from(data, agency) and not _child_protection_of_a_child(agency, data):
         return False
     if agency in IDENTITY_AGENCIES or agency == agreed_receiver(data):
         return True
@@ -262,6 +263,12 @@ def may_see_personal(
         return True
     knowing = LAW_ENFORCEMENT | {params.get("identifying_authority")}
     return agency in knowing and police_may_know(data)
+
+
+def _child_protection_of_a_child(agency: str, data: Mapping[str, Any]) -> bool:
+    """Child protection in a child's case: a withdrawal (sent by her guardian, who may be a
+    suspect) never cuts it off — a child's case needs no consent (brief §7 rule 8, review R5-6)."""
+    return agency == "child_protection" and data.get("presumed_child") is True
 
 
 def agreed_receiver(data: Mapping[str, Any]) -> str | None:

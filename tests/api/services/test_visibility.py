@@ -309,3 +309,17 @@ def test_the_police_keep_her_identity_after_the_withdrawal_only_when_she_said_so
         agency="police", data=data, serving=set(), params={"identifying_authority": "social"}
     )
     assert shown is allowed
+
+
+def test_a_childs_withdrawal_never_cuts_child_protection_off() -> None:
+    # review R5-6: a suspected guardian ticks child protection in the child's withdrawal
+    params = {"identifying_authority": "police"}
+    data: dict[str, Any] = {"presumed_child": True, "consent_withdrawn_from": ["child_protection"]}
+    tasks = [Open("child_protection", "lane_child_protection")]
+    serving = serving_agencies(tasks)
+    assert may_see_personal(agency="child_protection", data=data, serving=serving, params=params)
+    adult = {**data, "presumed_child": False}
+    shown = may_see_personal(agency="child_protection", data=adult, serving=serving, params=params)
+    assert not shown
+    other = {**data, "consent_withdrawn_from": ["ngo"]}
+    assert not may_see_personal(agency="ngo", data=other, serving={"ngo"}, params=params)
