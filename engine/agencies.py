@@ -79,7 +79,9 @@ class DynamicLane:
     merged: a task opened beside the referral follows what the referral decided.
     `accepted_receiver_only`: `referral_receiver` counts only once that receiver accepted
     the referral (a receiver named while the person is still asked, or one that declined or
-    was refused, never serves her)."""
+    was refused, never serves her). `never_refused`: an agency she refused as a receiver
+    (`referral_refused_receivers`, recorded by the referral) is passed over, so the next field
+    decides (review R5-5: the social service she refused never gets her help later)."""
 
     code: str
     data_fields: tuple[str, ...] = ()
@@ -87,6 +89,7 @@ class DynamicLane:
     description: str = ""
     case_wide: bool = False
     accepted_receiver_only: bool = False
+    never_refused: bool = False
 
 
 DYNAMIC_LANES: Mapping[str, DynamicLane] = {
@@ -125,6 +128,7 @@ DYNAMIC_LANES: Mapping[str, DynamicLane] = {
             "its outcome",
             case_wide=True,
             accepted_receiver_only=True,
+            never_refused=True,
         ),
         DynamicLane(
             "follow_up",
@@ -177,11 +181,26 @@ def resolve_lane(
         return code if code in ROLE_CODES else None
     if dynamic.case_wide and case is not None:
         data = case
-    for name in dynamic.data_fields:
-        if name == "referral_receiver" and dynamic.accepted_receiver_only:
-            if not referral_accepted(data):
-                continue
-        if data.get(name) in ROLE_CODES:
-            return str(data[name])
+    found = [
+        str(data[name])
+        for name in dynamic.data_fields
+        if data.get(name) in ROLE_CODES
+        and not (
+            name == "referral_receiver"
+            and dynamic.accepted_receiver_only
+            and not referral_accepted(data)
+        )
+    ]
+    refused = refused_receivers(data) if dynamic.never_refused else frozenset()
+    # every one refused: the first still holds the task, never nobody (no dead end, rule 4)
+    kept = [role for role in found if role not in refused] or found
+    if kept:
+        return kept[0]
     value = params.get(dynamic.parameter) if dynamic.parameter else None
     return str(value) if value in ROLE_CODES else None
+
+
+def refused_receivers(data: Mapping[str, Any]) -> frozenset[str]:
+    """The receivers the person refused in the referral (`referral_refused_receivers`)."""
+    named = data.get("referral_refused_receivers")
+    return frozenset(str(r) for r in named) if isinstance(named, list) else frozenset()

@@ -41,3 +41,18 @@ def test_a_lane_of_one_task_reads_the_task_own_copy() -> None:
 
 def test_before_any_first_responder_the_reporting_agency_serves() -> None:
     assert resolve_lane(SERVING, {"reporting_agency": "police"}, PARAMS) == "police"
+
+
+def test_a_receiver_she_refused_never_serves_her() -> None:
+    # review R5-5: she refused the district social service, the first responder, as her receiver
+    data = {
+        "first_responder": "social",
+        "reporting_agency": "ngo",
+        "referral_refused_receivers": ["social"],
+    }
+    assert resolve_lane("lane_serving_agency", data, {}) == "ngo"
+    assert resolve_lane("lane_serving_agency", {**data, "referral_refused_receivers": []}, {}) == (
+        "social"
+    )
+    everyone = {**data, "referral_refused_receivers": ["social", "ngo"]}
+    assert resolve_lane("lane_serving_agency", everyone, {}) == "social"  # never nobody
