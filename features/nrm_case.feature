@@ -4823,3 +4823,60 @@ Feature: The case of one presumed victim, from report to closure
       | non_punishment_person_told | true           |
     Then the case is closed with outcome "rehabilitation_completed"
     And the case data has full_name = "Cholpon Asanova"
+
+  @consent @repatriation
+  Scenario: a foreign woman found by the police who refuses every receiver and asks to go home has her return discussed by the NGO she agreed to share with, never by the police
+    Given a presumed victim reported by the police
+      | field       | value        |
+      | citizenship | UZ           |
+      | pseudonym   | "Dilfuza-06" |
+    When the police completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the police completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the police completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the police completes "Record reasonable grounds and tell the person"
+      | field                       | value        |
+      | reasonable_grounds_date     | "2026-01-05" |
+      | reasonable_grounds_informed | true         |
+    And the police completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | social       |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the police completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the commission completes "Name another receiver"
+      | field             | value  |
+      | referral_receiver | social |
+    And the police completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    And the police completes "Ask what help the person accepts"
+      | field                       | value |
+      | referral_refusal_wants_help | false |
+    And the police completes "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+    And the police completes "Record no removal during the reflection period"
+      | field                      | value                                        |
+      | no_removal_recorded        | true                                         |
+      | no_removal_recorded_with   | "Migration department, Bishkek, 16/26"       |
+      | no_removal_identity_agreed | true                                         |
+      | no_removal_person_told     | true                                         |
+      | no_removal_return_wish     | return_home                                  |
+      | no_removal_return_help     | "IOM assisted return; she asked the NGO in writing" |
+    Then the NGO has a task "Explain rights and the reflection period"
+    And the police has no task "Explain rights and the reflection period"
+    And the case data has referral_receiver = "ngo"
