@@ -4880,3 +4880,69 @@ Feature: The case of one presumed victim, from report to closure
     Then the NGO has a task "Explain rights and the reflection period"
     And the police has no task "Explain rights and the reflection period"
     And the case data has referral_receiver = "ngo"
+
+  @consent @repatriation @inbound
+  Scenario: a citizen back from abroad who withdrew her consent but kept some help can withdraw that help too: "I want nothing more" is recorded, the help is no longer due and only her passport is still issued
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | KZ          |
+      | pseudonym            | "Dinara-34" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the consular service completes "Consular interview"
+      | field                        | value           |
+      | full_name                    | "Dinara S."     |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                | value  |
+      | return_consent_given | true   |
+      | return_consent_by    | person |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    And IOM completes "Organise travel and escort"
+      | field                         | value |
+      | return_travel_escort_provided | false |
+    And the social services completes "Receive at home"
+      | field                   | value  |
+      | return_receiving_agency | social |
+    And the social services completes "Check safety and risks"
+      | field                   | value |
+      | immediate_danger        | false |
+      | medical_emergency       | false |
+      | risk_trafficker_contact | false |
+      | risk_retrafficking      | low   |
+    And the social services completes "Inform and obtain consent"
+      | field            | value |
+      | consent_informed | true  |
+      | consent_referral | false |
+    And the social services completes "Send anonymous notification"
+      | field                            | value                   |
+      | anonymous_notification_recipient | social                  |
+      | anonymous_refusal_reason         | distrust_of_authorities |
+      | anonymous_help_information_given | true                    |
+    Then the registration service has a task "Issue new passport"
+    When the social services sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_on         | "2026-01-06" |
+      | consent_still_agrees_to_help | true         |
+    Then the social services has a task "Agree the help that continues after consent was withdrawn"
+    When the social services completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                      |
+      | consent_help_continuing | "Counselling once a week"  |
+    And the social services sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | false        |
+    Then the social services has no task "Provide the help that continues"
+    And the registration service has a task "Issue new passport"
+    When the registration service completes "Issue new passport"
+      | field                  | value       |
+      | passport_issued_before | false       |
+      | passport_number        | "AC1112225" |
+    Then the case is closed with outcome "anonymous_notification"
+    And the case data has no full_name
