@@ -43,6 +43,7 @@ ASSIGNED = re.compile(r"^\s*([a-z][a-z0-9_]*)\s*=(?!=)\s*(.*)$", re.MULTILINE)
 LITERAL = re.compile(r"^[\"']([a-z][a-z0-9_]*)[\"']$")
 # Names scripts use for a moment (deleted before the step ends), not case data.
 SCRIPT_LOCALS = frozenset({"chosen", "delivered"})
+DELETED = re.compile(r"^\s*del\s+(.+)$", re.MULTILINE)
 
 
 def interface_keys() -> set[str]:
@@ -109,7 +110,12 @@ def script_assignments() -> dict[str, set[str]]:
     for path in settings.bpmn_dir.glob("*.bpmn"):
         root = etree.parse(str(path)).getroot()
         for script in root.iter(f"{BPMN}script", f"{SPIFF}preScript", f"{SPIFF}postScript"):
-            for name, value in ASSIGNED.findall(script.text or ""):
+            text = script.text or ""
+            # A temporary the script deletes before it ends is not a case field.
+            deleted = {n.strip() for d in DELETED.findall(text) for n in d.split(",")}
+            for name, value in ASSIGNED.findall(text):
+                if name in deleted:
+                    continue
                 codes = written.setdefault(name, set())
                 codes.update(LITERAL.findall(value.strip()))
     return {k: v for k, v in written.items() if k not in SCRIPT_LOCALS}
