@@ -4946,3 +4946,33 @@ Feature: The case of one presumed victim, from report to closure
       | passport_number        | "AC1112225" |
     Then the case is closed with outcome "anonymous_notification"
     And the case data has no full_name
+
+  @repatriation @inbound @message
+  Scenario: a Kyrgyz citizen who goes missing abroad before her flight home and is not found closes as "contact lost", never as "not returned"
+    Given a presumed victim reported by the consular service
+      | field                | value        |
+      | detection_channel    | consular     |
+      | location             | abroad       |
+      | exploitation_country | RU           |
+      | pseudonym            | "Cholpon-18" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+    And the consular service completes "Consular interview"
+      | field                        | value                |
+      | return_contact_channel       | ngo                  |
+      | return_country_of_stay       | RU                   |
+      | return_interview_date        | "2026-01-05"         |
+      | full_name                    | "Cholpon Asanova"    |
+      | date_of_birth                | "1998-02-11"         |
+      | return_citizenship_evidence  | ["kg_id_card"]       |
+      | return_citizenship_confirmed | true                 |
+    Then the consular service has a task "Informed consent to return"
+    When the consular service sends the message "contact_lost" with:
+      | field                      | value                                   |
+      | contact_lost_date          | "2026-01-05"                            |
+      | contact_lost_circumstances | "left the shelter in Moscow and did not come back" |
+    And the consular service completes "Ask the authorities of the country of stay to search"
+      | field                        | value                               |
+      | return_search_requested_from | Police, Khamovniki district, Moscow |
+    Then the consular service has a task "Search for the person abroad"
+    When 31 days pass
+    Then the case is closed with outcome "lost_contact"
