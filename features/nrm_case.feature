@@ -4976,3 +4976,37 @@ Feature: The case of one presumed victim, from report to closure
     Then the consular service has a task "Search for the person abroad"
     When 31 days pass
     Then the case is closed with outcome "lost_contact"
+  @consent @child @proceedings
+  Scenario: a 17-year-old whose own withdrawal during identification ends her services, child protection agreeing, still has the crime against her registered
+    Given a presumed victim reported by the NGO
+      | field         | value           |
+      | pseudonym     | "Saikal-18"     |
+      | full_name     | "Saikal Bekova" |
+      | age           | 17              |
+      | age_certainty | documented      |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value |
+      | child_parent_suspected | false |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_scope      | ["help"]   |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_withdrawn_by         | child      |
+      | consent_still_agrees_to_help | false      |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value |
+      | child_withdrawal_guardian_kept | true  |
+    And the child-protection body completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+      | non_punishment_applies      | false |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    Then the prosecutor has a task "Record the crime in the unified register"
+    And the case is open
+    And the case data has full_name = "Saikal Bekova"
