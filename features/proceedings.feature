@@ -410,6 +410,15 @@ Feature: Criminal proceedings (the victim's side)
       | field                      | value          |
       | non_punishment_decision    | not_prosecuted |
       | non_punishment_person_told | true           |
+    # she no longer takes part, but the crime on the register is prosecuted: the proceedings go
+    # on without her, and she is told how they ended, as a person who declined
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
+    And the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the case is closed with outcome "consent_withdrawn"
     And the case data has non_punishment_decision = "not_prosecuted"
     And the NGO has no task "Explain the proceedings and ask whether the person takes part"
@@ -449,6 +458,15 @@ Feature: Criminal proceedings (the victim's side)
     When the NGO completes "Tell the person about the non-punishment decision"
       | field                   | value                     |
       | non_punishment_told_how | At the NGO, with a lawyer |
+    # she no longer takes part, but the crime on the register is prosecuted: the proceedings go
+    # on without her, and she is told how they ended, as a person who declined
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
+    And the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the case is closed with outcome "consent_withdrawn"
     And the case data has non_punishment_told_later = true
 
@@ -912,6 +930,15 @@ Feature: Criminal proceedings (the victim's side)
     When the NGO completes "Agree the person's safety after consent was withdrawn"
       | field                 | value |
       | withdrawal_protection | kept  |
+    # she no longer takes part, but the crime on the register is prosecuted: the proceedings go
+    # on without her, and she is told how they ended, as a person who declined
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
+    And the NGO completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the case is closed with outcome "consent_withdrawn"
     And the case data has no purge_personal_data
 
@@ -943,7 +970,7 @@ Feature: Criminal proceedings (the victim's side)
     And the NGO has a task "Explain the proceedings and ask whether the person takes part"
 
   @consent @message
-  Scenario: a victim-witness withdraws consent during the trial and keeps her protection and a planned move from the shelter
+  Scenario: a victim-witness withdraws consent during the trial and keeps her protection and a planned move from the shelter; the trial goes on without her and, as she asked, nobody contacts her about it
     Given a "proceedings" case reported by the police
       | field                 | value     |
       | pseudonym             | Kanykei-3 |
@@ -995,7 +1022,20 @@ Feature: Criminal proceedings (the victim's side)
       | withdrawal_shelter      | move_planned                               |
       | withdrawal_move_date    | 2026-03-01                                 |
       | withdrawal_safety_notes | Moves to her sister's; address kept secret |
-    Then the case is closed with outcome "consent_withdrawn"
+      | withdrawal_outcome_tell | false                                      |
+    # she no longer takes part; the crime on the register goes on to trial without her, and she
+    # asked not to be contacted about it: a hearing needs no preparation, the verdict is not told
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field            | value   |
+      | proceedings_next | hearing |
+    Then the NGO has no open tasks
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field               | value     |
+      | proceedings_next    | verdict   |
+      | proceedings_verdict | convicted |
+    Then the NGO has no task "Tell the person the outcome of the proceedings"
+    And the case is closed with outcome "consent_withdrawn"
     And the case data has withdrawal_protection = "kept"
     And the case data has no purge_personal_data
 
@@ -1049,6 +1089,15 @@ Feature: Criminal proceedings (the victim's side)
       | field                 | value |
       | withdrawal_protection | none  |
       | withdrawal_shelter    | stays |
+    # she no longer takes part, but the crime on the register is prosecuted: the proceedings go
+    # on without her, and she is told how they ended, as a person who declined
+    Then the prosecutor has a task "Record the next step of the proceedings"
+    When the prosecutor completes "Record the next step of the proceedings"
+      | field            | value  |
+      | proceedings_next | closed |
+    And the social services completes "Tell the person the outcome of the proceedings"
+      | field                           | value |
+      | proceedings_outcome_person_told | true  |
     Then the case is closed with outcome "consent_withdrawn"
     And the case data has no purge_personal_data
     And the case data has pseudonym = "Asel-13"
