@@ -151,6 +151,8 @@ class World:
 
 def example_value(prop: dict[str, Any], today: date) -> Any:
     """A valid example for a form field the scenario did not mention."""
+    if "const" in prop:  # the one answer the form takes ("rights explained": yes)
+        return prop["const"]
     choices = [o["const"] for o in prop.get("oneOf", []) if "const" in o] or prop.get("enum")
     kind = prop.get("type")
     if kind == "array":
