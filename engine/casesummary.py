@@ -18,6 +18,7 @@ SUMMARY_FIELDS = (
     "immediate_danger",
     "region",
     "consent_withdrawn_from",
+    "referral_urgency",
 )
 # Kept as a list of agency codes: the agencies the person stopped sharing her data with, which
 # then see only their own open tasks and no SOP in the inbox and case list (page review P-2).

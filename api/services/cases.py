@@ -269,6 +269,7 @@ class CaseSummary:
     next_due: datetime | None
     overdue: bool
     next_due_task: HumanTask | None = None  # the open task whose deadline next_due is
+    referral_urgency: str | None = None  # "immediate": nowhere safe to sleep tonight (P3-9)
 
 
 def summaries(
@@ -304,6 +305,9 @@ def summaries(
                 key=lambda t: t.due_at or now,
                 default=None,
             ),
+            referral_urgency=str(data["referral_urgency"])
+            if data.get("referral_urgency")
+            else None,
         )
     return found
 

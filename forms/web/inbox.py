@@ -18,7 +18,7 @@ from forms.web import summary
 from forms.web.deps import WebUser
 from forms.web.render import page, translator
 from forms.web.routing import PageRoute
-from forms.web.soplabel import task_label, words
+from forms.web.soplabel import sop_name, task_label, words
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 PAGE_SIZE = 50
@@ -68,7 +68,11 @@ def show_inbox(
             "waited": timewords.waited(t, task.created_at, now),
             "draft": task.id in drafted,
             # what runs for this task, not only the diagram holding it (P3-12)
-            "sop": words(t, task_label(bundle, task.process_id, task.form)),
+            "sop": words(
+                t,
+                task_label(bundle, task.process_id, task.form),
+                sop_name(bundle, task.process_id),
+            ),
         }
         for task in found.data
     ]

@@ -59,9 +59,22 @@ def sop_labels(bundle: CompiledBundle, tasks: Iterable[Any]) -> dict[str, list[s
     return found
 
 
-def words(t: Translator, label: str) -> str:
-    """A label in the page language (a procedure's or sub-process's name is a form text)."""
-    return t(NON_PUNISHMENT) if label == NON_PUNISHMENT else t.form(label)
+def words(t: Translator, label: str, sop: str | None = None) -> str:
+    """A label in the page language (a procedure's or sub-process's name is a form text). A
+    stopped procedure's event sub-process keeps its SOP in front ("SOP 2 - Referral: Consent
+    withdrawn"): the caseworker sees where the case is and that what ran there stopped."""
+    if label == NON_PUNISHMENT:
+        return t(NON_PUNISHMENT)
+    if sop and sop != label:
+        return f"{t.form(sop)}: {t.form(label)}"
+    return t.form(label)
+
+
+def sop_name(bundle: CompiledBundle, process_id: str) -> str:
+    """The name of the SOP holding a process (its id when it has none)."""
+    sop = bundle.sop_of(process_id)
+    definition = bundle.processes.get(sop)
+    return str(definition.name) if definition is not None and definition.name else sop
 
 
 def takes_part_in_proceedings(data: Mapping[str, Any]) -> bool:

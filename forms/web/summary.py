@@ -29,7 +29,7 @@ def lines(
     running = {
         case_id: _running(engine, session, case_id) for case_id, s in found.items() if s.sops
     }
-    urgent = {case_id for case_id in found if _urgent(engine, session, case_id)}
+    urgent = {c for c, s in found.items() if _urgent(engine, session, c, s.referral_urgency)}
     now = engine.clock.now()
     return {
         case_id: {
@@ -42,7 +42,7 @@ def lines(
             "region": fieldlabels.display(t, index, "region", s.region) if s.region else None,
             # named by what runs in them now (P3-12: "Non-punishment", not a criminal case)
             "sops": [
-                words(t, label)
+                words(t, label, name)
                 for name in s.sops
                 for label in (running.get(case_id) or {}).get(name) or [name]
             ],
@@ -72,11 +72,11 @@ URGENT = ("referral_urgency", "immediate")
 REFERRAL = "referral"
 
 
-def _urgent(engine: Engine, session: Session, case_id: str) -> bool:
-    """A referral marked "Immediate: the person has no safe place tonight" with the
-    referral's tasks (accept, first assistance) still open."""
-    field, value = URGENT
-    if engine.get_case(case_id).data.get(field) != value:
+def _urgent(engine: Engine, session: Session, case_id: str, urgency: str | None) -> bool:
+    """A referral marked "Immediate: the person has no safe place tonight" (from the case's
+    kept summary: a list never restores a workflow) with the referral's tasks (accept, first
+    assistance) still open."""
+    if urgency != URGENT[1]:
         return False
     case = session.get(Case, case_id)
     if case is None:
