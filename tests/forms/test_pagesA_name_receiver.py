@@ -4,17 +4,14 @@ back from (page review F-G): the context names it, the choice starts empty."""
 from __future__ import annotations
 
 import html
-import json
 import re
-from pathlib import Path
 
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
 from forms import formview
 from tests.forms.conftest import OpenBrowser, report_case
 from tests.forms.driving import drive_until
-
-SCHEMAS = Path(__file__).parents[2] / "forms" / "schemas"
+from tests.forms.schemas import load_schema
 
 NAME_RECEIVER = "referral_name_receiver.schema.json"
 NGO = {"ru": "НКО / кризисный центр", "ky": "КЭУ / кризистик борбор", "en": "NGO / crisis centre"}
@@ -80,6 +77,6 @@ def test_a_field_starts_from_the_case_field_its_x_initial_names() -> None:
     assert formview.initial_values(schema, given) == {"interpreter_language": "ru"}
     assert formview.initial_values(schema, {}) == {}
     # and the real form 'Arrange an interpreter' does it
-    real = json.loads((SCHEMAS / "identification_interpreter.schema.json").read_text("utf-8"))
+    real = load_schema("identification_interpreter.schema.json")
     assert "language" in real["x-context"]
     assert formview.initial_values(real, {"language": "uz"})["interpreter_language"] == "uz"

@@ -3,13 +3,11 @@ review F-B): a decision on status only, on pseudonymised data — nothing about 
 
 from __future__ import annotations
 
-import html
-import re
-
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
 from tests.forms.conftest import REPORT, OpenBrowser, report_case
 from tests.forms.driving import drive_until
+from tests.forms.schemas import context_of
 
 DECISION = "identification_decision.schema.json"
 SAID = {
@@ -17,11 +15,6 @@ SAID = {
     "ky": "Адам милицияга арыз берүүгө макул эмес",
     "en": "The person has not consented to a police report",
 }
-
-
-def _context(page: str) -> str:
-    box = page.split('id="context-title"')[1].split("</section>")[0]
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", box)).split())
 
 
 def _decision_page(engine: Engine, clock: FakeClock, *, police_report: bool) -> str:
@@ -38,7 +31,7 @@ def test_the_decision_page_says_the_person_refused_a_police_report_in_every_lang
     for lang, said in SAID.items():
         police.post("/language", {"lang": lang, "next": "/inbox"})
         page = police.get(f"/tasks/{task_id}").text
-        context = _context(page)
+        context = context_of(page)
         assert said in context, context
         assert REPORT["full_name"] not in page  # pseudonymised: no identity
 
@@ -69,4 +62,4 @@ def test_a_later_withdrawal_of_data_to_the_police_brings_the_line_too(
     web_engine.deliver_message(case_id, "consent_limited", limited, actor="ngo", agency="ngo")
     for lang, said in SAID.items():
         police.post("/language", {"lang": lang, "next": "/inbox"})
-        assert said in _context(police.get(f"/tasks/{task.id}").text), lang
+        assert said in context_of(police.get(f"/tasks/{task.id}").text), lang

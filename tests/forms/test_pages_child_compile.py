@@ -12,6 +12,7 @@ from engine.facade import Engine
 from engine.spiff.clock import FakeClock
 from tests.forms.conftest import OpenBrowser, report_case
 from tests.forms.driving import drive_until
+from tests.forms.schemas import context_of
 
 COMPILE = "referral_compile.schema.json"
 GUARDIAN = "Gulnara Asanova"
@@ -21,11 +22,6 @@ RECEIVER = {
     "ky": ("Кабыл алуучу", "Балдарды коргоо органы"),
     "en": ("Receiver", "Child protection"),
 }
-
-
-def context_of(page: str) -> str:
-    context = page.split('id="context-title"')[1].split("</section>")[0]
-    return " ".join(re.sub(r"<[^>]+>", " ", html.unescape(context)).split())
 
 
 def representative(page: str) -> str:

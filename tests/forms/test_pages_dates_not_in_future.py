@@ -8,14 +8,13 @@ from __future__ import annotations
 import html
 import json
 from datetime import timedelta
-from pathlib import Path
 
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
 from tests.forms.conftest import OpenBrowser
 from tests.forms.driving import drive_until
+from tests.forms.schemas import SCHEMAS
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "forms" / "schemas"
 DONE = (
     "consent_date",
     "status_decision_told_date",

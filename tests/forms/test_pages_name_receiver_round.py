@@ -6,12 +6,12 @@ answer of the receiver `task_name_receiver` replaces)."""
 from __future__ import annotations
 
 import html
-import re
 
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
 from tests.forms.conftest import OpenBrowser, report_case
 from tests.forms.driving import drive_until
+from tests.forms.schemas import context_of
 
 NAME = "referral_name_receiver.schema.json"
 ASK = "referral_ask_consent.schema.json"
@@ -33,11 +33,6 @@ DECLINE_WORDS = {
     "ky": ("Кайра багыттоодон баш тартуу", "Бош орун же кызматкер жок"),
     "en": ("Decline the referral", "No free place or staff"),
 }
-
-
-def context_of(page: str) -> str:
-    context = page.split('id="context-title"')[1].split("</section>")[0]
-    return " ".join(re.sub(r"<[^>]+>", " ", html.unescape(context)).split())
 
 
 def test_the_refused_receiver_is_not_shown_with_an_earlier_decline(

@@ -4,15 +4,13 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
 from forms.translate import catalogue
+from tests.forms.schemas import load_schema as load
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "forms" / "schemas"
 FORMS = (
     "identification_reasonable_grounds",
     "identification_consent",
@@ -39,7 +37,7 @@ def test_the_forms_read_aloud_name_the_person_not_she_or_he(lang: str) -> None:
     words = catalogue(lang).forms
     gendered = []
     for form in FORMS:
-        schema = json.loads((SCHEMAS / f"{form}.schema.json").read_text("utf-8"))
+        schema = load(f"{form}.schema.json")
         for text in texts(schema):
             said = words.get(text, text)
             if GENDERED[lang].search(said):

@@ -4,15 +4,11 @@ with whom and how it keeps in touch, instead of phoning the consulate or guessin
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 from forms import fieldlabels
 from forms.translate import Translator
 from forms.web.casedata import context_rows
+from tests.forms.schemas import all_schemas
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "forms" / "schemas"
 # what the consular service recorded in "Arrange immediate safety and shelter abroad"
 SAFETY = {
     "pseudonym": "Timur-15",
@@ -25,13 +21,8 @@ SAFETY = {
 }
 
 
-def _schema(name: str) -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads((SCHEMAS / name).read_text("utf-8"))
-    return schema
-
-
 def test_child_protection_sees_where_the_consulate_placed_the_child() -> None:
-    forms = {p.name: _schema(p.name) for p in SCHEMAS.glob("*.json")}
+    forms = all_schemas()
     form = forms["repatriation_child_abroad.schema.json"]
     rows = context_rows(Translator("en"), fieldlabels.field_index(forms), form, SAFETY)
     shown = {label: value for label, value, _ in rows}

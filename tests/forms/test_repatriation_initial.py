@@ -3,22 +3,12 @@ knows, still to be corrected."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 from forms import formview
-
-SCHEMAS = Path(__file__).resolve().parents[2] / "forms" / "schemas"
-
-
-def _schema(name: str) -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads((SCHEMAS / name).read_text("utf-8"))
-    return schema
+from tests.forms.schemas import load_schema
 
 
 def test_the_consular_interview_starts_from_the_reported_country() -> None:
-    schema = _schema("repatriation_consular_interview.schema.json")
+    schema = load_schema("repatriation_consular_interview.schema.json")
     assert "exploitation_country" in schema["x-context"]
     found = formview.initial_values(schema, {"exploitation_country": "RU", "location": "abroad"})
     assert found.get("return_country_of_stay") == "RU"
@@ -29,7 +19,7 @@ def test_the_consular_interview_starts_from_the_reported_country() -> None:
 def test_the_consular_interview_shows_the_reported_citizenship_and_promises_no_check() -> None:
     """Pages review P3-23: the reported citizenship is among the case data the interview shows,
     and the hint no longer says a verification is shown when none was made."""
-    schema = _schema("repatriation_consular_interview.schema.json")
+    schema = load_schema("repatriation_consular_interview.schema.json")
     assert {"citizenship", "citizenship_status"} <= set(schema["x-context"])
     hint = schema["properties"]["return_citizenship_confirmed"]["description"]
     assert "A verification already made is shown above" not in hint

@@ -4,17 +4,12 @@ contacted nor told where the child is; the new guardian is shown once."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from forms import fieldlabels
 from forms.translate import Translator
 from forms.web.casedata import context_rows
+from tests.forms.schemas import field_index, load_schema
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "forms" / "schemas"
 CONSULAR_FORMS = (
     "repatriation_consular_interview.schema.json",
     "repatriation_consent_to_return.schema.json",
@@ -34,18 +29,9 @@ AFTER_REPLACEMENT = {
 }
 
 
-def _schema(name: str) -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads((SCHEMAS / name).read_text("utf-8"))
-    return schema
-
-
-def _index() -> fieldlabels.FieldIndex:
-    return fieldlabels.field_index({p.name: _schema(p.name) for p in SCHEMAS.glob("*.json")})
-
-
 @pytest.mark.parametrize("form", CONSULAR_FORMS)
 def test_consular_is_told_the_suspect_is_not_to_be_contacted(form: str) -> None:
-    rows = context_rows(Translator("ru"), _index(), _schema(form), AFTER_REPLACEMENT)
+    rows = context_rows(Translator("ru"), field_index(), load_schema(form), AFTER_REPLACEMENT)
     shown = {label: (value, personal) for label, value, personal in rows}
     warning = "Подозреваемый опекун: не связываться, не сообщать, где ребёнок"
     assert shown[warning] == ("the child's mother", True)

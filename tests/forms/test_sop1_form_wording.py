@@ -4,24 +4,17 @@ says that help starts whatever the status decision and whatever she decides abou
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import pytest
 
 from forms.translate import LANGUAGES, Translator
+from tests.forms.schemas import SCHEMAS
+from tests.forms.schemas import load_schema as load
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "forms" / "schemas"
 SOP1_FORMS = sorted(
     p.name
     for p in SCHEMAS.glob("*.schema.json")
     if p.name.startswith(("identification_", "referral_"))
 )
-
-
-def load(name: str) -> dict[str, Any]:
-    return json.loads((SCHEMAS / name).read_text("utf-8"))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
