@@ -84,6 +84,23 @@ LAW_ENFORCEMENT_LANES = frozenset({"lane_police"})
 LAW_ENFORCEMENT = frozenset({"police"})
 # Lanes whose open tasks never make their agency one serving the person now.
 NOT_SERVING_LANES = DECIDING_LANES | LAW_ENFORCEMENT_LANES
+# What every task of a child's case tells its agency of the child's safety, whatever its form
+# asks (pages review 4): child protection, the suspect replaced as guardian, by name (P4-3: its
+# own tasks showed the new guardian twice and no suspect); IOM, which assesses and plans the
+# child's return, that a relative is suspected (not who), whether the traffickers know where
+# the child is (the consulate's answer), and the hand-over child protection arranged (P4-4).
+CHILD_SAFETY_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "child_protection": ("child_guardian_suspected_name", "child_guardian_suspected_relation"),
+    "iom": (
+        "child_guardian_suspected_relation",
+        "abroad_trafficker_contact",
+        "child_handover_receiver_kind",
+        "child_handover_receiver",
+        "child_handover_place",
+        "child_handover_date",
+        "child_handover_escort",
+    ),
+}
 
 
 class OpenTaskLike(Protocol):
@@ -347,6 +364,14 @@ def projected_data(
     )
 
 
+def child_safety_fields(agency: str, data: Mapping[str, Any]) -> tuple[str, ...]:
+    """The fields of the child's safety every task of this agency shows in a child's case
+    (`CHILD_SAFETY_FIELDS`), none in an adult's."""
+    if data.get("presumed_child") is not True:
+        return ()
+    return CHILD_SAFETY_FIELDS.get(agency, ())
+
+
 def form_data(
     *,
     engine: Engine,
@@ -356,7 +381,8 @@ def form_data(
     form: str | None,
     data: Mapping[str, Any],
 ) -> Projection:
-    """The case data one task's form needs (its fields and x-context), personal ones gated."""
+    """The case data one task's form needs (its fields and x-context, and in a child's case
+    what the agency must know of the child's safety), personal ones gated."""
     loaded = version_of(engine, session, case)
     allowed = may_see_personal(
         agency=agency,
@@ -366,7 +392,7 @@ def form_data(
     )
     return project(
         data,
-        fields=declared_fields(loaded.bundle.form(form)),
+        fields=declared_fields(loaded.bundle.form(form)) | set(child_safety_fields(agency, data)),
         personal=case_personal_fields(loaded),
         personal_allowed=allowed,
     )
