@@ -1995,6 +1995,108 @@ Feature: Repatriation (SOP 4)
     And the case data has no purge_personal_data
 
   @inbound @child @consent @message
+  Scenario: a father who is not suspected withdraws his daughter's consent to return; child protection decides the return goes on, so the consent is not asked of him again: the guardianship authority decides, and his position is recorded as his views
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 14        |
+      | pseudonym              | Ainura-17 |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Talant Abdyldaev                 |
+      | child_guardian_relation      | parent                           |
+      | child_guardian_suspected     | false                            |
+    And the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_contact_channel       | foreign_authority     |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value            |
+      | return_consent_given | true             |
+      | return_child_views   | wants to go home |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_on         | 2026-01-09         |
+      | consent_withdrawn_by         | guardian           |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | false              |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value                            |
+      | child_withdrawal_responsible          | Child protection service, Moscow |
+      | child_withdrawal_care                 | shelter                          |
+      | child_withdrawal_guardian_kept        | true                             |
+      | child_withdrawal_withdrawer_suspected | false                            |
+      | child_withdrawal_contact_plan         | weekly call with the shelter     |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value             |
+      | child_withdrawal_best_interests             | services_continue |
+      | child_withdrawal_best_interests_child_views | wants to go home to her grandmother |
+      | child_withdrawal_best_interests_basis       | the family at home is assessed safe; staying in a Moscow shelter is not |
+      | child_withdrawal_best_interests_date        | "2026-01-05"      |
+    # The father who withdrew is still the guardian: the consent is not asked of him again (review 5, R5-2);
+    # child protection first records who decides for the child now.
+    Then the child-protection body has a task "Record who decides for the child now"
+    And the consular service has no task "Informed consent to return"
+    When the child-protection body completes "Record who decides for the child now"
+      | field                            | value                                 |
+      | child_return_decided_by          | authority_decision                    |
+      | child_return_authority           | guardianship_authority                |
+      | child_return_authority_reference | Osh city guardianship authority, No. 14-2026 |
+      | child_return_authority_date      | "2026-01-05"                          |
+      | child_withdrawer_views           | against the return: wants her to keep working in Moscow |
+    Then the case data has consent_withdrawn_guardian_name = "Talant Abdyldaev"
+    And the case data has child_return_decided_by = "authority_decision"
+    And the consular service has a task "Informed consent to return"
+    When the consular service completes "Informed consent to return"
+      | field                | value                                    |
+      | return_consent_given | true                                     |
+      | return_child_views   | wants to go home to her grandmother      |
+    Then IOM has a task "Assess return risk"
+    And the consular service has no task "Refer to assistance in the country of stay"
+
+  @inbound @child @consent @message
+  Scenario: a guardian who withdraws a child's consent and does not stay appointed is replaced before the return ends, even when not suspected
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 13        |
+      | pseudonym              | Ainura-13 |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Aigul Bekova                     |
+      | child_guardian_relation      | relative                         |
+      | child_guardian_suspected     | false                            |
+    And the consular service sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_on         | 2026-01-09         |
+      | consent_withdrawn_by         | guardian           |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | false              |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value                            |
+      | child_withdrawal_responsible          | Child protection service, Moscow |
+      | child_withdrawal_care                 | shelter                          |
+      | child_withdrawal_guardian_kept        | false                            |
+      | child_withdrawal_withdrawer_suspected | false                            |
+      | child_withdrawal_contact_plan         | weekly call with the shelter     |
+    # The guardian does not stay: another is appointed before anything ends on the withdrawal (review 5, R5-2).
+    Then the child-protection body has a task "Appoint a guardian who is not a suspect"
+    And the child-protection body has no task "Decide whether the withdrawal is in the child's best interests"
+
+  @inbound @child @consent @message
   Scenario: a father not yet suspected (the trafficking is by "an uncle") withdraws his daughter's consent to return; the child-protection body finds him suspected and appoints another guardian before the return ends
     Given a "repatriation" case reported by the consular service
       | field                  | value     |
