@@ -5010,3 +5010,61 @@ Feature: The case of one presumed victim, from report to closure
     Then the prosecutor has a task "Record the crime in the unified register"
     And the case is open
     And the case data has full_name = "Saikal Bekova"
+
+  @consent @child
+  Scenario: a 17-year-old whose own withdrawal during identification ends her services still has her status decided, and child protection closes her services before the case closes
+    Given a presumed victim reported by the NGO
+      | field         | value           |
+      | pseudonym     | "Saikal-19"     |
+      | full_name     | "Saikal Bekova" |
+      | age           | 17              |
+      | age_certainty | documented      |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value |
+      | child_parent_suspected | false |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_scope      | ["help"]   |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_withdrawn_by         | child      |
+      | consent_still_agrees_to_help | false      |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value |
+      | child_withdrawal_guardian_kept | true  |
+    And the child-protection body completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+      | non_punishment_applies      | false |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    # the services end, not her case: no referral, but her status is decided and child protection closes them
+    Then the police has a task "Decide identification status"
+    And the child-protection body has a task "Close the child's services; the child stays protected"
+    And the prosecutor has a task "Record the crime in the unified register"
+    And the child-protection body has no task "Compile the referral"
+    And the NGO has no task "Compile the referral"
+    When the child-protection body completes "Close the child's services; the child stays protected"
+      | field                            | value                       |
+      | child_services_closed_officer    | "A. Osmonova"               |
+      | child_services_closed_place      | family                      |
+      | child_services_closed_protection | ["child_protection_plan"]   |
+      | child_services_closed_told       | true                        |
+    Then the case is open
+    When the police completes "Decide identification status"
+      | field                         | value     |
+      | identification_decision       | confirmed |
+      | status_decision_person_told   | true      |
+      | status_decision_guardian_told | true      |
+    Then the social services has no task "Close the case"
+    And the case data has case_outcome = "withdrawn"
+    And the case data has full_name = "Saikal Bekova"
+    And the prosecutor has a task "Record the crime in the unified register"
+    When the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-91" |
+    Then the case is open
