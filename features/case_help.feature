@@ -429,7 +429,7 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
     And the case data has rehab_exit_reason = "handover_repatriation"
 
   @repatriation @message
-  Scenario: contact lost with 4B beside her rehabilitation stops both; found, her rehabilitation starts again and, through it, she gets her options discussed anew
+  Scenario: contact lost with 4B beside her rehabilitation stops both; found, her plan is reviewed at once and, at its end, she gets her options discussed anew
     Given a "case_help" case reported by the NGO
       | field                   | value        |
       | pseudonym               | "Feruza-32"  |
@@ -460,27 +460,13 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | contact_lost_date          | "2026-01-05"                             |
       | contact_lost_circumstances | "Left the shelter and did not come back" |
     Then the case data has repatriation_outcome = "lost_contact"
-    And the NGO has a task "Search for the person"
-    When the NGO completes "Search for the person"
+    And the social services has a task "Search for the person"
+    When the social services completes "Search for the person"
       | field            | value        |
       | rehab_found_date | "2026-01-05" |
-    Then the NGO has a task "Intake and needs assessment"
-    When the NGO completes "Intake and needs assessment"
-      | field       | value       |
-      | rehab_needs | ["shelter"] |
-    And the social services completes "Draft individual rehabilitation plan"
-      | field                  | value       |
-      | rehab_services_planned | ["shelter"] |
-    And the commission completes "Approve rehabilitation plan"
-      | field               | value    |
-      | rehab_plan_decision | approved |
-    And the NGO completes "Deliver service: Shelter"
-      | field                | value     |
-      | rehab_service_status | delivered |
-    And the social services completes "Monitor the plan until the review"
-      | field                     | value     |
-      | rehab_early_review_reason | goals_met |
-    And the social services completes "Review rehabilitation plan"
+    Then the social services has a task "Review rehabilitation plan"
+    And the NGO has no task "Intake and needs assessment"
+    When the social services completes "Review rehabilitation plan"
       | field                 | value     |
       | rehab_review_decision | goals_met |
     And the social services completes "Close rehabilitation and plan follow-up"
@@ -533,28 +519,12 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | missing_child_reported_police    | true                      |
       | missing_child_protection_alerted | true                      |
       | missing_child_police_reference   | Bishkek police, KUSP 301  |
-    And the NGO completes "Search for the person"
+    And the child-protection body completes "Search for the missing child with the police"
+      | field                        | value                                    |
+      | missing_child_search_actions | ["police_contacted", "regions_alerted"] |
+    And the social services completes "Search for the person"
       | field            | value        |
       | rehab_found_date | "2026-01-05" |
-    And the NGO completes "Intake and needs assessment"
-      | field       | value       |
-      | rehab_needs | ["shelter"] |
-    And the social services completes "Draft individual rehabilitation plan"
-      | field                  | value       |
-      | rehab_services_planned | ["shelter"] |
-    And the child-protection body completes "Agree child protection plan"
-      | field                    | value        |
-      | child_protection_plan_id | CPP-2026-161 |
-      | child_guardian_agreed    | true         |
-    And the commission completes "Approve rehabilitation plan"
-      | field               | value    |
-      | rehab_plan_decision | approved |
-    And the NGO completes "Deliver service: Shelter"
-      | field                | value     |
-      | rehab_service_status | delivered |
-    And the social services completes "Monitor the plan until the review"
-      | field                     | value     |
-      | rehab_early_review_reason | goals_met |
     And the social services completes "Review rehabilitation plan"
       | field                 | value     |
       | rehab_review_decision | goals_met |

@@ -1081,7 +1081,8 @@ Feature: SOP 3 - Social rehabilitation
     And the case data has no purge_personal_data
 
   @message
-  Scenario: contact lost while a service is being delivered stops the plan at once and the receiver searches for her; found, the rehabilitation starts again
+  Scenario: contact lost while a service is being delivered stops the plan at once; found, her plan is reviewed at once, without a new intake
+    # Review 5 R5-3: before, a person found again started from intake, a new plan and a new approval.
     Given a "social_rehabilitation" case reported by the police
       | field             | value     |
       | pseudonym         | Zarina-41 |
@@ -1102,15 +1103,26 @@ Feature: SOP 3 - Social rehabilitation
       | contact_lost_date          | "2026-01-05"                             |
       | contact_lost_circumstances | "Left the shelter and did not come back" |
     Then the NGO has no task "Deliver service: Shelter"
-    And the NGO has a task "Search for the person"
+    And the social services has a task "Search for the person"
+    And the task "Search for the person" is due in 30 days
     And the NGO has no task "Report the missing child to the police"
-    When the NGO completes "Search for the person"
+    And the child-protection body has no open tasks
+    When the social services completes "Search for the person"
       | field            | value        |
-      | rehab_found_date | "2026-01-05" |
-    Then the case is closed with outcome "contact_restored"
+      | rehab_found_date | "2026-01-08" |
+    Then the social services has a task "Review rehabilitation plan"
+    And the NGO has no task "Intake and needs assessment"
+    And the commission has no open tasks
+    And the case is open
+    When the social services completes "Review rehabilitation plan"
+      | field                 | value    |
+      | rehab_review_decision | continue |
+    Then the NGO has a task "Deliver service: Shelter"
 
   @child @message
-  Scenario: a child lost before her plan is approved is reported to the police at once and searched for; not found in the search period, the rehabilitation ends with lost contact
+  Scenario: a child lost before her plan is approved is reported to the police at once and searched for with child protection; not found in the search period, her rehabilitation closes only with child protection's approval
+    # Review 5 R5-3: before, the receiver searched alone and, after the search period, the case was closed
+    # without the child-protection body.
     Given a "social_rehabilitation" case reported by the police
       | field             | value            |
       | pseudonym         | Adilet-44        |
@@ -1132,9 +1144,110 @@ Feature: SOP 3 - Social rehabilitation
       | missing_child_reported_police    | true                      |
       | missing_child_protection_alerted | true                      |
       | missing_child_police_reference   | Osh city police, KUSP 201 |
-    Then the child-protection body has a task "Search for the person"
-    When 31 days pass
+    Then the child-protection body has a task "Search for the missing child with the police"
+    And the social services has a task "Search for the person"
+    And the social services has no task "Report the missing child and alert child protection"
+    When the child-protection body completes "Search for the missing child with the police"
+      | field                        | value                                    |
+      | missing_child_search_actions | ["police_contacted", "regions_alerted"] |
+    And 31 days pass
+    Then the case is open
+    And the child-protection body has a task "Approve the child's exit from rehabilitation"
+    And the social services has no task "Close rehabilitation and plan follow-up"
+    When the child-protection body completes "Approve the child's exit from rehabilitation"
+      | field                           | value                                                   |
+      | rehab_child_exit_approved       | true                                                    |
+      | rehab_child_exit_best_interests | Police search goes on; the case reopens when she is found |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
     Then the case is closed with outcome "lost_contact"
+
+  @child @message
+  Scenario: a child lost during her plan is searched for with child protection and, found, her plan is reviewed at once
+    # Review 5 R5-3.
+    Given a "social_rehabilitation" case reported by the police
+      | field             | value     |
+      | pseudonym         | Nurjan-14 |
+      | presumed_child    | true      |
+      | referral_receiver | ngo       |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the child-protection body completes "Agree child protection plan"
+      | field                    | value        |
+      | child_protection_plan_id | CPP-2026-144 |
+      | child_guardian_agreed    | true         |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO sends the message "contact_lost" with:
+      | field                      | value                            |
+      | contact_lost_date          | "2026-01-05"                     |
+      | contact_lost_circumstances | "Ran away from the shelter"      |
+    And the NGO completes "Report the missing child to the police"
+      | field                            | value                      |
+      | missing_child_reported_police    | true                       |
+      | missing_child_protection_alerted | true                       |
+      | missing_child_police_reference   | Bishkek police, KUSP 402   |
+    Then the child-protection body has a task "Search for the missing child with the police"
+    And the social services has a task "Search for the person"
+    When the social services completes "Search for the person"
+      | field            | value        |
+      | rehab_found_date | "2026-01-09" |
+    Then the social services has a task "Review rehabilitation plan"
+    And the NGO has no task "Intake and needs assessment"
+    And the child-protection body has no task "Agree child protection plan"
+    And the case is open
+
+  @message
+  Scenario: a person lost before any plan ran and found again starts with her intake, the reflection period kept
+    Given a "social_rehabilitation" case reported by the police
+      | field                   | value        |
+      | pseudonym               | Saltanat-29  |
+      | presumed_child          | false        |
+      | referral_receiver       | ngo          |
+      | reasonable_grounds_date | "2026-01-02" |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    Then the social services has a task "Draft individual rehabilitation plan"
+    When the NGO sends the message "contact_lost" with:
+      | field                      | value                 |
+      | contact_lost_date          | "2026-01-05"          |
+      | contact_lost_circumstances | "Left with a relative" |
+    And the social services completes "Search for the person"
+      | field            | value        |
+      | rehab_found_date | "2026-01-07" |
+    Then the NGO has a task "Intake and needs assessment"
+    And the social services has no task "Review rehabilitation plan"
+    And the case data has rehab_reflection_start = "2026-01-02"
+    And the case is open
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the NGO completes "Deliver service: Shelter"
+      | field                | value     |
+      | rehab_service_status | delivered |
+    And the social services completes "Monitor the plan until the review"
+      | field                     | value     |
+      | rehab_early_review_reason | goals_met |
+    And the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    Then the case is closed with outcome "goals_met"
 
   @message
   Scenario: when the person has left for her country of origin the rehabilitation here ends with that reason instead of waiting for its review
