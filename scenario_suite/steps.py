@@ -19,7 +19,7 @@ from api.services.visibility import may_see_personal, serving_agencies
 from engine.config import Settings
 from engine.errors import InvalidDataError, MessageNotAwaitedError, NotMessageSenderError
 from engine.facade import Engine
-from engine.forms import declared_fields
+from engine.forms import declared_fields, read_only_fields
 from engine.library import ProcessLibrary
 from engine.spiff.clock import FakeClock
 from engine.workdays import BISHKEK
@@ -167,21 +167,28 @@ def _complete(
     code = agency_code(agency)
     found = world.find_task(code, task)
     schema = world.engine.task_form(found.id)
+    case = world.engine.task_data(found.case_id, found.id) if read_only_fields(schema) else {}
     data = fill_form(
         dict(schema) if schema else None,
         table_data(datatable),
         world.clock.now().date(),
         conditional=conditional,
+        case=case,
     )
     world.engine.complete_task(found.id, data, actor=code, agency=code)
 
 
 def _message_data(
-    world: World, name: str, datatable: list[list[str]] | None = None
+    world: World, name: str, datatable: list[list[str]] | None = None, *, conditional: bool = True
 ) -> dict[str, Any]:
     schema = world.engine.message_form(world.case_id, name)
+    case = world.engine.get_case(world.case_id).data if read_only_fields(schema) else {}
     return fill_form(
-        dict(schema) if schema else None, table_data(datatable), world.clock.now().date()
+        dict(schema) if schema else None,
+        table_data(datatable),
+        world.clock.now().date(),
+        conditional=conditional,
+        case=case,
     )
 
 
@@ -204,7 +211,7 @@ def try_to_send_message(
     a `readOnly` field such as presumed_child comes from the case), keep the refusal for
     "the answers are refused for …" (nothing is delivered)."""
     code = agency_code(agency)
-    data = _message_data(world, name, datatable)
+    data = _message_data(world, name, datatable, conditional=False)
     try:
         world.engine.deliver_message(world.case_id, name, data, actor=code, agency=code)
     except InvalidDataError as exc:

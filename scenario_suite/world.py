@@ -193,19 +193,39 @@ def _example_text(prop: dict[str, Any]) -> str:
 
 
 def fill_form(
-    schema: dict[str, Any] | None, given: dict[str, Any], today: date, *, conditional: bool = True
+    schema: dict[str, Any] | None,
+    given: dict[str, Any],
+    today: date,
+    *,
+    conditional: bool = True,
+    case: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The scenario's fields plus example values for required fields it left out."""
+    """The scenario's fields plus example values for required fields it left out. `case` is
+    what the case holds for the form's `readOnly` fields (presumed_child): the engine sets
+    them, and the form's `if`s read them, so the examples follow them too."""
     if not schema:
         return dict(given)
     props = schema.get("properties") or {}
+    read_only = {
+        name: value
+        for name, value in (case or {}).items()
+        if isinstance(props.get(name), dict) and props[name].get("readOnly")
+    }
+    given = {**read_only, **given}
     filled = {
         name: example_value(props.get(name, {}), today)
         for name in schema.get("required", [])
         if name not in given
     }
     data = {**filled, **given}
-    return {**data, **_forced(schema, data, set(filled) - set(given), today, conditional)}
+    # An answer an `if` forces can make another `if` hold (a chain): settle them in turn.
+    for _ in range(len(props) + 1):
+        forced = _forced(schema, data, set(filled) - set(given), today, conditional)
+        if all(data.get(name) == value for name, value in forced.items()):
+            break
+        filled.update({name: value for name, value in forced.items() if name not in given})
+        data = {**data, **forced}
+    return data
 
 
 def _forced(
