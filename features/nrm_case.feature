@@ -5068,3 +5068,76 @@ Feature: The case of one presumed victim, from report to closure
       | field                 | value        |
       | crime_register_number | "02-2026-91" |
     Then the case is open
+
+  @consent @proceedings
+  Scenario: a woman picked up carrying drugs who withdraws during screening and wants nothing more still has the offences she was compelled to commit brought to the prosecutor, and her identity kept for the decision
+    Given a presumed victim reported by the police
+      | field     | value              |
+      | pseudonym | "Aigul-45"         |
+      | full_name | "Aigul Sydykova"   |
+    When the police completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the police completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_informed      | true  |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    Then the police has a task "Indicator screening"
+    When the police sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_scope      | ["help"]   |
+      | consent_withdrawn_on         | 2026-01-06 |
+      | consent_still_agrees_to_help | false      |
+    # no reasonable grounds were recorded: the notification's form asks the offences
+    And the police tries to complete "Send anonymous notification"
+      | field                            | value |
+      | anonymous_help_information_given | true  |
+      | non_punishment_applies           | true  |
+    Then the answers are refused for non_punishment_offences
+    When the police completes "Send anonymous notification"
+      | field                            | value            |
+      | anonymous_help_information_given | true             |
+      | non_punishment_applies           | true             |
+      | non_punishment_offences          | ["drug_related"] |
+      | non_punishment_refer_agreed      | true             |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the prosecutor has no task "Record the crime in the unified register"
+    And the case data has case_outcome = "anonymous_notification"
+    And the case data has full_name = "Aigul Sydykova"
+
+  @consent @proceedings
+  Scenario: a woman who withdraws before reasonable grounds but still wants a doctor has the offences she was compelled to commit recorded with the help and brought to the prosecutor
+    Given a presumed victim reported by the NGO
+      | field     | value            |
+      | pseudonym | "Nazgul-46"      |
+      | full_name | "Nazgul Kadyrova" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_scope      | ["help"]   |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | true       |
+    And the NGO completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                    |
+      | consent_help_continuing | "A doctor, nothing else" |
+    And the NGO tries to complete "Provide the help that continues"
+      | field                   | value        |
+      | withdrawn_help_provided | ["medical"]  |
+      | withdrawn_help_date     | "2026-01-07" |
+      | non_punishment_applies  | true         |
+    Then the answers are refused for non_punishment_offences
+    When the NGO completes "Provide the help that continues"
+      | field                       | value                      |
+      | withdrawn_help_provided     | ["medical"]                |
+      | withdrawn_help_date         | "2026-01-07"               |
+      | non_punishment_applies      | true                       |
+      | non_punishment_offences     | ["irregular_stay_or_work"] |
+      | non_punishment_refer_agreed | true                       |
+    Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
+    And the case data has case_outcome = "withdrawn"
+    And the case data has full_name = "Nazgul Kadyrova"
