@@ -372,6 +372,46 @@ def child_safety_fields(agency: str, data: Mapping[str, Any]) -> tuple[str, ...]
     return CHILD_SAFETY_FIELDS.get(agency, ())
 
 
+# Whom a child's case knows around the child: the guardian now and the suspect replaced.
+CHILD_PEOPLE = (
+    "child_guardian_name",
+    "child_guardian_relation",
+    "child_guardian_suspected_name",
+    "child_guardian_suspected_relation",
+)
+
+
+def child_people(
+    *, engine: Engine, session: Session, case: CaseLike, agency: str, data: Mapping[str, Any]
+) -> Projection:
+    """The people a child's case knows around the child (`CHILD_PEOPLE`), for the form that
+    records who withdrew the child's consent (pages review 4, P4-3: it offered "the guardian
+    or a parent" without saying which guardian, nor that a parent is suspected); names only
+    to an agency that may see personal data. Nothing in an adult's case."""
+    if data.get("presumed_child") is not True:
+        return Projection({}, [])
+    return _gated(engine, session, case, agency, data, CHILD_PEOPLE)
+
+
+def _gated(
+    engine: Engine,
+    session: Session,
+    case: CaseLike,
+    agency: str,
+    data: Mapping[str, Any],
+    fields: Iterable[str],
+) -> Projection:
+    """These fields of the case data, personal ones only where the agency may see them."""
+    allowed = may_see_personal(
+        agency=agency,
+        data=data,
+        serving=open_agencies(session, case.id),
+        params=engine.settings.params,
+    )
+    personal = case_personal_fields(version_of(engine, session, case))
+    return project(data, fields=fields, personal=personal, personal_allowed=allowed)
+
+
 def form_data(
     *,
     engine: Engine,
@@ -383,16 +423,6 @@ def form_data(
 ) -> Projection:
     """The case data one task's form needs (its fields and x-context, and in a child's case
     what the agency must know of the child's safety), personal ones gated."""
-    loaded = version_of(engine, session, case)
-    allowed = may_see_personal(
-        agency=agency,
-        data=data,
-        serving=open_agencies(session, case.id),
-        params=engine.settings.params,
-    )
-    return project(
-        data,
-        fields=declared_fields(loaded.bundle.form(form)) | set(child_safety_fields(agency, data)),
-        personal=case_personal_fields(loaded),
-        personal_allowed=allowed,
-    )
+    declared = declared_fields(version_of(engine, session, case).bundle.form(form))
+    fields = declared | set(child_safety_fields(agency, data))
+    return _gated(engine, session, case, agency, data, fields)

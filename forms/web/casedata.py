@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session
 
 from api.services import visibility
 from engine.facade import Engine
+from engine.forms import declared_fields
 from forms import fieldlabels
 from forms.fieldlabels import FieldIndex
 from forms.translate import Translator
@@ -37,6 +39,56 @@ def context_rows(
     (a choice naming a role of the case with the agency holding it, `roles`)."""
     wanted = [str(f) for f in (schema or {}).get("x-context") or []]
     return fieldlabels.rows(t, index, data, wanted, roles)
+
+
+SUSPECT, SUSPECT_RELATION = "child_guardian_suspected_name", "child_guardian_suspected_relation"
+SUSPECT_FIELDS = (SUSPECT, SUSPECT_RELATION)
+
+
+@dataclass(frozen=True)
+class ChildSafety:
+    """What a page of a child's case says of the child's safety beyond its own form (pages
+    review 4, P4-3/P4-4): who is suspected (a sentence: by name where the agency may know it,
+    else by relation only) and the other facts as rows."""
+
+    suspect: str | None
+    rows: list[tuple[str, str, bool]]
+
+
+def suspect_said(
+    t: Translator, index: FieldIndex, data: Mapping[str, Any], rest: list[str]
+) -> ChildSafety:
+    """The suspect in `data` as a sentence, and the `rest` of its fields as rows."""
+    name, relation = data.get(SUSPECT), data.get(SUSPECT_RELATION)
+    said = fieldlabels.display(t, index, SUSPECT_RELATION, relation) if relation else None
+    suspect = None
+    if name:
+        suspect = t("task.child_suspect.named", name=str(name), relation=said or "—")
+    elif said:
+        suspect = t("task.child_suspect.relation", relation=said)
+    return ChildSafety(suspect, fieldlabels.rows(t, index, data, rest))
+
+
+def child_safety(
+    t: Translator,
+    index: FieldIndex,
+    agency: str,
+    schema: Mapping[str, Any] | None,
+    data: Mapping[str, Any],
+) -> ChildSafety | None:
+    """The child's safety as a task of this agency shows it (its projected `data` kept the
+    fields only in a child's case: `visibility.child_safety_fields`), leaving out what its
+    form already shows; None when there is nothing to say."""
+    declared = declared_fields(schema)
+    wanted = [
+        f
+        for f in visibility.CHILD_SAFETY_FIELDS.get(agency, ())
+        if data.get(f) is not None and f not in declared
+    ]
+    if not wanted:
+        return None
+    shown = {f: data[f] for f in wanted}
+    return suspect_said(t, index, shown, [f for f in wanted if f not in SUSPECT_FIELDS])
 
 
 def caught_by(history: list[Any]) -> dict[str, str]:

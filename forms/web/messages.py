@@ -8,19 +8,21 @@ from typing import Any
 from uuid import uuid4
 
 from fastapi import APIRouter, Request
+from sqlmodel import Session
 from starlette.responses import RedirectResponse, Response
 
 from api.deps import EngineDep
 from api.routes.common import run_step
 from api.schemas import MessagePublic, StepPublic
-from api.services import messages, timeline, visibility
+from api.services import access_log, messages, timeline, visibility
+from api.services.policy import casework_agency
 from engine.db import read_session
 from engine.errors import InvalidDataError
 from engine.facade import Engine
 from engine.models import Case
 from forms import fielderrors, fieldlabels, formparse, formview
 from forms.formview import Raw
-from forms.web.casedata import context_rows, version_index
+from forms.web.casedata import ChildSafety, context_rows, suspect_said, version_index
 from forms.web.deps import PostedForm, WebUser
 from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
@@ -135,6 +137,7 @@ def answer_page(
         )
         index = version_index(engine, session, case)
         sections = formview.build(message.form_schema, values, errors, case=known)
+        people = _child_people(request, engine, session, case) if current else None
         option_names: dict[str, dict[str, str]] = {}
         if asks_whom(message.form_schema):
             # every agency holding or to receive her data here, open tasks first (P3-11)
@@ -165,9 +168,38 @@ def answer_page(
         option_names=option_names,
         context=context_rows(t, index, message.form_schema, known),
         consent_now=fieldlabels.rows(t, index, known, [f for f in current if f in known]),
+        child_people=people,
         general=general or [],
         submission=submission or uuid4().hex,
     )
+
+
+def _child_people(
+    request: Request, engine: Engine, session: Session, case: Case
+) -> ChildSafety | None:
+    """On a child's case, whom the case knows around the child — the guardian now, the
+    suspect replaced — above the form that records who withdrew or limited the consent
+    (pages review 4, P4-3); names access-logged."""
+    caller = request.state.caller
+    found = visibility.child_people(
+        engine=engine,
+        session=session,
+        case=case,
+        agency=casework_agency(caller),
+        data=engine.get_case(case.id).data,
+    )
+    if not found.data:
+        return None
+    access_log.record(
+        engine=engine,
+        caller=caller,
+        case_id=case.id,
+        fields=found.personal,
+        endpoint="GET /cases/{id}/messages/{name}",
+    )
+    t = translator(request)
+    index = version_index(engine, session, case)
+    return suspect_said(t, index, found.data, ["child_guardian_name", "child_guardian_relation"])
 
 
 @router.post("/cases/{case_id}/messages/{name}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 from uuid import uuid4
 
@@ -21,14 +20,13 @@ from engine import codes
 from engine.db import read_session
 from engine.errors import ConflictError, InvalidDataError, NrmError, OverrideNotConfirmedError
 from engine.facade import Engine
-from engine.forms import declared_fields
 from engine.models import Case
 from forms import drafts, fielderrors, fieldlabels, formparse, formview, timewords
 from forms.fieldlabels import FieldIndex
 from forms.formview import Raw
 from forms.translate import Translator, language
 from forms.web import receivers, summary
-from forms.web.casedata import context_rows, version_index
+from forms.web.casedata import child_safety, context_rows, version_index
 from forms.web.deps import PostedForm, ReadableTaskPage, TaskPage, WebUser
 from forms.web.expiry import keeps_typed
 from forms.web.render import page, session_of, translator
@@ -38,8 +36,6 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 OPEN_STATES = ("ready", "claimed")
 # The form of the task that closes a whole case (the case may still wait for a follow-up).
 CLOSURE_FORM = "case_closure.schema.json"
-SUSPECT = "child_guardian_suspected_name"
-SUSPECT_RELATION = "child_guardian_suspected_relation"
 
 
 @router.get("/tasks/{task_id}")
@@ -130,7 +126,7 @@ def task_page(
         ),
         context=context_rows(t, index, detail.form_schema, detail.data, roles)
         + fixed_rows(t, index, detail.form_schema, detail.data, roles),
-        child_safety=child_safety(t, index, caller, detail),
+        child_safety=child_safety(t, index, caller.agency or "", detail.form_schema, detail.data),
         option_names=receivers.option_names(t, detail.form_schema, detail.data),
         refusal=receivers.refusal_reason(t, detail.form_schema, detail.data),
         answers=sent_answers(engine, t, index, detail, roles),
@@ -149,42 +145,6 @@ def task_page(
         if limited
         else None,
     )
-
-
-@dataclass(frozen=True)
-class ChildSafety:
-    """What a task of a child's case says of the child's safety beyond its own form (pages
-    review 4, P4-3/P4-4): who is suspected (a sentence: by name to child protection, by
-    relation only to IOM) and the other facts as rows."""
-
-    suspect: str | None
-    rows: list[tuple[str, str, bool]]
-
-
-def child_safety(
-    t: Translator, index: FieldIndex, caller: Caller, detail: TaskDetail
-) -> ChildSafety | None:
-    """The child's safety as this agency's task shows it, leaving out what its form already
-    shows (`visibility.child_safety_fields`); None when there is nothing to say."""
-    declared = declared_fields(detail.form_schema)
-    wanted = [
-        f
-        # the projection kept them only in a child's case (`visibility.child_safety_fields`)
-        for f in visibility.CHILD_SAFETY_FIELDS.get(caller.agency or "", ())
-        if f in detail.data and detail.data[f] is not None and f not in declared
-    ]
-    if not wanted:
-        return None
-    name = detail.data.get("child_guardian_suspected_name") if SUSPECT in wanted else None
-    relation = detail.data.get(SUSPECT_RELATION) if SUSPECT_RELATION in wanted else None
-    said = fieldlabels.display(t, index, SUSPECT_RELATION, relation) if relation else None
-    suspect = None
-    if name:
-        suspect = t("task.child_suspect.named", name=str(name), relation=said or "—")
-    elif said:
-        suspect = t("task.child_suspect.relation", relation=said)
-    rest = [f for f in wanted if f not in (SUSPECT, SUSPECT_RELATION)]
-    return ChildSafety(suspect, fieldlabels.rows(t, index, detail.data, rest))
 
 
 def fixed_rows(

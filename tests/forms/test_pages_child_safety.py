@@ -43,12 +43,12 @@ WITHDRAWN = {
 }
 
 
-def child_with_a_suspect(engine: Engine, clock: FakeClock) -> str:
+def child_with_a_suspect(engine: Engine, clock: FakeClock | None = None) -> str:
     """A boy's case whose suspected father child protection replaced as guardian."""
     case_id = report_case(engine, age=15, pseudonym="Nurbek-15", sex="male").case.id
     for form in REPLACED:
         (task,) = [t for t in engine.case_tasks(case_id) if t.form == form]
-        data = answers(dict(engine.task_form(task.id) or {}), clock.now())
+        data = answers(dict(engine.task_form(task.id) or {}), engine.clock.now())
         data.update(REPLACED[form])
         engine.complete_task(task.id, data, actor="child_protection", agency="child_protection")
     assert engine.get_case(case_id).data["child_guardian_suspected_name"] == SUSPECT
@@ -145,3 +145,30 @@ def test_iom_assessing_a_childs_return_is_told_a_parent_is_suspected_but_not_who
             "Traffickers are in contact or know where the person is"
         )
         assert f"{traffickers} {yes}" in box, (lang, box)
+
+
+PEOPLE = {
+    "en": ("Guardian", GUARDIAN, f"Suspected of involvement: {SUSPECT} (A parent)"),
+    "ru": ("Опекун", GUARDIAN, f"Подозревается в причастности: {SUSPECT}"),
+    "ky": ("Камкорчу", GUARDIAN, f"Катышы бар деп шектелет: {SUSPECT}"),
+}
+
+
+def test_the_childs_withdrawal_form_names_the_guardian_and_the_suspect(
+    web_engine: Engine, clock: FakeClock, browser: OpenBrowser
+) -> None:
+    """P4-3: "who withdrew" is answered knowing who the guardian is and who is suspected."""
+    case_id = child_with_a_suspect(web_engine, clock)
+    ngo = browser("ngo")
+    for lang, (label, guardian, suspect) in PEOPLE.items():
+        ngo.post("/language", {"lang": lang, "next": "/inbox"})
+        page = ngo.get(f"/cases/{case_id}/messages/consent_withdrawn").text
+        assert 'id="child-people-title"' in page, lang
+        box = text_of(page.split('id="child-people-title"')[1].split("</section>")[0])
+        assert f"{label} " in box and guardian in box and suspect in box, (lang, box)
+
+
+def test_an_adults_withdrawal_form_names_nobody(web_engine: Engine, browser: OpenBrowser) -> None:
+    case_id = report_case(web_engine).case.id
+    page = browser("ngo").get(f"/cases/{case_id}/messages/consent_withdrawn").text
+    assert 'id="child-people-title"' not in page
