@@ -124,6 +124,29 @@ def message(
     return t("error.invalid")
 
 
+def by_case(t: Translator, schema: Mapping[str, Any] | None, error: FieldError) -> str | None:
+    """A choice the case's own (`readOnly`) answers rule out — a rule whose `if` tests only
+    them fixes the field's `const` — worded with the one answer left and what of the case
+    rules the rest out (pages review 4, P4-8: "Choose one of the options" under a chosen
+    one); None for any other problem."""
+    props = properties(schema)
+    name = error.field
+    if error.code != "const" or not error.related or name not in props:
+        return None
+    if not all(props.get(n, {}).get("readOnly") for n in error.related):
+        return None
+    for rule in [schema or {}, *((schema or {}).get("allOf") or [])]:
+        tested = set((rule.get("if") or {}).get("properties") or {})
+        fixed = ((rule.get("then") or {}).get("properties") or {}).get(name) or {}
+        if "const" in fixed and tested and tested <= set(error.related):
+            titles = {c.value: c.title for c in choices_of(props[name])}
+            left = titles.get(str(fixed["const"]))
+            if left:
+                case = ", ".join(f"«{short(label(t, props, n))}»" for n in error.related)
+                return t("error.choice_by_case", fields=case, answer=f"«{t.form(left)}»")
+    return None
+
+
 def _exclusive(t: Translator, prop: Mapping[str, Any], answers: tuple[str, ...]) -> str:
     """ "«None» cannot be chosen together with «ID card»": the answers by their titles."""
     titles = {c.value: t.form(c.title) for c in choices_of(prop)}
@@ -156,7 +179,9 @@ def localise(
             said = t("error.answer_first", fields=f"«{label(t, props, name)}»")
             per_field.setdefault(first, said)
         elif name in props and error.code != "unknown":
-            said = message(t, props[name], error, item=bool(rest), props=props)
+            said = by_case(t, schema, error) or message(
+                t, props[name], error, item=bool(rest), props=props
+            )
             per_field.setdefault(name, said)
         elif name == "(form)":
             general.append(t("error.invalid"))

@@ -146,8 +146,14 @@ def build(
     required = set((shaped or {}).get("required") or [])
     values, errors = values or {}, errors or {}
     conditional = conditions(shaped)
+    # a choice the case narrowed to one answer starts chosen (pages review 4, P4-8)
+    left = {
+        n: raw_text(p["oneOf"][0]["const"])
+        for n, p in editable(shaped).items()
+        if p is not editable(schema).get(n) and len(p.get("oneOf") or []) == 1
+    }
     sections: dict[str | None, Section] = {}
-    for name, prop in editable(schema).items():
+    for name, prop in editable(shaped).items():
         if name in hidden or name in ruled_out:
             continue
         heading = prop.get("x-section")
@@ -170,7 +176,7 @@ def build(
                 personal=bool(prop.get("x-personal")),
                 nullable=nullable,
                 choices=choices_of(prop) or [Choice(v, t) for v, t in codes.also(prop)],
-                value=values.get(name, default),
+                value=values.get(name) or left.get(name) or default,
                 error=errors.get(name),
                 codes=codes.kind_of(prop),
                 required_if=conditional.get(name, []),
@@ -195,6 +201,7 @@ def for_case(
     required = list(schema.get("required") or [])
     rules: list[Mapping[str, Any]] = []
     ruled_out: set[str] = set()
+    fixed: dict[str, Any] = {}
     for rule in [schema, *(schema.get("allOf") or [])]:
         test = rule.get("if")
         if not isinstance(test, Mapping):
@@ -217,6 +224,10 @@ def for_case(
         if not isinstance(chosen, Mapping):
             continue
         rest = {n: t for n, t in tested.items() if n not in read_only}
+        if met and not rest:  # the case leaves one answer: offer only it (pages review 4, P4-8)
+            fixed |= {
+                n: p["const"] for n, p in (chosen.get("properties") or {}).items() if "const" in p
+            }
         if rest and met:
             kept = [n for n in test.get("required") or [] if n in rest]
             rules.append({"if": {"properties": rest, "required": kept}, "then": chosen})
@@ -240,7 +251,19 @@ def for_case(
     shaped = {k: v for k, v in schema.items() if k not in ("if", "then", "else", "allOf")}
     shaped["required"] = required
     shaped["allOf"] = [r for r in rules if not _tests_only(r, hidden)]
+    if fixed:
+        shaped["properties"] = {
+            n: _only(p, fixed[n]) if n in fixed else p for n, p in properties(schema).items()
+        }
     return shaped, frozenset(hidden)
+
+
+def _only(prop: Mapping[str, Any], value: Any) -> Mapping[str, Any]:
+    """A choice field offering only the answer the case leaves (its title kept)."""
+    kept = [
+        o for o in prop.get("oneOf") or [] if isinstance(o, Mapping) and o.get("const") == value
+    ]
+    return {**prop, "oneOf": kept} if kept else prop
 
 
 def _tests_only(rule: Mapping[str, Any], fields: set[str]) -> bool:
