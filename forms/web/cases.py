@@ -15,7 +15,7 @@ from api.services import cases, messages, timeline, visibility
 from api.services.policy import casework_agency
 from engine.db import read_session
 from forms import diagramtext, fieldlabels, timewords
-from forms.web import summary
+from forms.web import consentnow, summary
 from forms.web.awaited import awaited_view, referral_said
 from forms.web.casedata import caught_by, delivered_rows, version_index
 from forms.web.casediagrams import WhereNow, anchor, mark_open
@@ -193,7 +193,7 @@ def show_case(request: Request, case: CasePage, engine: EngineDep, caller: WebUs
         ),
         referral=referral_said(raw, caller_agency, public.reporting_agency),
         diagrams=drawn,
-        limited_since=timewords.day(limited.since.astimezone(timewords.BISHKEK).date(), t.lang)
-        if limited
-        else None,
+        limited_since=consentnow.limited_since(t, raw, limited),
+        # what she withdrew or limited, to agencies she did not cut off (P4-11)
+        consent_now=None if limited else consentnow.line(t, index, raw),
     )

@@ -25,7 +25,7 @@ from forms import drafts, fielderrors, fieldlabels, formparse, formview, timewor
 from forms.fieldlabels import FieldIndex
 from forms.formview import Raw
 from forms.translate import Translator, language
-from forms.web import receivers, summary
+from forms.web import consentnow, receivers, summary
 from forms.web.casedata import child_safety, context_rows, version_index
 from forms.web.deps import PostedForm, ReadableTaskPage, TaskPage, WebUser
 from forms.web.expiry import keeps_typed
@@ -110,6 +110,7 @@ def task_page(
             else None
         )
     roles = tasks.case_roles(engine=engine, case_id=detail.case_id)
+    raw = engine.get_case(detail.case_id).data
     return page(
         request,
         "task.html",
@@ -141,9 +142,8 @@ def task_page(
         read_only=read_only,
         in_case=in_case,
         status_only=status_only,
-        limited_since=timewords.day(limited.since.astimezone(timewords.BISHKEK).date(), t.lang)
-        if limited
-        else None,
+        limited_since=consentnow.limited_since(t, raw, limited),
+        consent_now=None if limited else consentnow.line(t, index, raw),
     )
 
 
