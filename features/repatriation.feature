@@ -1595,6 +1595,57 @@ Feature: Repatriation (SOP 4)
     And IOM has a task "Hand over to the receiving organisation"
     And the case data has return_travel_departure_date = "2026-01-20"
 
+  @outbound @consent @message
+  Scenario: a foreign victim who has already left for home and then withdraws her consent is recorded as returned home, with no hand-over data sent, and is not taken through 4B again
+    Given a "repatriation" case reported by the NGO
+      | field                   | value        |
+      | repatriation_direction  | outbound     |
+      | reasonable_grounds_date | "2025-11-20" |
+      | referral_receiver       | ngo          |
+      | presumed_child          | false        |
+      | citizenship             | UZ           |
+      | pseudonym               | Feruza-32    |
+    When the NGO completes "Explain rights and the reflection period"
+      | field                              | value |
+      | return_reflection_rights_explained | true  |
+      | return_reflection_waived           | false |
+    And the NGO completes "Discuss options"
+      | field               | value            |
+      | repatriation_option | voluntary_return |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And IOM completes "Request travel documents from the consulate of origin"
+      | field                            | value  |
+      | return_consulate_contact_consent | true   |
+      | return_travel_document_result    | issued |
+    And the NGO completes "Discuss hand-over data with the person"
+      | field                         | value                           |
+      | return_receiving_organisation | IOM Tashkent reintegration desk |
+      | return_receiving_country      | UZ                              |
+      | return_handover_data_items    | ["contact_details"]             |
+      | return_handover_data_consent  | true                            |
+      | return_handover_consent_by    | person                          |
+    And IOM completes "Prepare reintegration plan"
+    And IOM sends the message "person_departed" with:
+      | field                         | value        |
+      | return_travel_departure_date  | "2026-01-20" |
+      | return_travel_mode            | air          |
+      | return_travel_arrival_point   | Tashkent     |
+      | return_travel_escort_provided | false        |
+    Then IOM has a task "Hand over to the receiving organisation"
+    # Back in Tashkent she tells the NGO by phone she wants no data sent to the reintegration centre and nothing more.
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_withdrawn_on         | "2026-01-21"       |
+      | consent_still_agrees_to_help | false              |
+    # She has gone home: the return is not started again (review 5, R5-7).
+    Then IOM has no task "Hand over to the receiving organisation"
+    And the NGO has no task "Explain rights and the reflection period"
+    And the case is closed with outcome "returned_home"
+    And the case data has return_handover_data_consent = false
+
   @outbound @message
   Scenario: while her rehabilitation runs beside the return, IOM cannot record the departure by completing "Organise assisted return", which would leave the rehabilitation running for a person who left; the message "person_departed" records it and closes both
     Given a "repatriation" case reported by the NGO
