@@ -103,8 +103,8 @@ Feature: The formal status decision (SOP 1), beside help
       | general_services_referred | ["legal_aid"] |
       | general_services_declined | false         |
     Then the case is open
-    And the social services has a task "Plan the move-on from assistance"
-    When the social services completes "Plan the move-on from assistance"
+    And the NGO has a task "Plan the move-on from assistance"
+    When the NGO completes "Plan the move-on from assistance"
       | field             | value                                        |
       | move_on_plan      | "Legal aid by the district service; shelter until the end of the month" |
       | move_on_help_ends | "2026-01-31"                                 |
@@ -129,7 +129,7 @@ Feature: The formal status decision (SOP 1), beside help
       | general_services_referred    | ["health_care"]                          |
       | general_services_person_told | true                                     |
       | general_services_help_again  | "District social service, Karakol; 1899" |
-    And the social services completes "Plan the move-on from assistance"
+    And the NGO completes "Plan the move-on from assistance"
     Then the case is closed with outcome "not_confirmed"
     And the case data has status_review_person_told = true
     And the case data has general_services_person_told = true
@@ -267,13 +267,13 @@ Feature: The formal status decision (SOP 1), beside help
       | status_notice_given     | true  |
       | status_review_requested | false |
     And the NGO completes "Refer to general services"
-    Then the social services has a task "Plan the move-on from assistance"
-    When the social services sends the message "consent_withdrawn" with:
+    Then the NGO has a task "Plan the move-on from assistance"
+    When the NGO sends the message "consent_withdrawn" with:
       | field                        | value        |
       | consent_withdrawn_scope      | ["help"]     |
       | consent_withdrawn_on         | "2026-01-09" |
       | consent_still_agrees_to_help | false        |
-    Then the social services has no task "Plan the move-on from assistance"
+    Then the NGO has no task "Plan the move-on from assistance"
     And the case is closed with outcome "not_confirmed"
 
   Scenario: a negative decision the person could not be told of is not noted bare: why, and how and when she will be told

@@ -1462,15 +1462,15 @@ Feature: The case of one presumed victim, from report to closure
       | field                     | value                               |
       | general_services_referred | ["social_assistance", "legal_aid"] |
     # The decision branch ends; help and the proceedings do not.
-    Then the social services has a task "Plan the move-on from assistance"
+    Then the NGO has a task "Plan the move-on from assistance"
     And the NGO has a task "Intake and needs assessment"
     And the prosecutor has a task "Record the crime in the unified register"
     And the case is open
-    When the social services completes "Plan the move-on from assistance"
+    When the NGO completes "Plan the move-on from assistance"
       | field             | value                                                              |
       | move_on_plan      | "Shelter until she moves to her sister's; social assistance after" |
       | move_on_help_ends | "2026-02-09"                                                       |
-    Then the social services has no task "Plan the move-on from assistance"
+    Then the NGO has no task "Plan the move-on from assistance"
     And the NGO has a task "Intake and needs assessment"
     And the case is open
     When the NGO completes "Intake and needs assessment"
@@ -5141,3 +5141,59 @@ Feature: The case of one presumed victim, from report to closure
     Then the prosecutor has a task "Decide on non-punishment of offences linked to the exploitation"
     And the case data has case_outcome = "withdrawn"
     And the case data has full_name = "Nazgul Kadyrova"
+
+  @consent @referral
+  Scenario: a woman who refused the social services as her receiver, the NGO accepting her instead, has her move-on after a negative decision planned by the NGO, never by the social services she refused
+    Given a presumed victim reported by the NGO
+      | field     | value          |
+      | pseudonym | "Kanyshai-47"  |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                 | value |
+      | consent_referral      | true  |
+      | consent_police_report | false |
+    And the NGO completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the NGO completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the NGO completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | social       |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    # the recruiter's cousin works at the district social service: she says no to it
+    And the NGO completes "Ask consent for the named receiver"
+      | field                      | value   |
+      | referral_consent_receivers | ["ngo"] |
+    Then the case data has referral_refused_receivers = ["social"]
+    When the commission completes "Name another receiver"
+      | field             | value |
+      | referral_receiver | ngo   |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    And the NGO completes "Provide first assistance"
+      | field                       | value |
+      | assistance_shelter_provided | true  |
+    And the police completes "Decide identification status"
+      | field                   | value         |
+      | identification_decision | not_confirmed |
+    And the NGO completes "Tell the person of the negative decision and offer a review"
+      | field                   | value |
+      | status_notice_given     | true  |
+      | status_review_requested | false |
+    And the NGO completes "Refer to general services"
+      | field                     | value         |
+      | general_services_referred | ["legal_aid"] |
+    Then the NGO has a task "Plan the move-on from assistance"
+    And the social services has no task "Plan the move-on from assistance"
+    And the social services is shown no personal data of this case
