@@ -27,7 +27,7 @@ from forms.web.deps import PostedForm, WebUser
 from forms.web.render import page, session_of, translator
 from forms.web.routing import PageRoute
 from forms.web.tasks import next_tasks
-from forms.web.withdrawal import asks_whom, case_agencies, narrow
+from forms.web.withdrawal import asks_whom, case_agencies, narrow, serving, serving_warnings
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -139,6 +139,7 @@ def answer_page(
         sections = formview.build(message.form_schema, values, errors, case=known)
         people = _child_people(request, engine, session, case) if current else None
         option_names: dict[str, dict[str, str]] = {}
+        option_warnings: dict[str, dict[str, str]] = {}
         if asks_whom(message.form_schema):
             # every agency holding or to receive her data here, open tasks first (P3-11)
             data = engine.get_case(case.id).data
@@ -150,6 +151,8 @@ def answer_page(
                 [str(a) for a in already] if isinstance(already, list) else [],
             )
             option_names = {"consent_withdrawn_from": words} if words else {}
+            helping = serving_warnings(t, words, serving(session, case, data))
+            option_warnings = {"consent_withdrawn_from": helping} if helping else {}
     person = PERSON_MESSAGES.get(message.name)
     title = message_title(message, task_forms(engine, case))
     return page(
@@ -166,6 +169,7 @@ def answer_page(
         description=(message.form_schema or {}).get("description") or "",
         sections=sections,
         option_names=option_names,
+        option_warnings=option_warnings,
         context=context_rows(t, index, message.form_schema, known),
         consent_now=fieldlabels.rows(t, index, known, [f for f in current if f in known]),
         child_people=people,

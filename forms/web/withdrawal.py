@@ -92,3 +92,19 @@ def _words(t: Translator, code: str, held: tuple[str, list[str]]) -> str:
 def asks_whom(schema: Mapping[str, Any] | None) -> bool:
     """True for a form that asks to whom sharing stops."""
     return FIELD in formview.editable(schema)
+
+
+def serving_warnings(
+    t: Translator, words: Mapping[str, str], serving: frozenset[str]
+) -> dict[str, str]:
+    """A warning beside each agency offered that serves the person now (pages review 4,
+    P4-5: the only agency giving her a bed was cut off with no word that she then needs
+    another): ticking it ends what it does for her."""
+    return {code: t("case.withdraw_from.serving") for code in words if code in serving}
+
+
+def serving(session: Session, case: Case, data: Mapping[str, Any]) -> frozenset[str]:
+    """The agencies serving the person now: open tasks outside the deciding and police lanes,
+    and the receiver of her referral."""
+    receiver = visibility.agreed_receiver(data)
+    return visibility.open_agencies(session, case.id) | ({receiver} if receiver else set())
