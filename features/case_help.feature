@@ -648,3 +648,236 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
     Then the NGO has a task "Intake and needs assessment"
     And the NGO has no task "Explain rights and the reflection period"
     And the case is open
+
+  @consent
+  Scenario: a woman who kept some help after withdrawing her consent in rehabilitation withdraws that help too: only an anonymous notification is kept
+    Given a "case_help" case reported by the NGO
+      | field                   | value        |
+      | pseudonym               | "Gulzat-33"  |
+      | citizenship             | KG           |
+      | citizenship_to_verify   | false        |
+      | is_foreign              | false        |
+      | presumed_child          | false        |
+      | referral_receiver       | ngo          |
+      | referral_decision       | accepted     |
+      | reasonable_grounds_date | "2026-01-05" |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | true         |
+    And the NGO completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value          |
+      | consent_help_continuing | "Legal advice" |
+    Then the NGO has a task "Provide the help that continues"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-15" |
+      | consent_still_agrees_to_help | false        |
+    Then the case is closed
+    And the case data has rehab_exit_reason = "voluntary_withdrawal"
+    And the case data has purge_personal_data = true
+
+  @consent
+  Scenario: a woman who kept some help after withdrawing her consent in rehabilitation changes what she wants: the new help is agreed and provided
+    Given a "case_help" case reported by the NGO
+      | field                   | value        |
+      | pseudonym               | "Gulzat-34"  |
+      | citizenship             | KG           |
+      | citizenship_to_verify   | false        |
+      | is_foreign              | false        |
+      | presumed_child          | false        |
+      | referral_receiver       | ngo          |
+      | referral_decision       | accepted     |
+      | reasonable_grounds_date | "2026-01-05" |
+    When the NGO completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | true         |
+    And the NGO completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value          |
+      | consent_help_continuing | "Legal advice" |
+    And the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-15" |
+      | consent_still_agrees_to_help | true         |
+    And the NGO completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                 |
+      | consent_help_continuing | "Counselling by phone" |
+    And the NGO completes "Provide the help that continues"
+      | field                   | value        |
+      | withdrawn_help_provided | ["other"]    |
+      | withdrawn_help_date     | "2026-01-20" |
+    Then the case is closed
+    And the case data has consent_help_continuing = "Counselling by phone"
+    And the case data has no purge_personal_data
+
+  @consent @child
+  Scenario: a child's help kept after her withdrawal is withdrawn again by her own choice: child protection ends it only once it found that in her best interests, and agrees the help that remains
+    Given a "case_help" case reported by the NGO
+      | field                   | value              |
+      | pseudonym               | "Aidana-36"        |
+      | age                     | 17                 |
+      | citizenship             | KG                 |
+      | citizenship_to_verify   | false              |
+      | is_foreign              | false              |
+      | presumed_child          | true               |
+      | referral_receiver       | child_protection   |
+      | referral_decision       | accepted           |
+      | child_guardian_name     | "Mother"           |
+      | child_guardian_relation | parent             |
+      | reasonable_grounds_date | "2026-01-05"       |
+    When the child-protection body completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | child        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | true         |
+    And the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+      | field                          | value                                     |
+      | child_withdrawal_responsible   | "District child-protection body, Bishkek" |
+      | child_withdrawal_care          | family                                    |
+      | child_withdrawal_guardian_kept | true                                      |
+      | child_withdrawal_contact_plan  | "Monthly visit by the inspector"          |
+      | consent_help_continuing        | "School support"                          |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    Then the child-protection body has a task "Provide the help that continues"
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | child        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-15" |
+      | consent_still_agrees_to_help | true         |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value                                     |
+      | child_withdrawal_responsible   | "District child-protection body, Bishkek" |
+      | child_withdrawal_care          | family                                    |
+      | child_withdrawal_guardian_kept | true                                      |
+      | child_withdrawal_contact_plan  | "Monthly visit by the inspector"          |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                          |
+      | child_withdrawal_best_interests             | services_end                   |
+      | child_withdrawal_best_interests_child_views | "She wants only her school help" |
+    And the child-protection body completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                     |
+      | consent_help_continuing | "School support only"     |
+    And the child-protection body completes "Provide the help that continues"
+      | field                   | value        |
+      | withdrawn_help_provided | ["other"]    |
+      | withdrawn_help_date     | "2026-01-20" |
+    Then the case is closed
+    And the case data has no purge_personal_data
+
+  @consent @child @message
+  Scenario: a child whose rehabilitation goes on after a suspected guardian's withdrawal goes missing; found, her plan is reviewed at once and her help does not end
+    # Review 5 R5-3 / review 4 N-3: inside case_help's "Consent to help withdrawn", a child found again
+    # ended the help instead of going on.
+    Given a "case_help" case reported by the NGO
+      | field                   | value                |
+      | pseudonym               | "Aidana-37"          |
+      | age                     | 15                   |
+      | citizenship             | KG                   |
+      | citizenship_to_verify   | false                |
+      | is_foreign              | false                |
+      | presumed_child          | true                 |
+      | referral_receiver       | child_protection     |
+      | referral_decision       | accepted             |
+      | child_guardian_name     | "Uncle of the child" |
+      | child_guardian_relation | relative             |
+      | reasonable_grounds_date | "2026-01-05"         |
+    When the child-protection body completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | child        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | true         |
+    And the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+      | field                          | value                                     |
+      | child_withdrawal_responsible   | "District child-protection body, Bishkek" |
+      | child_withdrawal_care          | shelter                                   |
+      | child_withdrawal_guardian_kept | true                                      |
+      | child_withdrawal_contact_plan  | "Weekly visit to the shelter"             |
+      | consent_help_continuing        | "Shelter"                                 |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | guardian     |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-15" |
+      | consent_still_agrees_to_help | false        |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value                                     |
+      | child_withdrawal_responsible          | "District child-protection body, Bishkek" |
+      | child_withdrawal_care                 | shelter                                   |
+      | child_withdrawal_guardian_kept        | false                                     |
+      | child_withdrawal_contact_plan         | "Weekly visit to the shelter"             |
+      | child_withdrawal_withdrawer_suspected | true                                      |
+    And the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                |
+      | child_new_guardian_name     | "Appointed guardian" |
+      | child_new_guardian_relation | appointed_guardian   |
+      | child_suspect_kept_away     | true                 |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                      |
+      | child_withdrawal_best_interests             | services_continue          |
+      | child_withdrawal_best_interests_child_views | "She wants to stay and study" |
+    And the child-protection body completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the social services completes "Draft individual rehabilitation plan"
+      | field                  | value       |
+      | rehab_services_planned | ["shelter"] |
+    And the child-protection body completes "Agree child protection plan"
+      | field                    | value        |
+      | child_protection_plan_id | CPP-2026-037 |
+      | child_guardian_agreed    | true         |
+    And the commission completes "Approve rehabilitation plan"
+      | field               | value    |
+      | rehab_plan_decision | approved |
+    And the child-protection body sends the message "contact_lost" with:
+      | field                      | value                       |
+      | contact_lost_date          | "2026-01-05"                |
+      | contact_lost_circumstances | "Ran away from the shelter" |
+    And the child-protection body completes "Report the missing child to the police"
+      | field                            | value                    |
+      | missing_child_reported_police    | true                     |
+      | missing_child_protection_alerted | true                     |
+      | missing_child_police_reference   | Bishkek police, KUSP 512 |
+    And the child-protection body completes "Search for the missing child with the police"
+      | field                        | value                                    |
+      | missing_child_search_actions | ["police_contacted", "regions_alerted"] |
+    And the social services completes "Search for the person"
+      | field            | value        |
+      | rehab_found_date | "2026-01-05" |
+    Then the social services has a task "Review rehabilitation plan"
+    And the child-protection body has no task "Intake and needs assessment"
+    And the case is open
+    When the social services completes "Review rehabilitation plan"
+      | field                 | value     |
+      | rehab_review_decision | goals_met |
+    And the child-protection body completes "Approve the child's exit from rehabilitation"
+      | field                     | value |
+      | rehab_child_exit_approved | true  |
+    And the social services completes "Close rehabilitation and plan follow-up"
+      | field                   | value |
+      | rehab_follow_up_planned | false |
+    Then the case is closed with outcome "goals_met"
