@@ -25,7 +25,7 @@ from forms import drafts, fielderrors, fieldlabels, formparse, formview, timewor
 from forms.fieldlabels import FieldIndex
 from forms.formview import Raw
 from forms.translate import Translator, language
-from forms.web import consentnow, receivers, summary
+from forms.web import consentnow, followups, receivers, summary
 from forms.web.casedata import child_safety, context_rows, version_index
 from forms.web.deps import PostedForm, ReadableTaskPage, TaskPage, WebUser
 from forms.web.expiry import keeps_typed
@@ -104,13 +104,13 @@ def task_page(
         # since when she no longer shares her data with this agency, as the case page says
         # (pages review 3, P3-7: the decision page did not say she had withdrawn, nor when)
         case_row = session.get(Case, detail.case_id)
-        limited = (
-            cases.limitation(engine=engine, session=session, caller=caller, case=case_row)
-            if case_row is not None
-            else None
-        )
+        raw = engine.get_case(detail.case_id).data
+        limited, notes = None, {}
+        if case_row is not None:
+            limited = cases.limitation(engine=engine, session=session, caller=caller, case=case_row)
+            # where the task an answer opens will go (pages review 4, P4-9)
+            notes = followups.notes(t, engine, session, case_row, detail.form_schema, raw)
     roles = tasks.case_roles(engine=engine, case_id=detail.case_id)
-    raw = engine.get_case(detail.case_id).data
     return page(
         request,
         "task.html",
@@ -129,6 +129,7 @@ def task_page(
         + fixed_rows(t, index, detail.form_schema, detail.data, roles),
         child_safety=child_safety(t, index, caller.agency or "", detail.form_schema, detail.data),
         option_names=receivers.option_names(t, detail.form_schema, detail.data),
+        field_notes=notes,
         refusal=receivers.refusal_reason(t, detail.form_schema, detail.data),
         answers=sent_answers(engine, t, index, detail, roles),
         roles=roles,
