@@ -705,6 +705,64 @@ Feature: Repatriation (SOP 4)
     And IOM has a task "Assess return risk"
 
   @inbound @child
+  Scenario: the guardian who confirms a child's return at a high risk is the one child protection appointed instead of the suspected father: the consul cannot type the suspect's name, and child protection sees who confirmed
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 15        |
+      | pseudonym              | Nurbek-15 |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Talant Abdykadyrov               |
+      | child_guardian_relation      | parent                           |
+      | child_guardian_suspected     | true                             |
+    And the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                  |
+      | child_new_guardian_name     | Gulzat Abdykadyrova    |
+      | child_new_guardian_relation | relative               |
+      | child_new_guardian_date     | 2026-01-03             |
+      | child_suspect_kept_away     | true                   |
+      | child_suspicion_told_police | true                   |
+    And the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value            |
+      | return_consent_given | true             |
+      | return_child_views   | wants to go home |
+    And IOM completes "Assess return risk"
+      | field               | value               |
+      | return_risk_level   | high                |
+      | return_risk_factors | ["family_involved"] |
+    And IOM completes "Plan safety measures and escort"
+      | field                  | value                                  |
+      | return_escort_required | true                                   |
+      | return_escort_by       | iom                                    |
+      | return_safety_measures | the father is not told the flight      |
+    Then the consular service has a task "Confirm consent with the risk and safety plan explained"
+    # The confirming guardian is the case's, not a free-text box (pages review P4-1).
+    When the consular service tries to complete "Confirm consent with the risk and safety plan explained"
+      | field                                | value              |
+      | return_risk_explained                | true               |
+      | return_consent_confirmed             | true               |
+      | return_consent_confirmed_guardian    | Talant Abdykadyrov |
+      | return_consent_confirmed_child_views | wants to go home   |
+    Then the answers are refused for return_consent_confirmed_guardian
+    When the consular service completes "Confirm consent with the risk and safety plan explained"
+      | field                                | value              |
+      | return_risk_explained                | true               |
+      | return_consent_confirmed             | true               |
+      | return_consent_confirmed_child_views | wants to go home   |
+    Then the case data has return_consent_confirmed_guardian = "Gulzat Abdykadyrova"
+    And the child-protection body has a task "Best-interests decision and family assessment"
+
+  @inbound @child
   Scenario: a child's family is not traced, a return to the family is refused and the child is protected where she is
     Given a "repatriation" case reported by the consular service
       | field                  | value     |
@@ -2738,6 +2796,7 @@ Feature: Repatriation (SOP 4)
       | age                     | 16               |
       | citizenship             | KZ               |
       | pseudonym               | Aigerim-16       |
+      | child_guardian_name     | Saltanat Ermekova |
     When the child-protection body completes "Explain rights and the reflection period"
       | field                    | value |
       | return_reflection_rights_explained | true |
@@ -2762,12 +2821,11 @@ Feature: Repatriation (SOP 4)
       | return_consent_confirmed       | true                                      |
       | return_consent_confirmed_by    | person                                    |
       | return_consent_confirmed_notes | she still wants to go                     |
-    Then the answers are refused for return_consent_confirmed_by, return_consent_confirmed_child_views, return_consent_confirmed_guardian
+    Then the answers are refused for return_consent_confirmed_by, return_consent_confirmed_child_views
     When the child-protection body completes "Confirm consent with the risk and safety plan explained"
       | field                                | value                                              |
       | return_risk_explained                | true                                               |
       | return_consent_confirmed             | true                                               |
-      | return_consent_confirmed_guardian    | "Saltanat Ermekova"                                |
       | return_consent_confirmed_child_views | "still wants to see her mother, not the uncle"     |
       | return_consent_confirmed_notes       | the guardian agrees                                |
     Then the case data has return_consent_confirmed_guardian = "Saltanat Ermekova"
