@@ -579,8 +579,16 @@ Feature: The case of one presumed victim, from report to closure
       | field                   | value          |
       | non_punishment_decision | not_prosecuted |
       | non_punishment_person_told | true |
+    Then the case data has proceedings_outcome = "non_punishment_only"
+    # the help she accepted is still followed up (review 5, R5-12)
+    And the case is open
+    When 90 days pass
+    And the NGO completes "Follow-up contact"
+      | field               | value  |
+      | follow_up_reached   | true   |
+      | follow_up_situation | stable |
+      | follow_up_another   | false  |
     Then the case is closed with outcome "withdrawn"
-    And the case data has proceedings_outcome = "non_punishment_only"
 
   @consent
   Scenario: an adult agrees to referral but not to a police report and is still referred
@@ -5197,3 +5205,37 @@ Feature: The case of one presumed victim, from report to closure
     Then the NGO has a task "Plan the move-on from assistance"
     And the social services has no task "Plan the move-on from assistance"
     And the social services is shown no personal data of this case
+
+  @consent @proceedings
+  Scenario: an adult who says no to the referral but accepts some help and agrees to a police report has the crime registered and is still followed up by the first responder that helped her
+    Given a presumed victim reported by the NGO
+      | field     | value           |
+      | pseudonym | "Dinara-48"     |
+      | full_name | "Dinara Isaeva" |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the NGO completes "Inform and obtain consent"
+      | field                      | value                   |
+      | consent_informed           | true                    |
+      | consent_referral           | false                   |
+      | consent_police_report      | true                    |
+      | consent_refusal_wants_help | true                    |
+      | consent_help_continuing    | "A psychologist, no shelter" |
+    And the NGO completes "Provide the help the person accepts"
+      | field                          | value             |
+      | refusal_help_provided          | ["psychological"] |
+      | refusal_help_information_given | true              |
+    Then the prosecutor has a task "Record the crime in the unified register"
+    When 90 days pass
+    # the proceedings still run, and the follow-up of the help she accepted comes all the same
+    Then the NGO has a task "Follow-up contact"
+    And the prosecutor has a task "Record the crime in the unified register"
+    When the NGO completes "Follow-up contact"
+      | field               | value  |
+      | follow_up_reached   | true   |
+      | follow_up_situation | stable |
+      | follow_up_another   | false  |
+    Then the case is open
+    And the case data has full_name = "Dinara Isaeva"
