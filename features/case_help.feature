@@ -881,3 +881,81 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | field                   | value |
       | rehab_follow_up_planned | false |
     Then the case is closed with outcome "goals_met"
+
+  @consent @child
+  Scenario: a child whose rehabilitation goes on after a suspected guardian's withdrawal withdraws again and child protection again does not act on it: her rehabilitation starts again, her help does not end
+    # Review 4 N-3: inside case_help's "Consent to help withdrawn", any exit of the rehabilitation ended the help.
+    Given a "case_help" case reported by the NGO
+      | field                   | value                |
+      | pseudonym               | "Aidana-38"          |
+      | age                     | 15                   |
+      | citizenship             | KG                   |
+      | citizenship_to_verify   | false                |
+      | is_foreign              | false                |
+      | presumed_child          | true                 |
+      | referral_receiver       | child_protection     |
+      | referral_decision       | accepted             |
+      | child_guardian_name     | "Uncle of the child" |
+      | child_guardian_relation | relative             |
+      | reasonable_grounds_date | "2026-01-05"         |
+    When the child-protection body completes "Intake and needs assessment"
+      | field       | value       |
+      | rehab_needs | ["shelter"] |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | child        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | true         |
+    And the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+      | field                          | value                                     |
+      | child_withdrawal_responsible   | "District child-protection body, Bishkek" |
+      | child_withdrawal_care          | shelter                                   |
+      | child_withdrawal_guardian_kept | true                                      |
+      | child_withdrawal_contact_plan  | "Weekly visit to the shelter"             |
+      | consent_help_continuing        | "Shelter"                                 |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | guardian     |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-15" |
+      | consent_still_agrees_to_help | false        |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value                                     |
+      | child_withdrawal_responsible          | "District child-protection body, Bishkek" |
+      | child_withdrawal_care                 | shelter                                   |
+      | child_withdrawal_guardian_kept        | false                                     |
+      | child_withdrawal_contact_plan         | "Weekly visit to the shelter"             |
+      | child_withdrawal_withdrawer_suspected | true                                      |
+    And the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                |
+      | child_new_guardian_name     | "Appointed guardian" |
+      | child_new_guardian_relation | appointed_guardian   |
+      | child_suspect_kept_away     | true                 |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                      |
+      | child_withdrawal_best_interests             | services_continue          |
+      | child_withdrawal_best_interests_child_views | "She wants to stay and study" |
+    Then the child-protection body has a task "Intake and needs assessment"
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_by         | child        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-20" |
+      | consent_still_agrees_to_help | false        |
+    And the child-protection body completes "Keep the child protected when the rehabilitation ends on a withdrawn consent"
+      | field                          | value                                     |
+      | child_withdrawal_responsible   | "District child-protection body, Bishkek" |
+      | child_withdrawal_care          | shelter                                   |
+      | child_withdrawal_guardian_kept | true                                      |
+      | child_withdrawal_contact_plan  | "Weekly visit to the shelter"             |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value                           |
+      | child_withdrawal_best_interests             | services_continue               |
+      | child_withdrawal_best_interests_child_views | "Angry after a visit; wants to stay" |
+    Then the child-protection body has a task "Intake and needs assessment"
+    And the case is open
+    And the case data has rehab_exit_reason = "child_withdrawal_not_acted_on"
