@@ -166,7 +166,7 @@ def build(
         section.fields.append(
             Field(
                 name=name,
-                title=str(prop.get("title") or name),
+                title=_title(prop, name, case),
                 help=str(prop.get("description") or ""),
                 widget=widget,
                 # A field the form takes empty (null: "empty when unknown") is sent empty,
@@ -184,6 +184,15 @@ def build(
             )
         )
     return list(sections.values())
+
+
+def _title(prop: Mapping[str, Any], name: str, case: Mapping[str, Any] | None) -> str:
+    """The question as this person is asked it: `"x-child-title"` for a child (`presumed_child`
+    true: the guardian decides a child's return, pages review 4 P4-12), else its title."""
+    child = prop.get("x-child-title")
+    if isinstance(child, str) and (case or {}).get("presumed_child") is True:
+        return child
+    return str(prop.get("title") or name)
 
 
 def for_case(

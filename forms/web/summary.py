@@ -29,7 +29,10 @@ def lines(
     running = {
         case_id: _running(engine, session, case_id) for case_id, s in found.items() if s.sops
     }
-    urgent = {c for c, s in found.items() if _urgent(engine, session, c, s.referral_urgency)}
+    agency = caller.agency or ""
+    urgent = {
+        c for c, s in found.items() if _urgent(engine, session, c, s.referral_urgency, agency)
+    }
     now = engine.clock.now()
     return {
         case_id: {
@@ -72,17 +75,27 @@ URGENT = ("referral_urgency", "immediate")
 REFERRAL = "referral"
 
 
-def _urgent(engine: Engine, session: Session, case_id: str, urgency: str | None) -> bool:
+def _urgent(
+    engine: Engine, session: Session, case_id: str, urgency: str | None, agency: str
+) -> bool:
     """A referral marked "Immediate: the person has no safe place tonight" (from the case's
     kept summary: a list never restores a workflow) with the referral's tasks (accept, first
-    assistance) still open."""
+    assistance) still open — said only to the agencies that refer or receive her (the case's
+    reporter, an agency with a task of the referral): the police and the prosecutor do not
+    need her housing (pages review 4, P4-12)."""
     if urgency != URGENT[1]:
         return False
     case = session.get(Case, case_id)
     if case is None:
         return False
     sop_of = visibility.version_of(engine, session, case).bundle.sop_of
-    return any(sop_of(t.process_id) == REFERRAL for t in engine.case_tasks(case_id))
+    open_referral = [t for t in engine.case_tasks(case_id) if sop_of(t.process_id) == REFERRAL]
+    if not open_referral:
+        return False
+    if agency == case.reporting_agency or agency in {t.agency for t in open_referral}:
+        return True
+    done = engine.case_tasks(case_id, status="completed")
+    return any(t.agency == agency and sop_of(t.process_id) == REFERRAL for t in done)
 
 
 def sop_choices(engine: Engine, session: Session, t: Translator) -> list[tuple[str, str]]:

@@ -65,6 +65,7 @@ def _texts(schema: dict[str, object]) -> list[str]:
     found = [schema.get("title"), schema.get("description")]
     for prop in (schema.get("properties") or {}).values():  # type: ignore[attr-defined]
         found += [prop.get("title"), prop.get("description"), prop.get("x-section")]
+        found.append(prop.get("x-child-title"))  # a child's question (formview._title)
         source = prop.get("items") if isinstance(prop.get("items"), dict) else prop
         found += [o.get("title") for o in source.get("oneOf") or []]
     return [t for t in found if isinstance(t, str) and t]
