@@ -218,8 +218,12 @@ def test_deploy_of_a_good_version_goes_live_while_a_running_case_finishes_on_the
     police, ngo, policy = as_user("police"), as_user("ngo"), as_user("policy")
     old = police.post("/cases", json={"process_id": "referral", "data": REFERRAL}).json()["case"]
     work(police, api_engine, old["id"], "Compile the referral", COMPILE)
+    # The one-scenario features sent along keep the gate short: the whole suite on a
+    # compatible change is the scenarios' own run (tests/features).
     response = policy.post(
-        "/processes", files=upload(form_with_optional_field()), data={"note": "accept note"}
+        "/processes",
+        files=upload(form_with_optional_field(), *short_features()),
+        data={"note": "accept note"},
     )
     assert response.status_code == 202, response.text
     api_engine.run_next_deployment("runner")
@@ -230,7 +234,7 @@ def test_deploy_of_a_good_version_goes_live_while_a_running_case_finishes_on_the
         ("nrm_case", 2),
         ("referral", 2),
     }
-    assert report["gate"]["passed"] and report["gate"]["scenarios_run"] >= 20
+    assert report["gate"]["passed"] and report["gate"]["scenarios_run"] == 2
     assert versions(policy, "referral") == [(2, 0), (1, 1)]
     [accept] = api_engine.case_tasks(old["id"])
     form = ngo.get(f"/tasks/{accept.id}").json()["form_schema"]
