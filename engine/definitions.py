@@ -71,6 +71,19 @@ class MessageInfo:
     # (a code or a list of codes) names one of these codes (docs/diagram-conventions.md)
     covers_field: str | None = None
     covers: tuple[str, ...] = ()
+    # `messageWhile="field=code code"`: the catcher waits only while its process instance's
+    # `field` holds one of these codes (`true`/`false` for a yes/no); else the instances
+    # around it receive the message (docs/diagram-conventions.md)
+    while_field: str | None = None
+    while_codes: tuple[str, ...] = ()
+
+    def waits_with(self, data: Mapping[str, Any]) -> bool:
+        """True when the instance's data lets this catcher wait (always without messageWhile)."""
+        if self.while_field is None:
+            return True
+        value = data.get(self.while_field)
+        code = str(value).lower() if isinstance(value, bool) else value
+        return code in self.while_codes
 
     def receives(self, payload: Mapping[str, Any]) -> bool:
         """True when the payload is within what this catcher covers (always without covers)."""

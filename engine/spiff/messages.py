@@ -24,6 +24,10 @@ starts them at once). The engine delivers messages itself instead:
 - A catcher may cover part of what a message can be about (`messageCovers="field=code
   ..."`): it receives only a payload whose field names one of its codes; the innermost rule
   applies among those that do.
+- A catcher may wait only while its process instance's data says so
+  (`messageWhile="field=code code"`; a called process that is called from several places
+  catches a withdrawal in one of them): while it does not, it is not a catcher at all, and
+  the innermost rule picks among the others.
 - The payload joins the catching task's data (the path after the catch reads it, and the
   case data shows it from that branch; where branches meet, `branches` merges it like any
   answer); with it `message_receivers`, the processes that receive this one delivery (so
@@ -104,7 +108,7 @@ def catchers(workflow: BpmnWorkflow, bundle: CompiledBundle) -> list[Catcher]:
         if task._state != TaskState.WAITING or not _is_message(task):
             continue
         info = bundle.message(task.workflow.spec.name, task.task_spec.bpmn_id or "")
-        if info is not None and info.senders:
+        if info is not None and info.senders and _waits(info, task.workflow):
             found.append(Catcher(info, task.workflow.depth, task=task))
     for instance in _running(workflow):
         start = instance.spec.start
@@ -121,7 +125,7 @@ def catchers(workflow: BpmnWorkflow, bundle: CompiledBundle) -> list[Catcher]:
                 if not isinstance(event.event_definition, MessageEventDefinition):
                     continue
                 info = bundle.message(name, event.bpmn_id or "")
-                if info is not None and info.senders:
+                if info is not None and info.senders and _waits(info, instance):
                     found.append(
                         Catcher(
                             info,
@@ -132,6 +136,11 @@ def catchers(workflow: BpmnWorkflow, bundle: CompiledBundle) -> list[Catcher]:
                         )
                     )
     return found
+
+
+def _waits(info: MessageInfo, instance: BpmnWorkflow) -> bool:
+    """False when the catcher's `messageWhile` does not hold on its instance's data now."""
+    return info.while_field is None or info.waits_with(instance_data(instance))
 
 
 def receivers(

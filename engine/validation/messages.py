@@ -27,6 +27,7 @@ from .xml import ParsedXml
 SENDERS_PROPERTY = "messageSenders"
 SCHEMA_PROPERTY = "messageSchema"
 COVERS_PROPERTY = "messageCovers"
+WHILE_PROPERTY = "messageWhile"
 CATCH_EVENTS = ("intermediateCatchEvent", "boundaryEvent", "startEvent")
 
 
@@ -39,6 +40,16 @@ def covers_of(element: etree._Element) -> tuple[str | None, tuple[str, ...]]:
     """The payload field and codes a catch event covers (`messageCovers="field=code code"`);
     (None, ()) when it covers every payload."""
     raw = (spiff_property(element, COVERS_PROPERTY) or "").strip()
+    if not raw:
+        return None, ()
+    name, _, codes = raw.partition("=")
+    return name.strip() or None, tuple(codes.split())
+
+
+def while_of(element: etree._Element) -> tuple[str | None, tuple[str, ...]]:
+    """The instance field and codes while which a catch event waits
+    (`messageWhile="field=code code"`); (None, ()) when it always waits."""
+    raw = (spiff_property(element, WHILE_PROPERTY) or "").strip()
     if not raw:
         return None, ()
     name, _, codes = raw.partition("=")
@@ -95,6 +106,7 @@ def message_infos(parsed: ParsedXml) -> Iterator[MessageInfo]:
         if container is not None:
             owners.add(container.get("id", ""))
         covers_field, covers = covers_of(element)
+        while_field, while_codes = while_of(element)
         for owner in sorted(owners):
             yield MessageInfo(
                 owner,
@@ -108,6 +120,8 @@ def message_infos(parsed: ParsedXml) -> Iterator[MessageInfo]:
                 esp.get("id") if esp is not None else None,
                 covers_field,
                 covers,
+                while_field,
+                while_codes,
             )
 
 
@@ -152,6 +166,7 @@ def message_problems(parsed: ParsedXml, bundle: CompiledBundle) -> Iterator[Prob
             )
         elif bundle.file(schema) is not None:
             yield from _covers_problems(parsed, element, name, bundle.form(schema))
+        yield from _while_problems(parsed, element, name)
         if schema and bundle.file(schema) is None:
             found = missing_form(element.get("id", ""), schema, parsed.source.name, None)
             yield Problem(
@@ -162,6 +177,22 @@ def message_problems(parsed: ParsedXml, bundle: CompiledBundle) -> Iterator[Prob
                 code=found.code,
                 fix=f"Add forms/schemas/{schema}, or correct the {SCHEMA_PROPERTY} property.",
             )
+
+
+def _while_problems(parsed: ParsedXml, element: etree._Element, name: str) -> Iterator[Problem]:
+    """`messageWhile` names a field and at least one code."""
+    raw = (spiff_property(element, WHILE_PROPERTY) or "").strip()
+    field_name, codes = while_of(element)
+    if raw and (not field_name or not codes or "=" not in raw):
+        yield problem(
+            parsed,
+            element,
+            f"{local(element)} {label(element)} waits for message {name!r} while {raw!r}, "
+            "which names no field and code.",
+            code="message-while",
+            fix=f'Write <spiffworkflow:property name="{WHILE_PROPERTY}" value="FIELD=CODE CODE" '
+            "/> with a field of the process's data and the codes (true, false for a yes/no).",
+        )
 
 
 def _covers_problems(
