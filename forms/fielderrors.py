@@ -73,6 +73,20 @@ _RULES = {
 SHORT = 60
 
 
+class FieldMessage(str):
+    """A field's problem in words, with the `brief` the page's error summary lists: the same
+    without the other questions it names (pages review 3, P3-20: each line of the summary
+    repeated the parent question and three filled a phone's screen; the field keeps the
+    whole message)."""
+
+    brief: str
+
+    def __new__(cls, text: str, brief: str | None = None) -> FieldMessage:
+        made = super().__new__(cls, text)
+        made.brief = brief or text
+        return made
+
+
 def short(question: str, limit: int = SHORT) -> str:
     """A question named inside another's message, cut at a word near `limit` characters: the
     question is on the page above, and a whole one repeated made three errors fill a phone's
@@ -177,17 +191,26 @@ def localise(
         first = _unanswered(error, props, data)
         if first is not None:
             said = t("error.answer_first", fields=f"«{label(t, props, name)}»")
-            per_field.setdefault(first, said)
+            per_field.setdefault(first, FieldMessage(said, t("error.required")))
         elif name in props and error.code != "unknown":
             said = by_case(t, schema, error) or message(
                 t, props[name], error, item=bool(rest), props=props
             )
-            per_field.setdefault(name, said)
+            per_field.setdefault(name, FieldMessage(said, _brief(t, error)))
         elif name == "(form)":
             general.append(t("error.invalid"))
         else:
             general.append(t("error.unknown_field", field=name))
     return per_field, general
+
+
+def _brief(t: Translator, error: FieldError) -> str | None:
+    """The summary's words for a question another answer made required: "Answer this
+    question.", not that answer's question (it is on the page above). A refused choice keeps
+    the question it conflicts with: that is what to look at."""
+    if error.code in ("required", "dependentRequired") and error.related:
+        return t("error.required")
+    return None
 
 
 def _unanswered(

@@ -22,7 +22,7 @@ def summary(page: str) -> str:
     """The error summary's text, tags removed."""
     start = page.index('id="error-summary"')
     block = page[start : page.index("</div>", start)]
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", block))
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", block)).replace(" : ", ": ")
 
 
 def test_report_refuses_a_detection_date_in_the_future(browser: OpenBrowser) -> None:
