@@ -5239,3 +5239,35 @@ Feature: The case of one presumed victim, from report to closure
       | follow_up_another   | false  |
     Then the case is open
     And the case data has full_name = "Dinara Isaeva"
+
+  @consent @repatriation @safety
+  Scenario: abroad, a woman who is injured and says she wants nothing from the programme while the consul arranges her emergency care still gets that care; only then does the case close
+    Given a presumed victim reported by the consular service
+      | field                | value       |
+      | detection_channel    | consular    |
+      | location             | abroad      |
+      | exploitation_country | KZ          |
+      | pseudonym            | "Zhyldyz-49" |
+    When the consular service completes "Arrange immediate safety and shelter abroad"
+      | field             | value    |
+      | immediate_danger  | false    |
+      | medical_emergency | true     |
+      | abroad_safe_place | declined |
+    Then the consular service has a task "Provide emergency assistance abroad"
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-05" |
+      | consent_still_agrees_to_help | false        |
+    # the withdrawal ends "the programme", not the emergency care she needs
+    Then the consular service has no task "Provide emergency assistance abroad"
+    And the consular service has a task "Provide the safety and emergency care still due abroad"
+    And the case is open
+    When the consular service completes "Provide the safety and emergency care still due abroad"
+      | field                       | value                         |
+      | medical_emergency           | true                          |
+      | abroad_safe_place           | declined                      |
+      | abroad_emergency_assistance | ["medical_care"]              |
+      | abroad_emergency_provider   | "City polyclinic No. 1, Almaty" |
+    Then the case is closed
+    And the case data has abroad_emergency_assistance = ["medical_care"]
