@@ -546,7 +546,7 @@ Feature: Repatriation (SOP 4)
       | child_handover_receiver      | Osh city child-protection, officer |
       | child_handover_place         | Manas airport, arrivals            |
       | child_handover_escort        | IOM escort and the guardian        |
-      | child_handover_date          | "2026-02-02"                       |
+      | child_handover_date          | "2026-01-06"                       |
     Then the consular service has a task "Issue certificate of return"
     And the case data has child_handover_arranged = true
     When the consular service completes "Issue certificate of return"
@@ -565,6 +565,65 @@ Feature: Repatriation (SOP 4)
       | return_reception_accommodation | family               |
     Then the case is closed with outcome "arrived_home"
     And the case data has return_receiving_agency = "child_protection"
+
+  @inbound @child
+  Scenario: IOM cannot book a child's trip home without an escort, nor to land on another day than the hand-over child protection arranged
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 15        |
+      | pseudonym              | Erlan-15  |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Gulzat Abdykadyrova              |
+      | child_guardian_relation      | relative                         |
+      | child_guardian_suspected     | false                            |
+    And the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value            |
+      | return_consent_given | true             |
+      | return_child_views   | wants to go home |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the child-protection body completes "Best-interests decision and family assessment"
+      | field                          | value            |
+      | return_family_traced           | true             |
+      | return_family_assessment       | suitable         |
+      | return_best_interests_decision | return_to_family |
+    And the child-protection body completes "Arrange the child's hand-over on arrival"
+      | field                        | value                     |
+      | child_handover_arranged      | true                      |
+      | child_handover_receiver_kind | child_protection_body     |
+      | child_handover_receiver      | Osh city child-protection |
+      | child_handover_place         | Osh airport, arrivals     |
+      | child_handover_escort        | IOM escort to Osh         |
+      | child_handover_date          | "2026-01-15"              |
+    And the consular service completes "Issue certificate of return"
+    # Alone, a week early: refused (pages review P4-2).
+    When IOM tries to complete "Organise travel and escort"
+      | field                         | value              |
+      | return_travel_departure_date  | "2026-01-05"       |
+      | return_travel_arrival_point   | Manas airport      |
+      | return_travel_arrival_at      | "2026-01-08T09:00" |
+      | return_travel_escort_provided | false              |
+    Then the answers are refused for return_travel_escort_provided, return_travel_arrival_at
+    When IOM completes "Organise travel and escort"
+      | field                         | value                 |
+      | return_travel_departure_date  | "2026-01-05"          |
+      | return_travel_arrival_point   | Osh airport, arrivals |
+      | return_travel_arrival_at      | "2026-01-15T09:00"    |
+      | return_travel_escort_provided | true                  |
+      | return_travel_escort_by       | iom                   |
+    Then the child-protection body has a task "Receive the child at home"
 
   @inbound @child
   Scenario: no hand-over on arrival can be arranged for a child abroad, so the child does not travel and stays protected there
@@ -2013,8 +2072,9 @@ Feature: Repatriation (SOP 4)
       | child_handover_date          | "2026-02-02"                       |
     And the consular service completes "Issue certificate of return"
     And IOM completes "Organise travel and escort"
-      | field                         | value |
-      | return_travel_escort_provided | true  |
+      | field                         | value              |
+      | return_travel_escort_provided | true               |
+      | return_travel_arrival_at      | "2026-02-02T07:40" |
     Then the child-protection body has a task "Receive the child at home"
     When the child-protection body sends the message "consent_withdrawn" with:
       | field                        | value              |
@@ -2321,7 +2381,7 @@ Feature: Repatriation (SOP 4)
     And IOM completes "Organise travel and escort"
       | field                         | value              |
       | return_travel_escort_provided | true               |
-      | return_travel_arrival_at      | "2026-01-06T07:40" |
+      | return_travel_arrival_at      | "2026-02-02T07:40" |
     And the child-protection body completes "Receive the child at home"
       | field                          | value                |
       | return_reception_by            | ["child_protection"] |
