@@ -8,12 +8,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from api.services import visibility
 from engine.facade import Engine
 from engine.spiff.clock import FakeClock
 from forms.translate import Translator
+from forms.web.casedata import child_safety
 from tests.forms.conftest import OpenBrowser, report_case
 from tests.forms.driving import drive_until
-from tests.forms.schemas import text_of
+from tests.forms.schemas import field_index, load_schema, text_of
 from tests.state_fixtures import answers
 
 SUSPECT = "T. Abdykadyrov"
@@ -172,3 +174,28 @@ def test_an_adults_withdrawal_form_names_nobody(web_engine: Engine, browser: Ope
     case_id = report_case(web_engine).case.id
     page = browser("ngo").get(f"/cases/{case_id}/messages/consent_withdrawn").text
     assert 'id="child-people-title"' not in page
+
+
+HANDOVER = {
+    "presumed_child": True,
+    "child_guardian_suspected_relation": "parent",
+    "child_handover_receiver_kind": "child_protection",
+    "child_handover_receiver": "Osh child protection, officer A. Sydykova",
+    "child_handover_place": "Osh airport",
+    "child_handover_date": "2026-12-15",
+    "child_handover_escort": "IOM escort until the hand-over",
+}
+
+
+def test_iom_tasks_carry_the_handover_child_protection_arranged() -> None:
+    """P4-4: IOM, planning the trip, sees who receives the child, where, when and with whom."""
+    assert set(HANDOVER) - {"presumed_child"} <= set(
+        visibility.child_safety_fields("iom", HANDOVER)
+    )
+    assert visibility.child_safety_fields("iom", {**HANDOVER, "presumed_child": False}) == ()
+    risk = load_schema("repatriation_return_risk.schema.json")  # its form names no hand-over
+    shown = child_safety(Translator("en"), field_index(), "iom", risk, HANDOVER)
+    assert shown is not None and shown.suspect and SUSPECT not in shown.suspect
+    rows = {label: value for label, value, _ in shown.rows}
+    assert "Osh airport" in rows.values() and "IOM escort until the hand-over" in rows.values()
+    assert "Osh child protection, officer A. Sydykova" in rows.values()
