@@ -573,7 +573,7 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
     When the NGO sends the message "consent_withdrawn" with:
       | field                        | value        |
       | consent_withdrawn_by         | guardian     |
-      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_scope      | ["help", "return"] |
       | consent_withdrawn_on         | "2026-01-05" |
       | consent_still_agrees_to_help | false        |
     Then the NGO has no task "Explain rights and the reflection period"

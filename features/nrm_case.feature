@@ -3805,6 +3805,7 @@ Feature: The case of one presumed victim, from report to closure
       | return_reflection_waiver_reference | "signed request, file 6" |
     And the NGO sends the message "consent_withdrawn" with:
       | field                        | value        |
+      | consent_withdrawn_scope      | ["return"]   |
       | consent_withdrawn_on         | "2026-01-05" |
       | consent_still_agrees_to_help | true         |
     Then the case data has repatriation_outcome = "consent_withdrawn"

@@ -1865,6 +1865,7 @@ Feature: Repatriation (SOP 4)
     And the police cannot send the message "consent_withdrawn"
     When the NGO sends the message "consent_withdrawn" with:
       | field                        | value               |
+      | consent_withdrawn_scope      | ["help", "return"] |
       | consent_withdrawn_on         | 2026-01-08          |
       | consent_withdrawn_from       | ["consular", "iom"] |
       | consent_still_agrees_to_help | true                |
@@ -1935,6 +1936,7 @@ Feature: Repatriation (SOP 4)
     Then IOM has a task "Organise travel and escort"
     When the consular service sends the message "consent_withdrawn" with:
       | field                        | value      |
+      | consent_withdrawn_scope      | ["help", "return"] |
       | consent_withdrawn_on         | 2026-01-12 |
       | consent_withdrawn_from       | ["police"] |
       | consent_still_agrees_to_help | true       |
@@ -1951,6 +1953,93 @@ Feature: Repatriation (SOP 4)
     And the case is closed with outcome "consent_withdrawn"
     And the case data has return_abroad_organisation = "Crisis centre Moscow"
     And the case data has no purge_personal_data
+
+  @inbound @consent @message
+  Scenario: a citizen abroad who withdraws her consent to help, not to the return, still goes home: she wants no shelter and no social services, only to go home
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | false     |
+      | pseudonym              | Elnura-23 |
+    When the consular service completes "Consular interview"
+      | field                        | value           |
+      | return_contact_channel       | ngo             |
+      | return_country_of_stay       | RU              |
+      | return_citizenship_evidence  | ["kg_passport"] |
+      | return_citizenship_confirmed | true            |
+    And the consular service completes "Informed consent to return"
+      | field                 | value   |
+      | return_consent_given  | true    |
+      | return_consent_by     | person  |
+      | return_consent_method | written |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the consular service completes "Issue certificate of return"
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_scope      | ["help"]   |
+      | consent_withdrawn_on         | 2026-01-12 |
+      | consent_still_agrees_to_help | false      |
+    # Only help is withdrawn: the return she still wants goes on (review 5, R5-9).
+    Then IOM has a task "Organise travel and escort"
+    And the consular service has no task "Refer to assistance in the country of stay"
+    And the case is open
+    And the case data has consent_withdrawn_scope = ["help"]
+    When IOM completes "Organise travel and escort"
+      | field                         | value              |
+      | return_travel_escort_provided | false              |
+      | return_travel_arrival_at      | "2026-01-06T07:40" |
+    And the social services completes "Receive at home"
+    Then the case is closed with outcome "arrived_home"
+    And the case data has no purge_personal_data
+
+  @inbound @child @consent @message
+  Scenario: a child's guardian withdraws consent to help, not to the return: child protection keeps the child protected and the return goes on with its best-interests decision
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 15        |
+      | pseudonym              | Ainura-19 |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Zarina Abdyldaeva                |
+      | child_guardian_relation      | appointed_guardian               |
+      | child_guardian_suspected     | false                            |
+    And the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_contact_channel       | foreign_authority     |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value            |
+      | return_consent_given | true             |
+      | return_child_views   | wants to go home |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_scope      | ["help"]   |
+      | consent_withdrawn_by         | guardian   |
+      | consent_withdrawn_on         | 2026-01-09 |
+      | consent_still_agrees_to_help | false      |
+    Then the child-protection body has a task "Keep the child protected after consent to help was withdrawn"
+    And the child-protection body has a task "Best-interests decision and family assessment"
+    And the child-protection body has no task "Keep the child protected after consent was withdrawn"
+    When the child-protection body completes "Keep the child protected after consent to help was withdrawn"
+      | field                          | value                            |
+      | child_withdrawal_responsible   | Child protection service, Moscow |
+      | child_withdrawal_care          | shelter                          |
+      | child_withdrawal_guardian_kept | true                             |
+      | child_withdrawal_contact_plan  | weekly call with the shelter     |
+    Then the child-protection body has a task "Best-interests decision and family assessment"
+    And the case is open
 
   @inbound @consent @message
   Scenario: a citizen who withdraws her consent after departure, on arrival, gets the help she still wants at home, not a hand-over to the country she has left, and her case stays "returned"
@@ -2127,6 +2216,7 @@ Feature: Repatriation (SOP 4)
     Then the child-protection body has a task "Best-interests decision and family assessment"
     When the consular service sends the message "consent_withdrawn" with:
       | field                        | value      |
+      | consent_withdrawn_scope      | ["help", "return"] |
       | consent_withdrawn_by | guardian |
       | consent_withdrawn_on         | 2026-01-09 |
       | consent_still_agrees_to_help | false      |
