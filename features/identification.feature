@@ -1646,3 +1646,40 @@ Feature: Identification of a presumed victim (SOP 1)
       | danger_measures | ["safe_place"]   |
       | danger_provider | "Crisis centre"  |
     Then the NGO has a task "Send anonymous notification"
+
+  @consent @child
+  Scenario: a withdrawal by the suspected father already replaced as guardian is not taken for the new guardian's: no second appointment, and the aunt stays the child's guardian
+    Given a "identification" case reported by the police
+      | field              | value        |
+      | pseudonym          | "Meerim-13"  |
+      | age                | 14           |
+      | age_certainty      | documented   |
+      | interpreter_needed | false        |
+    When the police completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                   | value    |
+      | child_guardian_name     | "Father" |
+      | child_guardian_relation | parent   |
+      | child_parent_suspected  | true     |
+    And the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                 |
+      | child_new_guardian_name     | "Aunt, not a suspect" |
+      | child_new_guardian_relation | relative              |
+      | child_suspect_kept_away     | true                  |
+    # the father, suspected and no longer her guardian, tells child protection he withdraws her consent
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_on         | 2026-01-06 |
+      | consent_withdrawn_by         | guardian   |
+      | consent_still_agrees_to_help | false      |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value |
+      | child_withdrawal_guardian_kept        | true  |
+      | child_withdrawal_withdrawer_suspected | true  |
+    Then the child-protection body has no task "Appoint a guardian who is not a suspect"
+    And the child-protection body has a task "Record reasonable grounds and tell the person"
+    And the case data has child_guardian_name = "Aunt, not a suspect"
+    And the case data has child_guardian_suspected_name = "Father"

@@ -956,3 +956,29 @@ Feature: SOP 2 - Referral of a presumed victim
       | field                   | value                               |
       | consent_help_continuing | "School counsellor once a week"     |
     Then the case is closed with outcome "withdrawn"
+
+  @consent @child
+  Scenario: during the referral, a withdrawal by the suspected aunt already replaced as guardian is not taken for the grandmother's: no second appointment, and the grandmother stays the guardian
+    Given a "referral" case reported by the NGO
+      | field                             | value         |
+      | pseudonym                         | "Asel-16"     |
+      | presumed_child                    | true          |
+      | is_foreign                        | false         |
+      | child_guardian_name               | "Grandmother" |
+      | child_guardian_relation           | relative      |
+      | child_new_guardian_name           | "Grandmother" |
+      | child_guardian_suspected_name     | "Aunt"        |
+      | child_guardian_suspected_relation | relative      |
+    When the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_by         | guardian   |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_still_agrees_to_help | false      |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value |
+      | child_withdrawal_guardian_kept        | true  |
+      | child_withdrawal_withdrawer_suspected | true  |
+    Then the child-protection body has no task "Appoint a guardian who is not a suspect"
+    And the child-protection body has a task "Decide whether the withdrawal is in the child's best interests"
+    And the case data has child_guardian_name = "Grandmother"
+    And the case data has child_guardian_suspected_name = "Aunt"
