@@ -5272,3 +5272,42 @@ Feature: The case of one presumed victim, from report to closure
       | abroad_emergency_provider   | "City polyclinic No. 1, Almaty" |
     Then the case is closed
     And the case data has abroad_emergency_assistance = ["medical_care"]
+
+  @consent @child @repatriation
+  Scenario: a foreign 16-year-old whose own withdrawal during identification ends her services keeps her no removal during the reflection period
+    Given a presumed victim reported by the NGO
+      | field         | value       |
+      | pseudonym     | "Malika-16" |
+      | citizenship   | UZ          |
+      | age           | 16          |
+      | age_certainty | documented  |
+    When the NGO completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value |
+      | child_parent_suspected | false |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_scope      | ["help"]   |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_withdrawn_by         | child      |
+      | consent_still_agrees_to_help | false      |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value |
+      | child_withdrawal_guardian_kept | true  |
+    And the child-protection body completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+      | non_punishment_applies      | false |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    And the child-protection body completes "Close the child's services; the child stays protected"
+      | field                         | value         |
+      | child_services_closed_officer | "A. Osmonova" |
+      | child_services_closed_place   | shelter       |
+      | child_services_closed_told    | true          |
+    Then the NGO has a task "Record no removal during the reflection period"
+    And the social services has no open tasks
