@@ -84,6 +84,12 @@ LAW_ENFORCEMENT_LANES = frozenset({"lane_police"})
 LAW_ENFORCEMENT = frozenset({"police"})
 # Lanes whose open tasks never make their agency one serving the person now.
 NOT_SERVING_LANES = DECIDING_LANES | LAW_ENFORCEMENT_LANES
+# A child's withdrawal child protection did not act on (repatriation.bpmn sets the flag).
+WITHDRAWAL_OVERRULED = (
+    "return_child_withdrawal_not_acted_on",
+    "consent_withdrawn_on",
+    "child_withdrawal_best_interests_date",
+)
 # What every task of a child's case tells its agency of the child's safety, whatever its form
 # asks (pages review 4): child protection, the suspect replaced as guardian, by name (P4-3: its
 # own tasks showed the new guardian twice and no suspect); IOM, which assesses and plans the
@@ -100,6 +106,9 @@ CHILD_SAFETY_FIELDS: Mapping[str, tuple[str, ...]] = {
         "child_handover_date",
         "child_handover_escort",
     ),
+    # the consular service asks the guardian's consent to return again after child protection
+    # did not act on a withdrawal: its tasks say so (P4-12)
+    "consular": WITHDRAWAL_OVERRULED,
 }
 
 

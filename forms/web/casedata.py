@@ -11,7 +11,7 @@ from sqlmodel import Session
 from api.services import visibility
 from engine.facade import Engine
 from engine.forms import declared_fields
-from forms import fieldlabels
+from forms import fieldlabels, timewords
 from forms.fieldlabels import FieldIndex
 from forms.translate import Translator
 
@@ -53,6 +53,8 @@ class ChildSafety:
 
     suspect: str | None
     rows: list[tuple[str, str, bool]]
+    # why the return's consent is asked again: the withdrawal was not acted on (P4-12)
+    again: str | None = None
 
 
 def suspect_said(
@@ -85,10 +87,24 @@ def child_safety(
         for f in visibility.CHILD_SAFETY_FIELDS.get(agency, ())
         if data.get(f) is not None and f not in declared
     ]
-    if not wanted:
+    overruled = [f for f in wanted if f in visibility.WITHDRAWAL_OVERRULED]
+    wanted = [f for f in wanted if f not in overruled]
+    again = _not_acted_on(t, data) if overruled else None
+    if not wanted and again is None:
         return None
     shown = {f: data[f] for f in wanted}
-    return suspect_said(t, index, shown, [f for f in wanted if f not in SUSPECT_FIELDS])
+    said = suspect_said(t, index, shown, [f for f in wanted if f not in SUSPECT_FIELDS])
+    return ChildSafety(said.suspect, said.rows, again)
+
+
+def _not_acted_on(t: Translator, data: Mapping[str, Any]) -> str | None:
+    """ "Asked again: the withdrawal of 5 Jan was not acted on (child protection's
+    best-interests decision of 6 Jan)" — None unless the case says so."""
+    if data.get("return_child_withdrawal_not_acted_on") is not True:
+        return None
+    withdrawn = timewords.date_text(data.get("consent_withdrawn_on"), t.lang) or "—"
+    decided = timewords.date_text(data.get("child_withdrawal_best_interests_date"), t.lang)
+    return t("task.withdrawal_not_acted_on", withdrawn=withdrawn, decided=decided or "—")
 
 
 def caught_by(history: list[Any]) -> dict[str, str]:

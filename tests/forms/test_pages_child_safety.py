@@ -199,3 +199,49 @@ def test_iom_tasks_carry_the_handover_child_protection_arranged() -> None:
     rows = {label: value for label, value, _ in shown.rows}
     assert "Osh airport" in rows.values() and "IOM escort until the hand-over" in rows.values()
     assert "Osh child protection, officer A. Sydykova" in rows.values()
+
+
+AGAIN = {
+    "en": "Asked again: the withdrawal of the child's consent of Jan 5, 2026 was not acted on",
+    "ru": "Спрашивается снова: отзыв согласия ребёнка от",
+    "ky": "Кайра суралат: баланын",
+}
+
+
+def test_the_return_consent_asked_again_says_the_withdrawal_was_not_acted_on(
+    web_engine: Engine, clock: FakeClock, browser: OpenBrowser
+) -> None:
+    """P4-12: after child protection did not act on a withdrawal of the child's return, the
+    consular service asks the consent again and its task says why."""
+    case_id = report_case(
+        web_engine, age=15, pseudonym="Erlan-15", sex="male", location="abroad"
+    ).case.id
+    drive_until(
+        web_engine, clock, case_id, "repatriation_return_risk.schema.json", overrides=ABROAD
+    )
+    withdrawn = {**WITHDRAWN, "consent_withdrawn_scope": ["return"]}
+    withdrawn["consent_still_agrees_to_help"] = True
+    web_engine.deliver_message(
+        case_id, "consent_withdrawn", withdrawn, actor="consular", agency="consular"
+    )
+    overruled = {
+        **ABROAD,
+        "repatriation_withdrawn_child_return.schema.json": {
+            "child_withdrawal_withdrawer_suspected": False,
+            "child_withdrawal_guardian_kept": True,
+        },
+        "consent_withdrawn_child_best_interests.schema.json": {
+            "child_withdrawal_best_interests": "services_continue"
+        },
+    }
+    task = drive_until(
+        web_engine,
+        clock,
+        case_id,
+        "repatriation_consent_to_return.schema.json",
+        overrides=overruled,
+    )
+    consular = browser("consular")
+    for lang, said in AGAIN.items():
+        consular.post("/language", {"lang": lang, "next": "/inbox"})
+        assert said in safety_box(consular.get(f"/tasks/{task.id}").text), lang
