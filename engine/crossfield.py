@@ -10,6 +10,10 @@ declares on the field with these keywords:
 - `"x-not-after": ["other", ...]` — a date on or before each other field's date;
 - `"x-exclusive": ["value", ...]` — on a list of choices: each of these answers only alone;
 - `"x-codes": "country"` or `"language"` — an ISO code (engine/codes.py), no typed name;
+- `"x-same-as": ["other", ...]` — a text equal to each other field's text when that holds one
+  (spaces and case aside: a child lands where child protection arranged the hand-over);
+- `"x-differs-from": ["other", ...]` — a text never equal to another field's text (the guardian
+  who confirms a child's return is not the suspect; pages review 4, P4-1/P4-2);
 - `"x-age-of": {"born": "date_of_birth", "on": "detection_date"}` — on an age in years: it
   agrees with the date of birth on that day (or today): within a year, and on the same side
   of 18, so that a typo in one box never takes a child out of child protection (pages review
@@ -36,11 +40,16 @@ NOT_AFTER = "x-not-after"
 EXCLUSIVE = "x-exclusive"
 CODES = "x-codes"
 AGE_OF = "x-age-of"
+SAME_AS = "x-same-as"
+DIFFERS_FROM = "x-differs-from"
 ADULT = 18
-KEYWORDS = (NOT_FUTURE, NOT_BEFORE, NOT_AFTER, EXCLUSIVE, CODES, AGE_OF)
+KEYWORDS = (NOT_FUTURE, NOT_BEFORE, NOT_AFTER, EXCLUSIVE, CODES, AGE_OF, SAME_AS, DIFFERS_FROM)
 _RULED = frozenset(KEYWORDS)
 _ORDERED = frozenset((NOT_BEFORE, NOT_AFTER))
+_TEXTS = (SAME_AS, DIFFERS_FROM)
+_COMPARED = _ORDERED | frozenset(_TEXTS)
 _ORDER = {NOT_BEFORE: "The date is before {other}.", NOT_AFTER: "The date is after {other}."}
+_TEXT = {SAME_AS: "The text differs from {other}.", DIFFERS_FROM: "The text is that of {other}."}
 
 
 def _props(schema: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -71,8 +80,8 @@ def outside_fields(schema: Mapping[str, Any] | None) -> set[str]:
     named = {
         other
         for prop in props.values()
-        if isinstance(prop, Mapping) and not _ORDERED.isdisjoint(prop)
-        for keyword in (NOT_BEFORE, NOT_AFTER)
+        if isinstance(prop, Mapping) and not _COMPARED.isdisjoint(prop)
+        for keyword in (NOT_BEFORE, NOT_AFTER, *_TEXTS)
         for other in _others(prop, keyword)
     }
     return named - set(props)
@@ -96,7 +105,30 @@ def rule_errors(
         if data.get(name) is not None:
             errors += _field_rules(name, prop, data[name], values, today)
             errors += _age_rule(name, prop, data[name], values, today)
+            errors += _text_rules(name, prop, data[name], values)
     return errors
+
+
+def _text_rules(
+    name: str, prop: Mapping[str, Any], value: Any, values: Mapping[str, Any]
+) -> Iterator[FieldError]:
+    """A text that must be (`x-same-as`) or must not be (`x-differs-from`) another field's
+    text, compared without regard to spaces and case; an empty other field is not compared."""
+    if not isinstance(value, str) or not _plain(value):
+        return
+    for keyword in _TEXTS:
+        for other in _others(prop, keyword):
+            theirs = values.get(other)
+            if not isinstance(theirs, str) or not _plain(theirs):
+                continue
+            if (_plain(value) == _plain(theirs)) != (keyword == SAME_AS):
+                said = _TEXT[keyword].format(other=other)
+                yield FieldError(name, said, keyword, related=(other,))
+
+
+def _plain(text: str) -> str:
+    """A text as compared: words separated by one space, case folded."""
+    return " ".join(text.split()).casefold()
 
 
 def years_on(born: date, day: date) -> int:
@@ -167,6 +199,12 @@ def rule_problems(schema: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         for keyword in (NOT_BEFORE, NOT_AFTER):
             if keyword in prop and not dated:
                 yield where, f"{keyword} needs a date field"
+            for other in _others(prop, keyword):
+                if other not in shown:
+                    yield where, f"{keyword} names {other!r}, neither a field nor in x-context"
+        for keyword in _TEXTS:
+            if keyword in prop and (prop.get("type") != "string" or dated):
+                yield where, f"{keyword} needs a text field"
             for other in _others(prop, keyword):
                 if other not in shown:
                     yield where, f"{keyword} names {other!r}, neither a field nor in x-context"

@@ -552,6 +552,7 @@ Feature: Repatriation (SOP 4)
     When the consular service completes "Issue certificate of return"
     And IOM completes "Organise travel and escort"
       | field                         | value              |
+      | return_travel_arrival_point   | Manas airport, arrivals |
       | return_travel_escort_provided | true               |
       | return_travel_arrival_at      | "2026-01-06T07:40" |
     Then the social services has no task "Receive at home"
@@ -615,7 +616,7 @@ Feature: Repatriation (SOP 4)
       | return_travel_arrival_point   | Manas airport      |
       | return_travel_arrival_at      | "2026-01-08T09:00" |
       | return_travel_escort_provided | false              |
-    Then the answers are refused for return_travel_escort_provided, return_travel_arrival_at
+    Then the answers are refused for return_travel_escort_provided, return_travel_arrival_at, return_travel_arrival_point
     When IOM completes "Organise travel and escort"
       | field                         | value                 |
       | return_travel_departure_date  | "2026-01-05"          |
@@ -2162,6 +2163,7 @@ Feature: Repatriation (SOP 4)
     And the consular service completes "Issue certificate of return"
     And IOM completes "Organise travel and escort"
       | field                         | value              |
+      | return_travel_arrival_point   | Manas airport, arrivals |
       | return_travel_escort_provided | true               |
       | return_travel_arrival_at      | "2026-02-02T07:40" |
     Then the child-protection body has a task "Receive the child at home"
@@ -2470,6 +2472,7 @@ Feature: Repatriation (SOP 4)
     And the consular service completes "Issue certificate of return"
     And IOM completes "Organise travel and escort"
       | field                         | value              |
+      | return_travel_arrival_point   | Manas airport, arrivals |
       | return_travel_escort_provided | true               |
       | return_travel_arrival_at      | "2026-02-02T07:40" |
     And the child-protection body completes "Receive the child at home"

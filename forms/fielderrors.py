@@ -62,11 +62,13 @@ _BECAUSE = {
     "anyOf": "error.choice_because",
     "const": "error.choice_because",
 }
-# The rules between fields (engine/crossfield.py); a date's rule names the other date.
+# The rules between fields (engine/crossfield.py); a date's or a text's rule names the other field.
 _RULES = {
     "x-not-future": "error.not_future",
     "x-not-before": "error.not_before",
     "x-not-after": "error.not_after",
+    "x-same-as": "error.same_as",
+    "x-differs-from": "error.differs_from",
 }
 
 

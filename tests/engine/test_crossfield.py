@@ -16,6 +16,8 @@ from engine.errors import FieldError
 from engine.forms import field_errors
 from engine.sources import SourceFile
 from engine.validation.forms import load_form
+from forms.fielderrors import localise
+from forms.translate import Translator
 from tests.forms.conftest import CONSENT, REPORT
 
 FORMS = Path(__file__).resolve().parents[2] / "forms" / "schemas"
@@ -131,6 +133,45 @@ def test_a_plan_needs_a_provider_only_for_the_services_it_plans() -> None:
     assert errors("rehabilitation_draft_plan", complete) == []
 
 
+TRIP = {
+    "return_travel_departure_date": "2026-01-05",
+    "return_travel_mode": "air",
+    "return_travel_escort_provided": True,
+    "return_travel_escort_by": "iom",
+    "return_travel_arrival_at": "2026-01-15T09:00",
+}
+HANDOVER = {"child_handover_place": "Osh airport, arrivals", "child_handover_date": "2026-01-15"}
+
+
+def test_a_childs_trip_lands_where_child_protection_arranged_the_handover() -> None:
+    # pages review 4, P4-2: not another airport than the hand-over; spaces and case aside
+    trip = {**TRIP, "return_travel_arrival_point": "Manas airport"}
+    assert errors("repatriation_travel_and_escort", trip, known=HANDOVER) == [
+        ("return_travel_arrival_point", "x-same-as", ("child_handover_place",))
+    ]
+    same = {**TRIP, "return_travel_arrival_point": " osh airport,  Arrivals"}
+    assert errors("repatriation_travel_and_escort", same, known=HANDOVER) == []
+    # no hand-over arranged (an adult): any place
+    assert errors("repatriation_travel_and_escort", trip) == []
+
+
+def test_the_guardian_appointed_instead_of_a_suspect_is_not_the_suspect() -> None:
+    # pages review 4, P4-1: the suspect's name typed as the new guardian is refused
+    appointed = {
+        "child_new_guardian_name": "Talant  Abdykadyrov",
+        "child_new_guardian_relation": "relative",
+        "child_new_guardian_date": "2026-01-03",
+        "child_suspect_kept_away": True,
+        "child_suspicion_told_police": True,
+    }
+    known = {"child_guardian_name": "talant abdykadyrov"}
+    assert errors("repatriation_child_guardian", appointed, known=known) == [
+        ("child_new_guardian_name", "x-differs-from", ("child_guardian_name",))
+    ]
+    other = {**appointed, "child_new_guardian_name": "Gulzat Abdykadyrova"}
+    assert errors("repatriation_child_guardian", other, known=known) == []
+
+
 @pytest.mark.parametrize(
     ("prop", "problem"),
     [
@@ -138,6 +179,8 @@ def test_a_plan_needs_a_provider_only_for_the_services_it_plans() -> None:
         ({"type": "string", "format": "date", "x-not-before": ["nowhere"]}, "'nowhere'"),
         ({"type": "array", "items": {"enum": ["a"]}, "x-exclusive": ["b"]}, "'b'"),
         ({"type": "string", "x-codes": "planet"}, "x-codes needs"),
+        ({"type": "string", "format": "date", "x-same-as": ["f"]}, "x-same-as needs a text"),
+        ({"type": "string", "x-differs-from": ["nowhere"]}, "'nowhere'"),
     ],
 )
 def test_validation_refuses_a_rule_the_form_cannot_check(prop: Any, problem: str) -> None:
@@ -159,3 +202,12 @@ def test_country_and_language_names_come_in_the_page_language() -> None:
     assert codes.name("language", "en", "ky") == "Kyrgyz"
     assert codes.name("country", "en", "EU") is None
     assert "ZZ" not in codes.codes("country") and "KG" in codes.codes("country")
+
+
+def test_a_text_rule_is_worded_with_the_field_it_compares_with() -> None:
+    trip = {**TRIP, "return_travel_arrival_point": "Manas airport"}
+    schema = form("repatriation_travel_and_escort")
+    found = field_errors(schema, trip, form="t", known=HANDOVER, today=TODAY)
+    per_field, _general = localise(Translator("ru"), schema, found, trip)
+    said = per_field["return_travel_arrival_point"]
+    assert said.startswith("Должно совпадать с «") and "(показано выше)" in said
