@@ -88,6 +88,9 @@ ANSWERS: dict[str, Any] = {
     "rehab_review_decision": "goals_met",
     "rehab_follow_up_planned": False,
     "rehab_person_informed": True,
+    # a child's closure: child protection agreed (review 4 N-14; optional for adults)
+    "closure_child_protection_agreed": True,
+    "closure_child_protection_officer": "Inspector, district child-protection body",
 }
 
 

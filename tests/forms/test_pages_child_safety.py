@@ -233,6 +233,12 @@ def test_the_return_consent_asked_again_says_the_withdrawal_was_not_acted_on(
         "consent_withdrawn_child_best_interests.schema.json": {
             "child_withdrawal_best_interests": "services_continue"
         },
+        # the guardian who withdrew stays: who decides for the child now (review 5, R5-2)
+        "repatriation_withdrawn_child_decider.schema.json": {
+            "child_return_decided_by": "new_guardian",
+            "child_new_guardian_name": "A. Satarova",
+            "child_new_guardian_relation": "relative",
+        },
     }
     task = drive_until(
         web_engine,
