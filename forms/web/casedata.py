@@ -38,7 +38,18 @@ def context_rows(
     """The earlier case fields a form shows read-only (`x-context`), as far as projected
     (a choice naming a role of the case with the agency holding it, `roles`)."""
     wanted = [str(f) for f in (schema or {}).get("x-context") or []]
+    wanted = [f for f in wanted if not _repeats(f, data)]
     return fieldlabels.rows(t, index, data, wanted, roles)
+
+
+# A field that, once recorded, is also the case's value of another: shown once (pages review
+# 4, P4-3: "Guardian: G. A." and "Guardian appointed instead: G. A." on the same task).
+REPEATS = {"child_new_guardian_name": "child_guardian_name"}
+
+
+def _repeats(field: str, data: Mapping[str, Any]) -> bool:
+    other = REPEATS.get(field)
+    return other is not None and data.get(field) is not None and data.get(field) == data.get(other)
 
 
 SUSPECT, SUSPECT_RELATION = "child_guardian_suspected_name", "child_guardian_suspected_relation"

@@ -251,3 +251,15 @@ def test_the_return_consent_asked_again_says_the_withdrawal_was_not_acted_on(
     for lang, said in AGAIN.items():
         consular.post("/language", {"lang": lang, "next": "/inbox"})
         assert said in safety_box(consular.get(f"/tasks/{task.id}").text), lang
+
+
+def test_the_keep_protection_task_names_the_guardian_once(
+    web_engine: Engine, clock: FakeClock, browser: OpenBrowser
+) -> None:
+    """P4-3: "Guardian" and "Guardian appointed instead" no longer both name the grandmother."""
+    case_id = child_with_a_suspect(web_engine, clock)
+    web_engine.deliver_message(case_id, "consent_withdrawn", WITHDRAWN, actor="ngo", agency="ngo")
+    task = task_of(web_engine, case_id, "Keep the child protected after consent was withdrawn")
+    page = browser("child_protection").get(f"/tasks/{task.id}").text
+    context = page.split('id="context-title"')[1].split("</section>")[0]
+    assert text_of(context).count(GUARDIAN) == 1, text_of(context)
