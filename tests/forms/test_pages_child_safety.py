@@ -67,12 +67,17 @@ def task_of(engine: Engine, case_id: str, name: str) -> Any:
     return task
 
 
+def keep_protection_task(engine: Engine, clock: FakeClock) -> Any:
+    """Child protection's "Keep the child protected" after the guardian withdrew consent."""
+    case_id = child_with_a_suspect(engine, clock)
+    engine.deliver_message(case_id, "consent_withdrawn", WITHDRAWN, actor="ngo", agency="ngo")
+    return task_of(engine, case_id, "Keep the child protected after consent was withdrawn")
+
+
 def test_child_protections_keep_protection_task_names_the_suspect_in_every_language(
     web_engine: Engine, clock: FakeClock, browser: OpenBrowser
 ) -> None:
-    case_id = child_with_a_suspect(web_engine, clock)
-    web_engine.deliver_message(case_id, "consent_withdrawn", WITHDRAWN, actor="ngo", agency="ngo")
-    task = task_of(web_engine, case_id, "Keep the child protected after consent was withdrawn")
+    task = keep_protection_task(web_engine, clock)
     assert task.agency == "child_protection"
     officer = browser("child_protection")
     for lang, said in SAID.items():
@@ -257,9 +262,7 @@ def test_the_keep_protection_task_names_the_guardian_once(
     web_engine: Engine, clock: FakeClock, browser: OpenBrowser
 ) -> None:
     """P4-3: "Guardian" and "Guardian appointed instead" no longer both name the grandmother."""
-    case_id = child_with_a_suspect(web_engine, clock)
-    web_engine.deliver_message(case_id, "consent_withdrawn", WITHDRAWN, actor="ngo", agency="ngo")
-    task = task_of(web_engine, case_id, "Keep the child protected after consent was withdrawn")
+    task = keep_protection_task(web_engine, clock)
     page = browser("child_protection").get(f"/tasks/{task.id}").text
     context = page.split('id="context-title"')[1].split("</section>")[0]
     assert text_of(context).count(GUARDIAN) == 1, text_of(context)
