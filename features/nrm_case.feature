@@ -4517,6 +4517,7 @@ Feature: The case of one presumed victim, from report to closure
       | consent_withdrawn_on         | "2026-01-05"       |
       | consent_withdrawn_scope      | ["help", "return"] |
       | consent_still_agrees_to_help | false              |
+    And the social services completes "Tell the person where to get help"
     Then the social services has no task "Check safety and risks"
     And the social services has no task "Inform and obtain consent"
     And the social services has no task "Agree the help that continues after consent was withdrawn"

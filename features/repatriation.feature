@@ -2083,7 +2083,7 @@ Feature: Repatriation (SOP 4)
     And the case data has no purge_personal_data
 
   @inbound @consent @message
-  Scenario: a citizen who withdraws all consent on arrival and wants no help keeps only an anonymous notification at home; her case stays "returned"
+  Scenario: a citizen who withdraws all consent on arrival and wants no help is told where help is later and keeps only an anonymous notification at home; her case stays "returned"
     Given a "repatriation" case reported by the consular service
       | field                  | value     |
       | repatriation_direction | inbound   |
@@ -2114,8 +2114,15 @@ Feature: Repatriation (SOP 4)
       | consent_withdrawn_scope      | ["help", "return"] |
       | consent_still_agrees_to_help | false              |
     Then the consular service has no task "Refer to assistance in the country of stay"
-    And the case is closed with outcome "arrived_home"
+    # Before only an anonymous notification is kept, she is told where help is if she wants it later (review 5, R5-11).
+    And the social services has a task "Tell the person where to get help"
+    And the case is open
+    When the social services completes "Tell the person where to get help"
+      | field                        | value      |
+      | return_help_information_how  | in_person  |
+    Then the case is closed with outcome "arrived_home"
     And the case data has purge_personal_data = true
+    And the case data has return_help_information_given = true
 
   @inbound @child @consent @message
   Scenario: a 16-year-old who lands in Bishkek and at the airport says she does not want "the programme" stays protected by the child-protection body at home; her case stays "returned"
