@@ -21,6 +21,32 @@ Feature: Closure and follow-up of the case
     Then the case is closed with outcome "rehabilitation_completed"
     And the case data has closure_person_told = true
 
+  @child
+  Scenario: a child's case does not close without the child-protection body's agreement, also after she was lost
+    # Review 4 N-14 / review 5 R5-3: before, the social services closed a missing child's case alone.
+    Given a "case_closure" case reported by the social services
+      | field                   | value        |
+      | pseudonym               | "Adilet-45"  |
+      | is_foreign              | false        |
+      | presumed_child          | true         |
+      | rehab_exit_reason       | lost_contact |
+      | rehab_follow_up_planned | false        |
+    When the social services tries to complete "Close the case"
+      | field               | value |
+      | closure_person_told | false |
+      | closure_not_told_reason | "She is missing" |
+      | closure_tell_plan   | "When she is found, through child protection" |
+    Then the answers are refused for closure_child_protection_agreed, closure_child_protection_officer
+    When the social services completes "Close the case"
+      | field                            | value                                           |
+      | closure_person_told              | false                                           |
+      | closure_not_told_reason          | "She is missing"                                |
+      | closure_tell_plan                | "When she is found, through child protection"   |
+      | closure_child_protection_agreed  | true                                            |
+      | closure_child_protection_officer | "Inspector A. Osmonova, Osh, 2026-01-05"        |
+    Then the case is closed with outcome "lost_contact"
+    And the case data has closure_child_protection_agreed = true
+
   Scenario: "the person was told" answered "no" does not close the case without the reason and how she will be told
     Given a "case_closure" case reported by the social services
       | field                   | value          |
