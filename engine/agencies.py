@@ -80,8 +80,9 @@ class DynamicLane:
     `accepted_receiver_only`: `referral_receiver` counts only once that receiver accepted
     the referral (a receiver named while the person is still asked, or one that declined or
     was refused, never serves her). `never_refused`: an agency she refused as a receiver
-    (`referral_refused_receivers`, recorded by the referral) is passed over, so the next field
-    decides (review R5-5: the social service she refused never gets her help later)."""
+    (`referral_refused_receivers`, recorded by the referral) or cut off by a withdrawal or a
+    limitation of consent (`consent_withdrawn_from`) is passed over, so the next field decides
+    (review R5-5: the social service she refused never gets her help later)."""
 
     code: str
     data_fields: tuple[str, ...] = ()
@@ -158,6 +159,13 @@ def referral_accepted(data: Mapping[str, Any]) -> bool:
     return data.get("referral_decision") == "accepted" or data.get("referral_outcome") == "accepted"
 
 
+def follows_case(lane_id: str | None) -> bool:
+    """True for a lane that follows the whole case (`case_wide`: the agency serving the
+    person): its open tasks move when the agency it names changes."""
+    dynamic = DYNAMIC_LANES.get(lane_code(lane_id)) if lane_id else None
+    return dynamic is not None and dynamic.case_wide
+
+
 def is_known_lane(lane_id: str) -> bool:
     """True when the lane maps to an agency role or a dynamic lane."""
     code = lane_code(lane_id)
@@ -191,13 +199,23 @@ def resolve_lane(
             and not referral_accepted(data)
         )
     ]
-    refused = refused_receivers(data) if dynamic.never_refused else frozenset()
+    refused = refused_receivers(data) | cut_off(data) if dynamic.never_refused else frozenset()
     # every one refused: the first still holds the task, never nobody (no dead end, rule 4)
     kept = [role for role in found if role not in refused] or found
     if kept:
         return kept[0]
     value = params.get(dynamic.parameter) if dynamic.parameter else None
     return str(value) if value in ROLE_CODES else None
+
+
+def cut_off(data: Mapping[str, Any]) -> frozenset[str]:
+    """The agencies the person withdrew her consent from or limited sharing with
+    (`consent_withdrawn_from`): none of them is asked to serve her again (pages review P4-5:
+    a "tell her" task to the agency she cut off). Child protection stays in a child's case,
+    whatever the withdrawal says (review R5-6)."""
+    named = data.get("consent_withdrawn_from")
+    agencies = frozenset(str(a) for a in named) if isinstance(named, list) else frozenset()
+    return agencies - {"child_protection"} if data.get("presumed_child") else agencies
 
 
 def refused_receivers(data: Mapping[str, Any]) -> frozenset[str]:

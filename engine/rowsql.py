@@ -157,6 +157,7 @@ INSERT_TASK = (
 )
 END_TASK = "UPDATE human_task SET status = ?, completed_by = ?, completed_at = ? WHERE id = ?"
 MOVE_DUE = "UPDATE human_task SET due_at = ? WHERE id = ?"
+MOVE_AGENCY = "UPDATE human_task SET agency = ? WHERE id = ?"
 SET_CLAIM = "UPDATE human_task SET claimed_by = ?, claimed_at = ? WHERE id = ?"
 DELETE_TIMERS = "DELETE FROM timer WHERE case_id = ?"
 INSERT_TIMER = (

@@ -64,10 +64,24 @@ def after_step(ctx: EngineContext, session: Session, step: Step) -> StepResult:
             detail={"outcome": changes.get("outcome")},
         )
     case = ctx.save(session, step.case, step.workflow, **changes)
+    rows = dict(step.rows)
+    for row, agency in store.follow_serving_agency(session, rows, after.open_tasks):
+        rows[row.id] = changed(row, agency=agency)
+        audit.record(
+            session,
+            at=step.now,
+            actor=step.actor,
+            agency=step.agency,
+            action="task.reassigned",
+            case_id=case.id,
+            task_id=row.id,
+            task_name=row.name,
+            detail={"from": row.agency, "to": agency},
+        )
     still_open, opened = store.sync_tasks(
         session,
         case.id,
-        step.rows,
+        rows,
         after.open_tasks,
         now=step.now,
         completed_id=step.completed.id if step.completed else None,

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, cast
 from sqlmodel import Session
 
 from engine import rowsql
+from engine.agencies import follows_case
 from engine.db import UnitSession
 from engine.driversql import DriverSql
 from engine.errors import ConcurrentUpdateError, UnknownCaseError, UnknownTaskError
@@ -231,6 +232,27 @@ def sync_tasks(
         if (row := before.get(tid)) is not None
     ]
     return [*still, *opened], opened
+
+
+def follow_serving_agency(
+    session: Session, before: dict[str, TaskRow], open_now: list[OpenTask]
+) -> list[tuple[TaskRow, str]]:
+    """Move each open task of a lane that follows the whole case (`lane_serving_agency`) that
+    nobody has claimed to the agency that lane names now: the receiver that accepted the
+    referral after the task opened, or another agency once she cut the first one off (review
+    4 N-13, pages review P4-5). (task row as it was, new agency) for each task moved."""
+    moved = [
+        (row, t.agency)
+        for t in open_now
+        if (row := before.get(t.id)) is not None
+        and row.status == TaskStatus.READY
+        and row.claimed_by is None
+        and t.agency is not None
+        and t.agency != row.agency
+        and follows_case(row.lane)
+    ]
+    sql(session).many(rowsql.MOVE_AGENCY, [(agency, row.id) for row, agency in moved])
+    return moved
 
 
 def _new_row(case_id: str, task: OpenTask, now: datetime) -> TaskRow:

@@ -1655,6 +1655,52 @@ Feature: The case of one presumed victim, from report to closure
     And the NGO has a task "Compile the referral"
     And the child-protection body has no task "Accept or decline referral"
 
+  @proceedings @consent
+  Scenario: found in a police raid, she is not asked by the raiding officers whether she will testify: once the NGO accepts her referral, the question moves to the NGO
+    # Review 4, N-13 (a): the proceedings open at reasonable grounds, while the referral still
+    # runs, so the question first lands with the first responder; an open task of the agency
+    # serving her that nobody took moves to the receiver once it accepts (and is audited).
+    Given a presumed victim reported by the police
+      | field     | value        |
+      | pseudonym | "Aizada-50"  |
+    When the police completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the police completes "Inform and obtain consent"
+      | field                    | value        |
+      | consent_informed         | true         |
+      | consent_interpreter_used | false        |
+      | consent_referral         | true         |
+      | consent_date             | "2026-01-05" |
+      | consent_method           | written      |
+      | consent_police_report    | true         |
+    And the police completes "Indicator screening"
+      | field             | value |
+      | screening_act     | true  |
+      | screening_means   | true  |
+      | screening_purpose | true  |
+    And the police completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+    And the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-50" |
+    Then the police has a task "Explain the proceedings and ask whether the person takes part"
+    When the police completes "Compile the referral"
+      | field                      | value        |
+      | referral_needs             | ["shelter"]  |
+      | referral_receiver          | ngo          |
+      | referral_consent_receivers | ["ngo"]      |
+      | referral_consent_date      | "2026-01-05" |
+      | referral_consent_method    | written      |
+    And the NGO completes "Accept or decline referral"
+      | field             | value    |
+      | referral_decision | accepted |
+    Then the NGO has a task "Explain the proceedings and ask whether the person takes part"
+    And the police has no task "Explain the proceedings and ask whether the person takes part"
+    And the case history records "Explain the proceedings and ask whether the person takes part" moved from the police to the NGO
+
   @proceedings
   Scenario: an adult's police report opens the proceedings at reasonable grounds, beside her referral; offences recorded later in first assistance go to the prosecutor once, with no second register entry
     Given a presumed victim reported by the NGO

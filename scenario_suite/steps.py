@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, then, when
 from sqlalchemy.engine import Engine as Database
+from sqlmodel import Session, select
 
 from api.services.visibility import may_see_personal, serving_agencies
 from engine.config import Settings
@@ -21,6 +22,7 @@ from engine.errors import InvalidDataError, MessageNotAwaitedError, NotMessageSe
 from engine.facade import Engine
 from engine.forms import declared_fields, read_only_fields
 from engine.library import ProcessLibrary
+from engine.models import AuditEvent
 from engine.spiff.clock import FakeClock
 from engine.workdays import BISHKEK
 from scenario_suite.recorder import Recorder, with_library_from_env
@@ -393,3 +395,18 @@ def shown_personal_data(world: World, agency: str, negated: str) -> None:
         agency=code, data=world.case().data, serving=serving, params=world.engine.settings.params
     )
     assert allowed is not bool(negated), (code, "may see" if allowed else "may not see")
+
+
+@then(parsers.re(rf'the case history records "(?P<task>[^"]+)" moved from {AGENCY} to (?P<to>.+)$'))
+def task_moved(world: World, task: str, agency: str, to: str) -> None:
+    """The audit trail has the open task moved to the agency now serving the person."""
+    with Session(world.engine.db) as session:
+        events = session.exec(
+            select(AuditEvent).where(
+                AuditEvent.case_id == world.case_id, AuditEvent.action == "task.reassigned"
+            )
+        ).all()
+    moves = [
+        (e.task_name, (e.detail or {}).get("from"), (e.detail or {}).get("to")) for e in events
+    ]
+    assert (task, agency_code(agency), agency_code(to)) in moves, moves

@@ -56,3 +56,32 @@ def test_a_receiver_she_refused_never_serves_her() -> None:
     )
     everyone = {**data, "referral_refused_receivers": ["social", "ngo"]}
     assert resolve_lane("lane_serving_agency", everyone, {}) == "social"  # never nobody
+
+
+def test_an_agency_she_cut_off_is_not_asked_to_serve_her_again() -> None:
+    # pages review P4-5: she limited sharing with the social services sheltering her; the task
+    # telling her the status decision goes to the NGO that found her, not to them
+    data = {
+        "referral_receiver": "social",
+        "referral_decision": "accepted",
+        "reporting_agency": "ngo",
+        "consent_withdrawn_from": ["social", "police"],
+    }
+    assert resolve_lane("lane_serving_agency", data, {}) == "ngo"
+    assert resolve_lane("lane_serving_agency", {**data, "consent_withdrawn_from": []}, {}) == (
+        "social"
+    )
+    everyone = {**data, "consent_withdrawn_from": ["social", "ngo"]}
+    assert resolve_lane("lane_serving_agency", everyone, {}) == "social"  # never nobody
+
+
+def test_a_childs_withdrawal_does_not_cut_child_protection_off() -> None:
+    data = {
+        "first_responder": "child_protection",
+        "reporting_agency": "ngo",
+        "consent_withdrawn_from": ["child_protection"],
+    }
+    assert resolve_lane("lane_serving_agency", {**data, "presumed_child": True}, {}) == (
+        "child_protection"
+    )
+    assert resolve_lane("lane_serving_agency", {**data, "presumed_child": False}, {}) == "ngo"
