@@ -241,7 +241,11 @@ def deliver_message(
         )
     timers = runtime.pending_timers(workflow)
     payload = {**data, "message_receivers": sorted({messages.process_of(t) for t in targets})}
-    caught = [messages.deliver(workflow, target, payload) for target in targets]
+    # The catchers that leave their instance's other work running go first: an interrupting
+    # one ends that work, and what the others record must be there when it does (whatever
+    # the order of the event sub-processes in the diagram file).
+    ordered = sorted(targets, key=lambda t: t.info.interrupting)
+    caught = [messages.deliver(workflow, target, payload) for target in ordered]
     runtime.run(workflow)
     now = ctx.clock.now()
     return _audited_step(

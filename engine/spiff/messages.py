@@ -12,7 +12,9 @@ starts them at once). The engine delivers messages itself instead:
 - Of the catchers of one message name, only those in the innermost process instance
   receive it (a consent withdrawn while SOP 3 runs inside the case reaches SOP 3's event
   sub-process, not the case's): the deepest instance is the one serving the person now.
-  Several catchers in that same instance (parallel branches) all receive it. While the
+  Several catchers in that same instance (parallel branches) all receive it, those that do
+  not interrupt first (engine/cases.py: an interrupting one ends the others' instance work,
+  and what they record must be there when it does, whatever the order in the file). While the
   innermost instance's event sub-process for a message runs, the message is not awaited
   (the outer instances' do not take it either).
 - An event sub-process starts as a child of its process instance's root, fed with that
