@@ -199,7 +199,12 @@ def resolve_lane(
             and not referral_accepted(data)
         )
     ]
-    refused = refused_receivers(data) | cut_off(data) if dynamic.never_refused else frozenset()
+    refused: frozenset[str] = frozenset()
+    if dynamic.never_refused:
+        # a receiver she refused once and agreed to in a later round, which accepted, serves
+        # her (review 6 R6-12); one she then cut off does not
+        accepted = {data.get("referral_receiver")} if referral_accepted(data) else set()
+        refused = (refused_receivers(data) - accepted) | cut_off(data)
     # every one refused: the first still holds the task, never nobody (no dead end, rule 4)
     kept = [role for role in found if role not in refused] or found
     if kept:

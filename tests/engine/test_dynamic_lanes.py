@@ -85,3 +85,19 @@ def test_a_childs_withdrawal_does_not_cut_child_protection_off() -> None:
         "child_protection"
     )
     assert resolve_lane("lane_serving_agency", {**data, "presumed_child": False}, {}) == "ngo"
+
+
+def test_a_receiver_she_refused_once_and_accepted_later_serves_her() -> None:
+    # review 6 R6-12: no to the NGO on the first day, yes when the commission named it again
+    data = {
+        "referral_receiver": "ngo",
+        "referral_decision": "accepted",
+        "first_responder": "police",
+        "referral_refused_receivers": ["ngo"],
+    }
+    assert resolve_lane("lane_serving_agency", data, {}) == "ngo"
+    assert resolve_lane("lane_serving_agency", {**data, "referral_decision": "declined"}, {}) == (
+        "police"
+    )
+    cut = {**data, "consent_withdrawn_from": ["ngo"]}
+    assert resolve_lane("lane_serving_agency", cut, {}) == "police"
