@@ -43,6 +43,8 @@ Feature: Repatriation (SOP 4)
     And the consular service has a task "Issue certificate of return"
     When the consular service completes "Issue certificate of return"
     Then IOM has a task "Organise travel and escort"
+    # an adult's trip has no child hand-over to move
+    And the case does not wait for the message "child_handover_moved"
     When IOM completes "Organise travel and escort"
       | field                         | value |
       | return_travel_mode            | air   |
@@ -625,6 +627,78 @@ Feature: Repatriation (SOP 4)
       | return_travel_escort_provided | true                  |
       | return_travel_escort_by       | iom                   |
     Then the child-protection body has a task "Receive the child at home"
+
+  @inbound @child
+  Scenario: no seat on the hand-over day: child protection moves the child's hand-over and IOM books the trip for the new day and place
+    # Review 6, R6-13: the trip form refuses an arrival away from the hand-over, so the
+    # hand-over itself can be moved while the trip is being organised.
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 15        |
+      | pseudonym              | Erlan-16  |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Gulzat Abdykadyrova              |
+      | child_guardian_relation      | relative                         |
+      | child_guardian_suspected     | false                            |
+    And the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value            |
+      | return_consent_given | true             |
+      | return_child_views   | wants to go home |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    And the child-protection body completes "Best-interests decision and family assessment"
+      | field                          | value            |
+      | return_family_traced           | true             |
+      | return_family_assessment       | suitable         |
+      | return_best_interests_decision | return_to_family |
+    And the child-protection body completes "Arrange the child's hand-over on arrival"
+      | field                        | value                     |
+      | child_handover_arranged      | true                      |
+      | child_handover_receiver_kind | child_protection_body     |
+      | child_handover_receiver      | Osh city child-protection |
+      | child_handover_place         | Osh airport, arrivals     |
+      | child_handover_escort        | IOM escort to Osh         |
+      | child_handover_date          | "2026-01-15"              |
+    And the consular service completes "Issue certificate of return"
+    # The first seats are two days later, and they land in Bishkek: refused as they stand.
+    When IOM tries to complete "Organise travel and escort"
+      | field                         | value                  |
+      | return_travel_departure_date  | "2026-01-17"           |
+      | return_travel_arrival_point   | Manas airport, arrivals |
+      | return_travel_arrival_at      | "2026-01-17T09:00"     |
+      | return_travel_escort_provided | true                   |
+      | return_travel_escort_by       | iom                    |
+    Then the answers are refused for return_travel_arrival_at, return_travel_arrival_point
+    And the case waits for the message "child_handover_moved"
+    When the child-protection body sends the message "child_handover_moved" with:
+      | field                       | value                                  |
+      | child_handover_arranged     | true                                   |
+      | child_handover_place        | Manas airport, arrivals                |
+      | child_handover_date         | "2026-01-17"                           |
+      | child_handover_escort       | IOM escort to Bishkek                  |
+      | child_handover_moved_reason | no seat to Osh before the 17th         |
+    Then IOM has a task "Organise travel and escort"
+    When IOM completes "Organise travel and escort"
+      | field                         | value                   |
+      | return_travel_departure_date  | "2026-01-17"            |
+      | return_travel_arrival_point   | Manas airport, arrivals |
+      | return_travel_arrival_at      | "2026-01-17T09:00"      |
+      | return_travel_escort_provided | true                    |
+      | return_travel_escort_by       | iom                     |
+    Then the child-protection body has a task "Receive the child at home"
+    And the case data has child_handover_place = "Manas airport, arrivals"
 
   @inbound @child
   Scenario: no hand-over on arrival can be arranged for a child abroad, so the child does not travel and stays protected there
