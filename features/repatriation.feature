@@ -2116,6 +2116,62 @@ Feature: Repatriation (SOP 4)
     Then the child-protection body has a task "Best-interests decision and family assessment"
     And the case is open
 
+  @inbound @child @consent @message
+  Scenario: a father who withdraws his daughter's consent to help, not to the return, and does not stay her guardian is replaced before the return goes on with him as the guardian
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 15        |
+      | pseudonym              | Ainura-20 |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Bolot Usenov                     |
+      | child_guardian_relation      | parent                           |
+      | child_guardian_suspected     | false                            |
+    And the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_contact_channel       | foreign_authority     |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value            |
+      | return_consent_given | true             |
+      | return_child_views   | wants to go home |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_scope      | ["help"]   |
+      | consent_withdrawn_by         | guardian   |
+      | consent_withdrawn_on         | 2026-01-09 |
+      | consent_still_agrees_to_help | false      |
+    And the child-protection body completes "Keep the child protected after consent to help was withdrawn"
+      | field                                 | value                            |
+      | child_withdrawal_responsible          | Child protection service, Moscow |
+      | child_withdrawal_care                 | shelter                          |
+      | child_withdrawal_guardian_kept        | false                            |
+      | child_withdrawal_withdrawer_suspected | true                             |
+      | child_withdrawal_contact_plan         | weekly call with the shelter     |
+    # He sent her to Moscow: another guardian before the return goes on (review 6, R6-1; rule 8).
+    Then the child-protection body has a task "Appoint a guardian who is not a suspect"
+    When the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value                   |
+      | child_new_guardian_name     | Gulmira Usenova         |
+      | child_new_guardian_relation | relative                |
+      | child_new_guardian_date     | "2026-01-10"            |
+      | child_suspect_kept_away     | true                    |
+      | child_suspicion_told_police | true                    |
+    Then the case data has child_guardian_name = "Gulmira Usenova"
+    And the case data has child_guardian_suspected_name = "Bolot Usenov"
+    And the child-protection body has a task "Best-interests decision and family assessment"
+    And the case is open
+
   @inbound @consent @message
   Scenario: a citizen who withdraws her consent after departure, on arrival, gets the help she still wants at home, not a hand-over to the country she has left, and her case stays "returned"
     Given a "repatriation" case reported by the consular service
