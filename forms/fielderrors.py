@@ -114,7 +114,10 @@ def message(
     if code in _BECAUSE and related:
         return t(_BECAUSE[code], fields=others)
     if code in _RULES:
-        return t(_RULES[code], field=others)
+        # the other field may be the case's (the hand-over's day, the suspect's name), shown
+        # above the form: named by its label, never by its key (pages review 5, P5-11)
+        named = ", ".join(f"«{short(label(t, props or {}, n))}»" for n in error.related)
+        return t(_RULES[code], field=named)
     if code == "x-exclusive" and error.related:
         return _exclusive(t, prop, error.related)
     if code == "x-age-of" and isinstance(error.limit, int):
@@ -180,12 +183,15 @@ def localise(
     schema: Mapping[str, Any] | None,
     errors: Iterable[FieldError],
     data: Mapping[str, Any] | None = None,
+    index: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> tuple[dict[str, str], list[str]]:
     """Per-field messages (the first problem of each field), and messages that belong to
     no field of the form. A field required because of another question nobody answered
     (citizenship, when "is it known?" is unanswered) is that question's problem: the
-    message goes to the question (`data`: what was sent)."""
+    message goes to the question (`data`: what was sent). `index` labels the case's own
+    fields a rule compares with (the case's field index)."""
     props = properties(schema)
+    labelled = {**(index or {}), **props}
     per_field: dict[str, str] = {}
     general: list[str] = []
     for error in errors:
@@ -196,7 +202,7 @@ def localise(
             per_field.setdefault(first, FieldMessage(said, t("error.required")))
         elif name in props and error.code != "unknown":
             said = by_case(t, schema, error) or message(
-                t, props[name], error, item=bool(rest), props=props
+                t, props[name], error, item=bool(rest), props=labelled
             )
             per_field.setdefault(name, FieldMessage(said, _brief(t, error)))
         elif name == "(form)":

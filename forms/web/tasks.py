@@ -247,11 +247,11 @@ def submit_task(
             request, engine, detail, index, values, general=[ask], status=409, submission=submission
         )
     except InvalidDataError as exc:
-        per_field, general = fielderrors.localise(
-            translator(request), detail.form_schema, exc.errors, data
-        )
         with read_session(engine.db) as session:
             index = version_index(engine, session, ctx.case)
+        per_field, general = fielderrors.localise(
+            translator(request), detail.form_schema, exc.errors, data, index
+        )
         return task_page(
             request,
             engine,

@@ -17,9 +17,9 @@ from tests.forms.conftest import OpenBrowser
 from tests.library import form_with_optional_field
 
 WORDS = {
-    "ru": ("из командной строки", "файлов", "схем", "форм", "95,9 с", "Развёрнуто"),
+    "ru": ("из командной строки", "файл", "схем", "форм", "95,9 с", "Развёрнуто"),
     "ky": ("буйрук сабынан", "файл", "схема", "форма", "95,9 секундада", "Колдонууга киргизилди"),
-    "en": ("from the command line", "files", "diagrams", "forms", "95.9 s", "Deployed"),
+    "en": ("from the command line", "file", "diagrams", "forms", "95.9 s", "Deployed"),
 }
 
 

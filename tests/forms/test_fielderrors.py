@@ -117,3 +117,27 @@ def test_localise_an_error_without_a_kind_is_a_plain_check_message() -> None:
     errors = [FieldError("age", "Something odd.")]
     per_field, _ = localise(Translator("en"), SCHEMA, errors)
     assert per_field == {"age": "Check this value."}
+
+
+def test_a_rule_against_a_case_field_names_its_label_not_its_key() -> None:
+    # pages review 5, P5-11: «Не может совпадать с «child_guardian_name»» and «… с .»
+    schema = {
+        "type": "object",
+        "properties": {
+            "guardian_confirming": {"type": "string", "title": "Guardian who confirms"},
+            "presumed_child": {"type": "boolean", "readOnly": True},
+        },
+    }
+    index = {"child_guardian_suspected_name": {"title": "Name of the suspected guardian"}}
+    errors = [
+        FieldError(
+            "guardian_confirming",
+            "The text is that of child_guardian_suspected_name.",
+            "x-differs-from",
+            related=("child_guardian_suspected_name",),
+        )
+    ]
+    per_field, _ = localise(Translator("ru"), schema, errors, {}, index)
+    said = per_field["guardian_confirming"]
+    assert "child_guardian_suspected_name" not in said and "«»" not in said
+    assert said.startswith("Не может совпадать с «") and said.endswith("».")
