@@ -2462,6 +2462,98 @@ Feature: Repatriation (SOP 4)
     And the consular service has no task "Refer to assistance in the country of stay"
 
   @inbound @child @consent @message
+  Scenario: after the guardianship authority decided that a child's return goes on, the consent is confirmed with the authority's decision, not with the father who withdrew, and a no goes to child protection's best-interests decision, not to a referral abroad
+    Given a "repatriation" case reported by the consular service
+      | field                  | value     |
+      | repatriation_direction | inbound   |
+      | presumed_child         | true      |
+      | age                    | 14        |
+      | pseudonym              | Ainura-18 |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Talant Abdyldaev                 |
+      | child_guardian_relation      | parent                           |
+      | child_guardian_suspected     | false                            |
+    And the consular service completes "Consular interview"
+      | field                        | value                 |
+      | return_contact_channel       | foreign_authority     |
+      | return_country_of_stay       | RU                    |
+      | return_citizenship_evidence  | ["birth_certificate"] |
+      | return_citizenship_confirmed | true                  |
+    And the consular service completes "Informed consent to return"
+      | field                | value            |
+      | return_consent_given | true             |
+      | return_child_views   | wants to go home |
+    And IOM completes "Assess return risk"
+      | field             | value |
+      | return_risk_level | low   |
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_on         | 2026-01-09         |
+      | consent_withdrawn_by         | guardian           |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | false              |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value                            |
+      | child_withdrawal_responsible          | Child protection service, Moscow |
+      | child_withdrawal_care                 | shelter                          |
+      | child_withdrawal_guardian_kept        | true                             |
+      | child_withdrawal_withdrawer_suspected | false                            |
+      | child_withdrawal_contact_plan         | weekly call with the shelter     |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                                       | value             |
+      | child_withdrawal_best_interests             | services_continue |
+      | child_withdrawal_best_interests_child_views | wants to go home to her grandmother |
+      | child_withdrawal_best_interests_basis       | the family at home is assessed safe; staying in a Moscow shelter is not |
+      | child_withdrawal_best_interests_date        | "2026-01-05"      |
+    # The father who withdrew is still the guardian: the consent is not asked of him again (review 5, R5-2);
+    # child protection first records who decides for the child now.
+    Then the child-protection body has a task "Record who decides for the child now"
+    And the consular service has no task "Informed consent to return"
+    When the child-protection body completes "Record who decides for the child now"
+      | field                            | value                                 |
+      | child_return_decided_by          | authority_decision                    |
+      | child_return_authority           | guardianship_authority                |
+      | child_return_authority_reference | Osh city guardianship authority, No. 14-2026 |
+      | child_return_authority_date      | "2026-01-05"                          |
+      | child_withdrawer_views           | against the return: wants her to keep working in Moscow |
+    Then the case data has consent_withdrawn_guardian_name = "Talant Abdyldaev"
+    And the case data has child_return_decided_by = "authority_decision"
+    And the consular service has a task "Informed consent to return"
+    When the consular service completes "Informed consent to return"
+      | field                | value                               |
+      | return_consent_given | false                               |
+      | return_child_views   | wants to go home to her grandmother |
+    Then the case data has return_consent_by = "authority"
+    And IOM has a task "Assess return risk"
+    And the consular service has no task "Refer to assistance in the country of stay"
+    When IOM completes "Assess return risk"
+      | field               | value               |
+      | return_risk_level   | high                |
+      | return_risk_factors | ["family_involved"] |
+    And IOM completes "Plan safety measures and escort"
+      | field                  | value                             |
+      | return_escort_required | true                              |
+      | return_escort_by       | iom                               |
+      | return_safety_measures | the father is not told the flight |
+    Then the consular service has a task "Confirm consent with the risk and safety plan explained"
+    # The consent is the authority's decision (review 6, R6-2): never confirmed with the father who withdrew.
+    And the case data has return_consent_confirmed_guardian = "Osh city guardianship authority, No. 14-2026"
+    When the consular service completes "Confirm consent with the risk and safety plan explained"
+      | field                                | value                               |
+      | return_risk_explained                | true                                |
+      | return_consent_confirmed             | false                               |
+      | return_consent_confirmed_child_views | wants to go home to her grandmother |
+      | return_consent_confirmed_notes       | the father says no again            |
+    Then the case data has return_consent_confirmed_by = "authority"
+    And the child-protection body has a task "Best-interests decision and family assessment"
+    And the consular service has no task "Refer to assistance in the country of stay"
+    And the case is open
+
+  @inbound @child @consent @message
   Scenario: a guardian who withdraws a child's consent and does not stay appointed is replaced before the return ends, even when not suspected
     Given a "repatriation" case reported by the consular service
       | field                  | value     |
