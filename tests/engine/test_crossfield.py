@@ -211,3 +211,18 @@ def test_a_text_rule_is_worded_with_the_field_it_compares_with() -> None:
     per_field, _general = localise(Translator("ru"), schema, found, trip)
     said = per_field["return_travel_arrival_point"]
     assert said.startswith("Должно совпадать с «") and "(показано выше)" in said
+
+
+def test_at_home_the_guardian_registered_is_not_the_suspect_recorded_abroad() -> None:
+    # pages review 5, P5-3: child protection at home typed the suspected father as guardian
+    registered = {
+        "child_notification_date": "2026-01-05",
+        "child_protection_officer": "Inspector, Osh",
+        "child_guardian_name": "Talant Abdykadyrov",
+    }
+    known = {"child_guardian_suspected_name": "Talant Abdykadyrov"}
+    found = errors("identification_child_notification", registered, known=known)
+    assert ("child_guardian_name", "x-differs-from", ("child_guardian_suspected_name",)) in found
+    grandmother = {**registered, "child_guardian_name": "Gulzat Abdykadyrova"}
+    found = errors("identification_child_notification", grandmother, known=known)
+    assert [f for f in found if f[0] == "child_guardian_name"] == []
