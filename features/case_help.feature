@@ -170,7 +170,7 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
     And IOM has no open tasks
 
   @consent @child
-  Scenario: a child's consent withdrawn by a guardian suspected of involvement is not acted on: another guardian is appointed and the child's rehabilitation runs
+  Scenario: a child's consent withdrawn during her citizenship verification by a guardian suspected of involvement is not acted on: the verification goes on, another guardian is appointed and the child's rehabilitation runs after it
     Given a "case_help" case reported by the NGO
       | field                   | value                |
       | pseudonym               | "Aidana-31"          |
@@ -190,7 +190,8 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | consent_withdrawn_scope      | ["help"]     |
       | consent_withdrawn_on         | "2026-01-08" |
       | consent_still_agrees_to_help | false        |
-    Then the registration service has no task "Verify citizenship"
+    # Review 4 N-3: before, the withdrawal cancelled the verification.
+    Then the registration service has a task "Verify citizenship"
     When the child-protection body tries to complete "Keep the child protected after consent was withdrawn"
       | field                          | value                                     |
       | child_withdrawal_responsible   | "District child-protection body, Bishkek" |
@@ -222,8 +223,14 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | field                                       | value                                        |
       | child_withdrawal_best_interests             | services_continue                            |
       | child_withdrawal_best_interests_child_views | "She wants to stay at the shelter and study" |
+    Then the registration service has a task "Verify citizenship"
+    And the child-protection body has no task "Agree the help that continues after consent was withdrawn"
+    And the child-protection body has no task "Intake and needs assessment"
+    When the registration service completes "Verify citizenship"
+      | field                   | value  |
+      | citizenship_verified_as | kyrgyz |
     Then the child-protection body has a task "Intake and needs assessment"
-    And the social services has no task "Agree the help that continues after consent was withdrawn"
+    And the case data has citizenship = "KG"
     And the case data has no rehab_exit_reason
     When the child-protection body completes "Intake and needs assessment"
       | field       | value       |
@@ -276,9 +283,17 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | consent_withdrawn_scope      | ["help"]     |
       | consent_withdrawn_on         | "2026-01-08" |
       | consent_still_agrees_to_help | false        |
+    Then the registration service has a task "Verify citizenship"
+    And the case is open
+    When the registration service completes "Verify citizenship"
+      | field                        | value |
+      | citizenship_verified_as      | other |
+      | citizenship_verified_country | UZ    |
     Then the case is closed
     And the case data has rehab_exit_reason = "voluntary_withdrawal"
     And the case data has purge_personal_data = true
+    And the NGO has no open tasks
+    And IOM has no open tasks
 
   @consent @child
   Scenario: a child's own withdrawal ends the services only once child protection found it in her best interests; she stays protected and gets the help agreed
@@ -320,9 +335,15 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
       | field                   | value        |
       | withdrawn_help_provided | ["other"]    |
       | withdrawn_help_date     | "2026-01-20" |
+    Then the case is open
+    And the registration service has a task "Verify citizenship"
+    When the registration service completes "Verify citizenship"
+      | field                   | value  |
+      | citizenship_verified_as | kyrgyz |
     Then the case is closed
     And the case data has rehab_exit_reason = "voluntary_withdrawal"
     And the case data has no purge_personal_data
+    And the child-protection body has no task "Intake and needs assessment"
 
   @consent @child
   Scenario: a child's withdrawal during rehabilitation that child protection does not find in her best interests starts her rehabilitation again
@@ -959,3 +980,45 @@ Feature: Help after referral: rehabilitation and, for a person who is not a Kyrg
     Then the child-protection body has a task "Intake and needs assessment"
     And the case is open
     And the case data has rehab_exit_reason = "child_withdrawal_not_acted_on"
+
+  @consent
+  Scenario: a woman whose citizenship is being verified withdraws her consent to help but still wants a lawyer: the verification goes on, the help she wants is agreed and provided, and no rehabilitation starts
+    # Review 4 N-3: before, the withdrawal cancelled the registration service's verification, and her
+    # citizenship stayed unknown.
+    Given a "case_help" case reported by the NGO
+      | field                   | value        |
+      | pseudonym               | "Nodira-27"  |
+      | age                     | 27           |
+      | citizenship             | unknown      |
+      | citizenship_to_verify   | true         |
+      | is_foreign              | false        |
+      | presumed_child          | false        |
+      | referral_receiver       | ngo          |
+      | referral_decision       | accepted     |
+      | reasonable_grounds_date | "2026-01-05" |
+    Then the registration service has a task "Verify citizenship"
+    When the NGO sends the message "consent_withdrawn" with:
+      | field                        | value        |
+      | consent_withdrawn_scope      | ["help"]     |
+      | consent_withdrawn_on         | "2026-01-08" |
+      | consent_still_agrees_to_help | true         |
+    Then the registration service has a task "Verify citizenship"
+    And the NGO has a task "Agree the help that continues after consent was withdrawn"
+    When the NGO completes "Agree the help that continues after consent was withdrawn"
+      | field                   | value                                  |
+      | consent_help_continuing | "A lawyer for her residence questions" |
+    And the NGO completes "Provide the help that continues"
+      | field                   | value        |
+      | withdrawn_help_provided | ["legal_aid"] |
+      | withdrawn_help_date     | "2026-01-12" |
+    Then the case is open
+    And the registration service has a task "Verify citizenship"
+    When the registration service completes "Verify citizenship"
+      | field                        | value |
+      | citizenship_verified_as      | other |
+      | citizenship_verified_country | UZ    |
+    Then the case is closed
+    And the case data has citizenship = "UZ"
+    And the case data has rehab_exit_reason = "voluntary_withdrawal"
+    And the case data has no purge_personal_data
+    And the NGO has no task "Intake and needs assessment"
