@@ -3051,7 +3051,7 @@ Feature: The case of one presumed victim, from report to closure
       | consent_withdrawn_on         | "2026-01-08" |
       | consent_still_agrees_to_help | false        |
       | consent_withdrawn_by         | child        |
-    Then the registration service has no task "Verify citizenship"
+    Then the registration service has a task "Verify citizenship"
     And the prosecutor has a task "Record the crime in the unified register"
     And the child-protection body has a task "Keep the child protected after consent was withdrawn"
     When the child-protection body completes "Keep the child protected after consent was withdrawn"
@@ -3116,7 +3116,7 @@ Feature: The case of one presumed victim, from report to closure
       | consent_withdrawn_scope      | ["help"]     |
       | consent_withdrawn_on         | "2026-01-08" |
       | consent_still_agrees_to_help | false        |
-    Then the registration service has no task "Verify citizenship"
+    Then the registration service has a task "Verify citizenship"
     And the social services has no task "Agree the help that continues after consent was withdrawn"
     And the prosecutor has a task "Record the crime in the unified register"
     And the case data has rehab_exit_reason = "voluntary_withdrawal"
@@ -3164,7 +3164,7 @@ Feature: The case of one presumed victim, from report to closure
       | consent_withdrawn_scope      | ["help"]     |
       | consent_withdrawn_on         | "2026-01-08" |
       | consent_still_agrees_to_help | true         |
-    Then the registration service has no task "Verify citizenship"
+    Then the registration service has a task "Verify citizenship"
     When the NGO completes "Agree the help that continues after consent was withdrawn"
       | field                   | value                          |
       | consent_help_continuing | "Medical care and legal advice" |
