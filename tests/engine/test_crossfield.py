@@ -5,7 +5,7 @@ name what a form cannot check."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -226,3 +226,14 @@ def test_at_home_the_guardian_registered_is_not_the_suspect_recorded_abroad() ->
     grandmother = {**registered, "child_guardian_name": "Gulzat Abdykadyrova"}
     found = errors("identification_child_notification", grandmother, known=known)
     assert [f for f in found if f[0] == "child_guardian_name"] == []
+
+
+def test_a_child_is_not_recorded_as_received_before_arriving() -> None:
+    # pages review 5, P5-12: «received at home» dated on the planned hand-over, a week ahead
+    later = (TODAY + timedelta(days=7)).isoformat()
+    found = errors("repatriation_child_reception", {"return_arrival_date": later})
+    assert [f for f in found if f[0] == "return_arrival_date"] == [
+        ("return_arrival_date", "x-not-future", ())
+    ]
+    found = errors("repatriation_child_reception", {"return_arrival_date": TODAY.isoformat()})
+    assert [f for f in found if f[0] == "return_arrival_date"] == []
