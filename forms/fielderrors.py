@@ -123,6 +123,11 @@ def message(
     if code == "x-age-of" and isinstance(error.limit, int):
         # an age the date of birth contradicts (pages review 3, P3-3), on both fields
         return t("error.age_of", n=error.limit, field=others)
+    if code == "not" and error.related and not related:
+        # an answer the case's own record rules out (child protection ticked as cut off in a
+        # child's case: pages review 5, P5-4)
+        case = ", ".join(f"«{short(label(t, props or {}, n))}»" for n in error.related)
+        return t("error.not_by_case", fields=case)
     if code == "not" and related:
         # an answer another answer rules out (a country beside "citizenship not known")
         return t("error.not_with", field=others)

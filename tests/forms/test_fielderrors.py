@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -141,3 +143,24 @@ def test_a_rule_against_a_case_field_names_its_label_not_its_key() -> None:
     said = per_field["guardian_confirming"]
     assert "child_guardian_suspected_name" not in said and "«»" not in said
     assert said.startswith("Не может совпадать с «") and said.endswith("».")
+
+
+@pytest.mark.parametrize("name", ["consent_withdrawn", "consent_limited"])
+def test_a_childs_withdrawal_cannot_cut_child_protection_off(name: str) -> None:
+    # pages review 5, P5-4: a parent ticked child protection among the agencies cut off
+    schema = json.loads(
+        (Path(__file__).parents[2] / "forms" / "schemas" / f"{name}.schema.json").read_text()
+    )
+    data = {
+        "consent_withdrawn_on": "2026-01-05",
+        "consent_withdrawn_from": ["police", "child_protection"],
+        "presumed_child": True,
+    }
+    found = [e for e in field_errors(schema, data) if e.field == "consent_withdrawn_from"]
+    assert [e.code for e in found] == ["not"]
+    per_field, _ = localise(Translator("en"), schema, found)
+    assert per_field["consent_withdrawn_from"] == (
+        "What the case records («Presumed child») rules this answer out."
+    )
+    adult = {**data, "presumed_child": False}
+    assert [e for e in field_errors(schema, adult) if e.field == "consent_withdrawn_from"] == []
