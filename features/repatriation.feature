@@ -3072,6 +3072,48 @@ Feature: Repatriation (SOP 4)
   # ---------------------------------------------------------------- review 2: a withdrawal never ends a child's protection
 
   @inbound @child @consent @message
+  Scenario: the suspected father, already replaced as guardian, withdraws the return: his word is not taken for the grandmother's, and she is not recorded as the suspect
+    # Pages review 5, P5-1 (as bd848be in SOP 1 and the referral).
+    Given a "repatriation" case reported by the consular service
+      | field                  | value      |
+      | repatriation_direction | inbound    |
+      | presumed_child         | true       |
+      | age                    | 15         |
+      | pseudonym              | Nurbek-16  |
+    When the child-protection body completes "Protect the child abroad and appoint a guardian"
+      | field                        | value                            |
+      | child_protection_officer     | A. Sydykova                      |
+      | child_abroad_host_protection | Child protection service, Moscow |
+      | child_abroad_safe_now        | true                             |
+      | child_guardian_name          | Talant Abdykadyrov               |
+      | child_guardian_relation      | parent                           |
+      | child_guardian_suspected     | true                             |
+    And the child-protection body completes "Appoint a guardian who is not a suspect"
+      | field                       | value               |
+      | child_new_guardian_name     | Gulzat Abdykadyrova |
+      | child_new_guardian_relation | relative            |
+      | child_suspect_kept_away     | true                |
+      | child_suspicion_told_police | true                |
+    Then the case data has child_guardian_suspected_name = "Talant Abdykadyrov"
+    When the consular service sends the message "consent_withdrawn" with:
+      | field                        | value              |
+      | consent_withdrawn_by         | guardian           |
+      | consent_withdrawn_on         | 2026-01-05         |
+      | consent_withdrawn_scope      | ["help", "return"] |
+      | consent_still_agrees_to_help | false              |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                                 | value                            |
+      | child_withdrawal_withdrawer_suspected | true                             |
+      | child_withdrawal_responsible          | Child protection service, Moscow |
+      | child_withdrawal_care                 | shelter                          |
+      | child_withdrawal_guardian_kept        | true                             |
+      | child_withdrawal_contact_plan         | weekly call with the guardian    |
+    Then the child-protection body has no task "Appoint a guardian who is not a suspect"
+    And the child-protection body has a task "Decide whether the withdrawal is in the child's best interests"
+    And the case data has child_guardian_name = "Gulzat Abdykadyrova"
+    And the case data has child_guardian_suspected_name = "Talant Abdykadyrov"
+
+  @inbound @child @consent @message
   Scenario: a parent withdraws consent before the child abroad is protected; the child-protection body still protects her there, appoints a guardian who is not a suspect and hands her protection over
     Given a "repatriation" case reported by the consular service
       | field                  | value     |
