@@ -207,10 +207,18 @@ def resolve_lane(
         refused = (refused_receivers(data) - accepted) | cut_off(data)
     # every one refused: the first still holds the task, never nobody (no dead end, rule 4)
     kept = [role for role in found if role not in refused] or found
+    if kept and dynamic.never_refused and data.get("presumed_child") and kept[0] in ENFORCEMENT:
+        # a child with no receiver serving her is served by child protection, never by the
+        # officers who found her (review 6 R6-4: the raid's police asked her to testify)
+        return "child_protection"
     if kept:
         return kept[0]
     value = params.get(dynamic.parameter) if dynamic.parameter else None
     return str(value) if value in ROLE_CODES else None
+
+
+# Agencies that investigate and prosecute: they never serve a child as her agency.
+ENFORCEMENT = frozenset({"police", "border", "prosecutor"})
 
 
 def cut_off(data: Mapping[str, Any]) -> frozenset[str]:

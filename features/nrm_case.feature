@@ -5125,6 +5125,44 @@ Feature: The case of one presumed victim, from report to closure
       | crime_register_number | "02-2026-91" |
     Then the case is open
 
+  @consent @child @proceedings
+  Scenario: a 17-year-old found in a police raid whose services ended as she wished is asked by child protection, not by the raid's officers, whether she will testify
+    # Review 6, R6-4: with no receiver serving a child, child protection serves her, never the
+    # police, the border service or the prosecutor.
+    Given a presumed victim reported by the police
+      | field         | value           |
+      | pseudonym     | "Saikal-20"     |
+      | age           | 17              |
+      | age_certainty | documented      |
+    When the police completes "Check safety and risks"
+      | field             | value |
+      | immediate_danger  | false |
+      | medical_emergency | false |
+    And the child-protection body completes "Register child notification and appoint a guardian"
+      | field                  | value |
+      | child_parent_suspected | false |
+    And the child-protection body sends the message "consent_withdrawn" with:
+      | field                        | value      |
+      | consent_withdrawn_scope      | ["help"]   |
+      | consent_withdrawn_on         | 2026-01-05 |
+      | consent_withdrawn_by         | child      |
+      | consent_still_agrees_to_help | false      |
+    And the child-protection body completes "Keep the child protected after consent was withdrawn"
+      | field                          | value |
+      | child_withdrawal_guardian_kept | true  |
+    And the child-protection body completes "Record reasonable grounds and tell the person"
+      | field                       | value |
+      | reasonable_grounds_informed | true  |
+      | non_punishment_applies      | false |
+    And the child-protection body completes "Decide whether the withdrawal is in the child's best interests"
+      | field                           | value        |
+      | child_withdrawal_best_interests | services_end |
+    And the prosecutor completes "Record the crime in the unified register"
+      | field                 | value        |
+      | crime_register_number | "02-2026-92" |
+    Then the child-protection body has a task "Explain the proceedings and ask whether the person takes part"
+    And the police has no task "Explain the proceedings and ask whether the person takes part"
+
   @consent @proceedings
   Scenario: a woman picked up carrying drugs who withdraws during screening and wants nothing more still has the offences she was compelled to commit brought to the prosecutor, and her identity kept for the decision
     Given a presumed victim reported by the police

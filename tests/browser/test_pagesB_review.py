@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), rea
 
 SHOWN = [(360, 740, "ru"), (360, 740, "ky"), (1280, 900, "en")]
 SAVE = {"ru": "Сохранить черновик", "ky": "Черновикти сактоо", "en": "Save draft"}
-FILES = {"ru": "файлов", "ky": "файл", "en": "files"}
+FILES = {"ru": "файл", "ky": "файл", "en": "file"}  # any plural form
 CLI = {"ru": "из командной строки", "ky": "буйрук сабынан", "en": "from the command line"}
 
 

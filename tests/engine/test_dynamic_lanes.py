@@ -101,3 +101,12 @@ def test_a_receiver_she_refused_once_and_accepted_later_serves_her() -> None:
     )
     cut = {**data, "consent_withdrawn_from": ["ngo"]}
     assert resolve_lane("lane_serving_agency", cut, {}) == "police"
+
+
+def test_a_child_with_no_receiver_is_served_by_child_protection_not_the_police() -> None:
+    # review 6 R6-4: the raid's officers asked a 17-year-old whether she would testify
+    data = {"first_responder": "police", "reporting_agency": "police", "presumed_child": True}
+    assert resolve_lane("lane_serving_agency", data, {}) == "child_protection"
+    assert resolve_lane("lane_serving_agency", {**data, "presumed_child": False}, {}) == "police"
+    ngo = {**data, "referral_receiver": "ngo", "referral_decision": "accepted"}
+    assert resolve_lane("lane_serving_agency", ngo, {}) == "ngo"
