@@ -2443,6 +2443,8 @@ Feature: Repatriation (SOP 4)
     # The father who withdrew is still the guardian: the consent is not asked of him again (review 5, R5-2);
     # child protection first records who decides for the child now.
     Then the child-protection body has a task "Record who decides for the child now"
+    # a guardianship authority or a court decides in days, not hours (review 6, R6-15)
+    And the task "Record who decides for the child now" is due in 10 working days
     And the consular service has no task "Informed consent to return"
     When the child-protection body completes "Record who decides for the child now"
       | field                            | value                                 |
