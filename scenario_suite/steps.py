@@ -14,19 +14,18 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, then, when
 from sqlalchemy.engine import Engine as Database
-from sqlmodel import Session, select
 
-from api.services.visibility import may_see_personal, serving_agencies
 from engine.config import Settings
 from engine.errors import InvalidDataError, MessageNotAwaitedError, NotMessageSenderError
 from engine.facade import Engine
-from engine.forms import declared_fields, read_only_fields
+from engine.forms import read_only_fields
 from engine.library import ProcessLibrary
-from engine.models import AuditEvent
 from engine.spiff.clock import FakeClock
 from engine.workdays import BISHKEK
 from scenario_suite.recorder import Recorder, with_library_from_env
+from scenario_suite.steps_seen import *  # noqa: F403  (their steps, bound with these)
 from scenario_suite.world import (
+    AGENCY,
     RESULT_FIELDS,
     World,
     agency_code,
@@ -37,7 +36,6 @@ from scenario_suite.world import (
 
 # NRM_FEATURES_DIR: the scenario gate runs only the features of the changed diagrams.
 FEATURES = Path(os.environ.get("NRM_FEATURES_DIR") or Path(__file__).parents[1] / "features")
-AGENCY = r"(?P<agency>(?:the |)[A-Za-z\- ]+?|IOM)"
 
 # A complete, valid report of an adult Kyrgyz citizen found in Kyrgyzstan.
 DEFAULT_REPORT: dict[str, Any] = {
@@ -371,42 +369,3 @@ def case_data_has(world: World, name: str, value: str) -> None:
         assert isinstance(found, dict) and part in found, f"no {part!r} in the case data's {name}"
         found = found[part]
     assert found == parse_value(value.strip()), (name, found)
-
-
-@then(parsers.re(rf"{AGENCY} (?:is|are) shown none of (?P<fields>\w+(?:, \w+)*) in this case$"))
-def shown_none_of(world: World, agency: str, fields: str) -> None:
-    """No form of the agency's tasks in the case, open or done, shows these fields."""
-    code, hidden = agency_code(agency), set(fields.split(", "))
-    assert world.case().reporting_agency != code, f"{agency} reported the case"
-    for task in world.engine.case_tasks(world.case_id, status=None):
-        if task.agency == code:
-            shown = declared_fields(world.engine.task_form(task.id)) & hidden
-            assert not shown, (task.name, sorted(shown))
-
-
-@then(parsers.re(rf"{AGENCY} (?:is|are) shown (?P<negated>no |)personal data of this case$"))
-def shown_personal_data(world: World, agency: str, negated: str) -> None:
-    """Whether the agency may see the case's personal fields now (api/services/visibility: the
-    serving agency, consular, the identifying authority for a child or with consent to a police
-    report, never one the person withdrew consent from)."""
-    code = agency_code(agency)
-    serving = serving_agencies(world.open_tasks())
-    allowed = may_see_personal(
-        agency=code, data=world.case().data, serving=serving, params=world.engine.settings.params
-    )
-    assert allowed is not bool(negated), (code, "may see" if allowed else "may not see")
-
-
-@then(parsers.re(rf'the case history records "(?P<task>[^"]+)" moved from {AGENCY} to (?P<to>.+)$'))
-def task_moved(world: World, task: str, agency: str, to: str) -> None:
-    """The audit trail has the open task moved to the agency now serving the person."""
-    with Session(world.engine.db) as session:
-        events = session.exec(
-            select(AuditEvent).where(
-                AuditEvent.case_id == world.case_id, AuditEvent.action == "task.reassigned"
-            )
-        ).all()
-    moves = [
-        (e.task_name, (e.detail or {}).get("from"), (e.detail or {}).get("to")) for e in events
-    ]
-    assert (task, agency_code(agency), agency_code(to)) in moves, moves

@@ -48,6 +48,10 @@ RESULT_FIELDS = {
 }
 
 
+# How a step names an agency ("the border service", "IOM").
+AGENCY = r"(?P<agency>(?:the |)[A-Za-z\- ]+?|IOM)"
+
+
 def agency_code(phrase: str) -> str:
     """The role code for how a reviewer names an agency ("the border service")."""
     key = phrase.strip().lower()

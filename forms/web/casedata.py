@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from api.services import visibility
+from api.services import childsafety, visibility
 from engine.facade import Engine
 from engine.forms import declared_fields
 from forms import fieldlabels, timewords
@@ -90,15 +90,15 @@ def child_safety(
     data: Mapping[str, Any],
 ) -> ChildSafety | None:
     """The child's safety as a task of this agency shows it (its projected `data` kept the
-    fields only in a child's case: `visibility.child_safety_fields`), leaving out what its
+    fields only in a child's case: `childsafety.child_safety_fields`), leaving out what its
     form already shows; None when there is nothing to say."""
     declared = declared_fields(schema)
     wanted = [
         f
-        for f in visibility.CHILD_SAFETY_FIELDS.get(agency, ())
+        for f in childsafety.CHILD_SAFETY_FIELDS.get(agency, ())
         if data.get(f) is not None and f not in declared
     ]
-    overruled = [f for f in wanted if f in visibility.WITHDRAWAL_OVERRULED]
+    overruled = [f for f in wanted if f in childsafety.WITHDRAWAL_OVERRULED]
     wanted = [f for f in wanted if f not in overruled]
     again = _not_acted_on(t, data) if overruled else None
     if not wanted and again is None:

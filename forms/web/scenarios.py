@@ -234,6 +234,11 @@ STEP_SENTENCES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             rf"{_AGENCY} (?:is|are) shown no personal data of this case",
             "scenarios.step.shown_no_personal",
         ),
+        (
+            rf'the case history records "(?P<task>[^"]+)" moved from {_AGENCY} to '
+            r"(?P<to>(?:the |)[A-Za-z\- ]+?|IOM)",
+            "scenarios.step.task_moved",
+        ),
     )
 )
 UNIT_KEYS = {
@@ -262,7 +267,7 @@ def step_words(t: Translator, index: FieldIndex, names: dict[str, str], text: st
         parts = found.groupdict()
         said: dict[str, Any] = {}
         for part, value in parts.items():
-            if part == "agency":
+            if part in ("agency", "to"):
                 code = AGENCIES.get(value.strip().lower())
                 if code is None:  # not an agency: maybe another sentence ("… tries to")
                     break

@@ -102,3 +102,17 @@ def test_a_feature_page_says_its_steps_in_the_page_language(
         shown = re.sub(r' title="[^"]*"', "", shown)  # the sentence as written, on hover
         assert "<strong>Given</strong>" not in shown and " completes «" not in shown
         assert "tries to complete" not in shown  # every step of this feature is said
+
+
+def test_a_task_moved_in_the_case_history_is_said_in_the_page_language() -> None:
+    from forms.translate import Translator
+    from forms.web.scenarios import step_words
+
+    said = step_words(
+        Translator("ru"),
+        {},
+        {},
+        'the case history records "Close the case" moved from the police to the NGO',
+    )
+    assert said is not None and "police" not in said and "NGO" not in said
+    assert said.startswith("В истории случая")
